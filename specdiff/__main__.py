@@ -1,0 +1,3 @@
+from specdiff.cli import main
+
+main()

@@ -1,0 +1,114 @@
+"""The ``specdiff`` command line: a lazy click group and the one place that exits.
+
+Subcommands live in their own modules and are imported only when run, so that
+``specdiff --help`` costs little more than starting Python.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import import_module
+from typing import Any
+
+import click
+
+from ..errors import ExitCode, SpecdiffError
+
+#: name -> (module, one-line help). The order is the order ``--help`` lists them in.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "outline": (
+        "specdiff.cli.outline",
+        "Show a spec's section tree, attributes and clause counts.",
+    ),
+    "check": ("specdiff.cli.check", "Lint a spec: duplicate ids, broken anchors, bad attributes."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = import_module(COMMANDS[cmd_name][0])
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(package_name="specdiff", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Clause-level semantic changelogs and semver bumps for Markdown specs kept in git.
+
+    \b
+    Exit codes: 0 success; 1 a --fail-on threshold was reached, or check found
+    errors; 2 usage, input, configuration or git error.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the CLI and turn every outcome into an exit code."""
+    sys.exit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; errors become one line on stderr."""
+    try:
+        result: Any = cli.main(args=argv, prog_name="specdiff", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "specdiff"
+        _error(f"{exc.format_message()} (see '{where} --help')")
+        return ExitCode.ERROR
+    except click.ClickException as exc:
+        _error(exc.format_message())
+        return ExitCode.ERROR
+    except click.exceptions.Abort:
+        _error("aborted")
+        return 130
+    except SpecdiffError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `specdiff log | head`): not an error worth a message.
+        _silence_stdout()
+        return ExitCode.OK
+    except RecursionError:
+        _error("input nested too deeply to process")
+        return ExitCode.ERROR
+    except Exception as exc:
+        if os.environ.get("SPECDIFF_DEBUG"):
+            raise
+        _error(
+            f"internal error: {type(exc).__name__}: {exc} (set SPECDIFF_DEBUG=1 to see the traceback)"
+        )
+        return ExitCode.ERROR
+    return int(result) if isinstance(result, int) else ExitCode.OK
+
+
+def _error(message: str) -> None:
+    line = " ".join(str(message).split())
+    click.echo(f"specdiff: error: {line}", err=True)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass

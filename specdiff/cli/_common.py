@@ -1,0 +1,62 @@
+"""Options and helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..model import Spec
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def config_option(function: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Configuration file (default: specdiff.toml or [tool.specdiff] in pyproject.toml, "
+        "looked for upward from the current folder).",
+    )(function)
+
+
+def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=default or choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def load_config(config_path: Path | None) -> Config:
+    from ..settings import load_config as load
+
+    return load(Path.cwd(), config_path)
+
+
+def parse_file(path: Path, config: Config) -> Spec:
+    from ..parse import parse_spec
+    from ..sources import read_spec_file
+
+    return parse_spec(read_spec_file(path), config.vocabulary)
+
+
+def emit(text: str) -> None:
+    """Write a command's data to stdout, ending with exactly one newline."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def note(message: str) -> None:
+    """Narrative for the user (progress, warnings): stderr, never mixed with data."""
+    click.echo(message, err=True)

@@ -1,0 +1,398 @@
+"""The document model: a spec is a tree of sections holding clauses.
+
+Everything here is a frozen value. The parser builds these objects from Markdown
+text; the differ, classifier and renderers only read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+
+class ClauseKind(str, Enum):
+    """The block-level unit a clause was read from."""
+
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"
+    BLOCKQUOTE = "blockquote"
+    ADMONITION = "admonition"
+    CODE = "code"
+    EXAMPLE = "example"
+    HTML = "html"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Strength(IntEnum):
+    """How binding a normative statement is, ordered so that ``MUST > SHOULD > MAY``."""
+
+    MAY = 1
+    SHOULD = 2
+    MUST = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Verdict(str, Enum):
+    """The label a worked example gives one candidate answer."""
+
+    GOOD = "GOOD"
+    BAD = "BAD"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where something sits in the source file."""
+
+    start: int
+    """First line, counted from 1."""
+    end: int
+    """Last line, inclusive."""
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class NormativeStatement:
+    """One obligation found in a sentence of a clause."""
+
+    keyword: str
+    """The words as written, e.g. ``"MUST NOT"`` or ``"is not allowed"``."""
+    strength: Strength
+    """How binding the statement is."""
+    negative: bool
+    """True for prohibitions (must not, never, do not, is not allowed)."""
+    sentence: str
+    """The whole sentence, whitespace-normalised, that carries the keyword."""
+
+    @property
+    def force(self) -> str:
+        """A short human label such as ``"must not"`` or ``"should"``."""
+        return f"{self.strength}{' not' if self.negative else ''}"
+
+
+class ReferenceKind(str, Enum):
+    """What a reference points at."""
+
+    ANCHOR = "anchor"
+    """A link to ``#id`` in the same document."""
+    FOOTNOTE = "footnote"
+    """A footnote label such as ``[^abcd]`` (in model specs: an evaluation prompt)."""
+    DEFINITION = "definition"
+    """A term this clause defines, e.g. CommonMark's ``[term](@id)``."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A link, footnote or term definition found in a clause."""
+
+    kind: ReferenceKind
+    target: str
+    """The anchor id, footnote label or defined term."""
+    line: int
+    """The line it was found on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One turn of a worked example's conversation."""
+
+    role: str
+    """``user``, ``assistant``, ``developer``, ``system``, ``tool`` ..."""
+    text: str
+    """The turn's text, whitespace-normalised."""
+    verdict: Verdict | None = None
+    """GOOD or BAD for a labelled candidate answer, else None."""
+    reason: str = ""
+    """The label's explanation, e.g. ``"ignores the developer"``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A worked conversation with candidate answers labelled GOOD or BAD."""
+
+    title: str
+    """The ``**Example**: ...`` line before the fence, without the marker; may be empty."""
+    messages: tuple[Message, ...]
+
+    @property
+    def answers(self) -> tuple[Message, ...]:
+        """The candidate answers that carry a verdict."""
+        return tuple(m for m in self.messages if m.verdict is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A block-level unit of a spec: the smallest thing a change is reported on."""
+
+    index: int
+    """Position in :attr:`Spec.clauses` (document order)."""
+    kind: ClauseKind
+    section: str
+    """The id of the section that holds the clause ('' for text before the first heading)."""
+    text: str
+    """The clause's own text, normalised for comparison (Markdown kept, whitespace folded)."""
+    span: SourceSpan
+    fingerprint: str
+    """A short hash of :attr:`text`: equal texts have equal fingerprints."""
+    statements: tuple[NormativeStatement, ...] = ()
+    references: tuple[Reference, ...] = ()
+    anchors: tuple[str, ...] = ()
+    """Ids this clause defines as link targets (``<a name>``, ``<a id>``, ``[term](@id)``)."""
+    parent: int | None = None
+    """For a nested list item or a block inside a list item: the index of the enclosing item."""
+    depth: int = 0
+    """List nesting depth (0 outside lists)."""
+    number: int | None = None
+    """For an item of an ordered list: its number as rendered."""
+    header: tuple[str, ...] = ()
+    """For a table row: the header cells, so the row reads on its own."""
+    info: str = ""
+    """Code fence info string, or the admonition's ``kind "title"``."""
+    example: Example | None = None
+    """The parsed conversation, for kind EXAMPLE."""
+
+    @property
+    def is_normative(self) -> bool:
+        return bool(self.statements)
+
+    @property
+    def footnotes(self) -> tuple[str, ...]:
+        return tuple(r.target for r in self.references if r.kind is ReferenceKind.FOOTNOTE)
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        return tuple(r.target for r in self.references if r.kind is ReferenceKind.ANCHOR)
+
+
+class IdSource(str, Enum):
+    """Where a section's id came from."""
+
+    EXPLICIT = "explicit"
+    """A ``{#id}`` attribute block on the heading."""
+    HTML = "html"
+    """An ``<a name="id">`` anchor in or just before the heading."""
+    SLUG = "slug"
+    """A GitHub-style slug of the title."""
+    ROOT = "root"
+    """The implicit section holding text before the first heading."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and everything under it up to the next heading of any level."""
+
+    id: str
+    title: str
+    """The heading text without its attribute block, Markdown kept."""
+    level: int
+    """1 to 6 for headings; 0 for the root section."""
+    span: SourceSpan
+    """From the heading to the line before the next heading."""
+    parent: str | None
+    """Id of the enclosing section; None only for the root section."""
+    attributes: tuple[tuple[str, str], ...] = ()
+    """``key=value`` pairs from the heading's attribute block, in source order."""
+    classes: tuple[str, ...] = ()
+    """``.class`` names from the attribute block."""
+    id_source: IdSource = IdSource.SLUG
+    clauses: tuple[int, ...] = ()
+    """Indices into :attr:`Spec.clauses` of the clauses directly under this heading."""
+    children: tuple[str, ...] = ()
+    """Ids of the sub-sections, in document order."""
+
+    @property
+    def attribute_map(self) -> Mapping[str, str]:
+        return MappingProxyType(dict(self.attributes))
+
+    def attribute(self, key: str) -> str | None:
+        for name, value in self.attributes:
+            if name == key:
+                return value
+        return None
+
+
+class WarningCode(str, Enum):
+    """Problems the parser recovers from and reports."""
+
+    DUPLICATE_ID = "duplicate-id"
+    MALFORMED_ATTRIBUTES = "malformed-attributes"
+    NESTING_TOO_DEEP = "nesting-too-deep"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something odd but recoverable the parser met."""
+
+    code: WarningCode
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A parsed specification."""
+
+    sections: tuple[Section, ...]
+    """All sections in document order; the first is the root (level 0, id '')."""
+    clauses: tuple[Clause, ...]
+    """All clauses in document order."""
+    front_matter: tuple[tuple[str, str], ...] = ()
+    """Top-level ``key: value`` pairs of a YAML front-matter block, values unparsed."""
+    warnings: tuple[ParseWarning, ...] = ()
+    line_count: int = 0
+    _by_id: Mapping[str, Section] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.sections})
+
+    @property
+    def root(self) -> Section:
+        return self.sections[0]
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every id a ``#link`` in this spec may point at."""
+        ids = {s.id for s in self.sections if s.level}
+        for clause in self.clauses:
+            ids.update(clause.anchors)
+        return frozenset(ids)
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id; raises KeyError when there is none."""
+        return self._by_id[section_id]
+
+    def get_section(self, section_id: str) -> Section | None:
+        return self._by_id.get(section_id)
+
+    def clauses_of(self, section_id: str) -> tuple[Clause, ...]:
+        return tuple(self.clauses[i] for i in self._by_id[section_id].clauses)
+
+    def subtree(self, section_id: str) -> Iterator[Section]:
+        """The section and all its descendants, in document order."""
+        stack = [section_id]
+        while stack:
+            section = self._by_id[stack.pop()]
+            yield section
+            stack.extend(reversed(section.children))
+
+    def path(self, section_id: str) -> tuple[Section, ...]:
+        """The chain of sections from the top-level heading down to this one."""
+        chain: list[Section] = []
+        current: str | None = section_id
+        while current:
+            section = self._by_id[current]
+            chain.append(section)
+            current = section.parent
+        return tuple(reversed(chain))
+
+
+class Level(IntEnum):
+    """Severity of a change and size of a release, ordered: ``NONE < PATCH < MINOR < MAJOR``."""
+
+    NONE = 0
+    PATCH = 1
+    MINOR = 2
+    MAJOR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Level:
+        return cls[name.upper()]
+
+
+class Scope(str, Enum):
+    SECTION = "section"
+    CLAUSE = "clause"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ChangeKind(str, Enum):
+    """What happened to a section or clause (see the ``specdiff.compare/1`` contract)."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    RENAMED = "renamed"
+    REIDENTIFIED = "reidentified"
+    ATTRIBUTES = "attributes"
+    MERGED = "merged"
+    SPLIT = "split"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+SECTION_KINDS: tuple[ChangeKind, ...] = (
+    ChangeKind.ADDED,
+    ChangeKind.REMOVED,
+    ChangeKind.RENAMED,
+    ChangeKind.REIDENTIFIED,
+    ChangeKind.MOVED,
+    ChangeKind.ATTRIBUTES,
+    ChangeKind.MERGED,
+    ChangeKind.SPLIT,
+)
+CLAUSE_KINDS: tuple[ChangeKind, ...] = (
+    ChangeKind.ADDED,
+    ChangeKind.REMOVED,
+    ChangeKind.MODIFIED,
+    ChangeKind.MOVED,
+)
+#: ``scope.kind`` names, as used in counts and in policy configuration.
+KIND_NAMES: tuple[str, ...] = tuple(f"section.{k}" for k in SECTION_KINDS) + tuple(
+    f"clause.{k}" for k in CLAUSE_KINDS
+)
+
+#: Every tag a change can carry.
+TAGS: tuple[str, ...] = (
+    "editorial",
+    "rewording",
+    "commentary",
+    "modified",
+    "normative",
+    "normative.added",
+    "normative.removed",
+    "normative.strengthened",
+    "normative.weakened",
+    "normative.reversed",
+    "example.added",
+    "example.removed",
+    "example.modified",
+    "example.verdict_flipped",
+    "attributes.raised",
+    "attributes.lowered",
+    "attributes.changed",
+    "moved.within_section",
+    "moved.across_sections",
+    "moved.attributes_differ",
+    "reference.broken",
+    "structure",
+)

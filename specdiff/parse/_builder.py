@@ -1,0 +1,413 @@
+"""Walks markdown-it's block tokens once and builds the section tree and its clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import (
+    Clause,
+    ClauseKind,
+    IdSource,
+    ParseWarning,
+    Section,
+    SourceSpan,
+    Spec,
+    WarningCode,
+)
+from ._attrs import split_heading
+from ._examples import example_title, looks_like_example, parse_example
+from ._normative import DEFAULT_VOCABULARY, Vocabulary, find_statements
+from ._refs import defined_anchors, find_html_anchors, find_references
+from ._text import fingerprint, fold, fold_lines, slugify
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+#: Lists nested deeper than this are kept whole, as the text of the item at this depth.
+MAX_LIST_DEPTH = 40
+_PROSE = frozenset(
+    {
+        ClauseKind.PARAGRAPH,
+        ClauseKind.LIST_ITEM,
+        ClauseKind.TABLE_ROW,
+        ClauseKind.BLOCKQUOTE,
+        ClauseKind.ADMONITION,
+    }
+)
+_ANCHOR_ONLY = re.compile(
+    r"^\s*(?:<a\s[^>]*\b(?:name|id)\s*=\s*[\"']?[^\"'\s/>]+[^>]*>\s*(?:</a>)?\s*)+$", re.IGNORECASE
+)
+_QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+
+
+@dataclass
+class _ClauseDraft:
+    kind: ClauseKind
+    section: int
+    start: int
+    end: int
+    parts: list[str] = field(default_factory=list)
+    parent: int | None = None
+    depth: int = 0
+    number: int | None = None
+    header: tuple[str, ...] = ()
+    info: str = ""
+    title_source: str = ""
+
+
+@dataclass
+class _SectionDraft:
+    id: str
+    title: str
+    level: int
+    start: int
+    parent: int | None
+    attributes: tuple[tuple[str, str], ...] = ()
+    classes: tuple[str, ...] = ()
+    id_source: IdSource = IdSource.SLUG
+    clauses: list[int] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _List:
+    ordered: bool
+    start: int
+    count: int = 0
+
+
+class SpecBuilder:
+    """Turns a token stream into a :class:`Spec`; one instance per document."""
+
+    def __init__(self, lines: list[str], vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> None:
+        self.lines = lines
+        self.vocabulary = vocabulary
+        self.sections: list[_SectionDraft] = [
+            _SectionDraft("", "", 0, 1, None, id_source=IdSource.ROOT)
+        ]
+        self.clauses: list[_ClauseDraft] = []
+        self.warnings: list[ParseWarning] = []
+        self.lists: list[_List] = []
+        self.items: list[tuple[int, int]] = []
+        """Open list items: (clause index, token nesting level)."""
+        self.heading_stack: list[int] = [0]
+        self.pending_anchor: tuple[str, int] | None = None
+        self.ids: set[str] = set()
+
+    # -- the walk ----------------------------------------------------------------------
+    def build(self, tokens: list[Token], front_matter: tuple[tuple[str, str], ...]) -> Spec:
+        i = 0
+        count = len(tokens)
+        while i < count:
+            token = tokens[i]
+            kind = token.type
+            if kind == "heading_open" and not self.items:
+                i = self._heading(tokens, i)
+            elif kind == "paragraph_open":
+                self._paragraph(tokens[i + 1], token)
+                i += 3
+                continue
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                self.lists.append(
+                    _List(kind == "ordered_list_open", int(token.attrGet("start") or 1))
+                )
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                i = self._list_item(tokens, i)
+            elif kind == "list_item_close":
+                self.items.pop()
+            elif kind in ("blockquote_open", "admonition_open"):
+                i = self._container(tokens, i)
+            elif kind == "table_open":
+                i = self._table(tokens, i)
+            elif kind in ("fence", "code_block"):
+                self._code(token)
+            elif kind == "html_block":
+                self._html(token)
+            elif kind == "inline" and token.map and self.items:
+                # A heading inside a list item: its text belongs to the item.
+                self._append_to_item(token.content, token.map)
+            i += 1
+        return self._finish(front_matter)
+
+    # -- sections ----------------------------------------------------------------------
+    def _heading(self, tokens: list[Token], i: int) -> int:
+        token = tokens[i]
+        assert token.map is not None
+        line = token.map[0] + 1
+        heading = split_heading(tokens[i + 1].content)
+        level = int(token.tag[1:])
+        if heading.error:
+            self._warn(
+                WarningCode.MALFORMED_ATTRIBUTES,
+                line,
+                f"malformed attribute block: {heading.error}",
+            )
+        block = heading.block
+        html_anchors = find_html_anchors(heading.title)
+        if block is not None and block.id:
+            ident, source = block.id, IdSource.EXPLICIT
+        elif html_anchors:
+            ident, source = html_anchors[0], IdSource.HTML
+        elif self.pending_anchor is not None and self.pending_anchor[1] >= line - 2:
+            ident, source = self.pending_anchor[0], IdSource.HTML
+        else:
+            ident, source = slugify(heading.title) or "section", IdSource.SLUG
+        self.pending_anchor = None
+        title = (
+            re.sub(r"<a\s[^>]*>\s*</a>|<a\s[^>]*/>", "", heading.title).strip()
+            if html_anchors
+            else heading.title
+        )
+        while self.sections[self.heading_stack[-1]].level >= level:
+            self.heading_stack.pop()
+        parent = self.heading_stack[-1]
+        draft = _SectionDraft(
+            id=self._unique_id(ident, line, warn=source is not IdSource.SLUG),
+            title=title,
+            level=level,
+            start=line,
+            parent=parent,
+            attributes=block.attributes if block else (),
+            classes=block.classes if block else (),
+            id_source=source,
+        )
+        self.sections.append(draft)
+        self.sections[parent].children.append(len(self.sections) - 1)
+        self.heading_stack.append(len(self.sections) - 1)
+        return i + 2
+
+    def _unique_id(self, ident: str, line: int, *, warn: bool) -> str:
+        """Repeated ids get ``-1``, ``-2`` ... as GitHub does for repeated titles.
+
+        Repeated titles are normal (every object has its "Fixed Fields"); a repeated
+        explicit or HTML id is an authoring mistake, so only that is warned about.
+        """
+        if ident not in self.ids:
+            self.ids.add(ident)
+            return ident
+        suffix = 1
+        while f"{ident}-{suffix}" in self.ids:
+            suffix += 1
+        unique = f"{ident}-{suffix}"
+        if warn:
+            self._warn(
+                WarningCode.DUPLICATE_ID,
+                line,
+                f"duplicate section id {ident!r}; this one is {unique!r}",
+            )
+        self.ids.add(unique)
+        return unique
+
+    # -- clauses -----------------------------------------------------------------------
+    def _new_clause(self, kind: ClauseKind, token_map: list[int], **extra: object) -> _ClauseDraft:
+        draft = _ClauseDraft(
+            kind=kind,
+            section=len(self.sections) - 1,
+            start=token_map[0] + 1,
+            end=token_map[1],
+            parent=self.items[-1][0] if self.items else None,
+            depth=len(self.lists),
+            **extra,  # type: ignore[arg-type]
+        )
+        self.sections[-1].clauses.append(len(self.clauses))
+        self.clauses.append(draft)
+        return draft
+
+    def _paragraph(self, inline: Token, opening: Token) -> None:
+        assert opening.map is not None
+        content = inline.content
+        if _ANCHOR_ONLY.match(content):
+            anchors = find_html_anchors(content)
+            self.pending_anchor = (anchors[0], opening.map[1])
+        if self.items and opening.level == self.items[-1][1] + 1:
+            self._append_to_item(content, opening.map)
+            return
+        self._new_clause(ClauseKind.PARAGRAPH, opening.map, parts=[content])
+
+    def _append_to_item(self, content: str, token_map: list[int]) -> None:
+        draft = self.clauses[self.items[-1][0]]
+        draft.parts.append(content)
+        draft.end = max(draft.end, token_map[1])
+
+    def _list_item(self, tokens: list[Token], i: int) -> int:
+        token = tokens[i]
+        assert token.map is not None
+        current = self.lists[-1]
+        number = current.start + current.count if current.ordered else None
+        current.count += 1
+        draft = self._new_clause(ClauseKind.LIST_ITEM, token.map, number=number)
+        draft.end = draft.start
+        if len(self.lists) >= MAX_LIST_DEPTH:
+            self._warn(
+                WarningCode.NESTING_TOO_DEEP,
+                draft.start,
+                f"lists nested more than {MAX_LIST_DEPTH} deep; deeper levels kept as text of this item",
+            )
+            draft.parts.append(self._source(token.map[0], token.map[1]))
+            draft.end = token.map[1]
+            return _skip_to_close(tokens, i) + 1
+        self.items.append((len(self.clauses) - 1, token.level))
+        return i
+
+    def _container(self, tokens: list[Token], i: int) -> int:
+        """Block quotes and admonitions are one clause each, taken from their source lines."""
+        token = tokens[i]
+        assert token.map is not None
+        start, end = token.map
+        if token.type == "blockquote_open":
+            body = "\n".join(
+                _QUOTE_MARKERS.sub("", line, count=1) for line in self.lines[start:end]
+            )
+            self._new_clause(ClauseKind.BLOCKQUOTE, token.map, parts=[body])
+        else:
+            info = f'{token.meta.get("tag", "")} "{token.content}"'.strip()
+            body = self._source(start + 1, end)
+            self._new_clause(
+                ClauseKind.ADMONITION, token.map, parts=[token.content, body], info=info
+            )
+        return _skip_to_close(tokens, i)
+
+    def _table(self, tokens: list[Token], i: int) -> int:
+        header: tuple[str, ...] = ()
+        cells: list[str] = []
+        row_map: list[int] | None = None
+        in_head = False
+        while True:
+            token = tokens[i]
+            kind = token.type
+            if kind == "thead_open":
+                in_head = True
+            elif kind == "thead_close":
+                in_head = False
+            elif kind == "tr_open":
+                cells, row_map = [], token.map
+            elif kind == "inline":
+                cells.append(token.content)
+            elif kind == "tr_close":
+                if in_head:
+                    header = tuple(fold(c) for c in cells)
+                elif row_map is not None:
+                    self._new_clause(
+                        ClauseKind.TABLE_ROW, row_map, parts=[" | ".join(cells)], header=header
+                    )
+            elif kind == "table_close":
+                return i
+            i += 1
+
+    def _code(self, token: Token) -> None:
+        assert token.map is not None
+        content = token.content
+        info = token.info.strip()
+        if token.type == "fence" and looks_like_example(content):
+            title = self._take_example_title()
+            draft = self._new_clause(ClauseKind.EXAMPLE, token.map, parts=[content], info=info)
+            if title is not None:
+                draft.title_source, draft.start = title.parts[0], title.start
+            return
+        self._new_clause(ClauseKind.CODE, token.map, parts=[content], info=info)
+
+    def _take_example_title(self) -> _ClauseDraft | None:
+        """Remove and return an ``**Example**: title`` paragraph just before an example fence."""
+        section = self.sections[-1]
+        if not section.clauses or section.clauses[-1] != len(self.clauses) - 1:
+            return None
+        previous = self.clauses[-1]
+        parent = self.items[-1][0] if self.items else None
+        if (
+            previous.kind is not ClauseKind.PARAGRAPH
+            or previous.parent != parent
+            or example_title(previous.parts[0]) is None
+        ):
+            return None
+        section.clauses.pop()
+        return self.clauses.pop()
+
+    def _html(self, token: Token) -> None:
+        assert token.map is not None
+        content = token.content
+        if _ANCHOR_ONLY.match(content):
+            self.pending_anchor = (find_html_anchors(content)[0], token.map[1])
+        self._new_clause(ClauseKind.HTML, token.map, parts=[content])
+
+    # -- finishing ---------------------------------------------------------------------
+    def _source(self, start: int, end: int) -> str:
+        return "\n".join(self.lines[start:end])
+
+    def _warn(self, code: WarningCode, line: int, message: str) -> None:
+        self.warnings.append(ParseWarning(code, line, message))
+
+    def _finish(self, front_matter: tuple[tuple[str, str], ...]) -> Spec:
+        total = len(self.lines)
+        clauses = tuple(self._clause(index, draft) for index, draft in enumerate(self.clauses))
+        ends = [draft.start - 1 for draft in self.sections[1:]] + [total]
+        sections = tuple(
+            Section(
+                id=draft.id,
+                title=draft.title,
+                level=draft.level,
+                span=SourceSpan(draft.start, max(draft.start, end)),
+                parent=None if draft.parent is None else self.sections[draft.parent].id,
+                attributes=draft.attributes,
+                classes=draft.classes,
+                id_source=draft.id_source,
+                clauses=tuple(draft.clauses),
+                children=tuple(self.sections[c].id for c in draft.children),
+            )
+            for draft, end in zip(self.sections, ends, strict=False)
+        )
+        return Spec(
+            sections=sections,
+            clauses=clauses,
+            front_matter=front_matter,
+            warnings=tuple(self.warnings),
+            line_count=total,
+        )
+
+    def _clause(self, index: int, draft: _ClauseDraft) -> Clause:
+        kind = draft.kind
+        source = "\n".join(draft.parts)
+        if kind is ClauseKind.CODE:
+            text = fold_lines(source)
+        elif kind is ClauseKind.EXAMPLE:
+            text = fold(f"{draft.title_source}\n{source}")
+        else:
+            text = fold(source)
+        full_source = f"{draft.title_source}\n{source}" if draft.title_source else source
+        references = (
+            find_references(full_source, draft.start) if kind is not ClauseKind.CODE else ()
+        )
+        example = None
+        if kind is ClauseKind.EXAMPLE:
+            example = parse_example(source, example_title(draft.title_source) or "")
+        return Clause(
+            index=index,
+            kind=kind,
+            section=self.sections[draft.section].id,
+            text=text,
+            span=SourceSpan(draft.start, max(draft.start, draft.end)),
+            fingerprint=fingerprint(text),
+            statements=find_statements(text, self.vocabulary) if kind in _PROSE else (),
+            references=references,
+            anchors=defined_anchors(full_source, references) if kind is not ClauseKind.CODE else (),
+            parent=draft.parent,
+            depth=draft.depth,
+            number=draft.number,
+            header=draft.header,
+            info=draft.info,
+            example=example,
+        )
+
+
+def _skip_to_close(tokens: list[Token], i: int) -> int:
+    """The index of the token that closes the one opened at ``i``."""
+    depth = 0
+    while True:
+        nesting = tokens[i].nesting
+        depth += nesting
+        if depth == 0 and nesting <= 0:
+            return i
+        i += 1

@@ -1,0 +1,71 @@
+"""Worked examples: a fenced conversation whose candidate answers are labelled GOOD or BAD."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Example, Message, Verdict
+from ._text import fold
+
+_ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function", "platform"})
+_OPEN = re.compile(r"^\s*<(?P<role>[A-Za-z_][\w-]*)(?:\s[^<>]*)?>(?P<rest>.*)$")
+_CLOSE = re.compile(r"^\s*</(?P<role>[A-Za-z_][\w-]*)>\s*$")
+_LABEL = re.compile(r"<!--\s*(?P<verdict>GOOD|BAD)\b[\s:–—-]*(?P<reason>.*?)\s*-->", re.IGNORECASE)
+_EXAMPLE_MARKER = re.compile(
+    r"^(?:\*\*|__)?(?:worked\s+)?example(?:\s+\d+)?(?:(?:\*\*|__):?|:(?:\*\*|__)?)\s*",
+    re.IGNORECASE,
+)
+
+
+def looks_like_example(content: str) -> bool:
+    """A fence is an example when it holds a user or assistant turn."""
+    return "<user" in content or "<assistant" in content
+
+
+def example_title(paragraph: str) -> str | None:
+    """The title of an ``**Example**: title`` paragraph, or None if it is not one."""
+    match = _EXAMPLE_MARKER.match(paragraph.lstrip())
+    return None if match is None else paragraph.lstrip()[match.end() :].strip()
+
+
+def parse_example(content: str, title: str = "") -> Example:
+    """Read the turns of a conversation written as pseudo-XML role tags."""
+    messages: list[Message] = []
+    role: str | None = None
+    label: tuple[Verdict | None, str] = (None, "")
+    lines: list[str] = []
+    for line in content.split("\n"):
+        if role is None:
+            opened = _OPEN.match(line)
+            if opened and opened.group("role").lower() in _ROLES:
+                role = opened.group("role").lower()
+                rest = opened.group("rest")
+                label = _label_of(rest)
+                rest = _LABEL.sub("", rest)
+                close = f"</{opened.group('role')}>"
+                if rest.rstrip().endswith(close):
+                    messages.append(_message(role, [rest.rstrip()[: -len(close)]], label))
+                    role = None
+                else:
+                    lines = [rest] if rest.strip() else []
+            continue
+        closed = _CLOSE.match(line)
+        if closed and closed.group("role").lower() == role:
+            messages.append(_message(role, lines, label))
+            role = None
+        else:
+            lines.append(line)
+    if role is not None:
+        messages.append(_message(role, lines, label))
+    return Example(title=title, messages=tuple(messages))
+
+
+def _label_of(text: str) -> tuple[Verdict | None, str]:
+    match = _LABEL.search(text)
+    if match is None:
+        return None, ""
+    return Verdict(match.group("verdict").upper()), fold(match.group("reason"))
+
+
+def _message(role: str, lines: list[str], label: tuple[Verdict | None, str]) -> Message:
+    return Message(role=role, text=fold("\n".join(lines)), verdict=label[0], reason=label[1])

@@ -1,0 +1,59 @@
+"""Links to anchors, footnote labels, term definitions, and the anchors a clause defines."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from ..model import Reference, ReferenceKind
+from ._text import slugify
+
+_ANCHOR_LINK = re.compile(
+    r"\]\(\s*<?#([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href\s*=\s*[\"']#([^\"']+)[\"']"
+)
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_DEFINITION = re.compile(r"\[([^\]]+)\]\(@([^)\s]*)\)")
+_HTML_ANCHOR = re.compile(r"<a\s[^>]*?\b(?:name|id)\s*=\s*[\"']?([^\"'\s/>]+)", re.IGNORECASE)
+
+
+def find_references(source: str, first_line: int) -> tuple[Reference, ...]:
+    """Anchor links, footnotes and definitions in ``source``, which starts at ``first_line``."""
+    if "#" not in source and "[" not in source:
+        return ()
+    found: list[tuple[int, Reference]] = []
+
+    def line_of(offset: int) -> int:
+        return first_line + source.count("\n", 0, offset)
+
+    for match in _ANCHOR_LINK.finditer(source):
+        target = unquote(match.group(1) or match.group(2))
+        found.append(
+            (match.start(), Reference(ReferenceKind.ANCHOR, target, line_of(match.start())))
+        )
+    for match in _FOOTNOTE.finditer(source):
+        found.append(
+            (
+                match.start(),
+                Reference(ReferenceKind.FOOTNOTE, match.group(1), line_of(match.start())),
+            )
+        )
+    for match in _DEFINITION.finditer(source):
+        term = match.group(2) or slugify(match.group(1))
+        found.append(
+            (match.start(), Reference(ReferenceKind.DEFINITION, term, line_of(match.start())))
+        )
+    found.sort(key=lambda pair: pair[0])
+    return tuple(ref for _, ref in found)
+
+
+def find_html_anchors(source: str) -> tuple[str, ...]:
+    """Ids defined by ``<a name="x">`` or ``<a id="x">`` in ``source``."""
+    if "<a" not in source and "<A" not in source:
+        return ()
+    return tuple(m.group(1) for m in _HTML_ANCHOR.finditer(source))
+
+
+def defined_anchors(source: str, references: tuple[Reference, ...]) -> tuple[str, ...]:
+    """Every link target a clause defines: HTML anchors and term definitions."""
+    terms = tuple(r.target for r in references if r.kind is ReferenceKind.DEFINITION)
+    return find_html_anchors(source) + terms

@@ -1,0 +1,45 @@
+"""Text normalisation shared by the parser and the differ."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)")
+_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Collapse every run of whitespace to one space and trim the ends."""
+    return " ".join(text.split())
+
+
+def fold_lines(text: str) -> str:
+    """Trim trailing whitespace on each line and blank lines at both ends (for code)."""
+    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip("\n")
+
+
+def fingerprint(text: str) -> str:
+    """A short stable hash of already-normalised text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def plain_text(markdown: str) -> str:
+    """The words a reader sees: links reduced to their text, markup and HTML tags dropped."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _FOOTNOTE.sub("", text)
+    text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return fold(text.replace("\\", ""))
+
+
+def slugify(title: str) -> str:
+    """GitHub's heading slug: plain text, lower case, punctuation dropped, spaces to hyphens."""
+    text = unicodedata.normalize("NFC", plain_text(title)).lower()
+    return _SLUG_DROP.sub("", text).replace(" ", "-")
