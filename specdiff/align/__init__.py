@@ -1,0 +1,89 @@
+"""Pairing the sections and clauses of two versions of a spec, in layers.
+
+Sections: explicit id, then title path, then title, then content. Clauses: exact
+fingerprint anywhere (that finds moves), then sequence alignment inside matched
+sections, then fuzzy similarity for what is left, found through a shingle index so
+that no step compares all clauses with all clauses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ._clauses import ClauseMatcher
+from ._sections import SectionMatcher
+from ._similarity import TextCache
+
+if TYPE_CHECKING:
+    from ..model import Spec
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPair:
+    old: str
+    new: str
+    method: str
+    """``id``, ``path``, ``title`` or ``content``: the layer that found the pair."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClausePair:
+    old: int
+    new: int
+    method: str
+    """``exact``, ``sequence``, ``fuzzy`` or ``sentence``."""
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Which parts of the old spec became which parts of the new one."""
+
+    sections: tuple[SectionPair, ...]
+    clauses: tuple[ClausePair, ...]
+    removed_sections: tuple[str, ...]
+    added_sections: tuple[str, ...]
+    removed_clauses: tuple[int, ...]
+    added_clauses: tuple[int, ...]
+    merged: tuple[tuple[str, str], ...]
+    """(old section, new section it was merged into)."""
+    split: tuple[tuple[str, str], ...]
+    """(new section, old section it was split from)."""
+    moved_in_place: frozenset[int]
+    """Old indices of clauses that stayed in their section but changed order."""
+
+    def section_map(self) -> dict[str, str]:
+        return {pair.old: pair.new for pair in self.sections}
+
+
+def align(old: Spec, new: Spec) -> Alignment:
+    """Pair the sections and clauses of ``old`` and ``new``."""
+    cache = TextCache()
+    sections = SectionMatcher(old, new)
+    sections.match_by_identity()
+    sections.match_by_fingerprints()
+    clauses = ClauseMatcher(old, new, sections.pairs, cache)
+    clauses.match_exact()
+    clauses.match_sequences()
+    clauses.match_fuzzy()
+    clauses.match_shared_sentences()
+    sections.match_by_clause_pairs(clauses.old_to_new)
+    clauses.resequence(sections.pairs)
+    merged, split = sections.merges_and_splits(clauses.old_to_new)
+    merged_ids = {old_id for old_id, _ in merged}
+    split_ids = {new_id for new_id, _ in split}
+    return Alignment(
+        sections=tuple(SectionPair(o, n, m) for o, (n, m) in sections.pairs.items()),
+        clauses=tuple(
+            ClausePair(o, n, method, similarity)
+            for o, (n, method, similarity) in sorted(clauses.old_to_new.items())
+        ),
+        removed_sections=tuple(s for s in sections.unmatched_old() if s not in merged_ids),
+        added_sections=tuple(s for s in sections.unmatched_new() if s not in split_ids),
+        removed_clauses=clauses.unmatched_old(),
+        added_clauses=clauses.unmatched_new(),
+        merged=merged,
+        split=split,
+        moved_in_place=clauses.reordered(),
+    )

@@ -1,0 +1,209 @@
+"""Pairing clauses: exact fingerprints, then sequence alignment per section, then fuzzy."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import defaultdict, deque
+from typing import TYPE_CHECKING
+
+from ._similarity import ShingleIndex, TextCache, compatible
+
+if TYPE_CHECKING:
+    from ..model import Spec
+
+#: Clauses in the same place of the same section pair up from this similarity on.
+SEQUENCE_THRESHOLD = 0.5
+#: Clauses anywhere pair up from this similarity on.
+FUZZY_THRESHOLD = 0.6
+#: Leftovers of a section pair up when their closest sentences are this similar.
+SENTENCE_THRESHOLD = 0.55
+#: Gaps larger than this (old x new clauses) are left to the fuzzy layer.
+MAX_GAP_CELLS = 3600
+
+
+class ClauseMatcher:
+    """Accumulates clause pairs (old index -> (new index, method, similarity))."""
+
+    def __init__(
+        self, old: Spec, new: Spec, section_pairs: dict[str, tuple[str, str]], cache: TextCache
+    ) -> None:
+        self.old = old
+        self.new = new
+        self.cache = cache
+        self.section_pairs = section_pairs
+        self.old_to_new: dict[int, tuple[int, str, float]] = {}
+        self.new_taken: set[int] = set()
+
+    def _pair(self, old_index: int, new_index: int, method: str, similarity: float) -> None:
+        self.old_to_new[old_index] = (new_index, method, similarity)
+        self.new_taken.add(new_index)
+
+    def unmatched_old(self) -> tuple[int, ...]:
+        return tuple(c.index for c in self.old.clauses if c.index not in self.old_to_new)
+
+    def unmatched_new(self) -> tuple[int, ...]:
+        return tuple(c.index for c in self.new.clauses if c.index not in self.new_taken)
+
+    # -- layer 1: identical text anywhere ----------------------------------------------
+    def match_exact(self) -> None:
+        """Identical clauses: first inside paired sections, then anywhere (moves)."""
+        in_section: dict[tuple[str, str], deque[int]] = defaultdict(deque)
+        anywhere: dict[str, deque[int]] = defaultdict(deque)
+        for clause in self.new.clauses:
+            in_section[(clause.fingerprint, clause.section)].append(clause.index)
+            anywhere[clause.fingerprint].append(clause.index)
+        for clause in self.old.clauses:
+            target = self.section_pairs.get(clause.section)
+            if target is None:
+                continue
+            queue = in_section.get((clause.fingerprint, target[0]))
+            if queue:
+                self._pair(clause.index, queue.popleft(), "exact", 1.0)
+        for clause in self.old.clauses:
+            if clause.index in self.old_to_new:
+                continue
+            queue = anywhere.get(clause.fingerprint)
+            while queue and queue[0] in self.new_taken:
+                queue.popleft()
+            if queue:
+                self._pair(clause.index, queue.popleft(), "exact", 1.0)
+
+    # -- layer 2: the same place in a paired section -----------------------------------
+    def match_sequences(self) -> None:
+        """Between clauses that kept their order, pair what stands in the same gap."""
+        for old_id, (new_id, _) in self.section_pairs.items():
+            old_list = self.old.section(old_id).clauses
+            new_list = self.new.section(new_id).clauses
+            if not old_list or not new_list:
+                continue
+            new_position = {index: position for position, index in enumerate(new_list)}
+            anchors = [
+                (i, new_position[self.old_to_new[index][0]])
+                for i, index in enumerate(old_list)
+                if index in self.old_to_new and self.old_to_new[index][0] in new_position
+            ]
+            kept = [anchors[k] for k in longest_increasing(anchors)]
+            bounds = [(-1, -1), *kept, (len(old_list), len(new_list))]
+            for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
+                old_gap = [x for x in old_list[old_start + 1 : old_end] if x not in self.old_to_new]
+                new_gap = [x for x in new_list[new_start + 1 : new_end] if x not in self.new_taken]
+                if old_gap and new_gap and len(old_gap) * len(new_gap) <= MAX_GAP_CELLS:
+                    self._align_gap(old_gap, new_gap)
+
+    def _align_gap(self, old_gap: list[int], new_gap: list[int]) -> None:
+        """The order-keeping pairing of two runs with the greatest total similarity."""
+        rows, cols = len(old_gap), len(new_gap)
+        similarity = [[0.0] * cols for _ in range(rows)]
+        for r, old_index in enumerate(old_gap):
+            a = self.old.clauses[old_index]
+            for c, new_index in enumerate(new_gap):
+                b = self.new.clauses[new_index]
+                if compatible(a, b):
+                    score = self.cache.similarity(a, b)
+                    if score >= SEQUENCE_THRESHOLD:
+                        similarity[r][c] = score
+        best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+        for r in range(rows - 1, -1, -1):
+            for c in range(cols - 1, -1, -1):
+                take = similarity[r][c] + best[r + 1][c + 1] if similarity[r][c] else 0.0
+                best[r][c] = max(take, best[r + 1][c], best[r][c + 1])
+        r = c = 0
+        while r < rows and c < cols:
+            if similarity[r][c] and best[r][c] == similarity[r][c] + best[r + 1][c + 1]:
+                self._pair(old_gap[r], new_gap[c], "sequence", similarity[r][c])
+                r, c = r + 1, c + 1
+            elif best[r][c] == best[r + 1][c]:
+                r += 1
+            else:
+                c += 1
+
+    # -- layer 3: similar text anywhere ------------------------------------------------
+    def match_fuzzy(self) -> None:
+        """Rewrites and moved-and-edited clauses, found through shared word shingles."""
+        old_left = [c for c in self.old.clauses if c.index not in self.old_to_new]
+        new_left = [c for c in self.new.clauses if c.index not in self.new_taken]
+        if not old_left or not new_left:
+            return
+        index = ShingleIndex(new_left, self.cache)
+        edges = []
+        for clause in old_left:
+            for other in index.candidates(clause):
+                if compatible(clause, other):
+                    score = self.cache.similarity(clause, other)
+                    if score >= FUZZY_THRESHOLD:
+                        edges.append((score, clause.index, other.index))
+        for score, old_index, new_index in sorted(edges, reverse=True):
+            if old_index not in self.old_to_new and new_index not in self.new_taken:
+                self._pair(old_index, new_index, "fuzzy", score)
+
+    # -- layer 4: a sentence kept in the same section ---------------------------------
+    def match_shared_sentences(self) -> None:
+        """Leftovers of one section that keep a sentence nearly intact: a paragraph that was
+        merged with another or split, where the whole texts no longer look alike."""
+        for old_id, (new_id, _) in self.section_pairs.items():
+            old_left = [
+                self.old.clauses[i]
+                for i in self.old.section(old_id).clauses
+                if i not in self.old_to_new
+            ]
+            new_left = [
+                self.new.clauses[i]
+                for i in self.new.section(new_id).clauses
+                if i not in self.new_taken
+            ]
+            if not old_left or not new_left or len(old_left) * len(new_left) > MAX_GAP_CELLS:
+                continue
+            edges = []
+            for a in old_left:
+                for b in new_left:
+                    if compatible(a, b):
+                        score = self.cache.sentence_similarity(a, b)
+                        if score >= SENTENCE_THRESHOLD:
+                            edges.append((score, a.index, b.index))
+            for score, old_index, new_index in sorted(edges, reverse=True):
+                if old_index not in self.old_to_new and new_index not in self.new_taken:
+                    self._pair(old_index, new_index, "sentence", score)
+
+    def resequence(self, section_pairs: dict[str, tuple[str, str]]) -> None:
+        """Run the in-section layers again for sections paired since they last ran."""
+        self.section_pairs = section_pairs
+        self.match_sequences()
+        self.match_shared_sentences()
+
+    # -- order -------------------------------------------------------------------------
+    def reordered(self) -> frozenset[int]:
+        """Old indices of clauses that stayed in their (paired) section but changed places."""
+        moved: set[int] = set()
+        for old_id, (new_id, _) in self.section_pairs.items():
+            new_position = {index: p for p, index in enumerate(self.new.section(new_id).clauses)}
+            pairs = [
+                (old_index, new_position[self.old_to_new[old_index][0]])
+                for old_index in self.old.section(old_id).clauses
+                if old_index in self.old_to_new and self.old_to_new[old_index][0] in new_position
+            ]
+            kept = set(longest_increasing([(i, p) for i, (_, p) in enumerate(pairs)]))
+            moved.update(pairs[k][0] for k in range(len(pairs)) if k not in kept)
+        return frozenset(moved)
+
+
+def longest_increasing(pairs: list[tuple[int, int]]) -> list[int]:
+    """Positions in ``pairs`` (sorted by first item) of a longest run increasing in the second."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous = [-1] * len(pairs)
+    for k, (_, value) in enumerate(pairs):
+        slot = bisect.bisect_left(tails, value)
+        if slot == len(tails):
+            tails.append(value)
+            tail_at.append(k)
+        else:
+            tails[slot] = value
+            tail_at[slot] = k
+        previous[k] = tail_at[slot - 1] if slot else -1
+    run = []
+    k = tail_at[-1] if tail_at else -1
+    while k != -1:
+        run.append(k)
+        k = previous[k]
+    return run[::-1]

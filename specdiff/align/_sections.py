@@ -1,0 +1,185 @@
+"""Pairing sections: by explicit id, by title path, by title, then by the clauses they hold."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from ..model import IdSource
+from ..parse import plain_text
+
+if TYPE_CHECKING:
+    from ..model import Section, Spec
+
+#: A section is found again by content when at least this share of its clauses survive.
+SURVIVAL = 0.5
+
+
+class SectionMatcher:
+    """Accumulates section pairs, one layer at a time; each layer sees only the leftovers."""
+
+    def __init__(self, old: Spec, new: Spec) -> None:
+        self.old = old
+        self.new = new
+        self.pairs: dict[str, tuple[str, str]] = {"": ("", "root")}
+        self.taken: set[str] = {""}
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def _pair(self, old_id: str, new_id: str, method: str) -> None:
+        self.pairs[old_id] = (new_id, method)
+        self.taken.add(new_id)
+
+    def _free_old(self) -> list[Section]:
+        return [s for s in self.old.sections if s.level and s.id not in self.pairs]
+
+    def _free_new(self) -> list[Section]:
+        return [s for s in self.new.sections if s.level and s.id not in self.taken]
+
+    def unmatched_old(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self._free_old())
+
+    def unmatched_new(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self._free_new())
+
+    # -- layers ------------------------------------------------------------------------
+    def match_by_identity(self) -> None:
+        """Explicit ids, then the path of titles from the top, then unique titles."""
+        new_by_id = {s.id: s for s in self.new.sections if s.level}
+        for section in self._free_old():
+            other = new_by_id.get(section.id)
+            if (
+                other is not None
+                and _is_chosen(section)
+                and _is_chosen(other)
+                and other.id not in self.taken
+            ):
+                self._pair(section.id, other.id, "id")
+        self._pair_by_key(_title_path, "path")
+        self._pair_by_key(lambda spec, s: (_title(s),), "title", unique_only=True)
+        # Slug ids equal on both sides with equal titles (a parent renamed, say).
+        for section in self._free_old():
+            other = new_by_id.get(section.id)
+            if (
+                other is not None
+                and other.id not in self.taken
+                and _title(other) == _title(section)
+            ):
+                self._pair(section.id, other.id, "id")
+
+    def _pair_by_key(self, key_of: object, method: str, *, unique_only: bool = False) -> None:
+        assert callable(key_of)
+        olds: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        news: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for section in self._free_old():
+            olds[key_of(self.old, section)].append(section.id)
+        for section in self._free_new():
+            news[key_of(self.new, section)].append(section.id)
+        for key, old_ids in olds.items():
+            new_ids = news.get(key, [])
+            if unique_only and (len(old_ids) != 1 or len(new_ids) != 1):
+                continue
+            for old_id, new_id in zip(old_ids, new_ids, strict=False):
+                self._pair(old_id, new_id, method)
+
+    def match_by_fingerprints(self) -> None:
+        """Sections whose clauses mostly reappear, word for word, in one new section."""
+        where: dict[str, set[str]] = defaultdict(set)
+        free_new = {s.id for s in self._free_new()}
+        for clause in self.new.clauses:
+            if clause.section in free_new:
+                where[clause.fingerprint].add(clause.section)
+        votes = {
+            section.id: Counter(
+                target
+                for clause in self.old.clauses_of(section.id)
+                for target in where.get(clause.fingerprint, ())
+            )
+            for section in self._free_old()
+        }
+        self._pair_by_votes(votes, "content")
+        self._pair_empty_parents()
+
+    def match_by_clause_pairs(self, old_to_new: dict[int, tuple[int, str, float]]) -> None:
+        """The same, counting clauses that were found again after edits too."""
+        free_new = {s.id for s in self._free_new()}
+        votes: dict[str, Counter[str]] = {}
+        for section in self._free_old():
+            counter: Counter[str] = Counter()
+            for index in section.clauses:
+                paired = old_to_new.get(index)
+                if paired is not None:
+                    target = self.new.clauses[paired[0]].section
+                    if target in free_new:
+                        counter[target] += 1
+            votes[section.id] = counter
+        self._pair_by_votes(votes, "content")
+        self._pair_empty_parents()
+
+    def _pair_by_votes(self, votes: dict[str, Counter[str]], method: str) -> None:
+        edges = []
+        for old_id, counter in votes.items():
+            size = len(self.old.section(old_id).clauses)
+            for new_id, count in counter.items():
+                if size and count >= max(1, SURVIVAL * size):
+                    edges.append((count / size, count, old_id, new_id))
+        for _, _, old_id, new_id in sorted(edges, key=lambda e: (-e[0], -e[1])):
+            if old_id not in self.pairs and new_id not in self.taken:
+                self._pair(old_id, new_id, method)
+
+    def _pair_empty_parents(self) -> None:
+        """A heading without clauses of its own is found through its sub-sections."""
+        for section in self._free_old():
+            if section.clauses or not section.children:
+                continue
+            parents = Counter(
+                self.new.section(self.pairs[child][0]).parent
+                for child in section.children
+                if child in self.pairs
+            )
+            if not parents:
+                continue
+            parent, count = parents.most_common(1)[0]
+            if parent and parent not in self.taken and count >= SURVIVAL * len(section.children):
+                self._pair(section.id, parent, "content")
+
+    def merges_and_splits(
+        self, old_to_new: dict[int, tuple[int, str, float]]
+    ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+        """Removed sections whose clauses mostly went to one surviving section (merged),
+        and added sections whose clauses mostly came from one surviving section (split)."""
+        merged = []
+        for section in self._free_old():
+            targets = Counter(
+                self.new.clauses[old_to_new[i][0]].section
+                for i in section.clauses
+                if i in old_to_new
+            )
+            if targets:
+                target, count = targets.most_common(1)[0]
+                if target in self.taken and target and count >= SURVIVAL * len(section.clauses):
+                    merged.append((section.id, target))
+        new_to_old = {n: o for o, (n, _, _) in old_to_new.items()}
+        surviving = set(self.pairs)
+        split = []
+        for section in self._free_new():
+            origins = Counter(
+                self.old.clauses[new_to_old[i]].section for i in section.clauses if i in new_to_old
+            )
+            if origins:
+                origin, count = origins.most_common(1)[0]
+                if origin in surviving and origin and count >= SURVIVAL * len(section.clauses):
+                    split.append((section.id, origin))
+        return tuple(merged), tuple(split)
+
+
+def _is_chosen(section: Section) -> bool:
+    """Whether the author chose this id (rather than it being derived from the title)."""
+    return section.id_source in (IdSource.EXPLICIT, IdSource.HTML)
+
+
+def _title(section: Section) -> str:
+    return plain_text(section.title).casefold()
+
+
+def _title_path(spec: Spec, section: Section) -> tuple[str, ...]:
+    return tuple(_title(s) for s in spec.path(section.id))

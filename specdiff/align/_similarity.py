@@ -1,0 +1,121 @@
+"""Text similarity and candidate lookup for fuzzy matching, without comparing all pairs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Indel
+
+from ..model import ClauseKind
+from ..parse import plain_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..model import Clause
+
+_WORD = re.compile(r"\w+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_MIN_SENTENCE_WORDS = 5
+#: A shingle shared by more clauses than this says nothing about which one is meant.
+_COMMON_SHINGLE = 40
+#: How many best candidates (by shared shingles) get a full similarity computation.
+_CANDIDATES = 8
+
+#: Kinds that may be paired with each other: prose can change form, code and examples cannot.
+_FAMILY = {
+    ClauseKind.PARAGRAPH: "prose",
+    ClauseKind.LIST_ITEM: "prose",
+    ClauseKind.BLOCKQUOTE: "prose",
+    ClauseKind.ADMONITION: "prose",
+    ClauseKind.TABLE_ROW: "row",
+    ClauseKind.CODE: "code",
+    ClauseKind.EXAMPLE: "example",
+    ClauseKind.HTML: "html",
+}
+
+
+def compatible(a: Clause, b: Clause) -> bool:
+    return _FAMILY[a.kind] == _FAMILY[b.kind]
+
+
+class TextCache:
+    """Plain text and word shingles of clauses, computed once and only when needed."""
+
+    def __init__(self) -> None:
+        self._plain: dict[int, str] = {}
+        self._shingles: dict[int, frozenset[str]] = {}
+        self._sentences: dict[int, tuple[str, ...]] = {}
+
+    def plain(self, clause: Clause) -> str:
+        key = id(clause)
+        text = self._plain.get(key)
+        if text is None:
+            text = plain_text(clause.text).lower()
+            self._plain[key] = text
+        return text
+
+    def shingles(self, clause: Clause) -> frozenset[str]:
+        key = id(clause)
+        found = self._shingles.get(key)
+        if found is None:
+            words = _WORD.findall(self.plain(clause))
+            if len(words) < 3:
+                found = frozenset(words)
+            else:
+                found = frozenset(" ".join(words[i : i + 3]) for i in range(len(words) - 2))
+            self._shingles[key] = found
+        return found
+
+    def sentences(self, clause: Clause) -> tuple[str, ...]:
+        key = id(clause)
+        found = self._sentences.get(key)
+        if found is None:
+            found = tuple(
+                s
+                for s in _SENTENCE.split(self.plain(clause))
+                if len(s.split()) >= _MIN_SENTENCE_WORDS
+            )
+            self._sentences[key] = found
+        return found
+
+    def sentence_similarity(self, a: Clause, b: Clause) -> float:
+        """The similarity of the two most alike sentences of ``a`` and ``b``."""
+        return max(
+            (
+                Indel.normalized_similarity(x, y)
+                for x in self.sentences(a)
+                for y in self.sentences(b)
+            ),
+            default=0.0,
+        )
+
+    def similarity(self, a: Clause, b: Clause) -> float:
+        """0..1, the normalised Indel similarity of the two plain texts."""
+        return Indel.normalized_similarity(self.plain(a), self.plain(b))
+
+
+class ShingleIndex:
+    """An inverted index from shingles to clauses, for finding likely partners quickly."""
+
+    def __init__(self, clauses: Iterable[Clause], cache: TextCache) -> None:
+        self.cache = cache
+        self.postings: dict[str, list[Clause]] = defaultdict(list)
+        for clause in clauses:
+            for shingle in cache.shingles(clause):
+                self.postings[shingle].append(clause)
+
+    def candidates(self, clause: Clause) -> list[Clause]:
+        """The clauses sharing the most informative shingles with ``clause``, best first."""
+        votes: Counter[int] = Counter()
+        by_index: dict[int, Clause] = {}
+        for shingle in self.cache.shingles(clause):
+            posting = self.postings.get(shingle)
+            if not posting or len(posting) > _COMMON_SHINGLE:
+                continue
+            for other in posting:
+                votes[other.index] += 1
+                by_index[other.index] = other
+        return [by_index[index] for index, _ in votes.most_common(_CANDIDATES)]

@@ -1,0 +1,108 @@
+"""Classifying changes: which tags a change carries, from an ordered registry of rules.
+
+Each rule is a small named function. For an edited clause the first rule that claims
+the edit decides its tags (so a worked example is never judged as prose); for added and
+removed clauses the tags follow from what the clause is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Indel
+
+from ..model import Clause, ClauseKind
+from ..parse import plain_text
+from ._examples import conversation_changed, verdict_changes
+from ._statements import compare_statements
+from ._wording import is_editorial, is_substantive
+
+if TYPE_CHECKING:
+    from ..report import StatementChange, VerdictChange
+
+__all__ = ["EDIT_RULES", "Classification", "classify_edit", "content_tags", "is_editorial"]
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """What an edit of a clause amounts to."""
+
+    tags: tuple[str, ...]
+    statements: tuple[StatementChange, ...] = ()
+    verdicts: tuple[VerdictChange, ...] = ()
+
+
+EditRule = Callable[[Clause, Clause], "Classification | None"]
+
+
+def _example_rule(old: Clause, new: Clause) -> Classification | None:
+    if old.example is None or new.example is None:
+        return None
+    flips = verdict_changes(old.example, new.example)
+    tags = ["example.verdict_flipped"] if flips else []
+    if conversation_changed(old.example, new.example):
+        tags.append("example.modified")
+    if not tags:
+        tags.append("editorial" if is_editorial(old.text, new.text) else "wording")
+    return Classification(tuple(tags), verdicts=flips)
+
+
+def _commentary_rule(old: Clause, new: Clause) -> Classification | None:
+    if ClauseKind.ADMONITION not in (old.kind, new.kind):
+        return None
+    tags = ("commentary", "editorial") if is_editorial(old.text, new.text) else ("commentary",)
+    return Classification(tags)
+
+
+def _normative_rule(old: Clause, new: Clause) -> Classification | None:
+    changes = compare_statements(old.statements, new.statements)
+    if not changes:
+        return None
+    tags = tuple(dict.fromkeys(c.tag for c in changes))
+    return Classification(tags, statements=changes)
+
+
+def _editorial_rule(old: Clause, new: Clause) -> Classification | None:
+    return Classification(("editorial",)) if is_editorial(old.text, new.text) else None
+
+
+def _wording_rule(old: Clause, new: Clause) -> Classification | None:
+    """Rewording that leaves every obligation's force as it was."""
+    similarity = Indel.normalized_similarity(plain_text(old.text), plain_text(new.text))
+    rules_reworded = {s.sentence for s in old.statements} != {s.sentence for s in new.statements}
+    if rules_reworded or is_substantive(similarity):
+        return Classification(("wording.substantive",))
+    return Classification(("wording",))
+
+
+#: The rules for an edited clause, in the order they are tried.
+EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
+    ("example", _example_rule),
+    ("commentary", _commentary_rule),
+    ("normative", _normative_rule),
+    ("editorial", _editorial_rule),
+    ("wording", _wording_rule),
+)
+
+
+def classify_edit(old: Clause, new: Clause) -> Classification:
+    """The tags of a clause whose text changed."""
+    for _, rule in EDIT_RULES:
+        found = rule(old, new)
+        if found is not None:
+            return found
+    raise AssertionError("the wording rule always applies")  # pragma: no cover
+
+
+def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:
+    """Tags for a clause that appeared (``added``) or disappeared."""
+    verb = "added" if added else "removed"
+    if clause.kind is ClauseKind.ADMONITION:
+        return ("commentary",)
+    if clause.kind is ClauseKind.EXAMPLE:
+        return (f"example.{verb}",)
+    if clause.statements:
+        return (f"normative.{verb}",)
+    return ()
