@@ -10,7 +10,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .classify import classify_edit, content_tags
-from .model import ChangeKind, Clause, ClauseKind, Level, Scope, Section, Spec
+from .model import ChangeKind, Clause, ClauseKind, IdSource, Level, Scope, Section, Spec
 from .parse import plain_text
 from .report import Change, Side, StatementChange, VerdictChange
 
@@ -81,7 +81,7 @@ class _Differ:
             if before.title.strip() != after.title.strip():
                 editorial = ("editorial",) if _same_words(before.title, after.title) else ()
                 self._section_facet(ChangeKind.RENAMED, before, after, editorial)
-            if before.id != after.id:
+            if before.id != after.id and not _derived_ids(before, after):
                 self._section_facet(ChangeKind.REIDENTIFIED, before, after)
             if self._parent_changed(before, after):
                 self._section_facet(ChangeKind.MOVED, before, after)
@@ -320,6 +320,12 @@ def _heading_side(section: Section) -> Side:
         "section",
         title=section.title,
     )
+
+
+def _derived_ids(before: Section, after: Section) -> bool:
+    """Both ids are slugs of the titles: the anchor changed only because the title did,
+    which the rename record already says."""
+    return before.id_source is IdSource.SLUG and after.id_source is IdSource.SLUG
 
 
 def _same_words(a: str, b: str) -> bool:

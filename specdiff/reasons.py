@@ -103,7 +103,11 @@ _TAG_REASONS: dict[str, Explainer] = {
 _KIND_REASONS: dict[str, Explainer] = {
     "section.added": lambda c: "Adds a section.",
     "section.removed": lambda c: "Removes a section that held no normative statements.",
-    "section.renamed": lambda c: "Renames the section; its meaning is unchanged.",
+    "section.renamed": lambda c: (
+        "Renames the section; its meaning is unchanged."
+        if c.section == c.old_section
+        else f"Renames the section; its anchor, derived from the title, becomes #{c.section} (was #{c.old_section})."
+    ),
     "section.reidentified": lambda c: (
         f"Changes the section's anchor (#{c.old_section} → #{c.section}): links to the old anchor break."
     ),

@@ -1,6 +1,7 @@
 """Pairing the sections and clauses of two versions of a spec, in layers.
 
-Sections: explicit id, then title path, then title, then content. Clauses: exact
+Sections: explicit id, then title path, then title, then a barely changed title,
+then content. Clauses: exact
 fingerprint anywhere (that finds moves), then sequence alignment inside matched
 sections, then fuzzy similarity for what is left, found through a shingle index so
 that no step compares all clauses with all clauses.
@@ -62,6 +63,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     cache = TextCache()
     sections = SectionMatcher(old, new)
     sections.match_by_identity()
+    sections.match_by_similar_titles()
     sections.match_by_fingerprints()
     clauses = ClauseMatcher(old, new, sections.pairs, cache)
     clauses.match_exact()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Indel
+
 from ..model import IdSource
 from ..parse import plain_text
 
@@ -13,6 +15,8 @@ if TYPE_CHECKING:
 
 #: A section is found again by content when at least this share of its clauses survive.
 SURVIVAL = 0.5
+#: Sibling sections whose titles are at least this similar are the same section renamed.
+TITLE_SIMILARITY = 0.8
 
 
 class SectionMatcher:
@@ -80,6 +84,22 @@ class SectionMatcher:
                 continue
             for old_id, new_id in zip(old_ids, new_ids, strict=False):
                 self._pair(old_id, new_id, method)
+
+    def match_by_similar_titles(self) -> None:
+        """Siblings whose titles barely differ ("Version 1.0" and "Version 1.0.1")."""
+        edges = []
+        free_new = self._free_new()
+        for section in self._free_old():
+            parent = self.pairs.get(section.parent or "")
+            for other in free_new:
+                if other.level != section.level or parent is None or other.parent != parent[0]:
+                    continue
+                score = Indel.normalized_similarity(_title(section), _title(other))
+                if score >= TITLE_SIMILARITY:
+                    edges.append((score, section.id, other.id))
+        for _, old_id, new_id in sorted(edges, reverse=True):
+            if old_id not in self.pairs and new_id not in self.taken:
+                self._pair(old_id, new_id, "title")
 
     def match_by_fingerprints(self) -> None:
         """Sections whose clauses mostly reappear, word for word, in one new section."""

@@ -70,7 +70,9 @@ def _editorial_rule(old: Clause, new: Clause) -> Classification | None:
 
 def _wording_rule(old: Clause, new: Clause) -> Classification | None:
     """Rewording that leaves every obligation's force as it was."""
-    similarity = Indel.normalized_similarity(plain_text(old.text), plain_text(new.text))
+    similarity = Indel.normalized_similarity(
+        plain_text(old.text).split(), plain_text(new.text).split()
+    )
     rules_reworded = {s.sentence for s in old.statements} != {s.sentence for s in new.statements}
     if rules_reworded or is_substantive(similarity):
         return Classification(("wording.substantive",))

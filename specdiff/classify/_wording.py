@@ -74,6 +74,6 @@ def _is_typo(old: str, new: str) -> bool:
     return Levenshtein.distance(old, new) <= 2
 
 
-def is_substantive(similarity: float) -> bool:
-    """A rewrite that keeps less than about half of the text says something new."""
-    return similarity < 0.6
+def is_substantive(word_similarity: float) -> bool:
+    """A rewrite that keeps less than three words in four says something new."""
+    return word_similarity < 0.75
