@@ -44,7 +44,7 @@ def compare_specs(
     changes = triage(drafts, config, attributes_of)
     if section is not None:
         changes = [c for c in changes if _inside(c, section, old, new)]
-    changes.sort(key=_document_order(old, alignment))
+    changes.sort(key=_document_order(old, new, alignment))
     titles = {s.id: s.title for s in old.sections if s.level}
     titles.update({s.id: s.title for s in new.sections if s.level})
     return Report(
@@ -61,13 +61,17 @@ def _inside(change: Change, section: str, old: Spec, new: Spec) -> bool:
     return change.section in new_ids or change.old_section in old_ids
 
 
-def _document_order(old: Spec, alignment: Alignment) -> Callable[[Change], tuple[int, int, int]]:
+def _document_order(
+    old: Spec, new: Spec, alignment: Alignment
+) -> Callable[[Change], tuple[int, int, int]]:
     """A sort key placing each change where it happens in the new document.
 
     Something that exists only in the old version is placed after the nearest clause
     before it that survived.
     """
-    survivors = sorted((old.clauses[p.old].span.start, p.new) for p in alignment.clauses)
+    survivors = sorted(
+        (old.clauses[p.old].span.start, new.clauses[p.new].span.start) for p in alignment.clauses
+    )
     old_lines = [line for line, _ in survivors]
 
     def key(change: Change) -> tuple[int, int, int]:

@@ -1,0 +1,123 @@
+"""``specdiff compare A [B]``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from ._common import config_option, emit
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..report import Report
+
+LEVELS = ("major", "minor", "patch")
+
+
+@click.command("compare")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json", "html", "github"]),
+    default="text",
+    show_default=True,
+    help="text for a terminal, markdown for a pull-request comment, json for tools "
+    "(specdiff.compare/1), html for one self-contained page, github for workflow annotations.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(LEVELS),
+    default=None,
+    help="Exit 1 when the bump reaches this level (accepted changes do not count).",
+)
+@click.option(
+    "--section",
+    "section",
+    metavar="ID",
+    default=None,
+    help="Only changes in this section and its sub-sections.",
+)
+@click.option("--stat", is_flag=True, help="Only the headline and the counts.")
+@click.option(
+    "--spec",
+    "spec_path",
+    metavar="PATH",
+    default=None,
+    help="The spec file inside the repository (default: from config, or the only Markdown file).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text format (default: on a terminal, unless NO_COLOR is set).",
+)
+@config_option
+def command(
+    base: str,
+    head: str | None,
+    output_format: str,
+    fail_on: str | None,
+    section: str | None,
+    stat: bool,
+    spec_path: str | None,
+    color: bool | None,
+    config_path: Path | None,
+) -> int:
+    """Show what changed in meaning between BASE and HEAD, clause by clause.
+
+    \b
+    BASE and HEAD are each a file, REV:PATH, a version label (1.2.0), a tag,
+    or any git revision (HEAD~3, a branch, a commit). HEAD defaults to the
+    working-tree copy of the spec.
+
+    \b
+    Examples:
+      specdiff compare v1.0.0 v2.0.0
+      specdiff compare 1.1.0 --format markdown --fail-on major
+      specdiff compare old.md new.md --section be_honest
+    """
+    from ..compare import compare_specs
+    from ..model import Level
+    from ..workspace import Workspace
+
+    workspace = Workspace.discover(config_path=config_path, spec=spec_path)
+    old = workspace.load(base)
+    new = workspace.load(head)
+    report = compare_specs(
+        old.spec, new.spec, workspace.config, base=old.endpoint, head=new.endpoint, section=section
+    )
+    emit(_render(report, output_format, color, stat, workspace.config.site.title or "specdiff"))
+    if fail_on is not None and report.blocking_bump >= Level.parse(fail_on):
+        click.echo(f"specdiff: bump {report.blocking_bump} reaches --fail-on {fail_on}", err=True)
+        return 1
+    return 0
+
+
+def _render(report: Report, output_format: str, color: bool | None, stat: bool, title: str) -> str:
+    if output_format == "json":
+        from ..render.json import render_json
+
+        return render_json(report)
+    if output_format == "markdown":
+        from ..render.markdown import render_markdown
+
+        return render_markdown(report, title=title)
+    if output_format == "html":
+        from ..render.html import render_html
+
+        return render_html(report, title=title)
+    if output_format == "github":
+        from ..render.github import render_github
+
+        return render_github(report)
+    from ..render.text import render_text
+
+    use_color = (
+        color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    )
+    return render_text(report, color=use_color, stat=stat)

@@ -1,0 +1,83 @@
+"""The ``specdiff.compare/1`` document (see ../shared/docs/compare.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ..model import ChangeKind, Scope
+from ..redline import redline
+
+if TYPE_CHECKING:
+    from ..report import Change, Endpoint, Report, Side
+
+SCHEMA = "specdiff.compare/1"
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report as plain data; required fields of the contract first, extras after."""
+    return {
+        "schema": SCHEMA,
+        "base": _endpoint(report.base),
+        "head": _endpoint(report.head),
+        "bump": str(report.bump),
+        "counts": report.counts,
+        "changes": [change_data(c) for c in report.changes],
+        "blocking_bump": str(report.blocking_bump),
+        "references": list(report.references()),
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def _endpoint(endpoint: Endpoint) -> dict[str, Any]:
+    return {"label": endpoint.label, "commit": endpoint.commit, "path": endpoint.path}
+
+
+def _side(side: Side | None) -> dict[str, Any] | None:
+    if side is None:
+        return None
+    data: dict[str, Any] = {"text": side.text, "lines": list(side.lines), "type": side.type}
+    if side.title:
+        data["title"] = side.title
+    return data
+
+
+def change_data(change: Change) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": change.id,
+        "scope": str(change.scope),
+        "kind": str(change.kind),
+        "section": change.section,
+        "old_section": change.old_section,
+        "severity": str(change.severity),
+        "tags": list(change.tags),
+        "old": _side(change.old),
+        "new": _side(change.new),
+        "reason": change.reason,
+    }
+    if change.kind is ChangeKind.ATTRIBUTES:
+        data["attributes"] = {name: [old, new] for name, old, new in change.attributes}
+    if change.accepted is not None:
+        data["accepted"] = change.accepted
+    if change.statements:
+        data["statements"] = [
+            {"tag": s.tag, "old": s.old, "new": s.new, "sentence": s.sentence}
+            for s in change.statements
+        ]
+    if change.verdicts:
+        data["verdicts"] = [
+            {"answer": v.answer, "old": v.old, "new": v.new} for v in change.verdicts
+        ]
+    if change.references:
+        data["references"] = list(change.references)
+    if (
+        change.scope is Scope.CLAUSE
+        and change.old
+        and change.new
+        and change.old.text != change.new.text
+    ):
+        data["redline"] = [[str(s.op), s.text] for s in redline(change.old.text, change.new.text)]
+    return data

@@ -1,0 +1,153 @@
+"""A spec project as the commands see it: configuration, repository, spec path, parse cache.
+
+Turns what a user types (a file, ``REV:PATH``, a version label, a tag, any revision, or
+nothing for the working tree) into a parsed :class:`~specdiff.model.Spec` and the
+:class:`~specdiff.report.Endpoint` that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError, RevisionError
+from .report import Endpoint
+from .settings import find_config_file, load_config
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .model import Spec
+    from .store import SpecCache, SpecStore
+
+#: Markdown files that are never the spec when specdiff has to guess.
+_NOT_SPECS = frozenset(
+    {
+        "readme.md",
+        "changelog.md",
+        "license.md",
+        "contributing.md",
+        "code_of_conduct.md",
+        "security.md",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A parsed spec and what it is."""
+
+    spec: Spec
+    endpoint: Endpoint
+
+
+class Workspace:
+    """Lazily opens what a command needs: nothing touches git until something asks."""
+
+    def __init__(self, cwd: Path, config: Config, spec_override: str | None = None) -> None:
+        self.cwd = cwd
+        self.config = config
+        self.spec_override = spec_override
+
+    @classmethod
+    def discover(
+        cls, cwd: Path | None = None, config_path: Path | None = None, spec: str | None = None
+    ) -> Workspace:
+        cwd = cwd or Path.cwd()
+        return cls(cwd, load_config(cwd, config_path), spec)
+
+    # -- lazily opened parts -----------------------------------------------------------
+    @cached_property
+    def store(self) -> SpecStore:
+        from .store import SpecStore
+
+        return SpecStore.open(
+            self.cwd, scheme=self.config.version_scheme, tag_prefix=self.config.tag_prefix
+        )
+
+    @cached_property
+    def cache(self) -> SpecCache:
+        from .store import SpecCache
+
+        return SpecCache(self.config.vocabulary)
+
+    @cached_property
+    def root(self) -> Path:
+        """The folder spec paths are relative to: the repository root, else the config's
+        folder, else the current folder."""
+        try:
+            return self.store.root
+        except RevisionError:
+            found = find_config_file(self.cwd)
+            return found.parent if found else self.cwd
+
+    def in_repository(self) -> bool:
+        try:
+            self.store  # noqa: B018 - opening it is the test
+        except RevisionError:
+            return False
+        return True
+
+    @cached_property
+    def spec_path(self) -> str:
+        """The spec's path relative to :attr:`root`: ``--spec``, else config, else a guess."""
+        if self.spec_override:
+            return self._relative(self.spec_override)
+        if self.config.specs:
+            return self.config.specs[0]
+        return self._guess_spec_path()
+
+    def _relative(self, path: str) -> str:
+        absolute = (self.cwd / path).resolve()
+        try:
+            return absolute.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path
+
+    def _guess_spec_path(self) -> str:
+        candidates = sorted(
+            p.relative_to(self.root).as_posix()
+            for p in self.root.glob("*.md")
+            if p.name.lower() not in _NOT_SPECS and p.is_file()
+        )
+        if len(candidates) == 1:
+            return candidates[0]
+        listed = f" (found {', '.join(candidates)})" if candidates else ""
+        raise InputError(
+            f'which file is the spec? pass --spec PATH or set spec = "..." in specdiff.toml{listed}'
+        )
+
+    # -- loading -----------------------------------------------------------------------
+    def load(self, ref: str | None) -> Loaded:
+        """The spec named by ``ref``; None means the working-tree copy of the spec."""
+        if ref is None:
+            return self.load_file(self.root / self.spec_path, label="working tree")
+        path = self.cwd / ref
+        if path.exists() or not self.in_repository():
+            return self.load_file(path, label=ref)
+        if ":" in ref:
+            rev, _, spec_path = ref.partition(":")
+            return self.load_revision(rev or "HEAD", spec_path, label=ref)
+        try:
+            self.store.resolve(ref)
+        except RevisionError:
+            if ref.lower().endswith((".md", ".markdown", ".txt")):
+                raise InputError(
+                    f"{ref}: no such file (nor a version or revision of that name)"
+                ) from None
+            raise
+        return self.load_revision(ref, self.spec_path, label=ref)
+
+    def load_file(self, path: Path, label: str) -> Loaded:
+        from .parse import parse_spec
+        from .sources import read_spec_file
+
+        spec = parse_spec(read_spec_file(path), self.config.vocabulary)
+        return Loaded(spec, Endpoint(label=label, commit=None, path=str(path)))
+
+    def load_revision(self, rev: str, spec_path: str, label: str | None = None) -> Loaded:
+        revision = self.store.resolve(rev)
+        blob_id, text = self.store.read(rev, spec_path)
+        spec = self.cache.parse(blob_id, text)
+        return Loaded(spec, Endpoint(label=label or rev, commit=revision.commit, path=spec_path))
