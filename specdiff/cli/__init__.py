@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Show a spec's section tree, attributes and clause counts.",
     ),
     "check": ("specdiff.cli.check", "Lint a spec: duplicate ids, broken anchors, bad attributes."),
+    "import": ("specdiff.cli.import_", "Replay a folder of versions as dated commits and tags."),
 }
 
 
