@@ -35,6 +35,15 @@ _NOT_SPECS = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """The text of a spec and what it is; ``blob_id`` is set when it came from git."""
+
+    text: str
+    endpoint: Endpoint
+    blob_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Loaded:
     """A parsed spec and what it is."""
 
@@ -121,14 +130,25 @@ class Workspace:
     # -- loading -----------------------------------------------------------------------
     def load(self, ref: str | None) -> Loaded:
         """The spec named by ``ref``; None means the working-tree copy of the spec."""
+        source = self.read(ref)
+        if source.blob_id is not None:
+            spec = self.cache.parse(source.blob_id, source.text)
+        else:
+            from .parse import parse_spec
+
+            spec = parse_spec(source.text, self.config.vocabulary)
+        return Loaded(spec, source.endpoint)
+
+    def read(self, ref: str | None) -> Source:
+        """The text named by ``ref``: a file, ``REV:PATH``, a version, a tag or a revision."""
         if ref is None:
-            return self.load_file(self.root / self.spec_path, label="working tree")
+            return self._read_file(self.root / self.spec_path, label="working tree")
         path = self.cwd / ref
         if path.exists() or not self.in_repository():
-            return self.load_file(path, label=ref)
+            return self._read_file(path, label=ref)
         if ":" in ref:
             rev, _, spec_path = ref.partition(":")
-            return self.load_revision(rev or "HEAD", spec_path, label=ref)
+            return self._read_revision(rev or "HEAD", spec_path, label=ref)
         try:
             self.store.resolve(ref)
         except RevisionError:
@@ -137,17 +157,23 @@ class Workspace:
                     f"{ref}: no such file (nor a version or revision of that name)"
                 ) from None
             raise
-        return self.load_revision(ref, self.spec_path, label=ref)
-
-    def load_file(self, path: Path, label: str) -> Loaded:
-        from .parse import parse_spec
-        from .sources import read_spec_file
-
-        spec = parse_spec(read_spec_file(path), self.config.vocabulary)
-        return Loaded(spec, Endpoint(label=label, commit=None, path=str(path)))
+        return self._read_revision(ref, self.spec_path, label=ref)
 
     def load_revision(self, rev: str, spec_path: str, label: str | None = None) -> Loaded:
+        source = self._read_revision(rev, spec_path, label)
+        assert source.blob_id is not None
+        return Loaded(self.cache.parse(source.blob_id, source.text), source.endpoint)
+
+    def _read_file(self, path: Path, label: str) -> Source:
+        from .sources import read_spec_file
+
+        return Source(
+            read_spec_file(path), Endpoint(label=label, commit=None, path=str(path)), None
+        )
+
+    def _read_revision(self, rev: str, spec_path: str, label: str | None = None) -> Source:
         revision = self.store.resolve(rev)
         blob_id, text = self.store.read(rev, spec_path)
-        spec = self.cache.parse(blob_id, text)
-        return Loaded(spec, Endpoint(label=label or rev, commit=revision.commit, path=spec_path))
+        return Source(
+            text, Endpoint(label=label or rev, commit=revision.commit, path=spec_path), blob_id
+        )

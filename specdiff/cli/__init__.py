@@ -17,12 +17,22 @@ from ..errors import ExitCode, SpecdiffError
 
 #: name -> (module, one-line help). The order is the order ``--help`` lists them in.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "compare": ("specdiff.cli.compare", "Show what changed in meaning between two versions."),
     "outline": (
         "specdiff.cli.outline",
         "Show a spec's section tree, attributes and clause counts.",
     ),
     "check": ("specdiff.cli.check", "Lint a spec: duplicate ids, broken anchors, bad attributes."),
+    "log": (
+        "specdiff.cli.log",
+        "List released versions and unreleased revisions with their bumps.",
+    ),
+    "show": ("specdiff.cli.show", "Print the spec (or one section) as it was at a version."),
+    "history": ("specdiff.cli.history", "Show how one section changed across versions."),
+    "release": ("specdiff.cli.release", "Tag the next version and prepend its CHANGELOG entry."),
+    "changelog": ("specdiff.cli.changelog", "Rebuild the whole changelog from the version tags."),
     "import": ("specdiff.cli.import_", "Replay a folder of versions as dated commits and tags."),
+    "demo": ("specdiff.cli.demo", "Run the whole pipeline on the bundled sample history."),
 }
 
 

@@ -60,3 +60,25 @@ def emit(text: str) -> None:
 def note(message: str) -> None:
     """Narrative for the user (progress, warnings): stderr, never mixed with data."""
     click.echo(message, err=True)
+
+
+def spec_option(function: F) -> F:
+    return click.option(
+        "--spec",
+        "spec_path",
+        metavar="PATH",
+        default=None,
+        help="The spec file inside the repository (default: from config, or the only Markdown file).",
+    )(function)
+
+
+def progress_printer() -> Callable[[str], None]:
+    """Progress lines on stderr, only when someone is watching a terminal."""
+    if not sys.stderr.isatty():
+        return lambda _message: None
+    return lambda message: click.echo(f"\r\x1b[2K{message}", err=True, nl=False)
+
+
+def end_progress() -> None:
+    if sys.stderr.isatty():
+        click.echo("\r\x1b[2K", err=True, nl=False)

@@ -1,0 +1,81 @@
+"""``specdiff release``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import click
+
+from ._common import config_option, emit, end_progress, note, progress_printer, spec_option
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@click.command("release")
+@click.option(
+    "--dry-run", is_flag=True, help="Print the version and the CHANGELOG entry; write nothing."
+)
+@click.option(
+    "--pre",
+    metavar="LABEL",
+    default=None,
+    help="Make a pre-release, e.g. --pre rc gives 2.0.0-rc.1.",
+)
+@click.option(
+    "--date",
+    "release_date",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="The release date (default: today, UTC).",
+)
+@spec_option
+@config_option
+def command(
+    dry_run: bool,
+    pre: str | None,
+    release_date: str | None,
+    spec_path: str | None,
+    config_path: Path | None,
+) -> int:
+    """Release the spec: compute the bump since the last version tag and the next
+    version, prepend the entry to CHANGELOG.md, commit it and create an annotated tag
+    whose message holds the summary.
+
+    All or nothing: if any step fails the repository is left as it was. Refuses a dirty
+    working tree or an existing tag; with nothing to release it says so and exits 0."""
+    from ..errors import InputError, ReleaseError
+    from ..release import execute, plan_release
+    from ..timeline import Timeline
+    from ..workspace import Workspace
+
+    try:
+        today = date.fromisoformat(release_date) if release_date else None
+    except ValueError:
+        raise InputError(f"--date {release_date!r} is not a date (YYYY-MM-DD)") from None
+    workspace = Workspace.discover(config_path=config_path, spec=spec_path)
+    if not dry_run and workspace.store.is_dirty():
+        raise ReleaseError(
+            "the working tree has uncommitted changes; commit or stash them before releasing"
+        )
+    timeline = Timeline(workspace, progress_printer())
+    plan = plan_release(workspace, timeline, pre=pre, today=today)
+    end_progress()
+    if plan is None:
+        latest = timeline.latest
+        note(
+            f"nothing to release: {workspace.spec_path} has not changed in meaning since {latest.tag.name if latest else 'the start'}"
+        )
+        return 0
+    bump = f"{plan.bump} bump since {plan.previous}" if plan.previous else "first release"
+    if dry_run:
+        note(f"would release {plan.tag} ({bump}); dry run, nothing written")
+        emit(plan.entry)
+        return 0
+    commit = execute(workspace, plan)
+    note(
+        f"released {plan.tag} ({bump}): {plan.changelog_path} updated, commit {commit[:9]}, tag {plan.tag}"
+    )
+    emit(plan.entry)
+    return 0

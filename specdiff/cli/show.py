@@ -1,0 +1,46 @@
+"""``specdiff show VERSION``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ._common import config_option, emit, spec_option
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@click.command("show")
+@click.argument("version")
+@click.option(
+    "--section",
+    "section",
+    metavar="ID",
+    default=None,
+    help="Only this section and its sub-sections.",
+)
+@spec_option
+@config_option
+def command(
+    version: str, section: str | None, spec_path: str | None, config_path: Path | None
+) -> int:
+    """Print the spec as it was at VERSION (a version label, tag, revision, REV:PATH or file)."""
+    from ..errors import InputError
+    from ..parse import normalise_newlines, parse_spec
+    from ..workspace import Workspace
+
+    workspace = Workspace.discover(config_path=config_path, spec=spec_path)
+    source = workspace.read(version)
+    if section is None:
+        emit(source.text)
+        return 0
+    spec = parse_spec(source.text, workspace.config.vocabulary)
+    if spec.get_section(section) is None:
+        raise InputError(f"no section #{section} in {source.endpoint.label}")
+    subtree = list(spec.subtree(section))
+    first, last = subtree[0].span.start, max(s.span.end for s in subtree)
+    lines = normalise_newlines(source.text).split("\n")
+    emit("\n".join(lines[first - 1 : last]).rstrip("\n"))
+    return 0
