@@ -27,8 +27,8 @@ def render_github(report: Report, path: str | None = None) -> str:
         assert side is not None
         start, end = side.lines if change.new is not None else (1, 1)
         where = (
-            (change.new is None and f" (was at line {side.lines[0]} of {report.base.label})") or ""
-        )
+            change.new is None and f" (was at line {side.lines[0]} of {report.base.label})"
+        ) or ""
         title = f"specdiff {change.severity}: {kind_label(change)}"
         message = (
             f"{change.reason}{where} [{', '.join(change.tags) or change.kind_name}] id={change.id}"
