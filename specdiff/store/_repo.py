@@ -220,6 +220,25 @@ class SpecStore:
         """Move the current branch (or detached HEAD) and the working tree to ``commit``."""
         self._git("reset", "--hard", "--quiet", commit, error=ReleaseError)
 
+    def merge_base(self, a: str, b: str) -> str:
+        """The best common ancestor of two revisions (for a pull request: where it forked)."""
+        status, out, err = self._run("merge-base", a, b)
+        if status or not out:
+            detail = " ".join(err.split()) or "no common ancestor"
+            raise RevisionError(f"cannot find where {a} and {b} diverged: {detail}")
+        return out.split()[0]
+
+    def ensure_identity(self, name: str, email: str) -> None:
+        """Set a repository-local committer identity, unless git already has one."""
+        if self.identity() == DEFAULT_IDENTITY:
+            self._git("config", "user.name", name, error=ReleaseError)
+            self._git("config", "user.email", email, error=ReleaseError)
+            self._identity = None
+
+    def push(self, remote: str, refspecs: Iterable[str], env: Mapping[str, str] | None = None) -> None:
+        """Push all ``refspecs`` atomically: the remote gets every ref or none of them."""
+        self._git("push", "--atomic", "--quiet", remote, *refspecs, env=env, error=ReleaseError)
+
     # -- helpers ----------------------------------------------------------------------------
 
     def _run(self, *args: str, env: Mapping[str, str] | None = None) -> tuple[int, str, str]:
