@@ -31,7 +31,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("specdiff.cli.history", "Show how one section changed across versions."),
     "release": ("specdiff.cli.release", "Tag the next version and prepend its CHANGELOG entry."),
     "changelog": ("specdiff.cli.changelog", "Rebuild the whole changelog from the version tags."),
+    "publish": (
+        "specdiff.cli.publish",
+        "Publish the versions as a static site (pages, feed, JSON).",
+    ),
+    "serve": ("specdiff.cli.serve", "Build the site and serve it on localhost for a preview."),
     "import": ("specdiff.cli.import_", "Replay a folder of versions as dated commits and tags."),
+    "init": ("specdiff.cli.init", "Write specdiff.toml and a GitHub workflow into a spec repository."),
+    "ci": ("specdiff.cli.ci", "Run inside GitHub Actions: check pull requests, release on merge."),
     "demo": ("specdiff.cli.demo", "Run the whole pipeline on the bundled sample history."),
 }
 

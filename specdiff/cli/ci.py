@@ -1,0 +1,51 @@
+"""``specdiff ci``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from ._common import emit
+
+
+@click.command("ci")
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "check", "release", "publish"]),
+    default=None,
+    help="Overrides SPECDIFF_MODE (default: auto, by event).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["major", "minor", "patch", "none"]),
+    default=None,
+    help="Overrides SPECDIFF_FAIL_ON (default: major).",
+)
+@click.option(
+    "--site-dir",
+    default=None,
+    help="Overrides SPECDIFF_SITE_DIR: where to build the site after a release, or in publish mode.",
+)
+def command(mode: str | None, fail_on: str | None, site_dir: str | None) -> int:
+    """Run specdiff inside GitHub Actions (what the specdiff action calls).
+
+    \b
+    Reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+    GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_REF and GITHUB_TOKEN, plus the action's
+    inputs SPECDIFF_MODE, SPECDIFF_FAIL_ON, SPECDIFF_SPEC and SPECDIFF_SITE_DIR.
+
+    \b
+    pull_request: compares the merge base with the head; writes the step summary,
+      annotations, outputs (bump, next-version, compare-json) and one PR comment,
+      created the first time and updated afterwards; exits 1 per fail-on unless a
+      label accepts the bump (spec-major-ok, spec-minor-ok by default).
+    push to the default branch: releases (commit, tag, atomic push) when the spec
+      changed in meaning, then builds the site into the site directory."""
+    from ..ci import run_ci
+
+    env = dict(os.environ)
+    overrides = {"SPECDIFF_MODE": mode, "SPECDIFF_FAIL_ON": fail_on, "SPECDIFF_SITE_DIR": site_dir}
+    env.update({key: value for key, value in overrides.items() if value is not None})
+    return run_ci(env, Path.cwd(), emit)

