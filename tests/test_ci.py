@@ -6,11 +6,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-
-from specdiff.cli import run
-
 from fakegithub import FakeGitHub
 from gitutil import commit, git, isolate_git, tag
+
+from specdiff.cli import run
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
