@@ -1,0 +1,107 @@
+"""Rendering one page: the shared template context, the stylesheet, the compare script.
+
+Every page carries a Content-Security-Policy that allows our stylesheet and, on pages
+with the compare form, exactly one inline script (by its hash). Nothing else runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from ..render._common import kind_label
+from ..render._conversation import example_html
+from ..render._jinja import environment
+from ..render.changelog import describe
+from . import _paths as paths
+from ._model import MAX_ALL_PAIRS
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ._model import SiteModel
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One file of the site: its path below the site root and its bytes."""
+
+    path: str
+    data: bytes
+
+
+def _template_text(name: str) -> str:
+    return (files("specdiff.render") / "templates" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    """The report stylesheet followed by the site's own rules."""
+    return _template_text("style.css") + "\n" + _template_text("site/site.css")
+
+
+@lru_cache(maxsize=1)
+def compare_script() -> str:
+    return _template_text("site/compare.js")
+
+
+def csp(script: bool) -> str:
+    """The policy for a page; ``script`` allows the compare form's inline script."""
+    if script:
+        digest = hashlib.sha256(compare_script().encode("utf-8")).digest()
+        scripts = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+    else:
+        scripts = "'none'"
+    return (
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+        f"script-src {scripts}; base-uri 'none'; form-action 'self'"
+    )
+
+
+def long_date(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def render_page(
+    model: SiteModel,
+    path: str,
+    template: str,
+    *,
+    title: str,
+    nav: str = "",
+    form: bool = False,
+    **context: Any,
+) -> Page:
+    """Render ``site/<template>`` as the page at ``path`` (links relative to it)."""
+    root = paths.root_of(path)
+
+    def link(target: str) -> str:
+        return root + paths.href(target)
+
+    html = (
+        environment()
+        .get_template(f"site/{template}")
+        .render(
+            site=model,
+            paths=paths,
+            link=link,
+            page_title=title,
+            nav=nav,
+            canonical=paths.absolute(model.base_url, path),
+            csp=csp(form),
+            script=Markup(compare_script()) if form else None,
+            label=kind_label,
+            describe=describe,
+            example=example_html,
+            long_date=long_date,
+            max_pairs=MAX_ALL_PAIRS,
+            **context,
+        )
+    )
+    return Page(path, html.encode("utf-8"))
