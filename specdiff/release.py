@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
 from .compare import compare_specs
@@ -39,6 +39,8 @@ class Plan:
     changelog_path: str
     changelog_before: str | None
     changelog_after: str
+    release_date: date | None = None
+    """The release date the entry carries; the tag is dated on it (None: now)."""
 
     @property
     def bump(self) -> Level:
@@ -57,14 +59,19 @@ def plan_release(
     latest = timeline.latest
     report = None
     if latest is not None:
-        if latest.tag.commit == head_rev.commit:
+        # Finalising a pre-release (2.0.0-rc.2 -> 2.0.0) is a release even when nothing
+        # changed since the release candidate.
+        finalising = pre is None and _is_prerelease(latest.tag.version, config.version_scheme)
+        if latest.tag.commit == head_rev.commit and not finalising:
             return None
         report = compare_specs(
             latest.spec, current.spec, config, base=latest.endpoint, head=current.endpoint
         )
-        if not report.changes:
+        if not report.changes and not finalising:
             return None
-    existing = {v.tag.version for v in timeline.versions}
+    # Every version tag counts, also those where the spec could not be read (the timeline
+    # skips them), so that a calendar label is never reused.
+    existing = {t.version for t in store.versions()}
     if config.version_scheme == "calver":
         if pre is not None:
             raise ReleaseError(
@@ -80,7 +87,10 @@ def plan_release(
         raise ReleaseError(f"tag {tag} already exists; delete it or release from another commit")
     entry_text = render_entry(Entry(version, today, report, tag=tag))
     changelog_file = workspace.root / config.changelog
-    before = changelog_file.read_text(encoding="utf-8") if changelog_file.exists() else None
+    before = _read_changelog(changelog_file)
+    after = insert_entry(before.replace("\r\n", "\n") if before else before, entry_text)
+    if before is not None and before.count("\r\n") > before.count("\n") // 2:
+        after = after.replace("\n", "\r\n")  # keep the file's line endings
     summary = summarize(report).as_text() if report is not None else "First released version."
     return Plan(
         version=version,
@@ -91,8 +101,32 @@ def plan_release(
         message=f"Release {tag}\n\n{summary}\n",
         changelog_path=config.changelog,
         changelog_before=before,
-        changelog_after=insert_entry(before, entry_text),
+        changelog_after=after,
+        release_date=today,
     )
+
+
+def _read_changelog(path: Path) -> str | None:
+    """The changelog's text exactly as it is (line endings too), or None if it is missing."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ReleaseError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReleaseError(f"{path}: not UTF-8 text, so no entry can be added to it") from None
+
+
+def _is_prerelease(label: str, scheme: str) -> bool:
+    if scheme == "calver":
+        return False
+    from .store import parse_semver
+
+    version = parse_semver(label)
+    return version is not None and bool(version.prerelease)
 
 
 def execute(workspace: Workspace, plan: Plan) -> str:
@@ -109,30 +143,36 @@ def execute(workspace: Workspace, plan: Plan) -> str:
     start = store.head().commit
     path = workspace.root / plan.changelog_path
     commit: str | None = None
+    tagged = False
     try:
         write_atomically(path, plan.changelog_after)
         commit = store.create_commit([plan.changelog_path], plan.message)
-        store.create_tag(plan.tag, commit, plan.message)
+        store.create_tag(plan.tag, commit, plan.message, _tag_date(plan.release_date))
+        tagged = True
     except BaseException as failure:
-        _undo(
-            workspace,
-            plan,
-            start,
-            path,
-            tag_created=commit is not None and store.tag_exists(plan.tag),
-        )
+        _undo(workspace, plan, start, path, tag_created=tagged)
         if isinstance(failure, ReleaseError):
             raise ReleaseError(f"release {plan.tag} failed and was undone: {failure}") from None
         raise
     return commit
 
 
+def _tag_date(day: date | None) -> datetime | None:
+    """The tagger date for a release dated ``day``: now if that is today (UTC), else noon
+    UTC that day, so that the changelog rebuilt from the tags shows the same date."""
+    now = datetime.now(timezone.utc)
+    if day is None or day == now.date():
+        return now
+    return datetime.combine(day, time(12), tzinfo=timezone.utc)
+
+
 def _undo(workspace: Workspace, plan: Plan, start: str, path: Path, *, tag_created: bool) -> None:
     store = workspace.store
     if tag_created:
         store.delete_tag(plan.tag)
-    if store.head().commit != start:
-        store.reset_hard(start)
+    # Always reset: a commit that failed (a hook, say) leaves the changelog staged. The tree
+    # was clean before the release, so the reset loses nothing.
+    store.reset_hard(start)
     if plan.changelog_before is None:
         path.unlink(missing_ok=True)
     else:
@@ -144,7 +184,7 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.replace(temporary, path)
     except BaseException:

@@ -58,7 +58,9 @@ def trace_section(
         label, spec = versions[k]
         section = spec.section(ids[k])
         if k - 1 not in ids:
-            steps.append(Step(label, ids[k], section.title, "introduced", ()))
+            # What brought it in (a new section, a split), unless it is the first version.
+            brought = _touching(reports[k], None, ids[k]) if k > 0 else ()
+            steps.append(Step(label, ids[k], section.title, "introduced", brought))
             continue
         touched = _touching(reports[k], ids[k - 1], ids[k])
         steps.append(

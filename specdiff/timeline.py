@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .compare import compare_specs
-from .errors import RevisionError
+from .errors import InputError, RevisionError
 from .report import Endpoint, Report
 
 if TYPE_CHECKING:
@@ -63,12 +63,19 @@ class Timeline:
         store = self.workspace.store
         found = []
         tags = store.versions()
+        if not tags and (hint := store.history_hint()):
+            # Without tags a shallow clone looks like a spec that was never released.
+            raise RevisionError(f"no version tags in {store.root}; {hint}")
+        path = self.workspace.spec_path
         for number, tag in enumerate(tags, 1):
             self.progress(f"reading {tag.name} ({number}/{len(tags)})")
             try:
-                blob_id, text = store.read(tag.commit, self.workspace.spec_path)
-            except RevisionError as exc:
-                self.skipped.append((tag.name, str(exc)))
+                blob_id, text = store.read(tag.commit, path)
+            except RevisionError:
+                self.skipped.append((tag.name, f"{path} does not exist at {tag.name}"))
+                continue
+            except InputError as exc:
+                self.skipped.append((tag.name, str(exc).replace(tag.commit, tag.name)))
                 continue
             spec = self.workspace.cache.parse(blob_id, text)
             found.append(

@@ -28,12 +28,15 @@ def command(folder: Path | None) -> int:
     Imports the sample spec's versions into a new git repository, then runs
     `specdiff log`, `specdiff compare` on the last two versions and
     `specdiff changelog`, and says where it left the repository."""
+    from ..errors import InputError
     from ..importer import import_history
     from ..sample import sample_history
     from ..settings import load_config
     from ..store import SpecStore
     from . import run
 
+    if folder is not None and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise InputError(f"{folder}: already exists and is not an empty folder")
     target = folder or Path(tempfile.mkdtemp(prefix="specdiff-demo-"))
     source = sample_history()
     note(f"== importing the sample history from {source}")

@@ -68,7 +68,12 @@ def command(
             f"nothing to release: {workspace.spec_path} has not changed in meaning since {latest.tag.name if latest else 'the start'}"
         )
         return 0
-    bump = f"{plan.bump} bump since {plan.previous}" if plan.previous else "first release"
+    if plan.previous is None:
+        bump = "first release"
+    elif plan.report is not None and not plan.report.changes:
+        bump = f"no changes in meaning since {plan.previous}"
+    else:
+        bump = f"{plan.bump} bump since {plan.previous}"
     if dry_run:
         note(f"would release {plan.tag} ({bump}); dry run, nothing written")
         emit(plan.entry)
