@@ -11,51 +11,60 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import Level, Scope
+from .model import ChangeKind, Level, Scope
 
 if TYPE_CHECKING:
     from .report import Change, Report
 
 _MAX_NAMES = 4
-_MAX_REASONS = 4
+_MAX_REASONS = 5
 
-#: What a change of each tag does, as "verb (count) noun" phrases for the "why" sentence.
-_DOES = {
+#: What a change does, as (verb, singular noun, plural noun), most important first. The
+#: keys are change tags and, for what no tag says, ``scope.kind`` names.
+_DOES: dict[str, tuple[str, str, str]] = {
     "normative.reversed": ("reverses", "rule", "rules"),
     "normative.strengthened": ("strengthens", "rule", "rules"),
     "normative.weakened": ("weakens", "rule", "rules"),
-    "normative.removed": ("removes", "normative statement", "normative statements"),
+    "section.removed": ("removes", "section", "sections"),
+    "normative.removed": ("removes", "rule", "rules"),
     "example.verdict_flipped": ("flips the verdict of", "worked example", "worked examples"),
     "attribute.raised": ("raises an attribute of", "section", "sections"),
     "attribute.lowered": ("lowers an attribute of", "section", "sections"),
-    "normative.added": ("adds", "normative statement", "normative statements"),
+    "attribute.changed": ("changes an attribute of", "section", "sections"),
+    "section.reidentified": ("changes the anchor of", "section", "sections"),
+    "section.merged": ("merges", "section into another", "sections into others"),
+    "section.added": ("adds", "section", "sections"),
+    "section.split": ("splits out", "section", "sections"),
+    "normative.added": ("adds", "rule", "rules"),
     "example.added": ("adds", "worked example", "worked examples"),
     "example.removed": ("removes", "worked example", "worked examples"),
-    "example.modified": ("edits", "worked example", "worked examples"),
-    "attribute.changed": ("changes an attribute of", "section", "sections"),
+    "clause.added": ("adds", "clause", "clauses"),
+    "clause.removed": ("removes", "clause", "clauses"),
     "wording.substantive": ("substantially rewords", "clause", "clauses"),
+    "example.modified": ("edits", "worked example", "worked examples"),
     "moved.attributes_differ": (
         "moves",
         "clause under other attributes",
         "clauses under other attributes",
     ),
-    "editorial": ("makes editorial fixes to", "clause", "clauses"),
-    "wording": ("rewords", "clause", "clauses"),
-    "commentary": ("edits", "commentary block", "commentary blocks"),
-    "moved.across_sections": ("moves", "clause to another section", "clauses to other sections"),
-    "moved.within_section": ("reorders", "clause", "clauses"),
-    "reference.broken": ("leaves", "broken link", "broken links"),
-}
-_KIND_DOES = {
-    "section.reidentified": ("changes the anchor of", "section", "sections"),
-    "section.merged": ("merges", "section into another", "sections into others"),
-    "section.removed": ("removes", "section", "sections"),
-    "section.added": ("adds", "section", "sections"),
-    "section.split": ("splits out", "section", "sections"),
+    "reference.broken": ("breaks", "link", "links"),
     "section.renamed": ("renames", "section", "sections"),
     "section.moved": ("moves", "section", "sections"),
-    "clause.added": ("adds", "clause", "clauses"),
-    "clause.removed": ("removes", "clause", "clauses"),
+    "moved.across_sections": ("moves", "clause to another section", "clauses to other sections"),
+    "wording": ("rewords", "clause", "clauses"),
+    "editorial": ("makes editorial fixes to", "clause", "clauses"),
+    "commentary": ("edits", "commentary block", "commentary blocks"),
+    "moved.within_section": ("reorders", "clause", "clauses"),
+    "section.attributes": ("changes the attributes of", "section", "sections"),
+    "clause.modified": ("edits", "clause", "clauses"),
+    "clause.moved": ("moves", "clause", "clauses"),
+}
+_PRIORITY = {key: rank for rank, key in enumerate(_DOES)}
+_NORMATIVE_WORDS = {
+    "normative.reversed": "reversed",
+    "normative.strengthened": "strengthened",
+    "normative.weakened": "weakened",
+    "normative.removed": "removed",
 }
 
 
@@ -86,29 +95,60 @@ def summarize(report: Report) -> Summary:
     return Summary(bump, _why(changes, bump), tuple(_notable(report)), _counts(report))
 
 
+# -- the "why" sentence ---------------------------------------------------------------------
+
+
 def _why(changes: tuple[Change, ...], bump: Level) -> str:
-    deciding: Counter[tuple[str, str, str]] = Counter()
-    for change in changes:
-        if change.severity == bump:
-            deciding[_phrase(change)] += 1
-    parts = [
-        f"{verb} {count} {one if count == 1 else many}"
-        for (verb, one, many), count in deciding.most_common()
-    ]
-    if len(parts) > _MAX_REASONS:
-        parts = [*parts[:_MAX_REASONS], "more"]
-    return f"A {bump} release: it {_join(parts)}."
+    """``A major release: it reverses 2 rules, removes 1 section and ...``: what the changes
+    of the release's own severity do, the most frequent first, same verbs merged."""
+    counts: Counter[str] = Counter()
+    attribute_names: dict[str, set[str]] = defaultdict(set)
+    deciding = [c for c in changes if c.severity == bump]
+    for change in deciding:
+        key = _key(change)
+        counts[key] += _weight(change, key)
+        if key.startswith("attribute."):
+            attribute_names[key].update(name for name, _, _ in change.attributes)
+    ranked = sorted(counts, key=lambda k: (-counts[k], _PRIORITY[k]))
+    shown, hidden = ranked[:_MAX_REASONS], ranked[_MAX_REASONS:]
+    if len(hidden) == 1:  # "and 1 other change" says less than the phrase itself
+        shown, hidden = ranked, []
+    groups: dict[str, list[str]] = {}
+    for key in shown:
+        verb, one, many = _DOES[key]
+        names = attribute_names.get(key, set())
+        if len(names) == 1:
+            verb = f"{verb.split(' ', 1)[0]} the {next(iter(names))} of"
+        groups.setdefault(verb, []).append(f"{counts[key]} {one if counts[key] == 1 else many}")
+    parts = [f"{verb} {_join(objects)}" for verb, objects in groups.items()]
+    if hidden:
+        others = sum(1 for c in deciding if _key(c) in hidden)
+        parts.append(f"makes {others} other {bump} change{'s' if others != 1 else ''}")
+    oxford = len(parts) > 2 and any(len(objects) > 1 for objects in groups.values())
+    return f"A {bump} release: it {_join(parts, oxford=oxford)}."
 
 
-def _phrase(change: Change) -> tuple[str, str, str]:
-    """What one change does, as (verb, singular noun, plural noun)."""
-    tag = next((t for t in change.tags if t in _DOES), None)
-    if tag is not None and tag.startswith("attribute.") and change.attributes:
-        verb = {"attribute.raised": "raises", "attribute.lowered": "lowers"}.get(tag, "changes")
-        return (f"{verb} the {change.attributes[0][0]} of", "section", "sections")
-    if tag is not None:
-        return _DOES[tag]
-    return _KIND_DOES.get(change.kind_name, ("changes", "clause", "clauses"))
+def _key(change: Change) -> str:
+    """The entry of :data:`_DOES` that says best what ``change`` does."""
+    if change.scope is Scope.SECTION:
+        if change.kind is ChangeKind.ATTRIBUTES:
+            tag = next((t for t in change.tags if t.startswith("attribute.")), None)
+            return tag or "section.attributes"
+        return change.kind_name
+    tags = [t for t in change.tags if t in _DOES]
+    if tags:
+        return min(tags, key=_PRIORITY.__getitem__)
+    return change.kind_name if change.kind_name in _DOES else "clause.modified"
+
+
+def _weight(change: Change, key: str) -> int:
+    """How many things one change counts for: each rule whose force changed counts."""
+    if key.startswith("normative."):
+        return max(1, sum(1 for s in change.statements if s.tag == key))
+    return 1
+
+
+# -- the notable changes --------------------------------------------------------------------
 
 
 def _notable(report: Report) -> list[str]:
@@ -119,40 +159,45 @@ def _notable(report: Report) -> list[str]:
         by_kind[change.kind_name].append(change)
 
     def titles(items: list[Change], old: bool = False) -> str:
-        names = [f"“{report.title_of(c.old_section if old else c.section)}”" for c in items]
-        return _names(names)
+        return _names([_quote(report.title_of(c.old_section if old else c.section)) for c in items])
 
-    if by_kind["section.added"]:
-        lines.append(
-            f"New section{_s(by_kind['section.added'])}: {titles(by_kind['section.added'])}."
-        )
-    if by_kind["section.removed"]:
-        lines.append(
-            f"Removed section{_s(by_kind['section.removed'])}: {titles(by_kind['section.removed'], old=True)}."
-        )
+    added, removed = by_kind["section.added"], by_kind["section.removed"]
+    if added:
+        lines.append(f"New section{_s(added)}: {titles(added)}.")
+    if removed:
+        lines.append(f"Removed section{_s(removed)}: {titles(removed, old=True)}.")
     for change in by_kind["section.merged"]:
         lines.append(
-            f"“{report.title_of(change.old_section)}” was merged into “{report.title_of(change.section)}”."
+            f"{_quote(report.title_of(change.old_section))} was merged into "
+            f"{_quote(report.title_of(change.section))}."
         )
     for change in by_kind["section.split"]:
         lines.append(
-            f"“{report.title_of(change.section)}” was split out of “{report.title_of(change.old_section)}”."
+            f"{_quote(report.title_of(change.section))} was split out of "
+            f"{_quote(report.title_of(change.old_section))}."
         )
+    renamed = by_kind["section.renamed"]
+    if renamed:
+        pairs = _names(
+            [
+                f"{_quote(c.old.title if c.old else '')} → {_quote(c.new.title if c.new else '')}"
+                for c in renamed
+            ]
+        )
+        lines.append(f"Section{_s(renamed)} renamed: {pairs}.")
     lines.extend(_attribute_lines(report, by_kind["section.attributes"]))
-    if by_kind["section.reidentified"]:
-        anchors = _names(
-            [f"#{c.old_section} → #{c.section}" for c in by_kind["section.reidentified"]]
-        )
-        lines.append(
-            f"Anchor{_s(by_kind['section.reidentified'])} changed (old links break): {anchors}."
-        )
+    anchors = by_kind["section.reidentified"]
+    if anchors:
+        moves = _names([f"#{c.old_section} → #{c.section}" for c in anchors])
+        lines.append(f"Anchor{_s(anchors)} changed, so old links break: {moves}.")
     lines.extend(_normative_lines(report))
     flips = [c for c in changes if "example.verdict_flipped" in c.tags]
     if flips:
         answers = sum(max(1, len(c.verdicts)) for c in flips)
-        where = _names(sorted({f"“{report.title_of(c.section)}”" for c in flips}))
+        where = _names(list(dict.fromkeys(_quote(report.title_of(c.section)) for c in flips)))
         lines.append(
-            f"{answers} worked-example answer{'s' if answers != 1 else ''} changed verdict (GOOD ↔ BAD) in {where}."
+            f"{answers} worked-example answer{'s' if answers != 1 else ''} changed verdict "
+            f"(GOOD ↔ BAD) in {where}."
         )
     return lines
 
@@ -165,57 +210,87 @@ def _attribute_lines(report: Report, changes: list[Change]) -> list[str]:
     lines = []
     for (name, old, new), items in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
         count = len(items)
-        names = _names([f"“{report.title_of(c.section)}”" for c in items])
-        noun = "section" if count == 1 else "sections"
-        if old and new:
-            lines.append(f"{count} {noun} moved from {old} to {new} {name}: {names}.")
+        names = _names([_quote(report.title_of(c.section)) for c in items])
+        if count == 1:
+            if old and new:
+                lines.append(f"{names} moved from {old} to {new} {name}.")
+            elif new:
+                lines.append(f"{names} now carries {name}={new}.")
+            else:
+                lines.append(f"{names} no longer carries {name}={old}.")
+        elif old and new:
+            lines.append(f"{count} sections moved from {old} to {new} {name}: {names}.")
         elif new:
-            lines.append(f"{count} {noun} now carry {name}={new}: {names}.")
+            lines.append(f"{count} sections now carry {name}={new}: {names}.")
         else:
-            lines.append(f"{count} {noun} no longer carry {name}={old}: {names}.")
+            lines.append(f"{count} sections no longer carry {name}={old}: {names}.")
     return lines
 
 
 def _normative_lines(report: Report) -> list[str]:
-    words = {
-        "normative.reversed": "reversed",
-        "normative.strengthened": "strengthened",
-        "normative.weakened": "weakened",
-        "normative.removed": "removed",
-    }
+    """``2 rules strengthened in “A” and “B”: “should” → “must”.``, one line per force."""
     lines = []
-    for tag, word in words.items():
+    for tag, word in _NORMATIVE_WORDS.items():
         hits = [c for c in report.changes if tag in c.tags and c.scope is Scope.CLAUSE]
         if not hits:
             continue
         count = sum(max(1, sum(1 for s in c.statements if s.tag == tag)) for c in hits)
-        where = _names(sorted({f"“{report.title_of(c.section or c.old_section)}”" for c in hits}))
-        example = next(
-            (s for c in hits for s in c.statements if s.tag == tag and s.old and s.new), None
+        where = _names(
+            list(dict.fromkeys(_quote(report.title_of(c.section or c.old_section)) for c in hits))
         )
-        detail = f" (e.g. “{example.old}” → “{example.new}”)" if example else ""
-        noun = "rule" if tag != "normative.removed" else "normative statement"
-        lines.append(f"{count} {noun}{'s' if count != 1 else ''} {word}{detail} in {where}.")
+        pairs = list(
+            dict.fromkeys(
+                f"“{s.old}” → “{s.new}”"
+                for c in hits
+                for s in c.statements
+                if s.tag == tag and s.old and s.new
+            )
+        )
+        detail = f": {_names(pairs)}" if pairs else ""
+        preposition = "from" if tag == "normative.removed" else "in"
+        lines.append(
+            f"{count} rule{'s' if count != 1 else ''} {word} {preposition} {where}{detail}."
+        )
     return lines
 
 
+# -- the counts -----------------------------------------------------------------------------
+
+
 def _counts(report: Report) -> str:
+    """``7 changes in all (5 major, 1 minor, 1 patch): 3 clauses modified and 1 moved; 3
+    changes to sections.``"""
     counter = Counter(c.severity for c in report.changes)
-    by_level = ", ".join(
-        f"{counter[level]} {level}"
-        for level in (Level.MAJOR, Level.MINOR, Level.PATCH)
-        if counter[level]
-    )
-    kinds = Counter(c.kind for c in report.changes if c.scope is Scope.CLAUSE)
-    clause_words = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+    levels = [level for level in (Level.MAJOR, Level.MINOR, Level.PATCH) if counter[level]]
+    if len(levels) == 1:
+        by_level = f"all {levels[0]}"
+    else:
+        by_level = ", ".join(f"{counter[level]} {level}" for level in levels)
+    kinds = Counter(str(c.kind) for c in report.changes if c.scope is Scope.CLAUSE)
+    clause_words = [
+        f"{n} {'clause' if n == 1 else 'clauses'} {kind}" if i == 0 else f"{n} {kind}"
+        for i, (kind, n) in enumerate(kinds.most_common())
+    ]
     sections = sum(1 for c in report.changes if c.scope is Scope.SECTION)
-    total = len(report.changes)
-    parts = [f"{total} change{'s' if total != 1 else ''} ({by_level})"]
+    parts = []
     if clause_words:
-        parts.append(f"clauses: {clause_words}")
+        parts.append(_join(clause_words))
     if sections:
-        parts.append(f"{sections} section-level change{'s' if sections != 1 else ''}")
-    return "; ".join(parts) + "."
+        parts.append(
+            "1 change to a section" if sections == 1 else f"{sections} changes to sections"
+        )
+    total = len(report.changes)
+    head = f"{total} change{'s' if total != 1 else ''} in all"
+    if by_level:
+        head += f" ({by_level})"
+    return f"{head}: {'; '.join(parts)}." if parts else f"{head}."
+
+
+# -- words ----------------------------------------------------------------------------------
+
+
+def _quote(title: str) -> str:
+    return f"“{title}”"
 
 
 def _names(names: list[str]) -> str:
@@ -224,10 +299,11 @@ def _names(names: list[str]) -> str:
     return ", ".join(names[:_MAX_NAMES]) + f" and {len(names) - _MAX_NAMES} more"
 
 
-def _join(parts: list[str]) -> str:
+def _join(parts: list[str], *, oxford: bool = False) -> str:
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    last = ", and " if oxford else " and "
+    return ", ".join(parts[:-1]) + last + parts[-1]
 
 
 def _s(items: list[Change]) -> str:

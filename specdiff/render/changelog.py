@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from ..model import ChangeKind, Level, Scope
@@ -31,6 +32,10 @@ follow [Semantic Versioning](https://semver.org/spec/v2.0.0.html), applied to me
 #: Keep a Changelog headings, in the order they appear in an entry.
 HEADINGS = ("Added", "Changed", "Removed", "Fixed")
 _ENTRY_START = re.compile(r"^## \[", re.MULTILINE)
+_UNRELEASED = re.compile(r"## \[unreleased\]", re.IGNORECASE)
+_WORDS = re.compile(r"[^\w]+")
+#: Above this many words in a clause, :func:`small_edits` does not look for edits.
+_MAX_EDIT_TOKENS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +63,15 @@ def heading_of(change: Change) -> str:
 
 def describe(change: Change) -> str:
     """A short line saying what happened, with the words that matter quoted."""
+    return _describe(change, None)
+
+
+def _describe(change: Change, report: Report | None) -> str:
+    """:func:`describe`, naming sections by their titles when ``report`` is given."""
     side = change.new or change.old
     assert side is not None
     if change.scope is Scope.SECTION:
-        return _describe_section(change)
+        return _describe_section(change, report)
     statement = next((s for s in change.statements if s.tag != "normative.added"), None) or (
         change.statements[0] if change.statements else None
     )
@@ -71,34 +81,125 @@ def describe(change: Change) -> str:
             f"{verb}: “{statement.old}” → “{statement.new}” in “{excerpt(statement.sentence, 140)}”"
         )
     if change.verdicts:
-        flip = change.verdicts[0]
-        title = side.title or "worked example"
-        more = (
-            f" (and {len(change.verdicts) - 1} more answer(s))" if len(change.verdicts) > 1 else ""
-        )
-        return f"Example “{title}”: an answer went from {flip.old} to {flip.new}{more}"
-    label = {
-        ChangeKind.ADDED: "Added",
-        ChangeKind.REMOVED: "Removed",
-        ChangeKind.MOVED: f"Moved from #{change.old_section}"
-        if change.old_section != change.section
-        else "Reordered",
-        ChangeKind.MODIFIED: _modified_label(change),
-    }[change.kind]
-    if change.kind is ChangeKind.MOVED and "modified" in change.tags:
-        label += " and edited"
-    what = (
-        f"example “{side.title}”"
-        if side.type == "example" and side.title
-        else f"“{excerpt(side.text, 140)}”"
-    )
-    return f"{label}: {what}"
+        title = f"Example “{side.title}”" if side.title else "A worked example"
+        if len(change.verdicts) == 1:
+            flip = change.verdicts[0]
+            return f"{title}: an answer went from {flip.old} to {flip.new}"
+        flips = _join_words(list(dict.fromkeys(f"{v.old} → {v.new}" for v in change.verdicts)))
+        return f"{title}: {len(change.verdicts)} answers changed verdict ({flips})"
+    if "reference.broken" in change.tags and change.kind is ChangeKind.MODIFIED:
+        return _describe_broken_link(change, report)
+    if change.kind is ChangeKind.MOVED:
+        if change.old_section != change.section:
+            label = f"Moved from {_section_name(change.old_section, report)}"
+        else:
+            label = "Reordered"
+        if "modified" in change.tags:
+            label += " and edited"
+    else:
+        label = {
+            ChangeKind.ADDED: "Added",
+            ChangeKind.REMOVED: "Removed",
+            ChangeKind.MODIFIED: _modified_label(change),
+        }[change.kind]
+    if side.type == "example" and side.title:
+        if label == "Example edited":
+            return f"Example “{side.title}” edited"
+        return f"{label}: example “{side.title}”"
+    if "editorial" in change.tags and change.old is not None and change.new is not None:
+        # Spelling, punctuation, markup, link targets: the edit itself says it all.
+        edits = small_edits(change.old.text, change.new.text)
+        if edits:
+            return f"{label}: {edits}"
+    return f"{label}: “{excerpt(side.text, 140)}”"
+
+
+def small_edits(old: str, new: str, *, limit: int = 3, width: int = 60) -> str | None:
+    """The edits between two texts as ``“old” → “new”`` pairs of words, or None when there
+    are more than ``limit`` of them or one side of a pair is longer than ``width``
+    characters (an excerpt says more then).
+
+    A pair is cut down to the words that changed (``“#untrusted_content” →
+    “#untrusted_data”``), but keeps the whole word when only punctuation or markup changed
+    (``“results” → “results,”``); a pure insertion or deletion keeps the word before it
+    (``“should” → “should not”``)."""
+    a, b = old.split(), new.split()
+    if not a or not b or len(a) + len(b) > _MAX_EDIT_TOKENS:
+        return None
+    pairs: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if len(pairs) == limit:
+            return None
+        if i1 == i2 or j1 == j2:  # a pure insertion or deletion: keep a neighbour
+            before = 1 if i1 > 0 else 0
+            after = 1 - before
+            pairs.append(
+                _trim(" ".join(a[i1 - before : i2 + after]), " ".join(b[j1 - before : j2 + after]))
+            )
+        else:
+            pairs.append(_trim(" ".join(a[i1:i2]), " ".join(b[j1:j2])))
+    if not pairs or any(max(len(x), len(y)) > width for x, y in pairs):
+        return None
+    return ", ".join(f"“{x}” → “{y}”" for x, y in pairs)
+
+
+def _trim(old: str, new: str) -> tuple[str, str]:
+    """Drop the common start and end of two phrases, at word boundaries."""
+    if _WORDS.sub("", old) == _WORDS.sub("", new) or " " in old or " " in new:
+        return old, new
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    while start > 0 and (old[start - 1].isalnum() or old[start - 1] in "_#"):
+        start -= 1
+    while end > 0 and (old[len(old) - end].isalnum() or old[len(old) - end] == "_"):
+        end -= 1
+    return old[start : len(old) - end], new[start : len(new) - end]
+
+
+def _describe_broken_link(change: Change, report: Report | None) -> str:
+    assert change.new is not None
+    targets = list(change.new.anchors)
+    renamed: dict[str, str] = {}
+    gone: set[str] = set()
+    if report is not None:
+        for other in report.changes:
+            if other.scope is Scope.SECTION and other.old_section:
+                if other.kind is ChangeKind.REIDENTIFIED and other.section:
+                    renamed[other.old_section] = other.section
+                elif other.kind in (ChangeKind.REMOVED, ChangeKind.MERGED):
+                    gone.add(other.old_section)
+        targets = [a for a in targets if a in renamed or a in gone] or targets
+    links = _join_words([f"#{a} (now #{renamed[a]})" if a in renamed else f"#{a}" for a in targets])
+    if not targets:
+        return f"Broken link: “{excerpt(change.new.text, 140)}”"
+    return f"Broken link{'s' if len(targets) > 1 else ''} to {links}: “{excerpt(change.new.text, 100)}”"
+
+
+def _section_name(section_id: str | None, report: Report | None) -> str:
+    if section_id is None:
+        return "before the first heading"
+    if report is None:
+        return f"#{section_id}"
+    return f"“{report.title_of(section_id)}”"
+
+
+def _join_words(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _modified_label(change: Change) -> str:
     for tag, label in (
-        ("normative.added", "New obligation"),
-        ("normative.removed", "Obligation removed"),
+        ("normative.added", "New rule"),
+        ("normative.removed", "Rule removed"),
         ("example.modified", "Example edited"),
         ("wording.substantive", "Rewritten"),
         ("reference.broken", "Broken link"),
@@ -110,7 +211,7 @@ def _modified_label(change: Change) -> str:
     return "Reworded"
 
 
-def _describe_section(change: Change) -> str:
+def _describe_section(change: Change, report: Report | None = None) -> str:
     old_title = change.old.title if change.old else ""
     new_title = change.new.title if change.new else ""
     if change.kind is ChangeKind.ADDED:
@@ -124,12 +225,26 @@ def _describe_section(change: Change) -> str:
     if change.kind is ChangeKind.MOVED:
         return "Moved under a new parent section"
     if change.kind is ChangeKind.ATTRIBUTES:
-        return "; ".join(
-            f"{name}: {old or '(none)'} → {new or '(none)'}" for name, old, new in change.attributes
-        )
+        return "; ".join(_attribute_change(*item) for item in change.attributes)
     if change.kind is ChangeKind.MERGED:
         return f"Merged into “{new_title}” (#{change.section})"
     return f"Split out of “{old_title}” (#{change.old_section})"
+
+
+def _attribute_change(name: str, old: str | None, new: str | None) -> str:
+    if old and new:
+        return f"{name.capitalize()}: {old} → {new}"
+    if new:
+        return f"{name.capitalize()} set to {new}"
+    return f"{name.capitalize()} {old} removed"
+
+
+def _group_key(change: Change) -> str:
+    """The section a change is listed under: where it is now, or where it was for a
+    section that went away."""
+    if change.scope is Scope.SECTION and change.kind in (ChangeKind.REMOVED, ChangeKind.MERGED):
+        return change.old_section or ""
+    return change.section or change.old_section or ""
 
 
 def render_entry(entry: Entry) -> str:
@@ -138,6 +253,9 @@ def render_entry(entry: Entry) -> str:
     report = entry.report
     if report is None:
         lines += ["First released version.", ""]
+        return "\n".join(lines)
+    if not report.changes:
+        lines += [f"No changes in meaning since {report.base.label}.", ""]
         return "\n".join(lines)
     summary = summarize(report)
     lines += [summary.why, ""]
@@ -149,7 +267,7 @@ def render_entry(entry: Entry) -> str:
         grouped: dict[str, list[Change]] = defaultdict(list)
         for change in report.changes:
             if heading_of(change) == heading:
-                grouped[change.section or change.old_section or ""].append(change)
+                grouped[_group_key(change)].append(change)
         if not grouped:
             continue
         lines += [f"### {heading}", ""]
@@ -157,7 +275,9 @@ def render_entry(entry: Entry) -> str:
             title = report.title_of(section_id) if section_id else "Before the first heading"
             anchor = f" (`#{section_id}`)" if section_id else ""
             lines.append(f"- **{_inline(title)}**{anchor}")
-            lines.extend(f"  - {_inline(describe(c))}{_severity(c.severity)}" for c in changes)
+            lines.extend(
+                f"  - {_inline(_describe(c, report))}{_severity(c.severity)}" for c in changes
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -170,7 +290,8 @@ def render_changelog(entries: list[Entry], header: str = CHANGELOG_HEADER) -> st
 
 
 def insert_entry(changelog: str | None, entry_text: str) -> str:
-    """The changelog with ``entry_text`` placed above the newest entry (after the header)."""
+    """The changelog with ``entry_text`` placed above the newest entry: after the header
+    and after a ``## [Unreleased]`` section, if there is one."""
     if not changelog or not changelog.strip():
         return (
             render_changelog([], CHANGELOG_HEADER).rstrip("\n")
@@ -178,10 +299,14 @@ def insert_entry(changelog: str | None, entry_text: str) -> str:
             + entry_text.rstrip("\n")
             + "\n"
         )
-    match = _ENTRY_START.search(changelog)
-    if match is None:
+    entries = list(_ENTRY_START.finditer(changelog))
+    # A hand-kept "## [Unreleased]" section stays on top (Keep a Changelog's convention).
+    if entries and _UNRELEASED.match(changelog, entries[0].start()):
+        entries = entries[1:]
+    if not entries:
         return changelog.rstrip("\n") + "\n\n" + entry_text.rstrip("\n") + "\n"
-    head, tail = changelog[: match.start()], changelog[match.start() :]
+    start = entries[0].start()
+    head, tail = changelog[:start], changelog[start:]
     return head + entry_text.rstrip("\n") + "\n\n" + tail
 
 
