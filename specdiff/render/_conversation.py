@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..parse import plain_text
+from ._jinja import redline_html
 
 _TURN = re.compile(
     r"<(?P<role>system|developer|user|assistant|tool|function|platform)(?=[\s>])"
@@ -66,44 +67,63 @@ def read_turns(content: str) -> list[Turn]:
     return turns
 
 
-def example_html(text: str) -> Markup | None:
-    """An example clause's text (title line, then turns) as HTML; None if it has no turns."""
+def example_html(text: str, old: str | None = None) -> Markup | None:
+    """An example clause's text (title line, then turns) as HTML; None if it has no turns.
+
+    With ``old`` (the text before a change) each turn's words are redlined, when the two
+    have the same turns in the same order; otherwise None, and the caller shows a plain
+    redline of the whole text."""
     turns = read_turns(text)
     if not turns:
         return None
     title = plain_text(text.split("<", 1)[0])
+    before: list[Turn | None] = [None] * len(turns)
+    if old is not None:
+        previous = read_turns(old)
+        if [t.role for t in previous] != [t.role for t in turns]:
+            return None
+        before = list(previous)
+        old_title = plain_text(old.split("<", 1)[0])
+        if old_title != title:
+            title = redline_html(old_title, title)
     head = Markup('<p class="example-title">{}</p>\n').format(title) if title else Markup("")
-    return head + conversation_html(turns)
+    return head + conversation_html(turns, before)
 
 
-def conversation_html(turns: list[Turn]) -> Markup:
-    """A conversation block: one row per turn, candidate answers grouped and labelled."""
+def conversation_html(turns: list[Turn], before: list[Turn | None] | None = None) -> Markup:
+    """A conversation block: one row per turn, candidate answers grouped and labelled;
+    ``before[i]``, when given, is turn ``i`` before a change (its words are redlined)."""
     parts = [Markup('<div class="conversation" role="group" aria-label="Worked example">\n')]
     in_group = False
-    for turn in turns:
+    for number, turn in enumerate(turns):
         if turn.candidate and not in_group:
             parts.append(Markup('<div class="candidates">\n'))
             in_group = True
         elif not turn.candidate and in_group:
             parts.append(Markup("</div>\n"))
             in_group = False
-        parts.append(_turn_html(turn))
+        parts.append(_turn_html(turn, before[number] if before else None))
     if in_group:
         parts.append(Markup("</div>\n"))
     parts.append(Markup("</div>\n"))
     return Markup("").join(parts)
 
 
-def _turn_html(turn: Turn) -> Markup:
+def _turn_html(turn: Turn, old: Turn | None = None) -> Markup:
     verdict = (turn.verdict or "").lower()
     classes = f"turn role-{turn.role}" + (f" {verdict}" if verdict else "")
     head = [Markup('<span class="role">{}</span>').format(turn.role.capitalize())]
     if turn.attributes:
         head.append(Markup(' <code class="turn-attrs">{}</code>').format(turn.attributes))
+    if old is not None and old.verdict and old.verdict != turn.verdict:
+        head.append(
+            Markup(' <del class="verdict {}">{}</del>').format(old.verdict.lower(), old.verdict)
+        )
     if verdict:
         head.append(Markup(' <span class="verdict {}">{}</span>').format(verdict, turn.verdict))
     if turn.reason:
         head.append(Markup(' <span class="why">{}</span>').format(turn.reason))
+    said = redline_html(old.text, turn.text) if old is not None else escape(turn.text)
     return Markup(
         '<div class="{}"><div class="turn-head">{}</div><div class="said">{}</div></div>\n'
-    ).format(classes, Markup("").join(head), escape(turn.text))
+    ).format(classes, Markup("").join(head), said)

@@ -28,8 +28,11 @@ def environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=2048)
 def redline_html(old: str, new: str) -> Markup:
-    """Escaped text with ``<del>`` and ``<ins>`` runs; nothing from the spec is markup."""
+    """Escaped text with ``<del>`` and ``<ins>`` runs; nothing from the spec is markup.
+
+    Cached: a published site shows the same change on its release and compare pages."""
     runs = []
     for segment in redline(old, new):
         text = escape(segment.text)

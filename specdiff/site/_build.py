@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ._model import SiteModel, SiteRevision, SiteVersion, default_title
 from ._pages import build_pages
-from ._writer import SiteResult, check_out_dir, write_site
+from ._writer import SiteError, SiteResult, check_out_dir, write_site
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,6 +29,9 @@ def build_site(
     ``base_url`` (else ``[site] base_url`` from the configuration) is used only for
     absolute links in the feed and ``<link rel=canonical>``; every other link is relative.
     """
+    base_url = base_url or workspace.config.site.base_url
+    if base_url and not base_url.lower().startswith(("http://", "https://")):
+        raise SiteError(f"{base_url}: the base URL must start with http:// or https://")
     target = check_out_dir(out, protect=[workspace.root])
     model = load_model(workspace, base_url, progress)
     return write_site(target, build_pages(model, progress), model.generator)
