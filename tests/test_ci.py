@@ -285,9 +285,20 @@ def test_push_to_main_releases_and_pushes_the_tag(
     git(work, "push", "--quiet", "origin", "main")
     monkeypatch.chdir(work)
     event = {"ref": "refs/heads/main", "repository": {"default_branch": "main"}}
-    files = _environment(monkeypatch, tmp, github, "push", event, GITHUB_REF="refs/heads/main")
+    site = tmp / "site"
+    files = _environment(
+        monkeypatch,
+        tmp,
+        github,
+        "push",
+        event,
+        GITHUB_REF="refs/heads/main",
+        SPECDIFF_SITE_DIR=str(site),
+    )
     assert run(["ci"]) == 0
     outputs = _outputs(files["output"])
+    assert outputs["site-dir"] == str(site)
+    assert "1.1.0" in (site / "index.html").read_text(encoding="utf-8")
     assert outputs["released"] == "true"
     assert outputs["tag"] == "v1.1.0"
     assert "v1.1.0" in git(origin, "tag", "--list").split()
@@ -336,3 +347,26 @@ def test_outside_github_actions_is_a_clear_error(
     monkeypatch.chdir(tmp_path)
     assert run(["ci"]) == 2
     assert "runs inside GitHub Actions" in capsys.readouterr().err
+
+
+def test_publish_mode_builds_the_site(
+    project: dict[str, Path],
+    github: FakeGitHub,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    work, tmp = project["work"], project["tmp"]
+    monkeypatch.chdir(work)
+    files = _environment(
+        monkeypatch,
+        tmp,
+        github,
+        "workflow_dispatch",
+        {},
+        SPECDIFF_MODE="publish",
+        SPECDIFF_SITE_DIR="_site",
+    )
+    assert run(["ci"]) == 0
+    assert _outputs(files["output"])["site-dir"] == str(work / "_site")
+    assert (work / "_site" / "index.html").is_file()
+    assert "published" in capsys.readouterr().out

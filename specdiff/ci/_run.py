@@ -198,6 +198,6 @@ def _publish(
     target = Path(run.settings.site_dir or "_site")
     if not target.is_absolute():
         target = workspace.root / target
-    build_site(workspace, target, base_url=workspace.config.site.base_url)
+    result = build_site(workspace, target, base_url=workspace.config.site.base_url)
     outputs.set("site-dir", str(target))
-    echo(f"specdiff: published the site to {target}")
+    echo(f"specdiff: published {result.pages} pages ({result.files} files, {result.bytes} bytes) to {target}")

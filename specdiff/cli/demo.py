@@ -26,8 +26,9 @@ def command(folder: Path | None) -> int:
     """Run the whole pipeline on the sample history that ships with specdiff.
 
     Imports the sample spec's versions into a new git repository, then runs
-    `specdiff log`, `specdiff compare` on the last two versions and
-    `specdiff changelog`, and says where it left the repository."""
+    `specdiff log`, `specdiff compare` on the last two versions,
+    `specdiff changelog` and `specdiff publish`, and says where it left the
+    repository and the site."""
     from ..errors import InputError
     from ..importer import import_history
     from ..sample import sample_history
@@ -45,7 +46,8 @@ def command(folder: Path | None) -> int:
     store = SpecStore.open(result.root, scheme=config.version_scheme, tag_prefix=config.tag_prefix)
     versions = [tag.version for tag in store.versions()]
     first, before_last, last = versions[0], versions[-2], versions[-1]
-    steps = [["log"], ["compare", before_last, last], ["changelog"]]
+    site = result.root / "_site"
+    steps = [["log"], ["compare", before_last, last], ["changelog"], ["publish", "--out", str(site)]]
     here = Path.cwd()
     os.chdir(result.root)
     try:
@@ -57,9 +59,11 @@ def command(folder: Path | None) -> int:
     finally:
         os.chdir(here)
     note(
-        f"\nThe demo repository is in {result.root}. Try, from there:\n"
+        f"\nThe demo repository is in {result.root}; its site is {site / 'index.html'}.\n"
+        "Try, from the repository:\n"
         f"  specdiff compare {first} {last} --format markdown\n"
         f"  specdiff history {_SAMPLE_SECTION}\n"
-        f"  specdiff show {last} --section {_SAMPLE_SECTION}"
+        f"  specdiff show {last} --section {_SAMPLE_SECTION}\n"
+        "  specdiff serve"
     )
     return 0
