@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -180,13 +181,21 @@ def _undo(workspace: Workspace, plan: Plan, start: str, path: Path, *, tag_creat
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` in one step, so a crash never leaves half a changelog."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace ``path`` in one step, so a crash never leaves half a changelog. The text is
+    written as it is (no newline translation); a failure is a one-line ReleaseError."""
+    temporary: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
+    except BaseException as exc:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise ReleaseError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise

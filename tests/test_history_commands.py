@@ -4,6 +4,7 @@ repositories (the sample history imported into a temporary folder)."""
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from typing import TYPE_CHECKING
 
@@ -336,6 +337,29 @@ def test_changelog_write_replaces_the_file_atomically(
     assert "wrote 6 release(s)" in err
     assert (repo / "CHANGELOG.md").read_text(encoding="utf-8") == printed
     # Nothing is left behind: no temporary files beside it.
+    assert sorted(p.name for p in repo.iterdir()) == [
+        ".git",
+        "CHANGELOG.md",
+        "spec.md",
+        "specdiff.toml",
+    ]
+
+
+def test_changelog_write_that_fails_leaves_the_old_file(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "CHANGELOG.md").write_bytes(b"old\r\n")
+
+    def replace(source: str, target: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", replace)
+    code, out, err = specdiff(capsys, "changelog", "--write")
+    assert (code, out) == (2, "")
+    assert error_line(err) == (
+        f"specdiff: error: cannot write {repo / 'CHANGELOG.md'}: Permission denied"
+    )
+    assert (repo / "CHANGELOG.md").read_bytes() == b"old\r\n"
     assert sorted(p.name for p in repo.iterdir()) == [
         ".git",
         "CHANGELOG.md",
