@@ -115,6 +115,7 @@ _LEVELS = tuple(str(level) for level in Level)
 def config_from_mapping(data: Mapping[str, Any], origin: str) -> Config:
     """Validate a parsed TOML table strictly; unknown keys are errors with a suggestion."""
     reader = _Reader(origin)
+    data = reader.table(data, "tool.specdiff")
     reader.keys(data, _TOP_KEYS, "")
     specs = data.get("spec", ())
     if isinstance(specs, str):
@@ -152,13 +153,14 @@ class _Reader:
     def keys(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
         for key in data:
             if key not in allowed:
-                name = f"{where}.{key}" if where else key
+                prefix = f"{where}." if where else ""
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
                 hint = (
-                    f"; did you mean {close[0]!r}?"
+                    f"; did you mean {prefix + close[0]!r}?"
                     if close
                     else f"; valid keys: {', '.join(allowed)}"
                 )
+                name = prefix + key
                 raise self.fail(f"unknown key {name!r}{hint}")
 
     def table(self, value: Any, where: str) -> Mapping[str, Any]:
@@ -214,7 +216,10 @@ class _Reader:
             strength, negative = _FORCES[
                 self.choice(force, tuple(_FORCES), f"normative.words.{phrase!r}")
             ]
-            phrases.append(Phrase(" ".join(phrase.lower().split()), strength, negative))
+            words_of = " ".join(phrase.lower().split())
+            if not words_of:
+                raise self.fail(f"normative.words: {phrase!r} is not a word or phrase")
+            phrases.append(Phrase(words_of, strength, negative))
         return DEFAULT_VOCABULARY.extended(tuple(phrases)) if phrases else DEFAULT_VOCABULARY
 
     def policy(self, data: Mapping[str, Any]) -> Policy:

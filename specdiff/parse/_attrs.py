@@ -10,11 +10,15 @@ _TOKEN = re.compile(
         \#(?P<id>[^\s{}#="']+)
       | \.(?P<cls>[^\s{}.="']+)
       | (?P<key>[A-Za-z_][\w.:-]*)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'{}]+))
+      | (?P<unnumbered>-)(?=\s|$)
     )""",
     re.VERBOSE,
 )
-_LOOKS_LIKE_BLOCK = re.compile(r"^\{\s*(?:[#.]|[A-Za-z_][\w.:-]*=)")
+_LOOKS_LIKE_BLOCK = re.compile(r"^\{\s*(?:[#.]|-\s*[#.}]|[A-Za-z_][\w.:-]*=)")
+#: Pandoc writes ``{-}`` for ``{.unnumbered}``.
+UNNUMBERED = "unnumbered"
 _UNCLOSED = re.compile(r"\{\s*#[^{}]*$")
+_BLANK_REST = re.compile(r"\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,7 @@ def _parse_block(body: str) -> tuple[AttributeBlock | None, str | None]:
     classes: list[str] = []
     position = 0
     while position < len(body):
-        if body[position:].strip() == "":
+        if _BLANK_REST.match(body, position):
             break
         match = _TOKEN.match(body, position)
         if match is None or match.end() == position:
@@ -76,6 +80,8 @@ def _parse_block(body: str) -> tuple[AttributeBlock | None, str | None]:
             ident = match.group("id")
         elif match.group("cls") is not None:
             classes.append(match.group("cls"))
+        elif match.group("unnumbered") is not None:
+            classes.append(UNNUMBERED)
         else:
             value = next(v for v in match.group("dq", "sq", "bare") if v is not None)
             attributes.append((match.group("key"), value))

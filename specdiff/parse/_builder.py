@@ -36,10 +36,11 @@ _PROSE = frozenset(
         ClauseKind.ADMONITION,
     }
 )
-_ANCHOR_ONLY = re.compile(
-    r"^\s*(?:<a\s[^>]*\b(?:name|id)\s*=\s*[\"']?[^\"'\s/>]+[^>]*>\s*(?:</a>)?\s*)+$", re.IGNORECASE
-)
+# Only <a ...> tags (and their </a>) on the line; find_html_anchors then says which ids.
+# "[^<>]*" keeps this linear on a long line of unclosed "<a " openers.
+_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s[^<>]*>\s*(?:</a>\s*)?)+$", re.IGNORECASE)
 _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+_HEADING_ANCHOR = re.compile(r"<a\s[^<>]*>\s*</a>|<a\s[^<>]*/>", re.IGNORECASE)
 
 
 @dataclass
@@ -110,8 +111,9 @@ class SpecBuilder:
                 i += 3
                 continue
             elif kind in ("bullet_list_open", "ordered_list_open"):
+                start = token.attrGet("start")  # absent when 1; may be 0
                 self.lists.append(
-                    _List(kind == "ordered_list_open", int(token.attrGet("start") or 1))
+                    _List(kind == "ordered_list_open", 1 if start is None else int(start))
                 )
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
@@ -138,7 +140,8 @@ class SpecBuilder:
         token = tokens[i]
         assert token.map is not None
         line = token.map[0] + 1
-        heading = split_heading(tokens[i + 1].content)
+        # A setext heading's title may span lines; titles are compared folded.
+        heading = split_heading(fold(tokens[i + 1].content))
         level = int(token.tag[1:])
         if heading.error:
             self._warn(
@@ -154,14 +157,11 @@ class SpecBuilder:
             ident, source = html_anchors[0], IdSource.HTML
         elif self.pending_anchor is not None and self.pending_anchor[1] >= line - 2:
             ident, source = self.pending_anchor[0], IdSource.HTML
+            self._drop_anchor_clause(self.pending_anchor[1])
         else:
             ident, source = slugify(heading.title) or "section", IdSource.SLUG
         self.pending_anchor = None
-        title = (
-            re.sub(r"<a\s[^>]*>\s*</a>|<a\s[^>]*/>", "", heading.title).strip()
-            if html_anchors
-            else heading.title
-        )
+        title = _HEADING_ANCHOR.sub("", heading.title).strip() if html_anchors else heading.title
         while self.sections[self.heading_stack[-1]].level >= level:
             self.heading_stack.pop()
         parent = self.heading_stack[-1]
@@ -179,6 +179,23 @@ class SpecBuilder:
         self.sections[parent].children.append(len(self.sections) - 1)
         self.heading_stack.append(len(self.sections) - 1)
         return i + 2
+
+    def _drop_anchor_clause(self, end: int) -> None:
+        """An ``<a name>`` line that names the next heading is part of that heading.
+
+        It is not kept as a clause of the section before (where an edit to the anchor
+        would read as an edit to that section), unless it defines more than one id.
+        """
+        section = self.sections[-1]
+        if not section.clauses or section.clauses[-1] != len(self.clauses) - 1:
+            return
+        last = self.clauses[-1]
+        if last.kind not in (ClauseKind.PARAGRAPH, ClauseKind.HTML) or last.end != end:
+            return
+        source = "\n".join(last.parts)
+        if _ANCHOR_ONLY.match(source) and len(find_html_anchors(source)) == 1:
+            section.clauses.pop()
+            self.clauses.pop()
 
     def _unique_id(self, ident: str, line: int, *, warn: bool) -> str:
         """Repeated ids get ``-1``, ``-2`` ... as GitHub does for repeated titles.
@@ -220,8 +237,7 @@ class SpecBuilder:
     def _paragraph(self, inline: Token, opening: Token) -> None:
         assert opening.map is not None
         content = inline.content
-        if _ANCHOR_ONLY.match(content):
-            anchors = find_html_anchors(content)
+        if _ANCHOR_ONLY.match(content) and (anchors := find_html_anchors(content)):
             self.pending_anchor = (anchors[0], opening.map[1])
         if self.items and opening.level == self.items[-1][1] + 1:
             self._append_to_item(content, opening.map)
@@ -258,17 +274,22 @@ class SpecBuilder:
         token = tokens[i]
         assert token.map is not None
         start, end = token.map
+        # markdown-it counts the blank line after an admonition as part of it.
+        while end > start + 1 and not self.lines[end - 1].strip():
+            end -= 1
+        span = [start, end]
         if token.type == "blockquote_open":
-            body = "\n".join(
-                _QUOTE_MARKERS.sub("", line, count=1) for line in self.lines[start:end]
-            )
-            self._new_clause(ClauseKind.BLOCKQUOTE, token.map, parts=[body])
+            # The first line may carry the markers of enclosing list items ("- > quote"):
+            # everything up to its first ">" is container, not quote.
+            first = self.lines[start]
+            cut = first.find(">")
+            lines = [first[max(cut, 0) :], *self.lines[start + 1 : end]]
+            body = "\n".join(_QUOTE_MARKERS.sub("", line, count=1) for line in lines)
+            self._new_clause(ClauseKind.BLOCKQUOTE, span, parts=[body])
         else:
             info = f'{token.meta.get("tag", "")} "{token.content}"'.strip()
             body = self._source(start + 1, end)
-            self._new_clause(
-                ClauseKind.ADMONITION, token.map, parts=[token.content, body], info=info
-            )
+            self._new_clause(ClauseKind.ADMONITION, span, parts=[token.content, body], info=info)
         return _skip_to_close(tokens, i)
 
     def _table(self, tokens: list[Token], i: int) -> int:
@@ -329,8 +350,8 @@ class SpecBuilder:
     def _html(self, token: Token) -> None:
         assert token.map is not None
         content = token.content
-        if _ANCHOR_ONLY.match(content):
-            self.pending_anchor = (find_html_anchors(content)[0], token.map[1])
+        if _ANCHOR_ONLY.match(content) and (anchors := find_html_anchors(content)):
+            self.pending_anchor = (anchors[0], token.map[1])
         self._new_clause(ClauseKind.HTML, token.map, parts=[content])
 
     # -- finishing ---------------------------------------------------------------------

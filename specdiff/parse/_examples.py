@@ -10,7 +10,12 @@ from ._text import fold
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function", "platform"})
 _OPEN = re.compile(r"^\s*<(?P<role>[A-Za-z_][\w-]*)(?:\s[^<>]*)?>(?P<rest>.*)$")
 _CLOSE = re.compile(r"^\s*</(?P<role>[A-Za-z_][\w-]*)>\s*$")
-_LABEL = re.compile(r"<!--\s*(?P<verdict>GOOD|BAD)\b[\s:–—-]*(?P<reason>.*?)\s*-->", re.IGNORECASE)
+# The reason stops at the next "<!--", so a line of unclosed labels is scanned once.
+_LABEL = re.compile(
+    r"<!--\s*(?P<verdict>GOOD|BAD)\b(?P<reason>(?:(?!<!--|-->).)*)-->", re.IGNORECASE
+)
+_REASON_LEAD = " \t:–—-"
+_TURN = re.compile(r"<(?:user|assistant)\b")
 _EXAMPLE_MARKER = re.compile(
     r"^(?:\*\*|__)?(?:worked\s+)?example(?:\s+\d+)?(?:(?:\*\*|__):?|:(?:\*\*|__)?)\s*",
     re.IGNORECASE,
@@ -19,7 +24,7 @@ _EXAMPLE_MARKER = re.compile(
 
 def looks_like_example(content: str) -> bool:
     """A fence is an example when it holds a user or assistant turn."""
-    return "<user" in content or "<assistant" in content
+    return _TURN.search(content) is not None
 
 
 def example_title(paragraph: str) -> str | None:
@@ -64,7 +69,7 @@ def _label_of(text: str) -> tuple[Verdict | None, str]:
     match = _LABEL.search(text)
     if match is None:
         return None, ""
-    return Verdict(match.group("verdict").upper()), fold(match.group("reason"))
+    return Verdict(match.group("verdict").upper()), fold(match.group("reason").lstrip(_REASON_LEAD))
 
 
 def _message(role: str, lines: list[str], label: tuple[Verdict | None, str]) -> Message:

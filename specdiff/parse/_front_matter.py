@@ -9,7 +9,9 @@ _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
 def split_front_matter(lines: list[str]) -> tuple[tuple[tuple[str, str], ...], int]:
     """The front matter's pairs and how many leading lines it takes (0 when there is none)."""
-    if not lines or lines[0].rstrip() != "---":
+    # Front matter opens with a key on the line after "---"; otherwise the "---" is a
+    # thematic break and what follows is Markdown.
+    if len(lines) < 2 or lines[0].rstrip() != "---" or not _KEY.match(lines[1]):
         return (), 0
     for end in range(1, len(lines)):
         if lines[end].rstrip() in ("---", "..."):

@@ -72,7 +72,9 @@ def _compile(phrases: tuple[Phrase, ...]) -> tuple[re.Pattern[str], dict[str, Ph
     by_words = {p.words: p for p in phrases}
     # Longest first, so "must not" wins over "must" at the same position.
     ordered = sorted(by_words, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in words.split()) for words in ordered)
+    alternation = "|".join(
+        r"\s+".join(re.escape(w).replace("'", "['’]") for w in words.split()) for words in ordered
+    )
     pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
     return pattern, by_words
 
@@ -82,12 +84,16 @@ class Vocabulary:
     """The phrases that make a sentence normative; configurable per project."""
 
     phrases: tuple[Phrase, ...] = DEFAULT_PHRASES
-    _matcher: tuple[re.Pattern[str], dict[str, Phrase]] = field(
-        init=False, repr=False, compare=False
+    _matcher: list[tuple[re.Pattern[str], dict[str, Phrase]]] = field(
+        default_factory=list, init=False, repr=False, compare=False
     )
+    """The compiled pattern, built on first use (not at import: start-up stays fast)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_matcher", _compile(self.phrases))
+    @property
+    def matcher(self) -> tuple[re.Pattern[str], dict[str, Phrase]]:
+        if not self._matcher:
+            self._matcher.append(_compile(self.phrases))
+        return self._matcher[0]
 
     def extended(self, extra: tuple[Phrase, ...]) -> Vocabulary:
         known = {p.words for p in extra}
@@ -101,31 +107,48 @@ def find_statements(
     text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY
 ) -> tuple[NormativeStatement, ...]:
     """Every normative statement in a clause's text, one per keyword, in order."""
-    pattern, by_words = vocabulary._matcher
+    pattern, by_words = vocabulary.matcher
     matches = list(pattern.finditer(text))
     if not matches:
         return ()
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     statements: list[NormativeStatement] = []
+    sentences: dict[int, str] = {}  # by start offset: a sentence's keywords share its text
     for match in matches:
         written = match.group()
         phrase = by_words[" ".join(written.lower().replace("’", "'").split())]
         if phrase.capitals_only and not written.isupper():
             continue
+        if _is_mention(text, match.start(), match.end()):
+            continue
         slot = bisect.bisect_right(ends, match.start())
         start = ends[slot - 1] if slot else 0
-        end = ends[slot] if slot < len(ends) else len(text)
         if phrase.imperative and not _opens_clause(text, start, match.start()):
             continue
+        sentence = sentences.get(start)
+        if sentence is None:
+            end = ends[slot] if slot < len(ends) else len(text)
+            sentence = sentences[start] = fold(text[start:end])
         statements.append(
             NormativeStatement(
                 keyword=" ".join(written.split()),
                 strength=phrase.strength,
                 negative=phrase.negative,
-                sentence=fold(text[start:end]),
+                sentence=sentence,
             )
         )
     return tuple(statements)
+
+
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`"}
+
+
+def _is_mention(text: str, start: int, end: int) -> bool:
+    """A keyword in quotes is named, not used: 'The key words "MUST", "SHOULD" ...'."""
+    if start == 0 or end >= len(text):
+        return False
+    close = _QUOTES.get(text[start - 1])
+    return close is not None and text[end] == close
 
 
 def _opens_clause(text: str, sentence_start: int, position: int) -> bool:

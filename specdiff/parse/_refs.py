@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from urllib.parse import unquote
 
 from ..model import Reference, ReferenceKind
 from ._text import slugify
 
+# No pattern here may scan past the next "[" or "<": a line of thousands of unclosed
+# "[^", "](#" or "<a " would otherwise be scanned once per opener (quadratic time).
 _ANCHOR_LINK = re.compile(
-    r"\]\(\s*<?#([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href\s*=\s*[\"']#([^\"']+)[\"']"
+    r"\]\(\s*<?#([^()\[\]\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|href\s*=\s*[\"']#([^\"']+)[\"']"
 )
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_DEFINITION = re.compile(r"\[([^\]]+)\]\(@([^)\s]*)\)")
-_HTML_ANCHOR = re.compile(r"<a\s[^>]*?\b(?:name|id)\s*=\s*[\"']?([^\"'\s/>]+)", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
+_DEFINITION = re.compile(r"\[([^\[\]]+)\]\(@([^()\[\]\s]*)\)")
+_NEWLINE = re.compile("\n")
+_HTML_ANCHOR = re.compile(r"<a\s[^<>]*?\b(?:name|id)\s*=\s*[\"']?([^\"'\s/<>]+)", re.IGNORECASE)
 
 
 def find_references(source: str, first_line: int) -> tuple[Reference, ...]:
@@ -21,9 +25,10 @@ def find_references(source: str, first_line: int) -> tuple[Reference, ...]:
     if "#" not in source and "[" not in source:
         return ()
     found: list[tuple[int, Reference]] = []
+    newlines = [m.start() for m in _NEWLINE.finditer(source)]
 
     def line_of(offset: int) -> int:
-        return first_line + source.count("\n", 0, offset)
+        return first_line + bisect.bisect_left(newlines, offset)
 
     for match in _ANCHOR_LINK.finditer(source):
         target = unquote(match.group(1) or match.group(2))

@@ -6,10 +6,14 @@ import hashlib
 import re
 import unicodedata
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->")
+# Link texts and targets stop at the next bracket, so a line of unclosed "[" or "[^" is
+# scanned once rather than once per bracket (which is quadratic).
+_LINK = re.compile(
+    r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\[\]\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"
+)
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)")
 _SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 
@@ -34,9 +38,27 @@ def plain_text(markdown: str) -> str:
     text = _LINK.sub(r"\1", markdown)
     text = _REF_LINK.sub(r"\1", text)
     text = _FOOTNOTE.sub("", text)
-    text = _TAG.sub("", text)
+    text = _TAG.sub("", _drop_comments(text))
     text = _EMPHASIS.sub("", text)
     return fold(text.replace("\\", ""))
+
+
+def _drop_comments(text: str) -> str:
+    """``text`` without its ``<!-- ... -->`` comments, in one pass (a regex is quadratic here)."""
+    start = text.find("<!--")
+    if start < 0:
+        return text
+    kept: list[str] = []
+    position = 0
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        kept.append(text[position:start])
+        position = end + 3
+        start = text.find("<!--", position)
+    kept.append(text[position:])
+    return "".join(kept)
 
 
 def slugify(title: str) -> str:

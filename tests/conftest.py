@@ -1,0 +1,45 @@
+"""Shared fixtures: the real-spec corpus and an in-process command line."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
+from parseutil import corpus_root
+
+from specdiff.cli import run
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The folder of real specifications; the test is skipped when it is absent."""
+    root = corpus_root()
+    if not root.is_dir():
+        pytest.skip(f"corpus not found at {root} (set SPECDIFF_CORPUS to point at it)")
+    return root
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run ``specdiff ARGS`` in-process; gives the exit code, stdout and stderr."""
+
+    def invoke(*args: str | os.PathLike[str]) -> CliResult:
+        capsys.readouterr()
+        code = run([os.fspath(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return invoke
