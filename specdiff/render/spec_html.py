@@ -9,44 +9,109 @@ Nothing from the spec runs in a reader's browser: raw HTML is shown as text (exc
 bare anchors, comments, which are dropped, and a few attribute-less tags such as
 ``<br>``), link schemes other than http, https and mailto are refused (so
 ``javascript:`` links stay plain text), images become links, and every string is escaped.
+
+A :class:`SpecRenderer` renders a document section by section (a heading always starts
+a new block, so the pieces are the same blocks as the whole) and remembers the HTML of
+each section: publishing fifty versions that differ in a few sections renders each
+distinct section about once.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from ..parse import normalise_newlines, plain_text, slugify
-from ..parse._attrs import split_heading
-from ..parse._examples import looks_like_example
+from ..parse import normalise_newlines
 from ..parse._front_matter import split_front_matter
-from ._conversation import conversation_html, read_turns
+from ._spec_inline import heading_text
+from ._spec_rules import is_safe_url, markdown, new_env
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, MutableMapping, Sequence
-
-    from markdown_it import MarkdownIt
-    from markdown_it.rules_core import StateCore
-    from markdown_it.token import Token
+    from collections.abc import Callable
 
     from ..model import Spec
 
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_ANCHOR_ONLY = re.compile(r"(?:\s*(?:<a\s[^<>]*>\s*</a>|<a\s[^<>]*/>))+\s*", re.IGNORECASE)
-_ANCHOR_OPEN = re.compile(
-    r"^<a\s(?![^<>]*\bhref\b)[^<>]*?\b(?:name|id)\s*=\s*[\"']?([^\"'\s/>]+)[^<>]*>$",
-    re.IGNORECASE,
-)
-_ANCHOR_ID = re.compile(r"\b(?:name|id)\s*=\s*[\"']?([^\"'\s/>]+)", re.IGNORECASE)
-_HEADING_ANCHOR = re.compile(r"<a\s[^>]*>\s*</a>|<a\s[^>]*/>", re.IGNORECASE)
-_PLAIN_TAG = re.compile(r"^<(/?)(br|sub|sup|kbd)\s*/?>$", re.IGNORECASE)
+__all__ = ["SpecRenderer", "heading_text", "is_safe_url", "render_spec_html"]
+
+#: A link reference definition: it applies to the whole document, so a document that
+#: has one is rendered in one piece.
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
+_FRAGMENT = re.compile(r"#([^\s)>\"'\]]+)")
+
+_Key = tuple[str, str, tuple[tuple[str, str | None], ...]]
+
+
+class SpecRenderer:
+    """Renders versions of a spec with fixed options, reusing unchanged sections' HTML.
+
+    ``link_base`` is put before ``#fragment`` links (for text shown away from the full
+    text); ``ids=False`` leaves ids off; ``history`` maps a section id to the URL of its
+    history page (a link beside each heading).
+    """
+
+    def __init__(
+        self,
+        *,
+        link_base: str = "",
+        ids: bool = True,
+        history: Callable[[str], str] | None = None,
+    ) -> None:
+        self.link_base = link_base
+        self.ids = ids
+        self.history = history
+        self._cache: dict[_Key, tuple[str, tuple[str, ...]]] = {}
+
+    def render(self, text: str, spec: Spec, span: tuple[int, int] | None = None) -> Markup:
+        """The spec (or its lines ``span``, 1-based and inclusive) as an HTML fragment."""
+        lines = normalise_newlines(text).split("\n")
+        _, skipped = split_front_matter(lines)
+        first, last = span if span is not None else (1, len(lines))
+        first = max(first, skipped + 1)
+        sections = {s.span.start: s.id for s in spec.sections if s.level}
+        section_ids = frozenset(s.id for s in spec.sections)
+        titles = {s.id: s.title for s in spec.sections if s.level}
+        seen: set[str] = set()
+        source = "\n".join(lines[first - 1 : last])
+        if _REFERENCE_DEFINITION.search(source):
+            pieces = [(first, last)]
+        else:
+            starts = [line for line in sorted(sections) if first < line <= last]
+            bounds = [first, *starts, last + 1]
+            pieces = [(a, b - 1) for a, b in pairwise(bounds) if b > a]
+        html = []
+        for start, end in pieces:
+            chunk = "\n".join(lines[start - 1 : end])
+            key: _Key = (
+                chunk,
+                sections.get(start, ""),
+                tuple((t, titles.get(t)) for t in sorted(set(_FRAGMENT.findall(chunk)))),
+            )
+            cached = self._cache.get(key)
+            own = sections.get(start)
+            if cached is not None and not any(
+                ident in seen or (ident in section_ids and ident != own) for ident in cached[1]
+            ):
+                seen.update(cached[1])
+                html.append(cached[0])
+                continue
+            env = new_env(
+                sections=sections,
+                section_ids=section_ids,
+                titles=titles,
+                link_base=self.link_base,
+                ids=self.ids,
+                history=self.history,
+                seen=seen,
+                offset=start - 1,
+            )
+            rendered = markdown().render(chunk, env)
+            if not env["suppressed"][0]:
+                self._cache[key] = (rendered, tuple(env["emitted"]))
+            html.append(rendered)
+        return Markup("".join(html))
 
 
 def render_spec_html(
@@ -58,196 +123,6 @@ def render_spec_html(
     ids: bool = True,
     history: Callable[[str], str] | None = None,
 ) -> Markup:
-    """The spec (or the lines ``span`` of it, 1-based and inclusive) as an HTML fragment.
-
-    ``link_base`` is put before ``#fragment`` links (for a fragment shown away from the
-    full text); ``ids=False`` leaves ids off (the fragment sits beside the full text);
-    ``history`` maps a section id to the URL of its history page.
-    """
-    lines = normalise_newlines(text).split("\n")
-    _, skipped = split_front_matter(lines)
-    first, last = span if span is not None else (1, len(lines))
-    first = max(first, skipped + 1)
-    body = "\n" * (first - 1) + "\n".join(lines[first - 1 : last])
-    env: dict[str, Any] = {
-        "sections": {s.span.start: s.id for s in spec.sections if s.level},
-        "section_ids": frozenset(s.id for s in spec.sections),
-        "titles": {s.id: s.title for s in spec.sections if s.level},
-        "link_base": link_base,
-        "ids": ids,
-        "history": history,
-        "seen": set(),
-        "open_anchors": [0],
-    }
-    return Markup(_renderer().render(body, env))
-
-
-def is_safe_url(url: str) -> bool:
-    """Relative URLs and http, https and mailto ones; never ``javascript:`` and the like."""
-    probe = _CONTROL.sub("", unquote(url)).lower()
-    match = _SCHEME.match(probe)
-    return match is None or match.group(1) in _SAFE_SCHEMES
-
-
-@lru_cache(maxsize=1)
-def _renderer() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.admon import admon_plugin
-
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable("table")
-    md.use(admon_plugin)
-    md.validateLink = is_safe_url  # type: ignore[method-assign]
-    md.core.ruler.before("inline", "specdiff_blocks", _prepare_blocks)
-    md.core.ruler.after("inline", "specdiff_links", _prepare_links)
-    for name, rule in _RULES.items():
-        md.add_render_rule(name, rule)
-    return md
-
-
-# -- core rules: ids on headings, attribute blocks off, links made safe --------------------
-
-
-def _prepare_blocks(state: StateCore) -> None:
-    env = state.env
-    tokens = state.tokens
-    for i, token in enumerate(tokens):
-        if token.type == "heading_open":
-            inline = tokens[i + 1]
-            title = split_heading(inline.content).title
-            inline.content = _HEADING_ANCHOR.sub("", title).strip()
-            section = env["sections"].get(token.map[0] + 1) if token.map else None
-            if section is not None and env["ids"] and section not in env["seen"]:
-                env["seen"].add(section)
-                token.attrSet("id", section)
-                tokens[i + 2].meta["section"] = section
-        elif token.type in ("th_open", "td_open"):
-            style = str(token.attrs.pop("style", ""))
-            if style.startswith("text-align:"):
-                token.attrSet("class", "align-" + style.split(":", 1)[1].strip())
-
-
-def _prepare_links(state: StateCore) -> None:
-    env = state.env
-    for token in state.tokens:
-        if token.type != "inline" or not token.children:
-            continue
-        children = token.children
-        for j, child in enumerate(children):
-            if child.type == "link_open":
-                _prepare_link(children, j, env)
-
-
-def _prepare_link(children: list[Token], j: int, env: MutableMapping[str, Any]) -> None:
-    opening = children[j]
-    closing = next(c for c in children[j + 1 :] if c.type == "link_close")
-    href = str(opening.attrGet("href") or "")
-    if href.startswith("#"):
-        target = unquote(href[1:])
-        label = children[j + 1] if j + 1 < len(children) else None
-        title = env["titles"].get(target)
-        if label is not None and label.type == "text" and label.content.strip() == "?" and title:
-            label.content = plain_text(title)
-        if env["link_base"]:
-            opening.attrSet("href", env["link_base"] + href)
-        return
-    if href.startswith("@"):
-        words = "".join(c.content for c in children[j + 1 : children.index(closing)])
-        term = unquote(href[1:]) or slugify(words)
-        opening.tag = closing.tag = "dfn"
-        opening.attrs = {}
-        if env["ids"] and term not in env["section_ids"] and term not in env["seen"]:
-            env["seen"].add(term)
-            opening.attrSet("id", term)
-        return
-    if _SCHEME.match(href.lower()):
-        return
-    # A path relative to the spec's repository: nothing on the site answers it.
-    opening.tag = closing.tag = "span"
-    opening.attrs = {"class": "xref", "title": href}
-
-
-# -- render rules -----------------------------------------------------------------------
-
-
-def _html_block(
-    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
-) -> str:
-    content = tokens[idx].content
-    visible = _COMMENT.sub("", content).strip()
-    if not visible:
-        return ""
-    if _ANCHOR_ONLY.fullmatch(visible):
-        return "".join(_anchor(m.group(1), env) for m in _ANCHOR_ID.finditer(visible)) + "\n"
-    return str(Markup('<pre class="raw-html"><code>{}</code></pre>\n').format(content))
-
-
-def _html_inline(
-    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
-) -> str:
-    content = tokens[idx].content
-    if content.startswith("<!--"):
-        return ""
-    opened = _ANCHOR_OPEN.match(content)
-    if opened:
-        env["open_anchors"][0] += 1
-        return _anchor(opened.group(1), env)
-    if content.lower().replace(" ", "") == "</a>" and env["open_anchors"][0] > 0:
-        env["open_anchors"][0] -= 1
-        return ""
-    plain = _PLAIN_TAG.match(content)
-    if plain:
-        return f"<{plain.group(1)}{plain.group(2).lower()}>"
-    return str(escape(content))
-
-
-def _anchor(ident: str, env: dict[str, Any]) -> str:
-    if not env["ids"] or ident in env["section_ids"] or ident in env["seen"]:
-        return ""
-    env["seen"].add(ident)
-    return str(Markup('<span class="anchor-target" id="{}"></span>').format(ident))
-
-
-def _fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
-    content = tokens[idx].content
-    if looks_like_example(content):
-        turns = read_turns(content)
-        if turns:
-            return str(conversation_html(turns))
-    from markdown_it.renderer import RendererHTML
-
-    return RendererHTML.fence(self, tokens, idx, options, env)
-
-
-def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
-    token = tokens[idx]
-    alt = self.renderInlineAsText(token.children or [], options, env) or "image"
-    src = str(token.attrGet("src") or "")
-    if src.lower().startswith(("http://", "https://")):
-        return str(Markup('<a class="image-link" href="{}">image: {}</a>').format(src, alt))
-    return str(Markup('<span class="image-ref">[image: {}]</span>').format(alt))
-
-
-def _heading_close(
-    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
-) -> str:
-    token = tokens[idx]
-    section = token.meta.get("section")
-    links = Markup("")
-    if section is not None:
-        links = Markup(
-            ' <a class="heading-link" href="#{0}" aria-label="Link to this section">#</a>'
-        ).format(section)
-        if env["history"] is not None:
-            links += Markup(' <a class="heading-link" href="{}">history</a>').format(
-                env["history"](section)
-            )
-    return f"{links}</{token.tag}>\n"
-
-
-_RULES: dict[str, Callable[..., str]] = {
-    "html_block": _html_block,
-    "html_inline": _html_inline,
-    "fence": _fence,
-    "image": _image,
-    "heading_close": _heading_close,
-}
+    """The spec (or its lines ``span``) as HTML; see :class:`SpecRenderer` for the options."""
+    renderer = SpecRenderer(link_base=link_base, ids=ids, history=history)
+    return renderer.render(text, spec, span)

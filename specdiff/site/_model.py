@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..parse import plain_text
+from ..render.spec_html import heading_text
 from ._paths import file_key
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class SiteModel:
         """The (older, newer) pairs that get a compare page."""
         if self.all_pairs:
             return [(a, b) for i, a in enumerate(self.versions) for b in self.versions[i + 1 :]]
-        return list(zip(self.versions, self.versions[1:], strict=False))
+        return list(pairwise(self.versions))
 
     @cached_property
     def section_ids(self) -> list[str]:
@@ -96,6 +97,6 @@ def default_title(config: Config, spec: Spec | None) -> str:
         return config.site.title
     if spec is not None:
         for section in spec.sections:
-            if section.level and plain_text(section.title):
-                return plain_text(section.title)
+            if section.level and heading_text(section.title):
+                return heading_text(section.title)
     return "Specification"

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..compare import compare_specs
-from ..parse import plain_text
 from ..render._common import counts_in_words, group_by_section, severity_counts
-from ..render.spec_html import render_spec_html
+from ..render.spec_html import SpecRenderer, heading_text
 from ..summary import Summary, summarize
 from . import _paths as paths
 from ._data import feed_page, version_pages, versions_page
@@ -47,10 +46,13 @@ def build_pages(model: SiteModel, progress: Callable[[str], None] | None = None)
     yield Page(paths.STYLE, stylesheet().encode("utf-8"))
     yield index_page(model)
     count = len(model.versions)
+    texts = SpecRenderer(
+        history=lambda section_id: "../" + paths.href(paths.section_page(section_id))
+    )
     for number, version in enumerate(model.versions, 1):
         say(f"pages for {version.label} ({number}/{count})")
         yield release_page(model, version)
-        yield text_page(model, version)
+        yield text_page(model, version, texts)
     yield from version_pages(model)
     yield compare_index(model)
     pairs = model.pairs()
@@ -144,16 +146,12 @@ def compare_index(model: SiteModel) -> Page:
     )
 
 
-def text_page(model: SiteModel, version: SiteVersion) -> Page:
+def text_page(model: SiteModel, version: SiteVersion, renderer: SpecRenderer) -> Page:
+    """The full text of a version; ``renderer`` links headings to ``../sections/``."""
     path = paths.text_page(version.label)
-    root = paths.root_of(path)
-    body = render_spec_html(
-        version.text,
-        version.spec,
-        history=lambda section_id: root + paths.href(paths.section_page(section_id)),
-    )
+    body = renderer.render(version.text, version.spec)
     toc = [
-        TocItem(s.id, plain_text(s.title) or s.id, s.level)
+        TocItem(s.id, heading_text(s.title) or s.id, s.level)
         for s in version.spec.sections
         if 0 < s.level <= 3
     ]

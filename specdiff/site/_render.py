@@ -19,6 +19,7 @@ from ..render._common import kind_label
 from ..render._conversation import example_html
 from ..render._jinja import environment
 from ..render.changelog import describe
+from ..render.spec_html import heading_text
 from . import _paths as paths
 from ._model import MAX_ALL_PAIRS
 
@@ -99,6 +100,7 @@ def render_page(
             label=kind_label,
             describe=describe,
             example=example_html,
+            plain=heading_text,
             long_date=long_date,
             max_pairs=MAX_ALL_PAIRS,
             **context,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..parse import plain_text
-from ..render.spec_html import render_spec_html
+from ..render.spec_html import heading_text, render_spec_html
 from ..section_history import Step, trace_section
 from . import _paths as paths
 from ._render import Page, render_page
@@ -109,7 +108,7 @@ def _section_page(model: SiteModel, section_id: str, steps: list[Step]) -> Page:
 
 
 def _title(title: str, fallback: str) -> str:
-    return plain_text(title) or fallback
+    return heading_text(title) or fallback
 
 
 def _version(model: SiteModel, label: str) -> SiteVersion:
