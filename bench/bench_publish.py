@@ -6,6 +6,7 @@ clauses of the one before), then times ``specdiff publish`` in two phases (readi
 comparing the versions; rendering and writing the pages) and reports the site's size.
 
     python bench/bench_publish.py                      # 50 versions of ~270 KB
+    python bench/bench_publish.py --all-pairs 30 --update BENCHMARKS.md
     python bench/bench_publish.py --versions 10 --size 100KB --keep /tmp/bench-site
 """
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
+import re
 import resource
 import subprocess
 import sys
@@ -29,6 +32,7 @@ import synth
 from specdiff.site import build_pages, check_out_dir, load_model, write_site
 from specdiff.workspace import Workspace
 
+SECTION = "Publishing"
 _GIT_ENV = {
     "GIT_CONFIG_GLOBAL": os.devnull,
     "GIT_CONFIG_NOSYSTEM": "1",
@@ -62,7 +66,7 @@ def make_history(repo: Path, versions: int, size: int, seed: int, share: float) 
         (repo / "spec.md").write_text(text, encoding="utf-8")
         date = f"{2020 + number // 12}-{number % 12 + 1:02d}-01T12:00:00+00:00"
         _git(repo, "add", "--all")
-        _git(repo, "commit", "--quiet", "-m", f"Version 1.{number}.0", date=date)
+        _git(repo, "commit", "--quiet", "--allow-empty", "-m", f"Version 1.{number}.0", date=date)
         _git(repo, "tag", "-a", "-m", f"Release 1.{number}.0", f"v1.{number}.0", date=date)
     return len(text.encode("utf-8"))
 
@@ -98,46 +102,103 @@ def measure(repo: Path, out: Path) -> dict[str, object]:
     }
 
 
+def markdown(rows: list[dict[str, object]], args: argparse.Namespace, load: float) -> str:
+    """The "Publishing" section of BENCHMARKS.md."""
+    out = [
+        f"## {SECTION}",
+        "",
+        "`python bench/bench_publish.py --update BENCHMARKS.md` (rewrites this section only).",
+        f"A generated history in a temporary git repository: version 1 is a synthetic spec of "
+        f"about {args.size} (`bench/synth.py`, seed {args.seed}); each next version edits "
+        f"{args.share:.1%} of the clauses of the one before. `build_site` runs in this "
+        "process in two phases: reading the tags and comparing consecutive versions (the "
+        "timeline: one parse per version, one comparison per release), then rendering and "
+        "writing every page. Up to 30 versions, compare pages exist for every pair, so the "
+        "second row also pays for the comparisons of non-consecutive pairs.",
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, load average {load:.1f} when the run started; CPU time is "
+        "this process's own, which a busy machine disturbs less than wall time.",
+        "",
+        "| versions | compare pages | read and compare (wall / CPU) | render and write "
+        "(wall / CPU) | total wall | pages | files | site size | text pages | peak RSS so far |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        folders: dict[str, list[int]] = row["by_folder"]  # type: ignore[assignment]
+        out.append(
+            f"| {row['versions']} | {row['compare_pages']} "
+            f"| {row['read_and_compare_s']} s / {row['read_and_compare_cpu_s']} s "
+            f"| {row['render_and_write_s']} s / {row['render_and_write_cpu_s']} s "
+            f"| {row['total_s']} s | {row['pages']} | {row['files']} "
+            f"| {_mb(row['bytes'])} | {_mb(folders.get('text', [0, 0])[1])} "
+            f"| {row['max_rss_mb']} MB |"
+        )
+    out += [
+        "",
+        "The full text of every version is most of the site (each ~270 KB spec becomes "
+        "~400 KB of HTML). Sections whose text did not change are rendered once and reused "
+        "across versions, so rendering costs about one version plus the edits.",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _mb(count: object) -> str:
+    return f"{int(count) / 1024 / 1024:.1f} MB"  # type: ignore[call-overload]
+
+
+def update(path: Path, text: str) -> None:
+    """Replace the "Publishing" section of ``path`` (or append it); keep every other one."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    pieces: list[str] = []
+    placed = False
+    for part in re.split(r"(?m)^(?=## )", old):
+        if part.startswith("## ") and part.split("\n", 1)[0][3:].strip() == SECTION:
+            pieces.append(text.rstrip("\n") + "\n\n")
+            placed = True
+            continue
+        pieces.append(part)
+    if not placed:
+        pieces[-1] = pieces[-1].rstrip("\n") + "\n\n"
+        pieces.append(text)
+    path.write_text("".join(pieces).rstrip("\n") + "\n", encoding="utf-8")
+
+
+def run(versions: int, args: argparse.Namespace, keep: Path | None) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="specdiff-bench-publish-") as scratch:
+        repo = Path(scratch) / "repo"
+        print(f"generating {versions} versions", file=sys.stderr, flush=True)
+        last = make_history(repo, versions, synth.parse_size(args.size), args.seed, args.share)
+        print("publishing", file=sys.stderr, flush=True)
+        report: dict[str, object] = {"spec_bytes_last": last}
+        report.update(measure(repo, keep or Path(scratch) / "site"))
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--versions", type=int, default=50)
+    parser.add_argument(
+        "--all-pairs", type=int, default=0, metavar="N",
+        help="also publish a history of N versions (at most 30: compare pages for all pairs)",
+    )  # fmt: skip
     parser.add_argument("--size", default="270KB", help="size of the first version")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--share", type=float, default=0.003, help="clauses edited per version")
     parser.add_argument("--keep", type=Path, default=None, help="write the site here and keep it")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--update", type=Path, help="rewrite the Publishing section of this file")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="specdiff-bench-publish-") as scratch:
-        repo = Path(scratch) / "repo"
-        began = time.perf_counter()
-        last_size = make_history(
-            repo, args.versions, synth.parse_size(args.size), args.seed, args.share
-        )
-        generated = time.perf_counter() - began
-        out = args.keep or Path(scratch) / "site"
-        report = {"spec_bytes_last": last_size, "generate_s": round(generated, 1)}
-        report.update(measure(repo, out))
+    load = os.getloadavg()[0]
+    rows = [run(args.versions, args, args.keep)]
+    if args.all_pairs:
+        rows.append(run(args.all_pairs, args, None))
     if args.json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(rows, indent=2))
         return
-    print(
-        f"{report['versions']} versions of a {last_size / 1024:.0f} KB spec "
-        f"({report['sections']} section ids, {report['compare_pages']} compare pages)"
-    )
-    print(
-        f"publish: {report['total_s']} s (read and compare {report['read_and_compare_s']} s, "
-        f"render and write {report['render_and_write_s']} s), max RSS {report['max_rss_mb']} MB"
-    )
-    print(
-        f"cpu: read and compare {report['read_and_compare_cpu_s']} s, "
-        f"render and write {report['render_and_write_cpu_s']} s"
-    )
-    print(
-        f"site: {report['pages']} pages, {report['files']} files, "
-        f"{int(report['bytes']) / 1024 / 1024:.1f} MB"  # type: ignore[call-overload]
-    )
-    for folder, (count, size) in report["by_folder"].items():  # type: ignore[attr-defined]
-        print(f"  {folder:<10} {count:>5} files {size / 1024 / 1024:>8.1f} MB")
+    text = markdown(rows, args, load)
+    print(text)
+    if args.update:
+        update(args.update, text)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,53 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+#: A spec that tries every way to run script in a reader's browser.
+HOSTILE = """\
+# <script>window.__pwned = 1</script> {#top}
+
+<script>window.__pwned = 2</script>
+
+Inline <img src=x onerror="window.__pwned=3"> HTML, a [link](javascript:window.__pwned=4),
+[another](JaVaScRiPt:alert(1)), [tabbed](java\tscript:alert(1)), [entity](&#106;avascript:alert(1))
+and <a href="javascript:window.__pwned=5" onclick="window.__pwned=5">raw</a>.
+
+## <script> {#x onload=alert(1)}
+
+Text with ![picture](javascript:alert(1)) and <svg onload="window.__pwned=6"> and
+<a name="old" onmouseover="window.__pwned=7"></a> an anchor.
+
+<iframe src="javascript:window.__pwned=8"></iframe>
+
+[ref]: javascript:window.__pwned=9
+
+A [reference link][ref], an autolink <javascript:alert(1)>, a [data link](data:text/html,<script>alert(1)</script>).
+
+## Quotes " onmouseover="window.__pwned=10" and <b onmouseover=alert(1)>tags</b>
+
+**Example**: <script>window.__pwned=11</script>
+
+~~~xml
+<user>
+<script>window.__pwned = 12</script>
+</user>
+<assistant> <!-- GOOD: <img src=x onerror="window.__pwned=13"> -->
+"><script>window.__pwned=14</script>
+</assistant>
+~~~
+
+!!! note "<script>window.__pwned=15</script>"
+    Admonition body <b onmouseover="window.__pwned=16">x</b>.
+
+| a <script>window.__pwned=17</script> | b |
+| --- | --- |
+| <img src=x onerror="window.__pwned=18"> | `<script>` |
+"""
+
+HOSTILE_V2 = HOSTILE.replace("Inline <img", "Inline, changed, <img").replace(
+    "an anchor.", "an anchor <script>window.__pwned=19</script>."
+)
+CONFIG = '\n[site]\ntitle = "<script>window.__pwned=20</script> Spec"\n'
+
 
 def import_sample(base: Path) -> Path:
     """The sample history imported into ``base/repo`` (git isolated under ``base``)."""

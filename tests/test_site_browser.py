@@ -17,6 +17,9 @@ from gitutil import CORPUS
 from siteutil import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    CONFIG,
+    HOSTILE,
+    HOSTILE_V2,
     SCREENSHOTS,
     html_files,
     import_folder,
@@ -24,7 +27,6 @@ from siteutil import (
     make_repo,
     publish,
 )
-from test_site_escaping import CONFIG, HOSTILE, HOSTILE_V2
 
 from specdiff.site._serve import serve_in_background
 

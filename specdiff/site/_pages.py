@@ -183,6 +183,7 @@ def _changes_context(report: Report, old: SiteVersion | None, new: SiteVersion) 
         "severities": severity_counts(report),
         "groups": group_by_section(report),
         "anchors": new.spec.anchors,
+        "old_anchors": old.spec.anchors if old else frozenset(),
         "old_label": old.label if old else new.label,
         "new_label": new.label,
     }
