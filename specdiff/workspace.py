@@ -144,8 +144,13 @@ class Workspace:
         if ref is None:
             return self._read_file(self.root / self.spec_path, label="working tree")
         path = self.cwd / ref
-        if path.exists() or not self.in_repository():
+        if path.exists():
             return self._read_file(path, label=ref)
+        if not self.in_repository():
+            raise InputError(
+                f"{ref}: no such file, and {self.cwd} is not in a git repository, "
+                "so it cannot name a version or revision either"
+            )
         if ":" in ref:
             rev, _, spec_path = ref.partition(":")
             return self._read_revision(rev or "HEAD", spec_path, label=ref)

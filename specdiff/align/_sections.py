@@ -136,12 +136,17 @@ class SectionMatcher:
         self._pair_empty_parents()
 
     def _pair_by_votes(self, votes: dict[str, Counter[str]], method: str) -> None:
+        """Pair sections that share at least ``SURVIVAL`` of their clauses, counted on both
+        sides (``2 * shared / (old + new)``), so that comparing the other way round pairs
+        the same sections: a section that kept its two clauses and gained three is found
+        again in both directions, one that lost most of its clauses in neither."""
         edges = []
         for old_id, counter in votes.items():
             size = len(self.old.section(old_id).clauses)
             for new_id, count in counter.items():
-                if size and count >= max(1, SURVIVAL * size):
-                    edges.append((count / size, count, old_id, new_id))
+                share = 2 * count / (size + len(self.new.section(new_id).clauses))
+                if size and share >= SURVIVAL:
+                    edges.append((share, count, old_id, new_id))
         for _, _, old_id, new_id in sorted(edges, key=lambda e: (-e[0], -e[1])):
             if old_id not in self.pairs and new_id not in self.taken:
                 self._pair(old_id, new_id, method)
@@ -161,6 +166,22 @@ class SectionMatcher:
             parent, count = parents.most_common(1)[0]
             if parent and parent not in self.taken and count >= SURVIVAL * len(section.children):
                 self._pair(section.id, parent, "content")
+        # The same seen from the new side, so that comparing the other way round agrees:
+        # a new heading without clauses is the old parent of the sub-sections it took.
+        old_of = {new_id: old_id for old_id, (new_id, _) in self.pairs.items()}
+        for section in self._free_new():
+            if section.clauses or not section.children:
+                continue
+            parents = Counter(
+                self.old.section(old_of[child]).parent
+                for child in section.children
+                if child in old_of
+            )
+            if not parents:
+                continue
+            parent, count = parents.most_common(1)[0]
+            if parent and parent not in self.pairs and count >= SURVIVAL * len(section.children):
+                self._pair(parent, section.id, "content")
 
     def merges_and_splits(
         self, old_to_new: dict[int, tuple[int, str, float]]

@@ -98,24 +98,32 @@ def _root(keyword: str) -> str:
 def _compare_in_sentence(
     before: list[NormativeStatement], after: list[NormativeStatement]
 ) -> list[StatementChange]:
-    """Pair statements of one sentence by keyword (same root first), then by position."""
+    """Pair statements of one sentence by keyword, then by root, then by position.
+
+    Identical keywords pair up across the whole sentence before any pairing by root, so
+    that in "should X and should not Y" -> "must X and should not Y" the "should not"
+    keeps its partner and "should" -> "must" reads as strengthened, not two reversals.
+    """
     pairs: list[tuple[NormativeStatement, NormativeStatement]] = []
     after_left = list(after)
-    before_left = []
-    for statement in before:
-        match = next(
-            (s for s in after_left if s.keyword.lower() == statement.keyword.lower()), None
-        )
-        match = match or next(
-            (s for s in after_left if _root(s.keyword) == _root(statement.keyword)), None
-        )
-        if match is None:
-            before_left.append(statement)
-        else:
-            after_left.remove(match)
-            pairs.append((statement, match))
+    before_left = list(before)
+    for same in (
+        lambda a, b: a.keyword.lower() == b.keyword.lower(),
+        lambda a, b: _root(a.keyword) == _root(b.keyword),
+    ):
+        unpaired = []
+        for statement in before_left:
+            match = next((s for s in after_left if same(statement, s)), None)
+            if match is None:
+                unpaired.append(statement)
+            else:
+                after_left.remove(match)
+                pairs.append((statement, match))
+        before_left = unpaired
     while before_left and after_left:
         pairs.append((before_left.pop(0), after_left.pop(0)))
+    order = {id(s): i for i, s in enumerate(before)}
+    pairs.sort(key=lambda pair: order[id(pair[0])])
     changes = [change for a, b in pairs if (change := _force_change(a, b)) is not None]
     changes.extend(
         StatementChange("normative.removed", s.keyword, None, s.sentence) for s in before_left
