@@ -1,0 +1,878 @@
+"""Known edits applied to a spec, with the change records the differ owes for each.
+
+:func:`mutate` applies several edits of chosen kinds to a :class:`specgen.Doc` (a
+generated spec, or a fixture read with :func:`specgen.from_markdown`) and returns the new
+doc with one :class:`Edit` per edit: its kind, the record the differ must report
+(``expected``), records it may report besides (``optional``: the clauses a section
+record already covers), and its footprint, used to blame a wrong record on the edit that
+caused it. :func:`score` then matches a report against the edits.
+
+Edits of one trial never touch the same clause, and a section whose clause sequence
+changed (a clause added, removed or moved) takes no second such edit, so each edit is
+unambiguous: a moved clause is the only one that leaves its section's longest common
+subsequence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from specgen import (
+    AUTHORITIES,
+    OBLIGATIONS,
+    Answer,
+    Doc,
+    ExampleBlock,
+    ListBlock,
+    Para,
+    Raw,
+    Sec,
+    Words,
+    clause_count,
+    random_example,
+    random_paragraph,
+    slug,
+)
+
+from specdiff.parse import fold, plain_text
+
+if TYPE_CHECKING:
+    import random
+
+    from specgen import Block
+
+    from specdiff.report import Change, Report
+
+KINDS = (
+    "clause.added",
+    "clause.removed",
+    "clause.modified",
+    "clause.moved_within",
+    "clause.moved_across",
+    "clause.moved_modified",
+    "editorial",
+    "normative.strengthened",
+    "normative.weakened",
+    "normative.reversed",
+    "example.verdict_flipped",
+    "section.renamed",
+    "section.reidentified",
+    "section.reattributed",
+    "section.added",
+    "section.removed",
+    "section.merged",
+    "rewrapped",
+)
+"""Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
+hard-wrapped at another width, for which no record may appear."""
+
+
+@dataclass(frozen=True)
+class Expect:
+    """A change record the differ should report."""
+
+    scope: str
+    kind: str
+    section: str | None
+    old_section: str | None
+    key: str = ""
+    """For clause records: a sentence found in the record's old or new text."""
+    tags: frozenset[str] = frozenset()
+    """Tags the record must carry."""
+    extra_ok: frozenset[str] = frozenset()
+    """Tags it may carry besides."""
+    severity: str | None = None
+    link: str = ""
+    """For reference.broken records: the anchor the record's clause links to."""
+
+    def matches(self, change: Change) -> bool:
+        if self.link:
+            return "reference.broken" in change.tags and any(
+                f"(#{self.link})" in s.text for s in (change.old, change.new) if s
+            )
+        if str(change.scope) != self.scope or str(change.kind) != self.kind:
+            return False
+        if self.section is not None and change.section != self.section:
+            return False
+        if self.old_section is not None and change.old_section != self.old_section:
+            return False
+        return not (
+            self.key and not any(self.key in _plain(s.text) for s in (change.old, change.new) if s)
+        )
+
+    def exact(self, change: Change) -> bool:
+        """Whether a matching record is also right in its tags and severity."""
+        # A link into a section another edit removed or re-identified breaks: not wrong.
+        tags = set(change.tags) - {"reference.broken"}
+        if not self.tags <= tags or not tags - self.tags <= self.extra_ok:
+            return False
+        return self.severity is None or str(change.severity) == self.severity
+
+
+@dataclass
+class Edit:
+    kind: str
+    expected: list[Expect]
+    optional: list[Expect] = field(default_factory=list)
+    sentences: set[str] = field(default_factory=set)
+    """Plain text of every sentence the edit touched (either side)."""
+    sections: set[str] = field(default_factory=set)
+    """Every section id the edit touched (either side)."""
+    note: str = ""
+
+    def touches(self, change: Change) -> bool:
+        if str(change.scope) == "section":
+            return bool({change.section, change.old_section} & self.sections)
+        texts = [_plain(s.text) for s in (change.old, change.new) if s]
+        return any(sentence in text for sentence in self.sentences for text in texts)
+
+
+def _plain(text: str) -> str:
+    return fold(plain_text(text))
+
+
+# -- applying edits -----------------------------------------------------------------------
+
+
+class _Mutator:
+    def __init__(self, doc: Doc, rng: random.Random, words: Words) -> None:
+        self.doc = doc
+        self.old = doc
+        self.rng = rng
+        self.words = words
+        self.touched: set[int] = set()
+        """ids of blocks (old or new objects) already edited."""
+        self.busy: set[str] = set()
+        """Sections whose clause sequence changed."""
+        self.frozen: set[str] = set()
+        """Sections removed, merged, added, or that took a merge: no other edit inside."""
+        self.renamed: set[str] = set()
+        """Sections that took a section edit (renamed, reidentified, re-attributed)."""
+        self.origin: dict[str, str] = {}
+        """New id -> old id, for re-identified sections."""
+
+    def was(self, section_id: str) -> str:
+        """The id a section had in the old doc."""
+        return self.origin.get(section_id, section_id)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _blocks(
+        self, want: type | tuple[type, ...], *, free: bool = False, where: object = None
+    ) -> list[tuple[int, int]]:
+        """(section position, block position) of untouched blocks of a type."""
+        found = []
+        for p, section in enumerate(self.doc.sections):
+            if section.id in self.frozen or (free and section.id in self.busy):
+                continue
+            for b, block in enumerate(section.blocks):
+                if (
+                    isinstance(block, want)
+                    and id(block) not in self.touched
+                    and (where is None or where(block))  # type: ignore[operator]
+                ):
+                    found.append((p, b))
+        return found
+
+    def _set_blocks(self, position: int, blocks: list[Block]) -> None:
+        section = self.doc.sections[position]
+        self.doc = self.doc.with_section(position, replace(section, blocks=tuple(blocks)))
+
+    def _replace_block(self, p: int, b: int, new: Block) -> Block:
+        blocks = list(self.doc.sections[p].blocks)
+        old = blocks[b]
+        blocks[b] = new
+        self._set_blocks(p, blocks)
+        self.touched.update({id(old), id(new)})
+        return old
+
+    def _attributes(self, doc: Doc, position: int) -> dict[str, str]:
+        chain = []
+        current: int | None = position
+        while current is not None:
+            chain.append(doc.sections[current])
+            current = doc.parent(current)
+        merged: dict[str, str] = {}
+        for section in reversed(chain):
+            if section.authority:
+                merged["authority"] = section.authority
+            for pair in section.extra.split():
+                name, _, value = pair.partition("=")
+                merged[name] = value
+        return merged
+
+    def _key(self, block: Block, avoid: int = -1) -> str:
+        choices = [s for i, s in enumerate(block.sentences) if i != avoid]
+        return _plain(choices[0] if choices else block.sentences[0])
+
+    def _edit(self, kind: str, expect: Expect, blocks: list[Block], sections: set[str]) -> Edit:
+        sentences = {_plain(s) for block in blocks for s in block.sentences}
+        return Edit(kind, [expect], sentences=sentences, sections=sections)
+
+    # -- clause edits --------------------------------------------------------------------
+    def clause_added(self) -> Edit | None:
+        spots = [
+            p
+            for p, s in enumerate(self.doc.sections)
+            if s.id not in self.frozen | self.busy and s.level > 1
+        ]
+        if not spots:
+            return None
+        p = self.rng.choice(spots)
+        section = self.doc.sections[p]
+        block: Block = (
+            random_example(self.words) if self.rng.random() < 0.2 else random_paragraph(self.words)
+        )
+        blocks = list(section.blocks)
+        blocks.insert(self.rng.randint(0, len(blocks)), block)
+        self._set_blocks(p, blocks)
+        self.touched.add(id(block))
+        self.busy.add(section.id)
+        tags = _content_tags(block, "added")
+        expect = Expect(
+            "clause", "added", section.id, None, self._key(block), tags, severity="minor"
+        )
+        return self._edit("clause.added", expect, [block], {section.id})
+
+    def clause_removed(self) -> Edit | None:
+        spots = self._blocks((Para, ExampleBlock), free=True)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        section = self.doc.sections[p]
+        blocks = list(section.blocks)
+        block = blocks.pop(b)
+        self._set_blocks(p, blocks)
+        self.touched.add(id(block))
+        self.busy.add(section.id)
+        tags = _content_tags(block, "removed")
+        severity = "major" if "normative.removed" in tags else "minor"
+        expect = Expect(
+            "clause",
+            "removed",
+            None,
+            self.was(section.id),
+            self._key(block),
+            tags,
+            severity=severity,
+        )
+        return self._edit("clause.removed", expect, [block], {section.id})
+
+    def clause_modified(self) -> Edit | None:
+        """Two of four sentences rewritten (not the rule, if any): substantive rewording."""
+
+        def rewritable(block: Block) -> bool:
+            return sum(1 for s in block.sentences if not _RULE.search(s)) >= 3
+
+        spots = self._blocks(Para, where=rewritable)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, Para)
+        plain = [i for i, s in enumerate(old.sentences) if not _RULE.search(s)]
+        keep, targets = plain[0], plain[1:3]
+        sentences = list(old.sentences)
+        for i in targets:
+            sentences[i] = self.words.sentence()
+        new = replace(old, sentences=tuple(sentences))
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p].id
+        expect = Expect(
+            "clause",
+            "modified",
+            section,
+            self.was(section),
+            _plain(old.sentences[keep]),
+            frozenset({"wording.substantive"}),
+            severity="minor",
+        )
+        return self._edit("clause.modified", expect, [old, new], {section})
+
+    def _move(self, kind: str, *, across: bool, edit_text: bool) -> Edit | None:
+        # A clause that is moved and edited must stay recognisable: long enough that an
+        # appended sentence does not make up most of it.
+        spots = self._blocks(Para, free=True, where=lambda x: not edit_text or len(x.text) >= 150)
+        self.rng.shuffle(spots)
+        for p, b in spots:
+            source = self.doc.sections[p]
+            block = source.blocks[b]
+            assert isinstance(block, Para)
+            if across:
+                targets = [
+                    q
+                    for q, s in enumerate(self.doc.sections)
+                    if q != p and s.level > 1 and s.id not in self.frozen | self.busy
+                ]
+                if not targets:
+                    continue
+                q = self.rng.choice(targets)
+                moved: Block = block
+                variant = ""
+                if edit_text:
+                    moved, variant = self._retouch(block)
+                rest = list(source.blocks)
+                rest.pop(b)
+                self._set_blocks(p, rest)
+                dest = list(self.doc.sections[q].blocks)
+                dest.insert(self.rng.randint(0, len(dest)), moved)
+                self._set_blocks(q, dest)
+                self.touched.update({id(block), id(moved)})
+                self.busy.update({source.id, self.doc.sections[q].id})
+                before = self._attributes(self.old, self.old.index(self.was(source.id)))
+                after = self._attributes(self.doc, q)
+                tags = {"moved.across_sections"}
+                severity = "patch"
+                if before != after:
+                    tags.add("moved.attributes_differ")
+                    severity = "minor"
+                if edit_text:
+                    tags.add("modified")
+                if variant == "strengthened":
+                    tags.add("normative.strengthened")
+                    severity = "major"
+                expect = Expect(
+                    "clause",
+                    "moved",
+                    self.doc.sections[q].id,
+                    self.was(source.id),
+                    self._key(block),
+                    frozenset(tags),
+                    frozenset({"wording", "wording.substantive"}),
+                    severity=None if variant == "sentence" else severity,
+                )
+                sections = {source.id, self.doc.sections[q].id}
+                edit = self._edit(kind, expect, [block, moved], sections)
+                edit.note = variant
+                return edit
+            # Within the section: at least two clauses between the old and new place.
+            sizes = [clause_count(x) for x in source.blocks]
+            places = []
+            for j in range(len(source.blocks) + 1):
+                if j in (b, b + 1):
+                    continue
+                low, high = (j, b) if j < b else (b + 1, j)
+                if sum(sizes[low:high]) >= 2:
+                    places.append(j)
+            if not places:
+                continue
+            j = self.rng.choice(places)
+            blocks = list(source.blocks)
+            blocks.insert(j, block)
+            blocks.pop(b if j > b else b + 1)
+            self._set_blocks(p, blocks)
+            self.touched.add(id(block))
+            self.busy.add(source.id)
+            expect = Expect(
+                "clause",
+                "moved",
+                source.id,
+                self.was(source.id),
+                self._key(block),
+                frozenset({"moved.within_section"}),
+                severity="patch",
+            )
+            return self._edit(kind, expect, [block], {source.id})
+        return None
+
+    def _retouch(self, block: Para) -> tuple[Para, str]:
+        """A moved clause's edit: a sentence appended, or its "should" made "must"."""
+        should = re.compile(r"(?<= )should\b(?! not| never| always)")
+        rules = [i for i, s in enumerate(block.sentences) if should.search(s)]
+        if rules and self.rng.random() < 0.4:
+            sentences = list(block.sentences)
+            i = self.rng.choice(rules)
+            sentences[i] = should.sub("must", sentences[i], count=1)
+            return replace(block, sentences=tuple(sentences)), "strengthened"
+        return replace(block, sentences=(*block.sentences, self.words.sentence())), "sentence"
+
+    def clause_moved_within(self) -> Edit | None:
+        return self._move("clause.moved_within", across=False, edit_text=False)
+
+    def clause_moved_across(self) -> Edit | None:
+        return self._move("clause.moved_across", across=True, edit_text=False)
+
+    def clause_moved_modified(self) -> Edit | None:
+        return self._move("clause.moved_modified", across=True, edit_text=True)
+
+    def editorial(self) -> Edit | None:
+        """A typo, a punctuation change or markup on one word of a sentence."""
+        spots = self._blocks(Para, where=lambda x: len(x.sentences) >= 2)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, Para)
+        i = self.rng.randrange(1, len(old.sentences))
+        words = old.sentences[i].split(" ")
+        long = [
+            k
+            for k, w in enumerate(words)
+            if k and w.isalpha() and len(w) >= 6 and w.lower() not in _NOT_TYPOS
+        ]
+        variant = self.rng.choice(("typo", "punctuation", "markup"))
+        if variant == "typo" and long:
+            k = self.rng.choice(long)
+            w = words[k]
+            c = self.rng.choice([c for c in range(1, len(w) - 2) if w[c] != w[c + 1]])
+            words[k] = w[:c] + w[c + 1] + w[c] + w[c + 2 :]
+        elif variant == "markup" and long:
+            k = self.rng.choice(long)
+            words[k] = self.rng.choice(("*{}*", "**{}**", "_{}_")).format(words[k])
+        else:
+            variant = "punctuation"
+            # Not inside an obligation phrase ("should, not" would change its reading).
+            k = self.rng.choice(
+                [
+                    k
+                    for k in range(1, len(words) - 1)
+                    if words[k][-1].isalpha() and words[k].lower() not in _MODALS
+                ]
+            )
+            words[k] += ","
+        sentences = list(old.sentences)
+        sentences[i] = " ".join(words)
+        new = replace(old, sentences=tuple(sentences))
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p].id
+        expect = Expect(
+            "clause",
+            "modified",
+            section,
+            self.was(section),
+            self._key(old, avoid=i),
+            frozenset({"editorial"}),
+            severity="patch",
+        )
+        edit = self._edit("editorial", expect, [old, new], {section})
+        edit.note = variant
+        return edit
+
+    def _reword(self, kind: str, swaps: list[tuple[str, str]]) -> Edit | None:
+        """Replace an obligation phrase in a rule sentence (``should`` -> ``must`` ...)."""
+        patterns = [(re.compile(rf"(?<= ){a}\b(?! not| never| always)"), b) for a, b in swaps]
+
+        def has(block: Block) -> bool:
+            return any(p.search(s) for p, _ in patterns for s in block.sentences)
+
+        spots = self._blocks(Para, where=has)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, Para)
+        options = [
+            (i, pattern, new)
+            for i, s in enumerate(old.sentences)
+            for pattern, new in patterns
+            if pattern.search(s)
+        ]
+        i, pattern, word = self.rng.choice(options)
+        sentences = list(old.sentences)
+        sentences[i] = pattern.sub(word, sentences[i], count=1)
+        new = replace(old, sentences=tuple(sentences))
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p].id
+        expect = Expect(
+            "clause",
+            "modified",
+            section,
+            self.was(section),
+            self._key(old, avoid=i),
+            frozenset({kind}),
+            severity="major",
+        )
+        edit = self._edit(kind, expect, [old, new], {section})
+        edit.note = f"{pattern.pattern} -> {word}"
+        return edit
+
+    def strengthened(self) -> Edit | None:
+        return self._reword("normative.strengthened", [("should", "must"), ("may", "must")])
+
+    def weakened(self) -> Edit | None:
+        return self._reword(
+            "normative.weakened", [("must", "should"), ("must", "may"), ("must not", "should not")]
+        )
+
+    def reversed(self) -> Edit | None:
+        return self._reword(
+            "normative.reversed",
+            [("should", "should not"), ("is allowed", "is not allowed"), ("must not", "must")],
+        )
+
+    def verdict_flipped(self) -> Edit | None:
+        spots = self._blocks(ExampleBlock, where=lambda x: bool(x.answers))
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, ExampleBlock)
+        k = self.rng.randrange(len(old.answers))
+        answers = list(old.answers)
+        flipped = "BAD" if answers[k].verdict == "GOOD" else "GOOD"
+        answers[k] = Answer(flipped, answers[k].reason, answers[k].text)
+        source = old.source
+        if source:
+            labels = list(_LABEL.finditer(source))
+            assert len(labels) == len(answers)
+            label = labels[k]
+            source = source[: label.start(1)] + flipped + source[label.end(1) :]
+        new = replace(old, answers=tuple(answers), source=source)
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p].id
+        expect = Expect(
+            "clause",
+            "modified",
+            section,
+            self.was(section),
+            _plain(old.question),
+            frozenset({"example.verdict_flipped"}),
+            severity="major",
+        )
+        return self._edit("example.verdict_flipped", expect, [old, new], {section})
+
+    # -- section edits -------------------------------------------------------------------
+    def _sections(self, *, leaf: bool = False, clean: bool = False, level: int = 2) -> list[int]:
+        """Positions of sections free for a section edit."""
+        found = []
+        for p, s in enumerate(self.doc.sections):
+            if s.level < level or s.id in self.frozen or s.id in self.renamed:
+                continue
+            if leaf and not self.doc.is_leaf(p):
+                continue
+            if clean and (s.id in self.busy or any(id(x) in self.touched for x in s.blocks)):
+                continue
+            if clean and not s.blocks:
+                continue
+            found.append(p)
+        return found
+
+    def _section_edit(self, kind: str, expect: Expect, ids: set[str]) -> Edit:
+        return Edit(kind, [expect], sections=ids)
+
+    def section_renamed(self) -> Edit | None:
+        spots = self._sections()
+        if not spots:
+            return None
+        p = self.rng.choice(spots)
+        section = self.doc.sections[p]
+        title = self.words.title()
+        # A heading without {#id} takes the slug of its title: the id changes with it.
+        new_id = section.id if section.explicit else slug(title)
+        self.doc = self.doc.with_section(p, replace(section, title=title, id=new_id))
+        self.renamed.update({section.id, new_id})
+        self.origin[new_id] = self.was(section.id)
+        expect = Expect("section", "renamed", new_id, self.was(section.id), severity="patch")
+        edit = self._section_edit("section.renamed", expect, {section.id, new_id})
+        if new_id != section.id:
+            edit.optional = [_broken(section.id)]
+        return edit
+
+    def section_reidentified(self) -> Edit | None:
+        spots = [p for p in self._sections() if self.doc.sections[p].explicit]
+        if not spots:
+            return None
+        p = self.rng.choice(spots)
+        section = self.doc.sections[p]
+        new_id = self.words.ident()
+        self.doc = self.doc.with_section(p, replace(section, id=new_id))
+        self.renamed.update({section.id, new_id})
+        self.origin[new_id] = section.id
+        expect = Expect("section", "reidentified", new_id, section.id, severity="major")
+        edit = self._section_edit("section.reidentified", expect, {section.id, new_id})
+        edit.optional = [_broken(section.id)]
+        return edit
+
+    def section_reattributed(self) -> Edit | None:
+        spots = [p for p in self._sections() if self.doc.sections[p].authority]
+        if not spots:
+            return None
+        p = self.rng.choice(spots)
+        section = self.doc.sections[p]
+        assert section.authority is not None
+        value = self.rng.choice([a for a in AUTHORITIES if a != section.authority])
+        self.doc = self.doc.with_section(p, replace(section, authority=value))
+        self.renamed.add(section.id)
+        raised = AUTHORITIES.index(value) < AUTHORITIES.index(section.authority)
+        tag = "attribute.raised" if raised else "attribute.lowered"
+        expect = Expect(
+            "section",
+            "attributes",
+            section.id,
+            section.id,
+            tags=frozenset({tag}),
+            severity="major",
+        )
+        return self._section_edit("section.reattributed", expect, {section.id})
+
+    def section_added(self) -> Edit | None:
+        spots = [p for p in self._sections(leaf=True) if self.doc.sections[p].level >= 2]
+        if not spots:
+            return None
+        p = self.rng.choice(spots)
+        anchor = self.doc.sections[p]
+        blocks: list[Block] = [random_paragraph(self.words) for _ in range(self.rng.randint(2, 3))]
+        if self.rng.random() < 0.3:
+            blocks.append(random_example(self.words))
+        fresh = Sec(
+            self.words.ident(),
+            self.words.title(),
+            anchor.level,
+            self.rng.choice(AUTHORITIES),
+            tuple(blocks),
+        )
+        sections = list(self.doc.sections)
+        sections.insert(p + 1, fresh)
+        self.doc = replace(self.doc, sections=tuple(sections))
+        self.frozen.add(fresh.id)
+        self.touched.update(id(x) for x in blocks)
+        expect = Expect("section", "added", fresh.id, None, severity="minor")
+        expect = replace(expect, tags=_section_tags(blocks, "added"))
+        edit = self._section_edit("section.added", expect, {fresh.id})
+        edit.optional = [
+            Expect("clause", "added", fresh.id, None, key) for x in blocks for key in _keys(x)
+        ]
+        edit.sentences = {_plain(s) for x in blocks for s in x.sentences}
+        return edit
+
+    def section_removed(self) -> Edit | None:
+        spots = [
+            p for p in self._sections(leaf=True, clean=True) if self.doc.sections[p].level >= 3
+        ]
+        if not spots:
+            return None
+        p = self.rng.choice(spots)
+        gone = self.doc.sections[p]
+        sections = list(self.doc.sections)
+        sections.pop(p)
+        self.doc = replace(self.doc, sections=tuple(sections))
+        self.frozen.add(gone.id)
+        normative = any(x.normative for x in gone.blocks)
+        expect = Expect(
+            "section",
+            "removed",
+            None,
+            self.was(gone.id),
+            tags=_section_tags(gone.blocks, "removed"),
+            severity="major" if normative else "minor",
+        )
+        edit = self._section_edit("section.removed", expect, {gone.id})
+        edit.optional = [
+            Expect("clause", "removed", None, gone.id, key) for x in gone.blocks for key in _keys(x)
+        ]
+        edit.optional.append(_broken(gone.id))
+        edit.sentences = {_plain(s) for x in gone.blocks for s in x.sentences}
+        return edit
+
+    def section_merged(self) -> Edit | None:
+        spots = []
+        for p in self._sections(leaf=True, clean=True, level=3):
+            for q in self.doc.siblings(p):
+                target = self.doc.sections[q]
+                if (
+                    self.doc.is_leaf(q)
+                    and target.id not in self.frozen | self.busy
+                    and target.id not in self.renamed
+                ):
+                    spots.append((p, q))
+        if not spots:
+            return None
+        p, q = self.rng.choice(spots)
+        source, target = self.doc.sections[p], self.doc.sections[q]
+        before = self._attributes(self.doc, p)
+        self._set_blocks(q, [*target.blocks, *source.blocks])
+        sections = list(self.doc.sections)
+        sections.pop(p)
+        self.doc = replace(self.doc, sections=tuple(sections))
+        self.frozen.update({source.id, target.id})
+        self.touched.update(id(x) for x in source.blocks)
+        expect = Expect("section", "merged", target.id, source.id, severity="major")
+        edit = self._section_edit("section.merged", expect, {source.id, target.id})
+        after = self._attributes(self.doc, self.doc.index(target.id))
+        extra = frozenset({"moved.attributes_differ"}) if before != after else frozenset()
+        edit.optional = [
+            Expect(
+                "clause",
+                "moved",
+                target.id,
+                source.id,
+                key,
+                frozenset({"moved.across_sections"}),
+                extra,
+            )
+            for x in source.blocks
+            for key in _keys(x)
+        ]
+        edit.optional.append(_broken(source.id))
+        edit.sentences = {_plain(s) for x in source.blocks for s in x.sentences}
+        return edit
+
+    def rewrapped(self) -> Edit | None:
+        spots = self._blocks(Para, where=lambda x: len(x.text) > 100)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, Para)
+        new = replace(old, wrap=self.rng.choice([w for w in (0, 50, 64, 79) if w != old.wrap]))
+        self._replace_block(p, b, new)
+        return Edit("rewrapped", [], sentences={_plain(s) for s in old.sentences})
+
+
+_RULE = OBLIGATIONS
+#: Words a misspelling of which may change the meaning (the differ rightly refuses to
+#: call such an edit a typo fix): never the target of an editorial edit.
+_MODALS = frozenset({"must", "shall", "should", "may", "is", "are", "do"})
+_NOT_TYPOS = frozenset({"should", "always", "unless", "before", "except", "without", "cannot"})
+_LABEL = re.compile(r"<!--\s*(GOOD|BAD)\b")
+_APPLY = {
+    "clause.added": _Mutator.clause_added,
+    "clause.removed": _Mutator.clause_removed,
+    "clause.modified": _Mutator.clause_modified,
+    "clause.moved_within": _Mutator.clause_moved_within,
+    "clause.moved_across": _Mutator.clause_moved_across,
+    "clause.moved_modified": _Mutator.clause_moved_modified,
+    "editorial": _Mutator.editorial,
+    "normative.strengthened": _Mutator.strengthened,
+    "normative.weakened": _Mutator.weakened,
+    "normative.reversed": _Mutator.reversed,
+    "example.verdict_flipped": _Mutator.verdict_flipped,
+    "section.renamed": _Mutator.section_renamed,
+    "section.reidentified": _Mutator.section_reidentified,
+    "section.reattributed": _Mutator.section_reattributed,
+    "section.added": _Mutator.section_added,
+    "section.removed": _Mutator.section_removed,
+    "section.merged": _Mutator.section_merged,
+    "rewrapped": _Mutator.rewrapped,
+}
+assert set(_APPLY) == set(KINDS)
+
+
+def _broken(anchor: str) -> Expect:
+    """Clauses that link to ``anchor``, which no longer exists, may be reported."""
+    return Expect("clause", "modified", None, None, link=anchor)
+
+
+def _keys(block: Block) -> list[str]:
+    """One key per clause the block holds."""
+    if isinstance(block, (ListBlock, Raw)):
+        return [_plain(s) for s in block.sentences]
+    return [_plain(block.sentences[0])]
+
+
+def _section_tags(blocks: tuple[Block, ...] | list[Block], verb: str) -> frozenset[str]:
+    """The content tags of a section record: what its clauses were."""
+    tags: set[str] = set()
+    for block in blocks:
+        if isinstance(block, ExampleBlock):
+            tags.add(f"example.{verb}")
+        elif block.normative:
+            tags.add(f"normative.{verb}")
+    return frozenset(tags)
+
+
+def _content_tags(block: Block, verb: str) -> frozenset[str]:
+    if isinstance(block, ExampleBlock):
+        return frozenset({f"example.{verb}"})
+    return frozenset({f"normative.{verb}"}) if block.normative else frozenset()
+
+
+def mutate(
+    doc: Doc, kinds: list[str], rng: random.Random, words: Words | None = None
+) -> tuple[Doc, list[Edit]]:
+    """Apply one edit of each of ``kinds`` (in that order) where the doc allows it."""
+    mutator = _Mutator(doc, rng, words or Words(rng))
+    if words is None:
+        for section in doc.sections:
+            mutator.words.used.update({section.title, section.id})
+            for block in section.blocks:
+                mutator.words.used.update(block.sentences)
+    edits = []
+    # Section edits first, so that clause edits see the final structure (attributes).
+    for kind in sorted(kinds, key=lambda k: not k.startswith("section.")):
+        edit = _APPLY[kind](mutator)
+        if edit is not None:
+            edits.append(edit)
+    return mutator.doc, edits
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Per edit kind: edits, edits found exactly right, and wrong records blamed on it."""
+
+    edits: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    wrong: Counter[str] = field(default_factory=Counter)
+    unexplained: int = 0
+    """Records that match no edit at all."""
+    records: int = 0
+    misses: list[str] = field(default_factory=list)
+    """Descriptions of misses and wrong records, for failure messages."""
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / self.edits[kind] if self.edits[kind] else 1.0
+
+    def precision(self, kind: str) -> float:
+        hits = self.found[kind]
+        return hits / (hits + self.wrong[kind]) if hits + self.wrong[kind] else 1.0
+
+    def table(self) -> str:
+        lines = [f"{'kind':26} {'edits':>5} {'recall':>7} {'precision':>9}"]
+        for kind in KINDS:
+            if self.edits[kind]:
+                lines.append(
+                    f"{kind:26} {self.edits[kind]:5d} {self.recall(kind):7.3f} "
+                    f"{self.precision(kind):9.3f}"
+                )
+        lines.append(f"records {self.records}, unexplained {self.unexplained}")
+        return "\n".join(lines)
+
+
+def score(report: Report, edits: list[Edit], tally: Tally, label: str = "") -> None:
+    """Match the report's records against the edits' ground truth, into ``tally``."""
+    changes = list(report.changes)
+    tally.records += len(changes)
+    used: set[int] = set()
+    blamed_edits: set[int] = set()
+    for edit in edits:
+        tally.edits[edit.kind] += 1
+        for expect in edit.expected:
+            hit = next(
+                (i for i, c in enumerate(changes) if i not in used and expect.matches(c)), None
+            )
+            if hit is not None and expect.exact(changes[hit]):
+                used.add(hit)
+                tally.found[edit.kind] += 1
+            else:
+                got = "nothing" if hit is None else _describe(changes[hit])
+                tally.misses.append(f"{label} MISS {edit.kind} {edit.note} {expect}: got {got}")
+    for i, change in enumerate(changes):
+        if i in used:
+            continue
+        if any(o.matches(change) for e in edits for o in e.optional):
+            continue
+        blamed = next((e for e in edits if e.touches(change)), None)
+        if blamed is None:
+            tally.unexplained += 1
+            tally.misses.append(f"{label} UNEXPLAINED {_describe(change)}")
+        else:
+            blamed_edits.add(id(blamed))
+            tally.wrong[blamed.kind] += 1
+            tally.misses.append(f"{label} WRONG for {blamed.kind}: {_describe(change)}")
+    for edit in edits:
+        if not edit.expected and id(edit) not in blamed_edits:
+            tally.found[edit.kind] += 1  # a control edit: found means nothing reported
+
+
+def _describe(change: Change) -> str:
+    side = change.new or change.old
+    text = side.text[:70] if side else ""
+    return (
+        f"{change.kind_name} {change.old_section}->{change.section} {list(change.tags)} "
+        f"{change.severity} {text!r}"
+    )
