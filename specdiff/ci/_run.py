@@ -200,4 +200,6 @@ def _publish(
         target = workspace.root / target
     result = build_site(workspace, target, base_url=workspace.config.site.base_url)
     outputs.set("site-dir", str(target))
-    echo(f"specdiff: published {result.pages} pages ({result.files} files, {result.bytes} bytes) to {target}")
+    echo(
+        f"specdiff: published {result.pages} pages ({result.files} files, {result.bytes} bytes) to {target}"
+    )

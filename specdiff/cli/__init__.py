@@ -37,7 +37,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "serve": ("specdiff.cli.serve", "Build the site and serve it on localhost for a preview."),
     "import": ("specdiff.cli.import_", "Replay a folder of versions as dated commits and tags."),
-    "init": ("specdiff.cli.init", "Write specdiff.toml and a GitHub workflow into a spec repository."),
+    "init": (
+        "specdiff.cli.init",
+        "Write specdiff.toml and a GitHub workflow into a spec repository.",
+    ),
     "ci": ("specdiff.cli.ci", "Run inside GitHub Actions: check pull requests, release on merge."),
     "demo": ("specdiff.cli.demo", "Run the whole pipeline on the bundled sample history."),
 }

@@ -47,7 +47,12 @@ def command(folder: Path | None) -> int:
     versions = [tag.version for tag in store.versions()]
     first, before_last, last = versions[0], versions[-2], versions[-1]
     site = result.root / "_site"
-    steps = [["log"], ["compare", before_last, last], ["changelog"], ["publish", "--out", str(site)]]
+    steps = [
+        ["log"],
+        ["compare", before_last, last],
+        ["changelog"],
+        ["publish", "--out", str(site)],
+    ]
     here = Path.cwd()
     os.chdir(result.root)
     try:

@@ -235,7 +235,9 @@ class SpecStore:
             self._git("config", "user.email", email, error=ReleaseError)
             self._identity = None
 
-    def push(self, remote: str, refspecs: Iterable[str], env: Mapping[str, str] | None = None) -> None:
+    def push(
+        self, remote: str, refspecs: Iterable[str], env: Mapping[str, str] | None = None
+    ) -> None:
         """Push all ``refspecs`` atomically: the remote gets every ref or none of them."""
         self._git("push", "--atomic", "--quiet", remote, *refspecs, env=env, error=ReleaseError)
 
