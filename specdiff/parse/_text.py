@@ -14,7 +14,7 @@ _LINK = re.compile(
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|`+)")
+_EMPHASIS = re.compile(r"\*{1,3}|~~|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
 
 
