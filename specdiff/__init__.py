@@ -1,30 +1,44 @@
 """specdiff: clause-level semantic changelogs and semver bumps for Markdown specifications.
 
-The public API is the pure core: parse a spec, compare two, render the result.
+The public API is the pure core: parse a spec, compare two, render the result. Names are
+imported on first use, so that the command line starts as fast as Python itself.
 """
 
 from __future__ import annotations
 
-from .model import (
-    Clause,
-    ClauseKind,
-    Level,
-    NormativeStatement,
-    Reference,
-    Section,
-    SourceSpan,
-    Spec,
-)
-from .parse import parse_spec
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Clause",
-    "ClauseKind",
-    "Level",
-    "NormativeStatement",
-    "Reference",
-    "Section",
-    "SourceSpan",
-    "Spec",
-    "parse_spec",
-]
+if TYPE_CHECKING:
+    from .compare import compare_specs
+    from .model import Clause, ClauseKind, Level, NormativeStatement, Reference, Section, SourceSpan, Spec
+    from .parse import parse_spec
+    from .report import Change, Report
+    from .summary import summarize
+
+_EXPORTS = {
+    "Change": "report",
+    "Clause": "model",
+    "ClauseKind": "model",
+    "Level": "model",
+    "NormativeStatement": "model",
+    "Reference": "model",
+    "Report": "report",
+    "Section": "model",
+    "SourceSpan": "model",
+    "Spec": "model",
+    "compare_specs": "compare",
+    "parse_spec": "parse",
+    "summarize": "summary",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'specdiff' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
