@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .compare import compare_specs
-    from .model import Clause, ClauseKind, Level, NormativeStatement, Reference, Section, SourceSpan, Spec
+    from .model import (
+        Clause,
+        ClauseKind,
+        Level,
+        NormativeStatement,
+        Reference,
+        Section,
+        SourceSpan,
+        Spec,
+    )
     from .parse import parse_spec
     from .report import Change, Report
     from .summary import summarize
@@ -32,7 +41,21 @@ _EXPORTS = {
     "summarize": "summary",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Change",
+    "Clause",
+    "ClauseKind",
+    "Level",
+    "NormativeStatement",
+    "Reference",
+    "Report",
+    "Section",
+    "SourceSpan",
+    "Spec",
+    "compare_specs",
+    "parse_spec",
+    "summarize",
+]
 
 
 def __getattr__(name: str) -> Any:
