@@ -6,11 +6,11 @@ only checks a mapping and turns it into a :class:`Config`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._tables import TableReader
 from .errors import ConfigError
 from .model import KIND_NAMES, TAGS, Level, Strength
 from .parse import DEFAULT_VOCABULARY, Phrase, Vocabulary
@@ -141,50 +141,11 @@ def config_from_mapping(data: Mapping[str, Any], origin: str) -> Config:
     )
 
 
-class _Reader:
+class _Reader(TableReader):
     """Checks one config mapping and reports the first problem with its dotted key."""
 
     def __init__(self, origin: str) -> None:
-        self.origin = origin
-
-    def fail(self, message: str) -> ConfigError:
-        return ConfigError(f"{self.origin}: {message}")
-
-    def keys(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
-        for key in data:
-            if key not in allowed:
-                prefix = f"{where}." if where else ""
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-                hint = (
-                    f"; did you mean {prefix + close[0]!r}?"
-                    if close
-                    else f"; valid keys: {', '.join(allowed)}"
-                )
-                name = prefix + key
-                raise self.fail(f"unknown key {name!r}{hint}")
-
-    def table(self, value: Any, where: str) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(f"{where!r} must be a table")
-        return value
-
-    def string(self, value: Any, where: str) -> str:
-        if not isinstance(value, str):
-            raise self.fail(f"{where!r} must be a string, not {type(value).__name__}")
-        return value
-
-    def strings(self, value: Any, where: str) -> list[str]:
-        if not isinstance(value, (list, tuple)):
-            raise self.fail(f"{where!r} must be a list of strings")
-        return [self.string(item, where) for item in value]
-
-    def choice(self, value: Any, allowed: tuple[str, ...], where: str) -> str:
-        text = self.string(value, where)
-        if text not in allowed:
-            close = difflib.get_close_matches(text, allowed, n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; one of: {', '.join(allowed)}"
-            raise self.fail(f"{where} = {text!r} is not valid{hint}")
-        return text
+        super().__init__(origin, ConfigError)
 
     def level(self, value: Any, where: str) -> Level:
         return Level.parse(self.choice(value, _LEVELS, where))

@@ -17,13 +17,13 @@ time zone from UTC-11 to UTC+11.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any
 
+from .._tables import TableReader
 from ..errors import InputError
 
 SPECDIFF_FORMAT = "specdiff"
@@ -86,7 +86,7 @@ class Manifest:
 
 def manifest_from_mapping(data: Mapping[str, Any], origin: str) -> Manifest:
     """Check a parsed ``manifest.toml``; the first problem raises one :class:`InputError`."""
-    check = _Checker(origin)
+    check = TableReader(origin, InputError)
     entries = data.get("versions")
     if not isinstance(entries, list) or not entries:
         raise check.fail("'versions' must be a non-empty array of tables ([[versions]])")
@@ -118,7 +118,9 @@ def manifest_from_mapping(data: Mapping[str, Any], origin: str) -> Manifest:
     return Manifest(origin, kind, title, spec_path, tuple(versions))
 
 
-def _version(check: _Checker, entry: Mapping[str, Any], where: str, kind: str) -> ManifestVersion:
+def _version(
+    check: TableReader, entry: Mapping[str, Any], where: str, kind: str
+) -> ManifestVersion:
     label = check.string(check.required(entry, "version", where), f"{where}.version").strip()
     if not label:
         raise check.fail(f"{where}.version must not be empty")
@@ -143,14 +145,14 @@ def _version(check: _Checker, entry: Mapping[str, Any], where: str, kind: str) -
     return ManifestVersion(label, when, file, message, where, author, tag, sha256)
 
 
-def _author(check: _Checker, value: Any, where: str) -> str:
+def _author(check: TableReader, value: Any, where: str) -> str:
     match = _IDENTITY.fullmatch(check.string(value, where))
     if match is None:
         raise check.fail(f"{where} = {value!r} must read 'Name <email>'")
     return f"{match.group(1)} <{match.group(2)}>"
 
 
-def _date(check: _Checker, value: Any, where: str) -> datetime:
+def _date(check: TableReader, value: Any, where: str) -> datetime:
     """TOML dates and date-times, or strings in ISO 8601 / RFC 3339 form."""
     if isinstance(value, str):
         text = value.strip()
@@ -169,29 +171,3 @@ def _date(check: _Checker, value: Any, where: str) -> datetime:
     if isinstance(value, date):
         return datetime.combine(value, NOON)
     raise check.fail(f"{where} must be a date (YYYY-MM-DD), not {type(value).__name__}")
-
-
-class _Checker:
-    def __init__(self, origin: str) -> None:
-        self.origin = origin
-
-    def fail(self, message: str) -> InputError:
-        return InputError(f"{self.origin}: {message}")
-
-    def keys(self, data: Mapping[str, Any], allowed: tuple[str, ...], where: str) -> None:
-        for key in data:
-            if key not in allowed:
-                name = f"{where}.{key}" if where else key
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else f"valid: {', '.join(allowed)}"
-                raise self.fail(f"unknown key {name!r}; {hint}")
-
-    def required(self, data: Mapping[str, Any], key: str, where: str) -> Any:
-        if key not in data:
-            raise self.fail(f"{where}.{key} is missing")
-        return data[key]
-
-    def string(self, value: Any, where: str) -> str:
-        if not isinstance(value, str):
-            raise self.fail(f"{where} must be a string, not {type(value).__name__}")
-        return value
