@@ -26,11 +26,7 @@ def find_config_file(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if (
-            pyproject.is_file()
-            and "tool" in (data := _read_toml(pyproject))
-            and "specdiff" in data["tool"]
-        ):
+        if pyproject.is_file() and _tool_table(_read_toml(pyproject)) is not None:
             return pyproject
         if (folder / ".git").exists():
             break
@@ -51,8 +47,14 @@ def config_from_text(text: str, is_pyproject: bool, origin: str) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
     if is_pyproject:
-        data = data.get("tool", {}).get("specdiff", {})
+        data = _tool_table(data) or {}
     return config_from_mapping(data, origin)
+
+
+def _tool_table(pyproject: dict[str, Any]) -> Any:
+    """``[tool.specdiff]`` of a pyproject, or None; a ``tool`` that is not a table has none."""
+    tool = pyproject.get("tool")
+    return tool.get("specdiff") if isinstance(tool, dict) else None
 
 
 def _read_text(path: Path) -> str:
