@@ -87,12 +87,17 @@ class Summary:
         return "\n".join(lines)
 
 
-def summarize(report: Report) -> Summary:
+def summarize(report: Report, *, span: int = 1) -> Summary:
+    """The summary of ``report``; ``span`` is how many releases it covers (a compare page
+    across several versions says "taken together" rather than calling it a release)."""
     changes = report.changes
     bump = report.bump
     if not changes:
         return Summary(Level.NONE, "No changes in meaning.", (), "No changes.")
-    return Summary(bump, _why(changes, bump), tuple(_notable(report)), _counts(report))
+    why = _why(changes, bump)
+    if span > 1:
+        why = why.replace(f"A {bump} release:", f"Across {span} releases, a {bump} change:", 1)
+    return Summary(bump, why, tuple(_notable(report)), _counts(report))
 
 
 # -- the "why" sentence ---------------------------------------------------------------------

@@ -179,7 +179,7 @@ def pair_report(model: SiteModel, old: SiteVersion, new: SiteVersion) -> Report:
 def _changes_context(report: Report, old: SiteVersion | None, new: SiteVersion) -> dict[str, Any]:
     return {
         "report": report,
-        "summary": summarize(report),
+        "summary": summarize(report, span=new.index - old.index if old else 1),
         "severities": severity_counts(report),
         "groups": group_by_section(report),
         "anchors": new.spec.anchors,
