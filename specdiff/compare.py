@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from ._gc import collector_paused
 from .align import align
 from .config import DEFAULT_CONFIG, Config
 from .differ import build_changes, effective_attributes
@@ -33,8 +34,9 @@ def compare_specs(
     ``section`` keeps only the changes inside that section (by id on either side) and
     its sub-sections.
     """
-    alignment = align(old, new)
-    drafts = build_changes(old, new, alignment, config)
+    with collector_paused():
+        alignment = align(old, new)
+        drafts = build_changes(old, new, alignment, config)
     attributes_of = {
         c.id: effective_attributes(new, c.section)
         if c.section is not None

@@ -10,13 +10,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .._gc import collector_paused
 from ._builder import MAX_LIST_DEPTH, SpecBuilder
+from ._chunks import chunk_bounds, runs_to_the_end
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary, find_statements
 from ._text import fingerprint, fold, plain_text, slugify
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
     from ..model import Spec
 
@@ -33,6 +36,9 @@ __all__ = [
     "plain_text",
     "slugify",
 ]
+
+#: Documents longer than this many lines are parsed in pieces of about this size.
+CHUNK_LINES = 4000
 
 #: markdown-it stops building tokens below this depth; we keep what it drops as text.
 MAX_NESTING = 100
@@ -63,6 +69,32 @@ def parse_spec(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Spec:
     if lines and lines[-1] == "":
         lines.pop()
     front_matter, skipped = split_front_matter(lines)
-    body = "\n" * skipped + "\n".join(lines[skipped:]) if skipped else text
-    tokens = _block_parser().parse(body)
-    return SpecBuilder(lines, vocabulary).build(tokens, front_matter)
+    body = [""] * skipped + lines[skipped:]
+    builder = SpecBuilder(lines, vocabulary)
+    parser = _block_parser()
+    with collector_paused():
+        for start, end in chunk_bounds(body, CHUNK_LINES):
+            # A piece ends with the blank line before a heading; the final newline keeps
+            # that line in the piece, so a block left open runs into it.
+            tokens = parser.parse(_piece(body, start, end))
+            if end < len(body) and runs_to_the_end(tokens, end - start):
+                # The cut fell inside a fence or HTML block the scanner misjudged: parse
+                # the rest whole, which is always right.
+                tokens = parser.parse(_piece(body, start, len(body)))
+                builder.feed(_shifted(tokens, start))
+                break
+            builder.feed(_shifted(tokens, start))
+        return builder.finish(front_matter)
+
+
+def _piece(lines: list[str], start: int, end: int) -> str:
+    return "\n".join(lines[start:end]) + "\n"
+
+
+def _shifted(tokens: list[Token], offset: int) -> list[Token]:
+    """Make a piece's line maps count from the top of the document."""
+    if offset:
+        for token in tokens:
+            if token.map is not None:
+                token.map = [token.map[0] + offset, token.map[1] + offset]
+    return tokens

@@ -99,6 +99,12 @@ class SpecBuilder:
 
     # -- the walk ----------------------------------------------------------------------
     def build(self, tokens: list[Token], front_matter: tuple[tuple[str, str], ...]) -> Spec:
+        """The spec of a document parsed whole."""
+        self.feed(tokens)
+        return self.finish(front_matter)
+
+    def feed(self, tokens: list[Token]) -> None:
+        """Take the next piece of the document's tokens (their line maps absolute)."""
         i = 0
         count = len(tokens)
         while i < count:
@@ -133,7 +139,6 @@ class SpecBuilder:
                 # A heading inside a list item: its text belongs to the item.
                 self._append_to_item(token.content, token.map)
             i += 1
-        return self._finish(front_matter)
 
     # -- sections ----------------------------------------------------------------------
     def _heading(self, tokens: list[Token], i: int) -> int:
@@ -361,7 +366,7 @@ class SpecBuilder:
     def _warn(self, code: WarningCode, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(code, line, message))
 
-    def _finish(self, front_matter: tuple[tuple[str, str], ...]) -> Spec:
+    def finish(self, front_matter: tuple[tuple[str, str], ...]) -> Spec:
         total = len(self.lines)
         clauses = tuple(self._clause(index, draft) for index, draft in enumerate(self.clauses))
         ends = [draft.start - 1 for draft in self.sections[1:]] + [total]
