@@ -411,17 +411,16 @@ def machine() -> str:
 
 #: What a profile found; this script does not re-measure it.
 PROFILE_NOTE = (
-    "Why (from cProfile runs on the 1 MB and 16 MB pairs, with the collector off, not "
-    "re-measured by this script): the work is linear. Every function of parsing and of "
-    "compare is called 16.2× as often for 16× the text, and none more. What grows faster "
-    "than the text is the time per call. CPython's cyclic garbage collector does about 20 "
-    "full collections while the two 16 MB specs are parsed, each one walking a heap that "
-    "grows with the spec (see the cyclic GC column). markdown-it-py's block tokenizer "
-    "and the differ's tables also get 1.2–1.4× slower per call once the heap outgrows "
-    "the CPU caches: a 16 MB text yields 630,000 markdown-it tokens, about 270 MB that "
-    "live only while that text is parsed. When the profile was taken, five runs of "
-    "this script on this machine gave ratios between 19.9 and 26.9: at best at the "
-    "target, usually above it."
+    "Why it is near-linear (from cProfile runs on the 1 MB and 16 MB pairs; not "
+    "re-measured by this script): every function of parsing and of compare is called "
+    "16.2× as often for 16× the text, and none more. What used to grow faster than the "
+    "text was the time per call: markdown-it-py's token list for a whole 16 MB text "
+    "(630,000 tokens, about 270 MB) and about 20 full passes of CPython's cyclic garbage "
+    "collector over an ever larger heap. The parser now takes long documents in pieces "
+    "cut at top-level headings (a piece's tokens live only while it is read) and pauses "
+    "the collector while it parses and compares; before that change, five runs of this "
+    "script gave ratios between 19.9 and 26.9. Compare alone still loses some speed per "
+    "call once its tables outgrow the CPU caches, which is why its ratio stays near 20."
 )
 
 

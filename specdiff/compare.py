@@ -37,16 +37,16 @@ def compare_specs(
     with collector_paused():
         alignment = align(old, new)
         drafts = build_changes(old, new, alignment, config)
-    attributes_of = {
-        c.id: effective_attributes(new, c.section)
-        if c.section is not None
-        else effective_attributes(old, c.old_section or "")
-        for c in drafts
-    }
-    changes = triage(drafts, config, attributes_of)
-    if section is not None:
-        changes = [c for c in changes if _inside(c, section, old, new)]
-    changes.sort(key=_document_order(old, new, alignment))
+        attributes_of = {
+            c.id: effective_attributes(new, c.section)
+            if c.section is not None
+            else effective_attributes(old, c.old_section or "")
+            for c in drafts
+        }
+        changes = triage(drafts, config, attributes_of)
+        if section is not None:
+            changes = [c for c in changes if _inside(c, section, old, new)]
+        changes.sort(key=_document_order(old, new, alignment))
     titles = {s.id: s.title for s in old.sections if s.level}
     titles.update({s.id: s.title for s in new.sections if s.level})
     return Report(
