@@ -40,6 +40,8 @@ _HTML_SPANS = (
 def chunk_bounds(lines: list[str], target_lines: int) -> list[tuple[int, int]]:
     """``(start, end)`` line ranges covering ``lines``, each at least ``target_lines`` long
     where a safe cut allows, cut only where :func:`safe_cuts` says."""
+    if len(lines) < 2 * target_lines:
+        return [(0, len(lines))]
     bounds = []
     start = 0
     for cut in safe_cuts(lines):
