@@ -107,7 +107,7 @@ def markdown(rows: list[dict[str, object]], args: argparse.Namespace, load: floa
     out = [
         f"## {SECTION}",
         "",
-        "`python bench/bench_publish.py --update BENCHMARKS.md` (rewrites this section only).",
+        "`python bench/bench_publish.py --all-pairs 30 --update BENCHMARKS.md` (rewrites this section only).",
         f"A generated history in a temporary git repository: version 1 is a synthetic spec of "
         f"about {args.size} (`bench/synth.py`, seed {args.seed}); each next version edits "
         f"{args.share:.1%} of the clauses of the one before. `build_site` runs in this "
