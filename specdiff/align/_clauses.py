@@ -39,6 +39,12 @@ class ClauseMatcher:
         self.old_to_new[old_index] = (new_index, method, similarity)
         self.new_taken.add(new_index)
 
+    def _pair_best_first(self, edges: list[tuple[float, int, int]], method: str) -> None:
+        """Pair (similarity, old, new) candidates, most similar first, each clause once."""
+        for score, old_index, new_index in sorted(edges, reverse=True):
+            if old_index not in self.old_to_new and new_index not in self.new_taken:
+                self._pair(old_index, new_index, method, score)
+
     def unmatched_old(self) -> tuple[int, ...]:
         return tuple(c.index for c in self.old.clauses if c.index not in self.old_to_new)
 
@@ -135,9 +141,7 @@ class ClauseMatcher:
                     score = self.cache.similarity(clause, other)
                     if score >= FUZZY_THRESHOLD:
                         edges.append((score, clause.index, other.index))
-        for score, old_index, new_index in sorted(edges, reverse=True):
-            if old_index not in self.old_to_new and new_index not in self.new_taken:
-                self._pair(old_index, new_index, "fuzzy", score)
+        self._pair_best_first(edges, "fuzzy")
 
     # -- layer 4: a sentence kept in the same section ---------------------------------
     def match_shared_sentences(self) -> None:
@@ -163,9 +167,7 @@ class ClauseMatcher:
                         score = self.cache.sentence_similarity(a, b)
                         if score >= SENTENCE_THRESHOLD:
                             edges.append((score, a.index, b.index))
-            for score, old_index, new_index in sorted(edges, reverse=True):
-                if old_index not in self.old_to_new and new_index not in self.new_taken:
-                    self._pair(old_index, new_index, "sentence", score)
+            self._pair_best_first(edges, "sentence")
 
     def resequence(self, section_pairs: dict[str, tuple[str, str]]) -> None:
         """Run the in-section layers again for sections paired since they last ran."""
