@@ -136,6 +136,21 @@ def _make_major_change(work: Path, branch: str = "feature") -> None:
     commit(work, {"spec.md": SPEC_V1.replace("should cite", "must cite")}, "Sources are required")
 
 
+def _major_pull_request(
+    project: dict[str, Path],
+    github: FakeGitHub,
+    monkeypatch: pytest.MonkeyPatch,
+    labels: tuple[str, ...] = (),
+    **extra: str,
+) -> dict[str, Path]:
+    """A feature branch that strengthens a rule, checked out, with its PR event set up."""
+    work, tmp = project["work"], project["tmp"]
+    _make_major_change(work)
+    monkeypatch.chdir(work)
+    event = _pull_request_event(work, labels=labels)
+    return _environment(monkeypatch, tmp, github, "pull_request", event, **extra)
+
+
 def test_pull_request_comment_created_then_updated(
     project: dict[str, Path],
     github: FakeGitHub,
@@ -143,9 +158,7 @@ def test_pull_request_comment_created_then_updated(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     work, tmp = project["work"], project["tmp"]
-    _make_major_change(work)
-    monkeypatch.chdir(work)
-    files = _environment(monkeypatch, tmp, github, "pull_request", _pull_request_event(work))
+    files = _major_pull_request(project, github, monkeypatch)
 
     assert run(["ci"]) == 1
     out = capsys.readouterr().out
@@ -183,16 +196,7 @@ def test_label_accepts_the_bump(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    work, tmp = project["work"], project["tmp"]
-    _make_major_change(work)
-    monkeypatch.chdir(work)
-    files = _environment(
-        monkeypatch,
-        tmp,
-        github,
-        "pull_request",
-        _pull_request_event(work, labels=("spec-major-ok",)),
-    )
+    files = _major_pull_request(project, github, monkeypatch, labels=("spec-major-ok",))
     assert run(["ci"]) == 0
     assert "accepted by the label `spec-major-ok`" in files["summary"].read_text(encoding="utf-8")
     assert "Check passed" in capsys.readouterr().out
@@ -221,11 +225,8 @@ def test_api_failure_still_writes_the_check(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    work, tmp = project["work"], project["tmp"]
-    _make_major_change(work)
-    monkeypatch.chdir(work)
     github.fail_status = status
-    files = _environment(monkeypatch, tmp, github, "pull_request", _pull_request_event(work))
+    files = _major_pull_request(project, github, monkeypatch)
     assert run(["ci"]) == 1
     out = capsys.readouterr().out
     assert (
@@ -242,18 +243,8 @@ def test_api_timeout_is_reported(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    work, tmp = project["work"], project["tmp"]
-    _make_major_change(work)
-    monkeypatch.chdir(work)
     github.hang_seconds = 3.0
-    files = _environment(
-        monkeypatch,
-        tmp,
-        github,
-        "pull_request",
-        _pull_request_event(work),
-        SPECDIFF_API_TIMEOUT="0.5",
-    )
+    files = _major_pull_request(project, github, monkeypatch, SPECDIFF_API_TIMEOUT="0.5")
     assert run(["ci"]) == 1
     assert "could not comment::GitHub API GET" in capsys.readouterr().out
     assert _outputs(files["output"])["bump"] == "major"
