@@ -11,16 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .compare import compare_specs
-    from .model import (
-        Clause,
-        ClauseKind,
-        Level,
-        NormativeStatement,
-        Reference,
-        Section,
-        SourceSpan,
-        Spec,
-    )
+    from .kinds import Level
+    from .model import Clause, ClauseKind, NormativeStatement, Reference, Section, SourceSpan, Spec
     from .parse import parse_spec
     from .report import Change, Report
     from .summary import summarize
@@ -29,7 +21,7 @@ _EXPORTS = {
     "Change": "report",
     "Clause": "model",
     "ClauseKind": "model",
-    "Level": "model",
+    "Level": "kinds",
     "NormativeStatement": "model",
     "Reference": "model",
     "Report": "report",

@@ -12,7 +12,8 @@ from typing import Any
 
 from ._tables import TableReader
 from .errors import ConfigError
-from .model import KIND_NAMES, TAGS, Level, Strength
+from .kinds import KIND_NAMES, TAGS, Level
+from .model import Strength
 from .parse import DEFAULT_VOCABULARY, Phrase, Vocabulary
 
 SCHEMES = ("semver", "calver")

@@ -10,7 +10,8 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .classify import classify_edit, content_tags
-from .model import ChangeKind, Clause, ClauseKind, IdSource, Level, Scope, Section, Spec
+from .kinds import ChangeKind, Level, Scope
+from .model import Clause, ClauseKind, IdSource, Section, Spec
 from .parse import plain_text
 from .report import Change, Side, StatementChange, VerdictChange
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .model import Level
+from .kinds import Level
 from .reasons import explain
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Level
+    from .kinds import Level
     from .report import Change
 
 Explainer = Callable[["Change"], str]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .compare import compare_specs
 from .errors import ReleaseError
-from .model import Level
+from .kinds import Level
 from .render.changelog import Entry, insert_entry, render_entry
 from .summary import summarize
 from .versioning import next_calver, next_semver

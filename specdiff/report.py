@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import ChangeKind, Level, Scope
+from .kinds import ChangeKind, Level, Scope
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .model import ChangeKind, Scope
+from .kinds import ChangeKind, Scope
 
 if TYPE_CHECKING:
     from .model import Spec

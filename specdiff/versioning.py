@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import semver
 
 from .errors import ReleaseError
-from .model import Level
+from .kinds import Level
 from .store._versions import parse_calver
 
 if TYPE_CHECKING:

@@ -8,7 +8,8 @@ import pytest
 
 from specdiff.config import DEFAULT_CONFIG, config_from_mapping
 from specdiff.errors import ConfigError, ExitCode
-from specdiff.model import Level, Strength
+from specdiff.kinds import Level
+from specdiff.model import Strength
 from specdiff.settings import config_from_text, find_config_file, load_config
 
 CLEAN = """\

@@ -15,7 +15,7 @@ import pytest
 
 from specdiff.align import align
 from specdiff.compare import compare_specs
-from specdiff.model import Level
+from specdiff.kinds import Level
 from specdiff.parse import fingerprint, fold, parse_spec
 
 if sys.version_info >= (3, 11):

@@ -21,7 +21,7 @@ from mutations import KINDS, mutate
 from specgen import docs, markdown_specs
 
 from specdiff.compare import compare_specs
-from specdiff.model import Level
+from specdiff.kinds import Level
 from specdiff.parse import parse_spec
 from specdiff.redline import MAX_TOKENS, Op, new_text, old_text, redline
 from specdiff.render.github import render_github

@@ -10,7 +10,7 @@ import pytest
 from historyutil import SAMPLE_VERSIONS, sample_timeline
 
 from specdiff.errors import InputError, ReleaseError
-from specdiff.model import ChangeKind, Level, Scope
+from specdiff.kinds import ChangeKind, Level, Scope
 from specdiff.render.changelog import (
     CHANGELOG_HEADER,
     Entry,

@@ -43,7 +43,7 @@ BLOCKS = (
     "~~~\n```\n\n# tilde fence, backtick inside\n~~~",
     "    # indented code, not a heading",
     "> - quoted list\n>   ```\n>   quoted fence",
-    "[ref]: https://example.org\n  \"title\"",
+    '[ref]: https://example.org\n  "title"',
     "",
 )
 
@@ -66,7 +66,26 @@ def test_pieces_equal_whole_on_tricky_documents(blocks: list[str], joiner: str) 
 
 
 def test_no_cut_inside_code_or_spanning_html() -> None:
-    lines = ["# A", "", "```", "", "# code", "```", "", "<!--", "", "# comment", "-->", "", "<pre>", "", "# pre", "</pre>", "", "# B"]
+    lines = [
+        "# A",
+        "",
+        "```",
+        "",
+        "# code",
+        "```",
+        "",
+        "<!--",
+        "",
+        "# comment",
+        "-->",
+        "",
+        "<pre>",
+        "",
+        "# pre",
+        "</pre>",
+        "",
+        "# B",
+    ]
     cuts = [lines[i] for i in safe_cuts(lines)]
     assert cuts == ["# A", "# B"]
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..compare import compare_specs
 from ..errors import ReleaseError, RevisionError
-from ..model import Level
+from ..kinds import Level
 from ..report import Endpoint
 from ._api import ApiError, GitHubApi
 from ._environment import GitHubRun, Outputs

@@ -82,7 +82,7 @@ def command(
       specdiff compare old.md new.md --section be_honest
     """
     from ..compare import compare_specs
-    from ..model import Level
+    from ..kinds import Level
     from ..workspace import Workspace
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import ChangeKind, Level, Scope
+from ..kinds import ChangeKind, Level, Scope
 
 if TYPE_CHECKING:
     from ..report import Change, Report

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
-from ..model import ChangeKind, Level, Scope
+from ..kinds import ChangeKind, Level, Scope
 from ..summary import summarize
 from ._common import excerpt
 

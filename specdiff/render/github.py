@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Level
+from ..kinds import Level
 from ._common import kind_label
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..model import ChangeKind, Scope
+from ..kinds import ChangeKind, Scope
 from ..redline import redline
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from ..model import Scope
+from ..kinds import Scope
 from ..redline import Op, redline
 from ._common import counts_in_words, excerpt, group_by_section, kind_label, severity_counts
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from ..model import Level, Scope
+from ..kinds import Level, Scope
 from ..redline import Op, redline
 from ._common import counts_in_words, excerpt, group_by_section, kind_label, severity_counts
 
