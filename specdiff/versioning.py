@@ -9,7 +9,7 @@ import semver
 
 from .errors import ReleaseError
 from .kinds import Level
-from .store._versions import parse_calver
+from .labels import parse_calver
 
 if TYPE_CHECKING:
     from collections.abc import Collection

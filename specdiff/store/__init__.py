@@ -8,10 +8,7 @@ without a repository. Git failures become one-line :class:`~specdiff.errors.Revi
 
 from __future__ import annotations
 
-from ._cache import SpecCache
-from ._repo import DEFAULT_IDENTITY, SpecStore
-from ._values import Revision, VersionTag
-from ._versions import (
+from ..labels import (
     CALVER,
     SEMVER,
     is_date_label,
@@ -21,6 +18,9 @@ from ._versions import (
     tag_name,
     tag_version,
 )
+from ._cache import SpecCache
+from ._repo import DEFAULT_IDENTITY, SpecStore
+from ._values import Revision, VersionTag
 
 __all__ = [
     "CALVER",

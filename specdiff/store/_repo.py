@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from ..decode import decode_spec
 from ..errors import InputError, ReleaseError, RevisionError
+from ..labels import CALVER, normalise_label, parse_calver, parse_semver, tag_version
 from ._text import clean_path, git_date, parse_date, split_identity
 from ._values import Revision, VersionTag
-from ._versions import CALVER, normalise_label, parse_calver, parse_semver, tag_version
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
