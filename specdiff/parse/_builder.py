@@ -3,73 +3,33 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import (
-    Clause,
     ClauseKind,
     IdSource,
     ParseWarning,
-    Section,
-    SourceSpan,
     Spec,
     WarningCode,
 )
 from ._attrs import split_heading
-from ._examples import example_title, looks_like_example, parse_example
-from ._normative import DEFAULT_VOCABULARY, Vocabulary, find_statements
-from ._refs import defined_anchors, find_html_anchors, find_references
-from ._text import fingerprint, fold, fold_lines, slugify
+from ._drafts import ClauseDraft, SectionDraft, finish_clause, finish_sections
+from ._examples import example_title, looks_like_example
+from ._normative import DEFAULT_VOCABULARY, Vocabulary
+from ._refs import find_html_anchors
+from ._text import fold, slugify
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 #: Lists nested deeper than this are kept whole, as the text of the item at this depth.
 MAX_LIST_DEPTH = 40
-_PROSE = frozenset(
-    {
-        ClauseKind.PARAGRAPH,
-        ClauseKind.LIST_ITEM,
-        ClauseKind.TABLE_ROW,
-        ClauseKind.BLOCKQUOTE,
-        ClauseKind.ADMONITION,
-    }
-)
 # Only <a ...> tags (and their </a>) on the line; find_html_anchors then says which ids.
 # "[^<>]*" keeps this linear on a long line of unclosed "<a " openers.
 _ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s[^<>]*>\s*(?:</a>\s*)?)+$", re.IGNORECASE)
 _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 _HEADING_ANCHOR = re.compile(r"<a\s[^<>]*>\s*</a>|<a\s[^<>]*/>", re.IGNORECASE)
-
-
-@dataclass
-class _ClauseDraft:
-    kind: ClauseKind
-    section: int
-    start: int
-    end: int
-    parts: list[str] = field(default_factory=list)
-    parent: int | None = None
-    depth: int = 0
-    number: int | None = None
-    header: tuple[str, ...] = ()
-    info: str = ""
-    title_source: str = ""
-
-
-@dataclass
-class _SectionDraft:
-    id: str
-    title: str
-    level: int
-    start: int
-    parent: int | None
-    attributes: tuple[tuple[str, str], ...] = ()
-    classes: tuple[str, ...] = ()
-    id_source: IdSource = IdSource.SLUG
-    clauses: list[int] = field(default_factory=list)
-    children: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -85,10 +45,10 @@ class SpecBuilder:
     def __init__(self, lines: list[str], vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> None:
         self.lines = lines
         self.vocabulary = vocabulary
-        self.sections: list[_SectionDraft] = [
-            _SectionDraft("", "", 0, 1, None, id_source=IdSource.ROOT)
+        self.sections: list[SectionDraft] = [
+            SectionDraft("", "", 0, 1, None, id_source=IdSource.ROOT)
         ]
-        self.clauses: list[_ClauseDraft] = []
+        self.clauses: list[ClauseDraft] = []
         self.warnings: list[ParseWarning] = []
         self.lists: list[_List] = []
         self.items: list[tuple[int, int]] = []
@@ -170,7 +130,7 @@ class SpecBuilder:
         while self.sections[self.heading_stack[-1]].level >= level:
             self.heading_stack.pop()
         parent = self.heading_stack[-1]
-        draft = _SectionDraft(
+        draft = SectionDraft(
             id=self._unique_id(ident, line, warn=source is not IdSource.SLUG),
             title=title,
             level=level,
@@ -225,8 +185,8 @@ class SpecBuilder:
         return unique
 
     # -- clauses -----------------------------------------------------------------------
-    def _new_clause(self, kind: ClauseKind, token_map: list[int], **extra: object) -> _ClauseDraft:
-        draft = _ClauseDraft(
+    def _new_clause(self, kind: ClauseKind, token_map: list[int], **extra: object) -> ClauseDraft:
+        draft = ClauseDraft(
             kind=kind,
             section=len(self.sections) - 1,
             start=token_map[0] + 1,
@@ -336,7 +296,7 @@ class SpecBuilder:
             return
         self._new_clause(ClauseKind.CODE, token.map, parts=[content], info=info)
 
-    def _take_example_title(self) -> _ClauseDraft | None:
+    def _take_example_title(self) -> ClauseDraft | None:
         """Remove and return an ``**Example**: title`` paragraph just before an example fence."""
         section = self.sections[-1]
         if not section.clauses or section.clauses[-1] != len(self.clauses) - 1:
@@ -367,64 +327,16 @@ class SpecBuilder:
         self.warnings.append(ParseWarning(code, line, message))
 
     def finish(self, front_matter: tuple[tuple[str, str], ...]) -> Spec:
-        total = len(self.lines)
-        clauses = tuple(self._clause(index, draft) for index, draft in enumerate(self.clauses))
-        ends = [draft.start - 1 for draft in self.sections[1:]] + [total]
-        sections = tuple(
-            Section(
-                id=draft.id,
-                title=draft.title,
-                level=draft.level,
-                span=SourceSpan(draft.start, max(draft.start, end)),
-                parent=None if draft.parent is None else self.sections[draft.parent].id,
-                attributes=draft.attributes,
-                classes=draft.classes,
-                id_source=draft.id_source,
-                clauses=tuple(draft.clauses),
-                children=tuple(self.sections[c].id for c in draft.children),
-            )
-            for draft, end in zip(self.sections, ends, strict=False)
+        clauses = tuple(
+            finish_clause(index, draft, self.sections[draft.section].id, self.vocabulary)
+            for index, draft in enumerate(self.clauses)
         )
         return Spec(
-            sections=sections,
+            sections=finish_sections(self.sections, len(self.lines)),
             clauses=clauses,
             front_matter=front_matter,
             warnings=tuple(self.warnings),
-            line_count=total,
-        )
-
-    def _clause(self, index: int, draft: _ClauseDraft) -> Clause:
-        kind = draft.kind
-        source = "\n".join(draft.parts)
-        if kind is ClauseKind.CODE:
-            text = fold_lines(source)
-        elif kind is ClauseKind.EXAMPLE:
-            text = fold(f"{draft.title_source}\n{source}")
-        else:
-            text = fold(source)
-        full_source = f"{draft.title_source}\n{source}" if draft.title_source else source
-        references = (
-            find_references(full_source, draft.start) if kind is not ClauseKind.CODE else ()
-        )
-        example = None
-        if kind is ClauseKind.EXAMPLE:
-            example = parse_example(source, example_title(draft.title_source) or "")
-        return Clause(
-            index=index,
-            kind=kind,
-            section=self.sections[draft.section].id,
-            text=text,
-            span=SourceSpan(draft.start, max(draft.start, draft.end)),
-            fingerprint=fingerprint(text),
-            statements=find_statements(text, self.vocabulary) if kind in _PROSE else (),
-            references=references,
-            anchors=defined_anchors(full_source, references) if kind is not ClauseKind.CODE else (),
-            parent=draft.parent,
-            depth=draft.depth,
-            number=draft.number,
-            header=draft.header,
-            info=draft.info,
-            example=example,
+            line_count=len(self.lines),
         )
 
 
