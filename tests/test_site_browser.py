@@ -57,9 +57,16 @@ class Watcher:
         self.dialogs: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
+        page.on("requestfailed", self._failed)
         page.on("response", self._response)
         page.on("dialog", self._dialog)
+
+    def _failed(self, request: Any) -> None:
+        reason = request.failure or ""
+        # A request the page's own next navigation cancelled (a click before a stylesheet
+        # finished loading from file://) is not a broken page.
+        if "ERR_ABORTED" not in reason:
+            self.problems.append(f"request failed: {request.url} ({reason})")
 
     def _console(self, message: Any) -> None:
         if message.type == "error":
