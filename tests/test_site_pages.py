@@ -1,6 +1,6 @@
 """The published pages of the sample history: golden files, structure, links, feed, JSON.
 
-Goldens live in ``tests/goldens/site``; ``SPECDIFF_UPDATE_GOLDENS=1`` rewrites them. The
+Goldens live in ``tests/golden/site``; ``SPECDIFF_UPDATE_GOLDENS=1`` rewrites them. The
 build time and the generator's version are fixed in the model, and commit ids replaced
 by ``<commit>``, so a golden changes only when a page does.
 """
@@ -21,7 +21,7 @@ from siteutil import audit, import_sample, make_repo, model_of, publish
 
 from specdiff.site import MARKER, MAX_ALL_PAIRS, SiteModel, build_pages
 
-GOLDENS = Path(__file__).parent / "goldens" / "site"
+GOLDENS = Path(__file__).parent / "golden" / "site"
 UPDATE = os.environ.get("SPECDIFF_UPDATE_GOLDENS") == "1"
 SCHEMA = ROOT.parent / "shared" / "docs" / "compare.schema.json"
 BUILT = datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
