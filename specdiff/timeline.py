@@ -29,6 +29,8 @@ class Version:
     tag: VersionTag
     spec: Spec
     endpoint: Endpoint
+    text: str
+    """The spec's source at that version (the site renders it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +80,7 @@ class Timeline:
                 self.skipped.append((tag.name, str(exc).replace(tag.commit, tag.name)))
                 continue
             spec = self.workspace.cache.parse(blob_id, text)
-            found.append(
-                Version(tag, spec, Endpoint(tag.version, tag.commit, self.workspace.spec_path))
-            )
+            found.append(Version(tag, spec, Endpoint(tag.version, tag.commit, path), text))
         return found
 
     @cached_property

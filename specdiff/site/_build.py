@@ -44,11 +44,9 @@ def load_model(
     from ..timeline import Timeline
 
     timeline = Timeline(workspace, progress)
-    store = workspace.store
     versions = []
     for index, release in enumerate(timeline.releases):
         tag = release.version.tag
-        _, text = store.read(tag.commit, workspace.spec_path)
         versions.append(
             SiteVersion(
                 index=index,
@@ -56,7 +54,7 @@ def load_model(
                 tag=tag.name,
                 date=tag.date,
                 commit=tag.commit,
-                text=text,
+                text=release.version.text,
                 spec=release.version.spec,
                 endpoint=release.version.endpoint,
                 report=release.report,
