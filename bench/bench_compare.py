@@ -633,21 +633,10 @@ def _gc_share(scaled: Scaled) -> float:
 
 
 def update(path: Path, text: str) -> None:
-    """Replace this benchmark's sections of ``path`` (or append them); keep everything else."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pieces: list[str] = []
-    placed = False
-    for part in re.split(r"(?m)^(?=## )", old):
-        if part.startswith("## ") and part.split("\n", 1)[0][3:].strip() in SECTIONS:
-            if not placed:
-                pieces.append(text.rstrip("\n") + "\n\n")
-                placed = True
-            continue
-        pieces.append(part)
-    if not placed:
-        pieces[-1] = pieces[-1].rstrip("\n") + "\n\n"
-        pieces.append(text)
-    path.write_text("".join(pieces).rstrip("\n") + "\n", encoding="utf-8")
+    """Rewrite this benchmark's section(s) of ``path``."""
+    from benchmarks_md import update_sections  # bench/ is on the path when run as a script
+
+    update_sections(path, text, SECTIONS)
 
 
 def main() -> None:
