@@ -96,13 +96,13 @@ class Watch:
     """Counts parse_spec calls (by text) and the SpecCache hits and misses of a run."""
 
     def __init__(self) -> None:
+        import specdiff.history.store
         import specdiff.parse
-        import specdiff.store
 
         self.calls: Counter[str] = Counter()
         self.caches: list[Any] = []
         original_parse = specdiff.parse.parse_spec
-        original_cache = specdiff.store.SpecCache
+        original_cache = specdiff.history.store.SpecCache
         watch = self
 
         def parse_spec(text: str, *args: Any, **kwargs: Any) -> Any:
@@ -116,7 +116,7 @@ class Watch:
 
         # SpecCache.parse and Workspace.cache import these names when they run.
         specdiff.parse.parse_spec = parse_spec
-        specdiff.store.SpecCache = SpecCache
+        specdiff.history.store.SpecCache = SpecCache
 
     def reset(self) -> None:
         self.calls.clear()
@@ -260,7 +260,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "bench"))
     import synth
 
-    from specdiff.importer import import_history
+    from specdiff.history.importer import import_history
 
     note(f"generating {args.versions} versions")
     texts = history_texts(args.versions, synth.parse_size(args.size), args.share, args.seed)

@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth
 
-from specdiff.site import build_pages, check_out_dir, load_model, write_site
-from specdiff.workspace import Workspace
+from specdiff.history.workspace import Workspace
+from specdiff.publish import build_pages, check_out_dir, load_model, write_site
 
 SECTION = "Publishing"
 _GIT_ENV = {

@@ -11,26 +11,34 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .compare import compare_specs
-    from .kinds import Level
-    from .model import Clause, ClauseKind, NormativeStatement, Reference, Section, SourceSpan, Spec
+    from .model.changes import Change, Report
+    from .model.document import (
+        Clause,
+        ClauseKind,
+        NormativeStatement,
+        Reference,
+        Section,
+        SourceSpan,
+        Spec,
+    )
+    from .model.vocabulary import Level
     from .parse import parse_spec
-    from .report import Change, Report
-    from .summary import summarize
+    from .render.summary import summarize
 
 _EXPORTS = {
-    "Change": "report",
-    "Clause": "model",
-    "ClauseKind": "model",
-    "Level": "kinds",
-    "NormativeStatement": "model",
-    "Reference": "model",
-    "Report": "report",
-    "Section": "model",
-    "SourceSpan": "model",
-    "Spec": "model",
+    "Change": "model.changes",
+    "Clause": "model.document",
+    "ClauseKind": "model.document",
+    "Level": "model.vocabulary",
+    "NormativeStatement": "model.document",
+    "Reference": "model.document",
+    "Report": "model.changes",
+    "Section": "model.document",
+    "SourceSpan": "model.document",
+    "Spec": "model.document",
     "compare_specs": "compare",
     "parse_spec": "parse",
-    "summarize": "summary",
+    "summarize": "render.summary",
 }
 
 __all__ = [

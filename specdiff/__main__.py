@@ -1,3 +1,3 @@
-from specdiff.cli import main
+from .cli import main
 
 main()

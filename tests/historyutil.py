@@ -16,13 +16,13 @@ import pytest
 from gitutil import HISTORY, ROOT, copy_repo, git, isolate_git
 
 from specdiff.cli import run
-from specdiff.importer import import_history
+from specdiff.history.importer import import_history
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from specdiff.timeline import Timeline
+    from specdiff.history.timeline import Timeline
 
 #: The sample history's versions, oldest first, and the bump each one got.
 SAMPLE_VERSIONS = ("1.0.0", "1.1.0", "1.1.1", "2.0.0", "2.1.0", "3.0.0")
@@ -47,8 +47,8 @@ def sample_template(factory: pytest.TempPathFactory) -> Path:
 def sample_timeline(factory: pytest.TempPathFactory) -> Timeline:
     """The timeline of the imported sample history (read-only), computed once per session."""
     if "timeline" not in _timelines:
-        from specdiff.timeline import Timeline
-        from specdiff.workspace import Workspace
+        from specdiff.history.timeline import Timeline
+        from specdiff.history.workspace import Workspace
 
         template = sample_template(factory)
         timeline = Timeline(Workspace.discover(cwd=template))

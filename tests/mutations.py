@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from specgen import Block
 
-    from specdiff.report import Change, Report
+    from specdiff.model.changes import Change, Report
 
 KINDS = (
     "clause.added",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from specdiff.parse import parse_spec
 
 if TYPE_CHECKING:
-    from specdiff.model import Clause, Spec
+    from specdiff.model.document import Clause, Spec
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PARSE_FIXTURES = FIXTURES / "parse"

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 import pytest
 from gitutil import HISTORY, ROOT, commit, init_repo, isolate_git, tag
 
-from specdiff.importer import import_history
-from specdiff.site import build_site, load_model
-from specdiff.workspace import Workspace
+from specdiff.history.importer import import_history
+from specdiff.history.workspace import Workspace
+from specdiff.publish import build_site, load_model
 
 if TYPE_CHECKING:
-    from specdiff.site import SiteModel, SiteResult
+    from specdiff.publish import SiteModel, SiteResult
 
 ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"

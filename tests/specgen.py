@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from specdiff.model import Clause, Spec
+    from specdiff.model.document import Clause, Spec
 
 AUTHORITIES = ("root", "system", "developer", "user", "guideline")
 """Highest first, as in ``history/specdiff.toml``."""
@@ -511,7 +511,7 @@ def from_markdown(text: str, spec: Spec) -> Doc:
     block quotes, commentary) is kept verbatim as :class:`Raw`, a run of adjacent such
     clauses as one block.
     """
-    from specdiff.model import ClauseKind
+    from specdiff.model.document import ClauseKind
 
     lines = text.split("\n")
     sections = []

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from gitutil import commit, git, init_repo, isolate_git
 
-from specdiff import scaffold
+from specdiff.action import scaffold
 from specdiff.cli import run
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from specdiff.model import ClauseKind, Verdict, WarningCode
+from specdiff.model.document import ClauseKind, Verdict, WarningCode
 from specdiff.parse import parse_spec
 
 

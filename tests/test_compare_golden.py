@@ -19,11 +19,11 @@ from golden_files import check_golden
 
 from specdiff.compare import compare_specs
 from specdiff.config import Acceptance
+from specdiff.history.settings import config_from_text
+from specdiff.model.changes import Endpoint, Report
 from specdiff.parse import parse_spec
 from specdiff.render.json import render_json, report_data
 from specdiff.render.markdown import render_markdown
-from specdiff.report import Endpoint, Report
-from specdiff.settings import config_from_text
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -8,9 +8,9 @@ import pytest
 
 from specdiff.config import DEFAULT_CONFIG, config_from_mapping
 from specdiff.errors import ConfigError, ExitCode
-from specdiff.kinds import Level
-from specdiff.model import Strength
-from specdiff.settings import config_from_text, find_config_file, load_config
+from specdiff.history.settings import config_from_text, find_config_file, load_config
+from specdiff.model.document import Strength
+from specdiff.model.vocabulary import Level
 
 CLEAN = """\
 # Kettle {#kettle authority=root}

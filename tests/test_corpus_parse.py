@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from parseutil import corpus_root
 
-from specdiff.model import ClauseKind, IdSource, Strength, Verdict
+from specdiff.model.document import ClauseKind, IdSource, Strength, Verdict
 from specdiff.parse import parse_spec
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ import pytest
 
 from specdiff.align import align
 from specdiff.compare import compare_specs
-from specdiff.kinds import Level
+from specdiff.model.vocabulary import Level
 from specdiff.parse import fingerprint, fold, parse_spec
 
 if sys.version_info >= (3, 11):
@@ -24,8 +24,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 if TYPE_CHECKING:
-    from specdiff.model import Spec
-    from specdiff.report import Change, Report
+    from specdiff.model.changes import Change, Report
+    from specdiff.model.document import Spec
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("SPECDIFF_CORPUS") or ROOT.parent / "shared" / "corpus")

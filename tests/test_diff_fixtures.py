@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from specdiff.compare import compare_specs
+from specdiff.history.settings import config_from_text
 from specdiff.parse import parse_spec
-from specdiff.settings import config_from_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "diff"
 CONFIG = config_from_text(

@@ -21,11 +21,11 @@ from mutations import KINDS, Edit, Expect, Tally, mutate, score
 from specgen import Doc, Para, Sec, Words, from_markdown, random_doc
 
 from specdiff.compare import compare_specs
+from specdiff.history.settings import config_from_text
 from specdiff.parse import parse_spec
-from specdiff.settings import config_from_text
 
 if TYPE_CHECKING:
-    from specdiff.report import Report
+    from specdiff.model.changes import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = config_from_text(

@@ -21,15 +21,15 @@ from mutations import KINDS, mutate
 from specgen import docs, markdown_specs
 
 from specdiff.compare import compare_specs
-from specdiff.kinds import Level
+from specdiff.history.settings import config_from_text
+from specdiff.model.vocabulary import Level
 from specdiff.parse import parse_spec
-from specdiff.redline import MAX_TOKENS, Op, new_text, old_text, redline
 from specdiff.render.github import render_github
 from specdiff.render.html import render_html
 from specdiff.render.json import render_json
 from specdiff.render.markdown import render_markdown
+from specdiff.render.redline import MAX_TOKENS, Op, new_text, old_text, redline
 from specdiff.render.text import render_text
-from specdiff.settings import config_from_text
 
 CONFIG = config_from_text(
     '[attributes]\nauthority = ["root", "system", "developer", "user", "guideline"]\n',

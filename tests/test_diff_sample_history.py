@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from specdiff.compare import compare_specs
+from specdiff.history.settings import config_from_text
+from specdiff.model.changes import Endpoint
 from specdiff.parse import fold, parse_spec
-from specdiff.report import Endpoint
-from specdiff.settings import config_from_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,7 +30,7 @@ else:  # pragma: no cover
 
 if TYPE_CHECKING:
     from specdiff.config import Config
-    from specdiff.report import Change, Report
+    from specdiff.model.changes import Change, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 HISTORY = ROOT / "history"

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 import pytest
 from historyutil import SAMPLE_VERSIONS, sample_timeline
 
+from specdiff.compare.section_history import trace_section
 from specdiff.errors import InputError, ReleaseError
-from specdiff.kinds import ChangeKind, Level, Scope
+from specdiff.model.changes import Change, Endpoint, Report, Side, StatementChange
+from specdiff.model.vocabulary import ChangeKind, Level, Scope
+from specdiff.policy.versioning import next_calver, next_semver
 from specdiff.render.changelog import (
     CHANGELOG_HEADER,
     Entry,
@@ -19,13 +22,10 @@ from specdiff.render.changelog import (
     render_entry,
     small_edits,
 )
-from specdiff.report import Change, Endpoint, Report, Side, StatementChange
-from specdiff.section_history import trace_section
-from specdiff.summary import summarize
-from specdiff.versioning import next_calver, next_semver
+from specdiff.render.summary import summarize
 
 if TYPE_CHECKING:
-    from specdiff.timeline import Timeline
+    from specdiff.history.timeline import Timeline
 
 MAJOR, MINOR, PATCH, NONE = Level.MAJOR, Level.MINOR, Level.PATCH, Level.NONE
 

@@ -21,9 +21,9 @@ from gitutil import (
 )
 
 from specdiff.cli import run
-from specdiff.importer import import_history
-from specdiff.settings import load_config
-from specdiff.store import SpecStore
+from specdiff.history.importer import import_history
+from specdiff.history.settings import load_config
+from specdiff.history.store import SpecStore
 
 if TYPE_CHECKING:
     from pathlib import Path

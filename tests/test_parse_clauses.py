@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parseutil import clause_with, parse_fixture
 
-from specdiff.model import ClauseKind, Verdict
+from specdiff.model.document import ClauseKind, Verdict
 from specdiff.parse import parse_spec
 
 CLAUSES = "clauses.md"
@@ -234,7 +234,7 @@ def test_text_before_the_first_heading_belongs_to_the_root():
 
 
 def test_deep_lists_are_cut_off_with_a_warning():
-    from specdiff.model import WarningCode
+    from specdiff.model.document import WarningCode
     from specdiff.parse import MAX_LIST_DEPTH
 
     spec = parse_spec("- " * (MAX_LIST_DEPTH + 10) + "deep\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parseutil import fixture_text, parse_fixture
 
-from specdiff.model import ClauseKind
+from specdiff.model.document import ClauseKind
 from specdiff.parse import fingerprint, parse_spec
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parseutil import fixture_text, line_of, parse_fixture
 
-from specdiff.model import IdSource, WarningCode
+from specdiff.model.document import IdSource, WarningCode
 from specdiff.parse import parse_spec
 from specdiff.parse._attrs import split_heading
 

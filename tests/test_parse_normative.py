@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parseutil import clause_with, parse_fixture
 
-from specdiff.model import ClauseKind, Strength
+from specdiff.model.document import ClauseKind, Strength
 from specdiff.parse import DEFAULT_VOCABULARY, Phrase, find_statements
 
 MUST, SHOULD, MAY = Strength.MUST, Strength.SHOULD, Strength.MAY

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parseutil import clause_with, parse_fixture
 
-from specdiff.model import ReferenceKind
+from specdiff.model.document import ReferenceKind
 from specdiff.parse import parse_spec
 from specdiff.parse._refs import find_references
 

@@ -12,10 +12,10 @@ from gitutil import CORPUS, commit, git, init_repo, isolate_git
 from historyutil import edit_spec, error_line, sample_repo, snapshot, specdiff
 
 from specdiff.errors import ReleaseError
-from specdiff.release import execute, plan_release
-from specdiff.store import SpecStore
-from specdiff.timeline import Timeline
-from specdiff.workspace import Workspace
+from specdiff.history.release import execute, plan_release
+from specdiff.history.store import SpecStore
+from specdiff.history.timeline import Timeline
+from specdiff.history.workspace import Workspace
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -28,7 +28,7 @@ from siteutil import (
     publish,
 )
 
-from specdiff.site._serve import serve_in_background
+from specdiff.publish._serve import serve_in_background
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

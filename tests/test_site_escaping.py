@@ -10,14 +10,14 @@ from siteutil import CONFIG, HOSTILE, HOSTILE_V2, audit, make_repo, model_of, pu
 
 from specdiff.errors import SpecdiffError
 from specdiff.parse import parse_spec
+from specdiff.publish import build_pages
+from specdiff.publish._render import compare_script
 from specdiff.render.spec_html import is_safe_url, render_spec_html
-from specdiff.site import build_pages
-from specdiff.site._render import compare_script
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from specdiff.site import SiteModel
+    from specdiff.publish import SiteModel
 
 FORBIDDEN_TAGS = {"img", "iframe", "svg", "object", "embed", "form-hijack", "base", "frame"}
 

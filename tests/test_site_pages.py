@@ -19,7 +19,7 @@ import pytest
 from gitutil import ROOT
 from siteutil import audit, import_sample, make_repo, model_of, publish
 
-from specdiff.site import MARKER, MAX_ALL_PAIRS, SiteModel, build_pages
+from specdiff.publish import MARKER, MAX_ALL_PAIRS, SiteModel, build_pages
 
 GOLDENS = Path(__file__).parent / "golden" / "site"
 UPDATE = os.environ.get("SPECDIFF_UPDATE_GOLDENS") == "1"

@@ -11,7 +11,7 @@ from gitutil import isolate_git
 from siteutil import make_repo
 
 from specdiff.cli import run
-from specdiff.site import MARKER, Page, SiteError, check_out_dir, write_site
+from specdiff.publish import MARKER, Page, SiteError, check_out_dir, write_site
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -10,7 +10,7 @@ import pytest
 from gitutil import EMAIL, USER, commit, copy_repo, git, init_repo, isolate_git, tag
 
 from specdiff.errors import InputError, ReleaseError, RevisionError
-from specdiff.store import (
+from specdiff.history.store import (
     DEFAULT_IDENTITY,
     Revision,
     SpecCache,

@@ -17,7 +17,7 @@ from ._sections import SectionMatcher
 from ._similarity import TextCache
 
 if TYPE_CHECKING:
-    from ..model import Spec
+    from ..model.document import Spec
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ._similarity import ShingleIndex, TextCache, compatible
 
 if TYPE_CHECKING:
-    from ..model import Spec
+    from ..model.document import Spec
 
 #: Clauses in the same place of the same section pair up from this similarity on.
 SEQUENCE_THRESHOLD = 0.5

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..model import IdSource
+from ..model.document import IdSource
 from ..parse import plain_text
 
 if TYPE_CHECKING:
-    from ..model import Section, Spec
+    from ..model.document import Section, Spec
 
 #: A section is found again by content when at least this share of its clauses survive.
 SURVIVAL = 0.5

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..model import ClauseKind
+from ..model.document import ClauseKind
 from ..parse import plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..model import Clause
+    from ..model.document import Clause
 
 _WORD = re.compile(r"\w+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

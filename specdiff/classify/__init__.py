@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..model import Clause, ClauseKind
+from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
 from ._examples import conversation_changed, verdict_changes
 from ._statements import compare_statements
 from ._wording import is_editorial, is_substantive
 
 if TYPE_CHECKING:
-    from ..report import StatementChange, VerdictChange
+    from ..model.changes import StatementChange, VerdictChange
 
 __all__ = ["EDIT_RULES", "Classification", "classify_edit", "content_tags", "is_editorial"]
 

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..report import VerdictChange
+from ..model.changes import VerdictChange
 
 if TYPE_CHECKING:
-    from ..model import Example, Message
+    from ..model.document import Example, Message
 
 #: Candidate answers this similar are taken as the same answer.
 ANSWER_THRESHOLD = 0.8

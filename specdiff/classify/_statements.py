@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..report import StatementChange
+from ..model.changes import StatementChange
 
 if TYPE_CHECKING:
-    from ..model import NormativeStatement
+    from ..model.document import NormativeStatement
 
 #: Sentences this similar (obligation words masked) are taken as the same rule.
 SENTENCE_THRESHOLD = 0.5

@@ -11,7 +11,7 @@ import click
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..model import Spec
+    from ..model.document import Spec
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,14 +39,14 @@ def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]
 
 
 def load_config(config_path: Path | None) -> Config:
-    from ..settings import load_config as load
+    from ..history.settings import load_config as load
 
     return load(Path.cwd(), config_path)
 
 
 def parse_file(path: Path, config: Config) -> Spec:
+    from ..history.sources import read_spec_file
     from ..parse import parse_spec
-    from ..sources import read_spec_file
 
     return parse_spec(read_spec_file(path), config.vocabulary)
 

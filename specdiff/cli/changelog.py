@@ -36,10 +36,10 @@ def command(
     """Rebuild the whole changelog from the version tags, newest first.
 
     Uses the same renderer as `specdiff release`, so the two never disagree."""
-    from ..release import write_atomically
+    from ..history.release import write_atomically
+    from ..history.timeline import Timeline
+    from ..history.workspace import Workspace
     from ..render.changelog import Entry, changelog_data, render_changelog
-    from ..timeline import Timeline
-    from ..workspace import Workspace
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     timeline = Timeline(workspace, progress_printer())

@@ -19,7 +19,7 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
     malformed attribute blocks, and attribute values outside those the config declares.
 
     Exits 1 when it finds errors, 0 when there are only warnings or nothing."""
-    from ..lint import Severity, lint
+    from ..parse.lint import Severity, lint
 
     config = load_config(config_path)
     results = [(file, lint(parse_file(file, config), config)) for file in files]

@@ -43,7 +43,7 @@ def command(mode: str | None, fail_on: str | None, site_dir: str | None) -> int:
       label accepts the bump (spec-major-ok, spec-minor-ok by default).
     push to the default branch: releases (commit, tag, atomic push) when the spec
       changed in meaning, then builds the site into the site directory."""
-    from ..ci import run_ci
+    from ..action import run_ci
 
     env = dict(os.environ)
     overrides = {"SPECDIFF_MODE": mode, "SPECDIFF_FAIL_ON": fail_on, "SPECDIFF_SITE_DIR": site_dir}

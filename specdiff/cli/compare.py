@@ -13,7 +13,7 @@ from ._common import config_option, emit
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..report import Report
+    from ..model.changes import Report
 
 LEVELS = ("major", "minor", "patch")
 
@@ -82,8 +82,8 @@ def command(
       specdiff compare old.md new.md --section be_honest
     """
     from ..compare import compare_specs
-    from ..kinds import Level
-    from ..workspace import Workspace
+    from ..history.workspace import Workspace
+    from ..model.vocabulary import Level
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     old = workspace.load(base)

@@ -30,10 +30,10 @@ def command(folder: Path | None) -> int:
     `specdiff changelog` and `specdiff publish`, and says where it left the
     repository and the site."""
     from ..errors import InputError
-    from ..importer import import_history
-    from ..sample import sample_history
-    from ..settings import load_config
-    from ..store import SpecStore
+    from ..history.importer import import_history
+    from ..history.sample import sample_history
+    from ..history.settings import load_config
+    from ..history.store import SpecStore
     from . import run
 
     if folder is not None and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):

@@ -12,7 +12,7 @@ from ._common import config_option, emit, end_progress, format_option, progress_
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..section_history import Step
+    from ..compare.section_history import Step
 
 
 @click.command("history")
@@ -25,9 +25,9 @@ def command(
 ) -> int:
     """Show how one section changed across all released versions, clause by clause,
     following it through renames and changed anchors."""
-    from ..section_history import trace_section
-    from ..timeline import Timeline
-    from ..workspace import Workspace
+    from ..compare.section_history import trace_section
+    from ..history.timeline import Timeline
+    from ..history.workspace import Workspace
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     timeline = Timeline(workspace, progress_printer())

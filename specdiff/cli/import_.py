@@ -47,7 +47,7 @@ def command(
     One commit per version, dated and authored as the manifest says, and an annotated tag
     per version. Into the current repository (which must be clean) or a new one with
     --into. Running it again adds nothing: versions already tagged are skipped."""
-    from ..importer import import_history
+    from ..history.importer import import_history
 
     result = import_history(
         source,

@@ -44,12 +44,12 @@ def command(
     when the bump is major), and on a push to the release branch cuts a release and
     publishes the changelog site with GitHub Pages. Then: commit, push, open a pull
     request that edits the spec."""
-    from .. import scaffold
+    from ..action import scaffold
     from ..errors import InputError
+    from ..history.release import write_atomically
+    from ..history.sources import read_spec_file
+    from ..history.workspace import Workspace
     from ..parse import parse_spec, plain_text
-    from ..release import write_atomically
-    from ..sources import read_spec_file
-    from ..workspace import Workspace
 
     workspace = Workspace.discover(spec=spec_path)
     root = workspace.root

@@ -12,8 +12,8 @@ from ._common import config_option, emit, end_progress, format_option, progress_
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..report import Report
-    from ..timeline import Timeline
+    from ..history.timeline import Timeline
+    from ..model.changes import Report
 
 
 @click.command("log")
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 def command(output_format: str, spec_path: str | None, config_path: Path | None) -> int:
     """List released versions and the unreleased revisions after the last one,
     each with its date, commit, bump and change counts (newest first)."""
-    from ..timeline import Timeline
-    from ..workspace import Workspace
+    from ..history.timeline import Timeline
+    from ..history.workspace import Workspace
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     timeline = Timeline(workspace, progress_printer())

@@ -32,8 +32,8 @@ def command(out: Path, base_url: str, spec_path: str | None, config_path: Path |
     """Publish the released versions as a static site: an index of versions, a page per
     release, the full text of every version, compare pages, section histories, an Atom
     feed and JSON."""
-    from ..site import build_site
-    from ..workspace import Workspace
+    from ..history.workspace import Workspace
+    from ..publish import build_site
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     result = build_site(workspace, out, base_url=base_url, progress=progress_printer())

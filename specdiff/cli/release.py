@@ -46,9 +46,9 @@ def command(
     All or nothing: if any step fails the repository is left as it was. Refuses a dirty
     working tree or an existing tag; with nothing to release it says so and exits 0."""
     from ..errors import InputError, ReleaseError
-    from ..release import execute, plan_release
-    from ..timeline import Timeline
-    from ..workspace import Workspace
+    from ..history.release import execute, plan_release
+    from ..history.timeline import Timeline
+    from ..history.workspace import Workspace
 
     try:
         today = date.fromisoformat(release_date) if release_date else None

@@ -29,9 +29,9 @@ from ._common import config_option, end_progress, note, progress_printer, spec_o
 def command(port: int, out: Path | None, spec_path: str | None, config_path: Path | None) -> int:
     """Build the site and serve it on 127.0.0.1 for a preview; Ctrl-C stops."""
     from ..errors import SpecdiffError
-    from ..site import build_site
-    from ..site._serve import site_server
-    from ..workspace import Workspace
+    from ..history.workspace import Workspace
+    from ..publish import build_site
+    from ..publish._serve import site_server
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     scratch = None

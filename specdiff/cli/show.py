@@ -28,8 +28,8 @@ def command(
 ) -> int:
     """Print the spec as it was at VERSION (a version label, tag, revision, REV:PATH or file)."""
     from ..errors import InputError
+    from ..history.workspace import Workspace
     from ..parse import normalise_newlines, parse_spec
-    from ..workspace import Workspace
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     source = workspace.read(version)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-    from ..model import Spec
+    from ..model.document import Spec
 
 __all__ = [
     "DEFAULT_PHRASES",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import (
+from ..model.document import (
     ClauseKind,
     IdSource,
     ParseWarning,

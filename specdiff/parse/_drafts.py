@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Clause, ClauseKind, IdSource, Section, SourceSpan
+from ..model.document import Clause, ClauseKind, IdSource, Section, SourceSpan
 from ._examples import example_title, parse_example
 from ._normative import find_statements
 from ._refs import defined_anchors, find_references

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Example, Message, Verdict
+from ..model.document import Example, Message, Verdict
 from ._text import fold
 
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function", "platform"})

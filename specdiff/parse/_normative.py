@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..model import NormativeStatement, Strength
+from ..model.document import NormativeStatement, Strength
 from ._text import fold
 
 

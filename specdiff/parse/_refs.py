@@ -6,7 +6,7 @@ import bisect
 import re
 from urllib.parse import unquote
 
-from ..model import Reference, ReferenceKind
+from ..model.document import Reference, ReferenceKind
 from ._text import slugify
 
 # No pattern here may scan past the next "[" or "<": a line of thousands of unclosed

@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..kinds import ChangeKind, Level, Scope
+from ..model.vocabulary import ChangeKind, Level, Scope
 
 if TYPE_CHECKING:
-    from ..report import Change, Report
+    from ..model.changes import Change, Report
 
 SEVERITY_ORDER = (Level.MAJOR, Level.MINOR, Level.PATCH, Level.NONE)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from ..redline import Op, redline
+from .redline import Op, redline
 
 if TYPE_CHECKING:
     from jinja2 import Environment

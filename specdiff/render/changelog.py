@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
-from ..kinds import ChangeKind, Level, Scope
-from ..summary import summarize
+from ..model.vocabulary import ChangeKind, Level, Scope
 from ._common import excerpt
+from .summary import summarize
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from ..report import Change, Report
+    from ..model.changes import Change, Report
 
 CHANGELOG_HEADER = """# Changelog
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..kinds import Level
+from ..model.vocabulary import Level
 from ._common import kind_label
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..model.changes import Report
 
 _COMMAND = {
     Level.MAJOR: "error",

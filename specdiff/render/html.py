@@ -8,7 +8,7 @@ from ._common import counts_in_words, group_by_section, kind_label, severity_cou
 from ._jinja import environment
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..model.changes import Report
 
 
 def render_html(report: Report, *, title: str = "specdiff") -> str:

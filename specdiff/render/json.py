@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..kinds import ChangeKind, Scope
-from ..redline import redline
+from ..model.vocabulary import ChangeKind, Scope
+from .redline import redline
 
 if TYPE_CHECKING:
-    from ..report import Change, Endpoint, Report, Side
+    from ..model.changes import Change, Endpoint, Report, Side
 
 SCHEMA = "specdiff.compare/1"
 

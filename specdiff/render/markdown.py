@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from ..kinds import Scope
-from ..redline import Op, redline
+from ..model.vocabulary import Scope
 from ._common import counts_in_words, excerpt, group_by_section, kind_label, severity_counts
+from .redline import Op, redline
 
 if TYPE_CHECKING:
-    from ..report import Change, Report
+    from ..model.changes import Change, Report
 
 #: GitHub refuses comments over 65,536 characters; leave room for a header and footer.
 COMMENT_BUDGET = 60_000

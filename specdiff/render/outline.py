@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from ..model import Clause, ClauseKind, Section, Spec
+from ..model.document import Clause, ClauseKind, Section, Spec
 
 _KIND_ORDER = tuple(ClauseKind)
 

@@ -32,7 +32,7 @@ from ._spec_rules import is_safe_url, markdown, new_env
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..model import Spec
+    from ..model.document import Spec
 
 __all__ = ["SpecRenderer", "heading_text", "is_safe_url", "render_spec_html"]
 

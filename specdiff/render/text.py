@@ -5,14 +5,14 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from ..kinds import Level, Scope
-from ..redline import Op, redline
+from ..model.vocabulary import Level, Scope
 from ._common import counts_in_words, excerpt, group_by_section, kind_label, severity_counts
+from .redline import Op, redline
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..report import Change, Report
+    from ..model.changes import Change, Report
 
 _SEVERITY_STYLE = {
     Level.MAJOR: "red",

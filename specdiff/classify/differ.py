@@ -1,0 +1,345 @@
+"""From an alignment to change records: what happened to each section and clause.
+
+Severity and reason are left for :mod:`specdiff.policy`; this module only says what
+changed and tags it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from ..model.changes import Change, Side, StatementChange, VerdictChange
+from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
+from ..model.vocabulary import ChangeKind, Level, Scope
+from ..parse import plain_text
+from . import classify_edit, content_tags
+
+if TYPE_CHECKING:
+    from ..align import Alignment
+    from ..config import Config
+
+
+def build_changes(old: Spec, new: Spec, alignment: Alignment, config: Config) -> list[Change]:
+    """Every section and clause change between ``old`` and ``new``, untriaged."""
+    return _Differ(old, new, alignment, config).run()
+
+
+def change_id(*parts: object) -> str:
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode("utf-8"), digest_size=5)
+    return digest.hexdigest()
+
+
+def clause_side(clause: Clause) -> Side:
+    return Side(
+        text=clause.text,
+        lines=(clause.span.start, clause.span.end),
+        type=str(clause.kind),
+        title=clause.example.title if clause.example else "",
+        footnotes=clause.footnotes,
+        anchors=clause.links,
+    )
+
+
+def effective_attributes(spec: Spec, section_id: str) -> dict[str, str]:
+    """A section's attributes, including those it inherits from its ancestors."""
+    merged: dict[str, str] = {}
+    for section in spec.path(section_id):
+        merged.update(section.attributes)
+    return merged
+
+
+class _Differ:
+    def __init__(self, old: Spec, new: Spec, alignment: Alignment, config: Config) -> None:
+        self.old = old
+        self.new = new
+        self.alignment = alignment
+        self.config = config
+        self.section_map = alignment.section_map()
+        self.changes: list[Change] = []
+        self.removed = set(alignment.removed_sections)
+        self.added = set(alignment.added_sections)
+        self._old_unpaired = set(alignment.removed_clauses)
+        self._new_unpaired = set(alignment.added_clauses)
+        self.old_anchors = old.anchors
+        self.new_anchors = new.anchors
+
+    def run(self) -> list[Change]:
+        self._paired_sections()
+        self._lost_and_found_sections()
+        self._clauses()
+        return self.changes
+
+    def _emit(self, change: Change) -> None:
+        self.changes.append(change)
+
+    # -- sections ----------------------------------------------------------------------
+    def _paired_sections(self) -> None:
+        for pair in self.alignment.sections:
+            if not pair.old:
+                continue
+            before, after = self.old.section(pair.old), self.new.section(pair.new)
+            if before.title.strip() != after.title.strip():
+                editorial = ("editorial",) if _same_words(before.title, after.title) else ()
+                self._section_facet(ChangeKind.RENAMED, before, after, editorial)
+            if before.id != after.id and not _derived_ids(before, after):
+                self._section_facet(ChangeKind.REIDENTIFIED, before, after)
+            if self._parent_changed(before, after):
+                self._section_facet(ChangeKind.MOVED, before, after)
+            attributes = _attribute_changes(before, after)
+            if attributes:
+                tags = self._attribute_tags(attributes)
+                self._section_facet(ChangeKind.ATTRIBUTES, before, after, tags, attributes)
+
+    def _section_facet(
+        self,
+        kind: ChangeKind,
+        before: Section,
+        after: Section,
+        tags: tuple[str, ...] = (),
+        attributes: tuple[tuple[str, str | None, str | None], ...] = (),
+    ) -> None:
+        """One facet (title, id, parent, attributes) of a section found on both sides."""
+        self._emit(
+            Change(
+                id=change_id("section", kind, before.id, after.id, attributes),
+                scope=Scope.SECTION,
+                kind=kind,
+                section=after.id,
+                old_section=before.id,
+                severity=Level.NONE,
+                tags=tags,
+                old=_heading_side(before),
+                new=_heading_side(after),
+                reason="",
+                attributes=attributes,
+            )
+        )
+
+    def _parent_changed(self, before: Section, after: Section) -> bool:
+        if before.parent is None or after.parent is None:
+            return False
+        return self.section_map.get(before.parent) != after.parent
+
+    def _attribute_tags(
+        self, attributes: tuple[tuple[str, str | None, str | None], ...]
+    ) -> tuple[str, ...]:
+        tags = []
+        for name, old_value, new_value in attributes:
+            rule = self.config.attribute_rule(name)
+            old_rank = rule.rank(old_value) if rule and old_value else None
+            new_rank = rule.rank(new_value) if rule and new_value else None
+            if old_rank is None or new_rank is None:
+                tags.append("attribute.changed")
+            else:
+                tags.append("attribute.raised" if new_rank > old_rank else "attribute.lowered")
+        return tuple(dict.fromkeys(tags))
+
+    def _lost_and_found_sections(self) -> None:
+        for section_id in self.alignment.removed_sections:
+            section = self.old.section(section_id)
+            gone = [c for c in self.old.clauses_of(section_id) if c.index in self._old_unpaired]
+            self._section_record(ChangeKind.REMOVED, section, gone, removed=True)
+        for section_id in self.alignment.added_sections:
+            section = self.new.section(section_id)
+            fresh = [c for c in self.new.clauses_of(section_id) if c.index in self._new_unpaired]
+            self._section_record(ChangeKind.ADDED, section, fresh, removed=False)
+        for old_id, new_id in self.alignment.merged:
+            self._structure_record(
+                ChangeKind.MERGED, self.old.section(old_id), self.new.section(new_id)
+            )
+        for new_id, old_id in self.alignment.split:
+            self._structure_record(
+                ChangeKind.SPLIT, self.old.section(old_id), self.new.section(new_id)
+            )
+
+    def _section_record(
+        self, kind: ChangeKind, section: Section, clauses: list[Clause], *, removed: bool
+    ) -> None:
+        tags = tuple(dict.fromkeys(t for c in clauses for t in content_tags(c, added=not removed)))
+        tags = tuple(t for t in tags if t != "commentary")
+        body = "\n\n".join([plain_heading(section), *(c.text for c in clauses)])
+        side = Side(body, (section.span.start, section.span.end), "section", title=section.title)
+        self._emit(
+            Change(
+                id=change_id("section", kind, section.id, *(c.fingerprint for c in clauses)),
+                scope=Scope.SECTION,
+                kind=kind,
+                section=None if removed else section.id,
+                old_section=section.id if removed else None,
+                severity=Level.NONE,
+                tags=tags,
+                old=side if removed else None,
+                new=None if removed else side,
+                reason="",
+            )
+        )
+
+    def _structure_record(self, kind: ChangeKind, before: Section, after: Section) -> None:
+        self._emit(
+            Change(
+                id=change_id("section", kind, before.id, after.id),
+                scope=Scope.SECTION,
+                kind=kind,
+                section=after.id,
+                old_section=before.id,
+                severity=Level.NONE,
+                tags=(),
+                old=_heading_side(before),
+                new=_heading_side(after),
+                reason="",
+            )
+        )
+
+    # -- clauses -----------------------------------------------------------------------
+    def _clauses(self) -> None:
+        recorded: set[int] = set()
+        for pair in self.alignment.clauses:
+            before, after = self.old.clauses[pair.old], self.new.clauses[pair.new]
+            change = self._paired_clause(before, after, pair.old in self.alignment.moved_in_place)
+            if change is not None:
+                self._emit(change)
+                recorded.add(after.index)
+        for index in self.alignment.removed_clauses:
+            clause = self.old.clauses[index]
+            if clause.section not in self.removed:
+                self._emit(self._lone_clause(clause, added=False))
+        for index in self.alignment.added_clauses:
+            clause = self.new.clauses[index]
+            if clause.section not in self.added:
+                self._emit(self._lone_clause(clause, added=True))
+                recorded.add(index)
+        self._newly_broken_links(recorded)
+
+    def _paired_clause(self, before: Clause, after: Clause, reordered: bool) -> Change | None:
+        across = self.section_map.get(before.section) != after.section
+        edited = before.fingerprint != after.fingerprint
+        if not (across or reordered or edited):
+            return None
+        tags: list[str] = []
+        statements: tuple[StatementChange, ...] = ()
+        verdicts: tuple[VerdictChange, ...] = ()
+        if across:
+            tags.append("moved.across_sections")
+            if effective_attributes(self.old, before.section) != effective_attributes(
+                self.new, after.section
+            ):
+                tags.append("moved.attributes_differ")
+        elif reordered:
+            tags.append("moved.within_section")
+        if edited:
+            found = classify_edit(before, after)
+            statements, verdicts = found.statements, found.verdicts
+            if across or reordered:
+                tags.append("modified")
+            tags.extend(found.tags)
+        kind = ChangeKind.MOVED if (across or reordered) else ChangeKind.MODIFIED
+        return Change(
+            id=change_id(
+                "clause", kind, before.section, after.section, before.fingerprint, after.fingerprint
+            ),
+            scope=Scope.CLAUSE,
+            kind=kind,
+            section=after.section,
+            old_section=before.section,
+            severity=Level.NONE,
+            tags=tuple(dict.fromkeys(tags)),
+            old=clause_side(before),
+            new=clause_side(after),
+            reason="",
+            statements=statements,
+            verdicts=verdicts,
+        )
+
+    def _lone_clause(self, clause: Clause, *, added: bool) -> Change:
+        kind = ChangeKind.ADDED if added else ChangeKind.REMOVED
+        side = clause_side(clause)
+        return Change(
+            id=change_id("clause", kind, clause.section, clause.fingerprint),
+            scope=Scope.CLAUSE,
+            kind=kind,
+            section=clause.section if added else None,
+            old_section=None if added else clause.section,
+            severity=Level.NONE,
+            tags=content_tags(clause, added=added),
+            old=None if added else side,
+            new=side if added else None,
+            reason="",
+        )
+
+    def _newly_broken_links(self, recorded: set[int]) -> None:
+        """Links that pointed somewhere in the old version and point nowhere now."""
+        broken_targets = {t for t in self.old_anchors if t not in self.new_anchors}
+        if not broken_targets:
+            return
+        by_new = {
+            c.new.lines: i for i, c in enumerate(self.changes) if c.scope is Scope.CLAUSE and c.new
+        }
+        new_to_old = {p.new: p.old for p in self.alignment.clauses}
+        for clause in self.new.clauses:
+            if clause.kind is ClauseKind.CODE or not any(t in broken_targets for t in clause.links):
+                continue
+            position = by_new.get((clause.span.start, clause.span.end))
+            if position is not None:
+                existing = self.changes[position]
+                self.changes[position] = _with_tag(existing, "reference.broken")
+                continue
+            old_index = new_to_old.get(clause.index)
+            before = self.old.clauses[old_index] if old_index is not None else clause
+            self._emit(
+                Change(
+                    id=change_id("clause", "reference", clause.section, clause.fingerprint),
+                    scope=Scope.CLAUSE,
+                    kind=ChangeKind.MODIFIED,
+                    section=clause.section,
+                    old_section=before.section,
+                    severity=Level.NONE,
+                    tags=("reference.broken",),
+                    old=clause_side(before),
+                    new=clause_side(clause),
+                    reason="",
+                )
+            )
+
+
+def _with_tag(change: Change, tag: str) -> Change:
+    from dataclasses import replace
+
+    return replace(change, tags=(*change.tags, tag))
+
+
+def plain_heading(section: Section) -> str:
+    return f"{'#' * section.level} {section.title}"
+
+
+def _heading_side(section: Section) -> Side:
+    attributes = " ".join(f"{k}={v}" for k, v in section.attributes)
+    block = f" {{#{section.id}{' ' + attributes if attributes else ''}}}"
+    return Side(
+        plain_heading(section) + block,
+        (section.span.start, section.span.start),
+        "section",
+        title=section.title,
+    )
+
+
+def _derived_ids(before: Section, after: Section) -> bool:
+    """Both ids are slugs of the titles: the anchor changed only because the title did,
+    which the rename record already says."""
+    return before.id_source is IdSource.SLUG and after.id_source is IdSource.SLUG
+
+
+def _same_words(a: str, b: str) -> bool:
+    return plain_text(a).casefold() == plain_text(b).casefold()
+
+
+def _attribute_changes(
+    before: Section, after: Section
+) -> tuple[tuple[str, str | None, str | None], ...]:
+    old_attributes, new_attributes = dict(before.attributes), dict(after.attributes)
+    names = list(dict.fromkeys([*old_attributes, *new_attributes]))
+    return tuple(
+        (name, old_attributes.get(name), new_attributes.get(name))
+        for name in names
+        if old_attributes.get(name) != new_attributes.get(name)
+    )

@@ -1,0 +1,87 @@
+"""Comparing two parsed versions of a spec: align, diff, classify, apply policy."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from .._gc import collector_paused
+from ..align import align
+from ..classify.differ import build_changes, effective_attributes
+from ..config import DEFAULT_CONFIG, Config
+from ..model.changes import Endpoint, Report
+from ..policy import triage
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..align import Alignment
+    from ..model.changes import Change
+    from ..model.document import Spec
+
+
+def compare_specs(
+    old: Spec,
+    new: Spec,
+    config: Config = DEFAULT_CONFIG,
+    *,
+    base: Endpoint | None = None,
+    head: Endpoint | None = None,
+    section: str | None = None,
+) -> Report:
+    """Every change between ``old`` and ``new``, with severities, in document order.
+
+    ``section`` keeps only the changes inside that section (by id on either side) and
+    its sub-sections.
+    """
+    with collector_paused():
+        alignment = align(old, new)
+        drafts = build_changes(old, new, alignment, config)
+        attributes_of = {
+            c.id: effective_attributes(new, c.section)
+            if c.section is not None
+            else effective_attributes(old, c.old_section or "")
+            for c in drafts
+        }
+        changes = triage(drafts, config, attributes_of)
+        if section is not None:
+            changes = [c for c in changes if _inside(c, section, old, new)]
+        changes.sort(key=_document_order(old, new, alignment))
+    titles = {s.id: s.title for s in old.sections if s.level}
+    titles.update({s.id: s.title for s in new.sections if s.level})
+    return Report(
+        base=base or Endpoint("old"),
+        head=head or Endpoint("new"),
+        changes=tuple(changes),
+        titles=tuple(titles.items()),
+    )
+
+
+def _inside(change: Change, section: str, old: Spec, new: Spec) -> bool:
+    new_ids = {s.id for s in new.subtree(section)} if new.get_section(section) else set()
+    old_ids = {s.id for s in old.subtree(section)} if old.get_section(section) else set()
+    return change.section in new_ids or change.old_section in old_ids
+
+
+def _document_order(
+    old: Spec, new: Spec, alignment: Alignment
+) -> Callable[[Change], tuple[int, int, int]]:
+    """A sort key placing each change where it happens in the new document.
+
+    Something that exists only in the old version is placed after the nearest clause
+    before it that survived.
+    """
+    survivors = sorted(
+        (old.clauses[p.old].span.start, new.clauses[p.new].span.start) for p in alignment.clauses
+    )
+    old_lines = [line for line, _ in survivors]
+
+    def key(change: Change) -> tuple[int, int, int]:
+        if change.new is not None:
+            return (change.new.lines[0], 0, 0)
+        assert change.old is not None
+        slot = bisect.bisect_right(old_lines, change.old.lines[0]) - 1
+        anchor = survivors[slot][1] if slot >= 0 else -1
+        return (anchor, 1, change.old.lines[0])
+
+    return key

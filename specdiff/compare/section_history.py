@@ -1,0 +1,108 @@
+"""How one section changed across versions, followed through renames and new anchors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..model.vocabulary import ChangeKind, Scope
+
+if TYPE_CHECKING:
+    from ..model.changes import Change, Report
+    from ..model.document import Spec
+
+_FOLLOW = (ChangeKind.RENAMED, ChangeKind.REIDENTIFIED)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """The section in one version."""
+
+    version: str
+    section_id: str | None
+    """Its id in this version; None once it is gone."""
+    title: str | None
+    event: str
+    """``introduced``, ``changed``, ``unchanged``, ``removed`` or ``merged``."""
+    changes: tuple[Change, ...] = ()
+    """The changes that touched it on the way into this version."""
+
+
+def trace_section(
+    section_id: str, versions: list[tuple[str, Spec]], reports: list[Report | None]
+) -> list[Step]:
+    """The history of ``section_id``; ``reports[k]`` compares version k-1 with version k."""
+    present = [
+        k for k, (_, spec) in enumerate(versions) if spec.get_section(section_id) is not None
+    ]
+    if not present:
+        labels = ", ".join(label for label, _ in versions) or "none"
+        raise InputError(f"no section #{section_id} in any version ({labels})")
+    ids: dict[int, str] = {present[-1]: section_id}
+    anchor = present[-1]
+    for k in range(anchor, 0, -1):
+        previous = _previous_id(ids[k], reports[k], versions[k - 1][1])
+        if previous is None:
+            break
+        ids[k - 1] = previous
+    ending: tuple[int, str] | None = None
+    for k in range(anchor, len(versions) - 1):
+        following, how = _next_id(ids[k], reports[k + 1], versions[k + 1][1])
+        if following is None:
+            ending = (k + 1, how)
+            break
+        ids[k + 1] = following
+    steps = []
+    for k in sorted(ids):
+        label, spec = versions[k]
+        section = spec.section(ids[k])
+        if k - 1 not in ids:
+            # What brought it in (a new section, a split), unless it is the first version.
+            brought = _touching(reports[k], None, ids[k]) if k > 0 else ()
+            steps.append(Step(label, ids[k], section.title, "introduced", brought))
+            continue
+        touched = _touching(reports[k], ids[k - 1], ids[k])
+        steps.append(
+            Step(label, ids[k], section.title, "changed" if touched else "unchanged", touched)
+        )
+    if ending is not None:
+        k, how = ending
+        steps.append(Step(versions[k][0], None, None, how, _touching(reports[k], ids[k - 1], None)))
+    return steps
+
+
+def _previous_id(current: str, report: Report | None, older: Spec) -> str | None:
+    if report is not None:
+        for change in report.changes:
+            if (
+                change.scope is Scope.SECTION
+                and change.kind in _FOLLOW
+                and change.section == current
+            ):
+                return change.old_section
+    return current if older.get_section(current) is not None else None
+
+
+def _next_id(current: str, report: Report | None, newer: Spec) -> tuple[str | None, str]:
+    if report is not None:
+        for change in report.changes:
+            if change.scope is Scope.SECTION and change.old_section == current:
+                if change.kind in _FOLLOW and change.section:
+                    return change.section, "changed"
+                if change.kind is ChangeKind.MERGED:
+                    return None, "merged"
+    if newer.get_section(current) is not None:
+        return current, "changed"
+    return None, "removed"
+
+
+def _touching(report: Report | None, old_id: str | None, new_id: str | None) -> tuple[Change, ...]:
+    if report is None:
+        return ()
+    return tuple(
+        c
+        for c in report.changes
+        if (new_id is not None and c.section == new_id)
+        or (old_id is not None and c.old_section == old_id)
+    )

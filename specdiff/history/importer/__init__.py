@@ -1,0 +1,304 @@
+"""``specdiff import``: replay a folder of versions as dated git commits and tags.
+
+One commit per version (author and committer date = the version's date, message = its
+message), then an annotated tag ``<tag_prefix><version>`` with the same message and date.
+The folder's ``specdiff.toml``, if any, is committed with the first version; when neither
+the folder nor the repository has a configuration, a small one is written instead (spec
+path, scheme, prefix) so that later commands read the history the way it was imported.
+
+Scheme and prefix: ``--scheme`` / ``--tag-prefix``, else the repository's configuration,
+else the folder's ``specdiff.toml``, else auto-detected: calver when every version label
+is a date (``2025-02-12`` is tagged ``2025.02.12``, prefix ''), semver otherwise
+(prefix ``v``). Re-running adds nothing: versions whose tag exists with the same spec
+text are skipped; a tag with other content is an error; only appending is allowed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ...errors import InputError, RevisionError
+from ...parse.decode import decode_spec
+from ..settings import CONFIG_NAME, config_from_text, find_config_file, load_config
+from ..store import CALVER, SEMVER, SpecStore, is_date_label, tag_name, tag_version
+from ._manifest import Manifest, ManifestVersion, manifest_from_mapping
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ...config import Config
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["ImportResult", "Manifest", "ManifestVersion", "import_history", "read_manifest"]
+
+MANIFEST_NAME = "manifest.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    root: Path
+    """The repository's working tree."""
+    spec_path: str
+    scheme: str
+    tag_prefix: str
+    imported: tuple[str, ...]
+    """Tags created, in manifest order."""
+    skipped: tuple[str, ...]
+    """Tags that already existed with the same content."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    version: ManifestVersion
+    tag: str
+    data: bytes
+    text: str
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """Read and check ``folder/manifest.toml``."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder")
+    path = folder / MANIFEST_NAME
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{folder}: no {MANIFEST_NAME} in this folder") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: not valid TOML: {exc}") from None
+    return manifest_from_mapping(data, str(path))
+
+
+def import_history(
+    source: Path,
+    *,
+    cwd: Path,
+    into: Path | None = None,
+    spec_path: str | None = None,
+    scheme: str | None = None,
+    tag_prefix: str | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> ImportResult:
+    """Replay ``source`` into the repository holding ``cwd``, or into a new one at ``into``."""
+    manifest = read_manifest(source)
+    store = None
+    if into is not None:
+        root = into if into.is_absolute() else cwd / into
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise InputError(f"{into}: already exists and is not an empty folder")
+        repo_config_path = None
+    else:
+        store = SpecStore.open(cwd)
+        root = store.root
+        repo_config_path = find_config_file(root)
+    config, config_bytes = _configuration(source, root, repo_config_path, progress)
+
+    scheme, tag_prefix = _scheme(manifest, config, scheme, tag_prefix)
+    spec_path = _spec_path(manifest, config, spec_path)
+    if config is None:
+        config_bytes = _generated_config(spec_path, scheme, tag_prefix, manifest.title)
+    fix = f'set version_scheme = "calver" in {config.origin}' if config else "use --scheme calver"
+    steps = _steps(source, manifest, scheme, tag_prefix, fix)
+
+    skipped = _already_imported(store, steps, spec_path, manifest) if store else 0
+    todo = steps[skipped:]
+    for step in steps[:skipped]:
+        progress(
+            f"skipped {step.version.version}: tag {step.tag} already exists with this {spec_path}"
+        )
+    result = ImportResult(
+        root,
+        spec_path,
+        scheme,
+        tag_prefix,
+        tuple(s.tag for s in todo),
+        tuple(s.tag for s in steps[:skipped]),
+    )
+    if not todo:
+        return result
+
+    if store is None:
+        store = SpecStore.init(root)
+    else:
+        _check_clean(
+            store, [spec_path, CONFIG_NAME] if config_bytes and not skipped else [spec_path]
+        )
+    for step in todo:
+        paths = [spec_path]
+        _write(root / spec_path, step.data)
+        if step is steps[0] and config_bytes is not None:
+            _write(root / CONFIG_NAME, config_bytes)
+            paths.append(CONFIG_NAME)
+        v = step.version
+        commit = store.create_commit(
+            paths, v.message, v.date, v.author, allow_empty=True, hooks=False
+        )
+        store.create_tag(step.tag, commit, v.message, v.date)
+        subject = v.message.splitlines()[0]
+        progress(f"imported {v.version} as {step.tag} ({commit[:7]}, {v.date:%Y-%m-%d}): {subject}")
+    return result
+
+
+def _configuration(
+    source: Path, root: Path, repo_config: Path | None, progress: Callable[[str], None]
+) -> tuple[Config | None, bytes | None]:
+    """The configuration in force (the repository's, else the folder's, else None) and
+    the bytes of the folder's ``specdiff.toml`` when it is to be committed."""
+    folder_config = source / CONFIG_NAME
+    data = folder_config.read_bytes() if folder_config.is_file() else None
+    if repo_config is not None:
+        if data is not None and not _same_file(repo_config, data):
+            progress(f"keeping the repository's {repo_config.name}; not copying {folder_config}")
+        return load_config(root, repo_config), None
+    if data is None:
+        return None, None
+    text = decode_spec(data, str(folder_config))
+    return config_from_text(text, False, str(folder_config)), data
+
+
+def _check_clean(store: SpecStore, written: list[str]) -> None:
+    if store.is_dirty():
+        raise InputError(
+            f"{store.root}: the working tree has uncommitted changes; commit or stash them first"
+        )
+    if store.is_dirty(written, untracked=True):
+        raise InputError(
+            f"{store.root}: untracked {' or '.join(written)} would be overwritten; "
+            "move it away first"
+        )
+
+
+def _scheme(
+    manifest: Manifest, config: Config | None, scheme: str | None, prefix: str | None
+) -> tuple[str, str]:
+    if config is not None:
+        for option, value, key, configured in (
+            ("--scheme", scheme, "version_scheme", config.version_scheme),
+            ("--tag-prefix", prefix, "tag_prefix", config.tag_prefix),
+        ):
+            if value is not None and value != configured:
+                raise InputError(
+                    f"{option} {value!r} conflicts with {key} = {configured!r} in {config.origin}"
+                )
+        return config.version_scheme, config.tag_prefix
+    if scheme is None:
+        scheme = CALVER if all(is_date_label(v.version) for v in manifest.versions) else SEMVER
+    if prefix is None:
+        prefix = "" if scheme == CALVER else "v"
+    return scheme, prefix
+
+
+def _spec_path(manifest: Manifest, config: Config | None, option: str | None) -> str:
+    configured = config.specs if config is not None else ()
+    path = option or manifest.spec_path or (configured[0] if configured else "spec.md")
+    clean = path.replace("\\", "/").removeprefix("./")
+    parts = clean.split("/")
+    if clean.startswith(("/", "-")) or ".." in parts or "" in parts or parts[0] == ".git":
+        raise InputError(f"spec path {path!r} must be a relative path inside the repository")
+    if configured and clean not in configured:
+        raise InputError(
+            f"spec path {clean!r} is not among spec = {list(configured)} in {config.origin if config else ''}"
+        )
+    return clean
+
+
+def _steps(source: Path, manifest: Manifest, scheme: str, prefix: str, fix: str) -> list[_Step]:
+    steps: list[_Step] = []
+    tags: dict[str, str] = {}
+    for v in manifest.versions:
+        where = f"{manifest.origin}: {v.where}"
+        if v.tag is not None:
+            if tag_version(v.tag, scheme, prefix) is None:
+                raise InputError(
+                    f"{where}.tag = {v.tag!r} is not a {scheme} version tag with prefix {prefix!r}"
+                )
+            tag = v.tag
+        else:
+            name = tag_name(v.version, scheme, prefix)
+            if name is None:
+                hint = (
+                    f" (it is a date: {fix})"
+                    if scheme == SEMVER and is_date_label(v.version)
+                    else ""
+                )
+                raise InputError(f"{where}.version = {v.version!r} is not a {scheme} version{hint}")
+            tag = name
+        if tag in tags:
+            raise InputError(f"{where}: tag {tag} would also be made by {tags[tag]}")
+        tags[tag] = v.where
+        path = source / v.file
+        if ".." in Path(v.file).parts or Path(v.file).is_absolute():
+            raise InputError(f"{where}.file = {v.file!r} must be a file inside {source}")
+        try:
+            data = path.read_bytes()
+        except OSError:
+            raise InputError(f"{where}.file = {v.file!r}: no such file in {source}") from None
+        if v.sha256 is not None and hashlib.sha256(data).hexdigest() != v.sha256.lower():
+            raise InputError(f"{where}.sha256 does not match {path}")
+        steps.append(_Step(v, tag, data, decode_spec(data, str(path))))
+    return steps
+
+
+def _already_imported(
+    store: SpecStore, steps: list[_Step], spec_path: str, manifest: Manifest
+) -> int:
+    """How many leading steps are already tagged (with the same spec text)."""
+    done = 0
+    for index, step in enumerate(steps):
+        if not store.tag_exists(step.tag):
+            continue
+        if index != done:
+            raise InputError(
+                f"cannot import {steps[done].version.version}: the later {step.version.version} "
+                f"is already tagged {step.tag}; import only appends versions"
+            )
+        try:
+            _, text = store.read(f"refs/tags/{step.tag}", spec_path)
+        except RevisionError:
+            text = None
+        if text != step.text:
+            raise InputError(
+                f"tag {step.tag} already exists with a different {spec_path} than "
+                f"{step.version.file} ({manifest.origin}: {step.version.where})"
+            )
+        done += 1
+    return done
+
+
+def _generated_config(spec_path: str, scheme: str, prefix: str, title: str) -> bytes:
+    lines = [
+        "# Written by `specdiff import`: where the spec is and how its versions are tagged.",
+        f"spec = {_toml(spec_path)}",
+        f"version_scheme = {_toml(scheme)}",
+        f"tag_prefix = {_toml(prefix)}",
+    ]
+    if title:
+        lines += ["", "[site]", f"title = {_toml(title)}"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _toml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _same_file(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

@@ -1,0 +1,201 @@
+"""Cutting a release: next version, CHANGELOG entry, commit and annotated tag, all or nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from typing import TYPE_CHECKING
+
+from ..compare import compare_specs
+from ..errors import ReleaseError
+from ..model.vocabulary import Level
+from ..policy.versioning import next_calver, next_semver
+from ..render.changelog import Entry, insert_entry, render_entry
+from ..render.summary import summarize
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..model.changes import Report
+    from .timeline import Timeline
+    from .workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything a release will write, computed before anything is written."""
+
+    version: str
+    tag: str
+    previous: str | None
+    """The tag of the version before, or None for the first release."""
+    report: Report | None
+    entry: str
+    """The CHANGELOG entry (Markdown)."""
+    message: str
+    """The commit and tag message: the subject line and the summary."""
+    changelog_path: str
+    changelog_before: str | None
+    changelog_after: str
+    release_date: date | None = None
+    """The release date the entry carries; the tag is dated on it (None: now)."""
+
+    @property
+    def bump(self) -> Level:
+        return self.report.bump if self.report is not None else Level.NONE
+
+
+def plan_release(
+    workspace: Workspace, timeline: Timeline, *, pre: str | None = None, today: date | None = None
+) -> Plan | None:
+    """The release to make from HEAD, or None when nothing changed since the last version."""
+    store = workspace.store
+    config = workspace.config
+    today = today or datetime.now(timezone.utc).date()
+    head_rev = store.head()
+    current = workspace.load_revision(head_rev.commit, workspace.spec_path, label="HEAD")
+    latest = timeline.latest
+    report = None
+    if latest is not None:
+        # Finalising a pre-release (2.0.0-rc.2 -> 2.0.0) is a release even when nothing
+        # changed since the release candidate.
+        finalising = pre is None and _is_prerelease(latest.tag.version, config.version_scheme)
+        if latest.tag.commit == head_rev.commit and not finalising:
+            return None
+        report = compare_specs(
+            latest.spec, current.spec, config, base=latest.endpoint, head=current.endpoint
+        )
+        if not report.changes and not finalising:
+            return None
+    # Every version tag counts, also those where the spec could not be read (the timeline
+    # skips them), so that a calendar label is never reused.
+    existing = {t.version for t in store.versions()}
+    if config.version_scheme == "calver":
+        if pre is not None:
+            raise ReleaseError(
+                'pre-releases need the semver version scheme (version_scheme = "semver")'
+            )
+        version = next_calver(today, existing)
+    else:
+        version = next_semver(
+            latest.tag.version if latest else None, report.bump if report else Level.NONE, pre
+        )
+    tag = config.tag_prefix + version
+    if store.tag_exists(tag):
+        raise ReleaseError(f"tag {tag} already exists; delete it or release from another commit")
+    entry_text = render_entry(Entry(version, today, report, tag=tag))
+    changelog_file = workspace.root / config.changelog
+    before = _read_changelog(changelog_file)
+    after = insert_entry(before.replace("\r\n", "\n") if before else before, entry_text)
+    if before is not None and before.count("\r\n") > before.count("\n") // 2:
+        after = after.replace("\n", "\r\n")  # keep the file's line endings
+    summary = summarize(report).as_text() if report is not None else "First released version."
+    return Plan(
+        version=version,
+        tag=tag,
+        previous=latest.tag.name if latest else None,
+        report=report,
+        entry=entry_text,
+        message=f"Release {tag}\n\n{summary}\n",
+        changelog_path=config.changelog,
+        changelog_before=before,
+        changelog_after=after,
+        release_date=today,
+    )
+
+
+def _read_changelog(path: Path) -> str | None:
+    """The changelog's text exactly as it is (line endings too), or None if it is missing."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ReleaseError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReleaseError(f"{path}: not UTF-8 text, so no entry can be added to it") from None
+
+
+def _is_prerelease(label: str, scheme: str) -> bool:
+    if scheme == "calver":
+        return False
+    from .store import parse_semver
+
+    version = parse_semver(label)
+    return version is not None and bool(version.prerelease)
+
+
+def execute(workspace: Workspace, plan: Plan) -> str:
+    """Write the changelog, commit it and tag the commit; on any failure undo every step.
+
+    Returns the release commit. The tree must be clean (checked here, again, just before
+    writing) so that undoing is a plain reset to the commit we started from.
+    """
+    store = workspace.store
+    if store.is_dirty():
+        raise ReleaseError(
+            "the working tree has uncommitted changes; commit or stash them before releasing"
+        )
+    start = store.head().commit
+    path = workspace.root / plan.changelog_path
+    commit: str | None = None
+    tagged = False
+    try:
+        write_atomically(path, plan.changelog_after)
+        commit = store.create_commit([plan.changelog_path], plan.message)
+        store.create_tag(plan.tag, commit, plan.message, _tag_date(plan.release_date))
+        tagged = True
+    except BaseException as failure:
+        _undo(workspace, plan, start, path, tag_created=tagged)
+        if isinstance(failure, ReleaseError):
+            raise ReleaseError(f"release {plan.tag} failed and was undone: {failure}") from None
+        raise
+    return commit
+
+
+def _tag_date(day: date | None) -> datetime | None:
+    """The tagger date for a release dated ``day``: now if that is today (UTC), else noon
+    UTC that day, so that the changelog rebuilt from the tags shows the same date."""
+    now = datetime.now(timezone.utc)
+    if day is None or day == now.date():
+        return now
+    return datetime.combine(day, time(12), tzinfo=timezone.utc)
+
+
+def _undo(workspace: Workspace, plan: Plan, start: str, path: Path, *, tag_created: bool) -> None:
+    store = workspace.store
+    if tag_created:
+        store.delete_tag(plan.tag)
+    # Always reset: a commit that failed (a hook, say) leaves the changelog staged. The tree
+    # was clean before the release, so the reset loses nothing.
+    store.reset_hard(start)
+    if plan.changelog_before is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomically(path, plan.changelog_before)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` in one step, so a crash never leaves half a changelog. The text is
+    written as it is (no newline translation); a failure is a one-line ReleaseError."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise ReleaseError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise

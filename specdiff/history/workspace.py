@@ -1,0 +1,184 @@
+"""A spec project as the commands see it: configuration, repository, spec path, parse cache.
+
+Turns what a user types (a file, ``REV:PATH``, a version label, a tag, any revision, or
+nothing for the working tree) into a parsed :class:`~specdiff.model.Spec` and the
+:class:`~specdiff.model.changes.Endpoint` that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError, RevisionError
+from ..model.changes import Endpoint
+from .settings import find_config_file, load_config
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..model.document import Spec
+    from .store import SpecCache, SpecStore
+
+#: Markdown files that are never the spec when specdiff has to guess.
+_NOT_SPECS = frozenset(
+    {
+        "readme.md",
+        "changelog.md",
+        "license.md",
+        "contributing.md",
+        "code_of_conduct.md",
+        "security.md",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text of a spec and what it is; ``blob_id`` is set when it came from git."""
+
+    text: str
+    endpoint: Endpoint
+    blob_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A parsed spec and what it is."""
+
+    spec: Spec
+    endpoint: Endpoint
+
+
+class Workspace:
+    """Lazily opens what a command needs: nothing touches git until something asks."""
+
+    def __init__(self, cwd: Path, config: Config, spec_override: str | None = None) -> None:
+        self.cwd = cwd
+        self.config = config
+        self.spec_override = spec_override
+
+    @classmethod
+    def discover(
+        cls, cwd: Path | None = None, config_path: Path | None = None, spec: str | None = None
+    ) -> Workspace:
+        cwd = cwd or Path.cwd()
+        return cls(cwd, load_config(cwd, config_path), spec)
+
+    # -- lazily opened parts -----------------------------------------------------------
+    @cached_property
+    def store(self) -> SpecStore:
+        from .store import SpecStore
+
+        return SpecStore.open(
+            self.cwd, scheme=self.config.version_scheme, tag_prefix=self.config.tag_prefix
+        )
+
+    @cached_property
+    def cache(self) -> SpecCache:
+        from .store import SpecCache
+
+        return SpecCache(self.config.vocabulary)
+
+    @cached_property
+    def root(self) -> Path:
+        """The folder spec paths are relative to: the repository root, else the config's
+        folder, else the current folder."""
+        try:
+            return self.store.root
+        except RevisionError:
+            found = find_config_file(self.cwd)
+            return found.parent if found else self.cwd
+
+    def in_repository(self) -> bool:
+        try:
+            self.store  # noqa: B018 - opening it is the test
+        except RevisionError:
+            return False
+        return True
+
+    @cached_property
+    def spec_path(self) -> str:
+        """The spec's path relative to :attr:`root`: ``--spec``, else config, else a guess."""
+        if self.spec_override:
+            return self._relative(self.spec_override)
+        if self.config.specs:
+            return self.config.specs[0]
+        return self._guess_spec_path()
+
+    def _relative(self, path: str) -> str:
+        absolute = (self.cwd / path).resolve()
+        try:
+            return absolute.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path
+
+    def _guess_spec_path(self) -> str:
+        candidates = sorted(
+            p.relative_to(self.root).as_posix()
+            for p in self.root.glob("*.md")
+            if p.name.lower() not in _NOT_SPECS and p.is_file()
+        )
+        if len(candidates) == 1:
+            return candidates[0]
+        listed = f" (found {', '.join(candidates)})" if candidates else ""
+        raise InputError(
+            f'which file is the spec? pass --spec PATH or set spec = "..." in specdiff.toml{listed}'
+        )
+
+    # -- loading -----------------------------------------------------------------------
+    def load(self, ref: str | None) -> Loaded:
+        """The spec named by ``ref``; None means the working-tree copy of the spec."""
+        source = self.read(ref)
+        if source.blob_id is not None:
+            spec = self.cache.parse(source.blob_id, source.text)
+        else:
+            from ..parse import parse_spec
+
+            spec = parse_spec(source.text, self.config.vocabulary)
+        return Loaded(spec, source.endpoint)
+
+    def read(self, ref: str | None) -> Source:
+        """The text named by ``ref``: a file, ``REV:PATH``, a version, a tag or a revision."""
+        if ref is None:
+            return self._read_file(self.root / self.spec_path, label="working tree")
+        path = self.cwd / ref
+        if path.exists():
+            return self._read_file(path, label=ref)
+        if not self.in_repository():
+            raise InputError(
+                f"{ref}: no such file, and {self.cwd} is not in a git repository, "
+                "so it cannot name a version or revision either"
+            )
+        if ":" in ref:
+            rev, _, spec_path = ref.partition(":")
+            return self._read_revision(rev or "HEAD", spec_path, label=ref)
+        try:
+            self.store.resolve(ref)
+        except RevisionError:
+            if ref.lower().endswith((".md", ".markdown", ".txt")):
+                raise InputError(
+                    f"{ref}: no such file (nor a version or revision of that name)"
+                ) from None
+            raise
+        return self._read_revision(ref, self.spec_path, label=ref)
+
+    def load_revision(self, rev: str, spec_path: str, label: str | None = None) -> Loaded:
+        source = self._read_revision(rev, spec_path, label)
+        assert source.blob_id is not None
+        return Loaded(self.cache.parse(source.blob_id, source.text), source.endpoint)
+
+    def _read_file(self, path: Path, label: str) -> Source:
+        from .sources import read_spec_file
+
+        return Source(
+            read_spec_file(path), Endpoint(label=label, commit=None, path=str(path)), None
+        )
+
+    def _read_revision(self, rev: str, spec_path: str, label: str | None = None) -> Source:
+        revision = self.store.resolve(rev)
+        blob_id, text = self.store.read(rev, spec_path)
+        return Source(
+            text, Endpoint(label=label or rev, commit=revision.commit, path=spec_path), blob_id
+        )

@@ -1,0 +1,130 @@
+"""The result of comparing two versions: change records and the report that holds them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .vocabulary import ChangeKind, Level, Scope
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side (old or new) of a change: the text and where it sits."""
+
+    text: str
+    lines: tuple[int, int]
+    type: str
+    """The clause kind (``paragraph``, ``example`` ...) or ``section``."""
+    title: str = ""
+    """For section changes: the heading title; for examples: the example's title."""
+    footnotes: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+    """Anchors this side links to."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatementChange:
+    """How one normative statement changed inside a modified clause."""
+
+    tag: str
+    """``normative.strengthened``, ``.weakened``, ``.reversed``, ``.added`` or ``.removed``."""
+    old: str | None
+    """The old keyword as written, e.g. ``"should"``; None when the statement was added."""
+    new: str | None
+    sentence: str
+    """The sentence on the new side (old side for a removal)."""
+    old_sentence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictChange:
+    """A candidate answer of a worked example whose GOOD/BAD label changed."""
+
+    answer: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One record of the ``specdiff.compare/1`` contract."""
+
+    id: str
+    """A short hash, stable for the same change between the same two texts."""
+    scope: Scope
+    kind: ChangeKind
+    section: str | None
+    """The section id on the new side, or None."""
+    old_section: str | None
+    severity: Level
+    tags: tuple[str, ...]
+    old: Side | None
+    new: Side | None
+    reason: str
+    attributes: tuple[tuple[str, str | None, str | None], ...] = ()
+    """For kind ATTRIBUTES: (name, old value, new value); None where absent."""
+    statements: tuple[StatementChange, ...] = ()
+    verdicts: tuple[VerdictChange, ...] = ()
+    accepted: str | None = None
+    """The reason given in ``[[accept]]`` when a maintainer accepted this change."""
+
+    @property
+    def kind_name(self) -> str:
+        return f"{self.scope}.{self.kind}"
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Footnote labels and anchors of the old and new text, without repeats."""
+        seen: dict[str, None] = {}
+        for side in (self.old, self.new):
+            if side is not None:
+                seen.update(dict.fromkeys(f"[^{f}]" for f in side.footnotes))
+                seen.update(dict.fromkeys(f"#{a}" for a in side.anchors))
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """What was compared on one side: a label for people, and where it came from."""
+
+    label: str
+    commit: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything ``specdiff compare`` knows about two versions."""
+
+    base: Endpoint
+    head: Endpoint
+    changes: tuple[Change, ...]
+    titles: tuple[tuple[str, str], ...] = field(default=())
+    """Section id to title, for both sides (new side wins), for renderers."""
+
+    @property
+    def bump(self) -> Level:
+        return max((c.severity for c in self.changes), default=Level.NONE)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counter = Counter(c.kind_name for c in self.changes)
+        return dict(sorted(counter.items()))
+
+    @property
+    def blocking_bump(self) -> Level:
+        """The bump counting only changes nobody has accepted (for ``--fail-on``)."""
+        return max((c.severity for c in self.changes if c.accepted is None), default=Level.NONE)
+
+    def title_of(self, section_id: str | None) -> str:
+        if section_id is None:
+            return ""
+        return dict(self.titles).get(section_id, section_id)
+
+    def references(self) -> tuple[str, ...]:
+        """Every footnote and anchor touched by a change, each once, in order of first use."""
+        seen: dict[str, None] = {}
+        for change in self.changes:
+            seen.update(dict.fromkeys(change.references))
+        return tuple(seen)

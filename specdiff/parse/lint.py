@@ -1,0 +1,83 @@
+"""Lint rules for a single spec: things an author wants to fix before publishing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from ..model.document import IdSource, ReferenceKind, Spec, WarningCode
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a spec."""
+
+    severity: Severity
+    code: str
+    line: int
+    message: str
+
+
+def lint(spec: Spec, config: Config) -> tuple[Finding, ...]:
+    """Every finding for ``spec``, in line order."""
+    findings: list[Finding] = []
+    findings.extend(_parse_warnings(spec))
+    findings.extend(_broken_anchors(spec))
+    findings.extend(_attribute_values(spec, config))
+    return tuple(sorted(findings, key=lambda f: (f.line, f.code)))
+
+
+def _parse_warnings(spec: Spec) -> list[Finding]:
+    severity = {
+        WarningCode.DUPLICATE_ID: Severity.ERROR,
+        WarningCode.MALFORMED_ATTRIBUTES: Severity.ERROR,
+        WarningCode.NESTING_TOO_DEEP: Severity.WARNING,
+    }
+    return [Finding(severity[w.code], str(w.code), w.line, w.message) for w in spec.warnings]
+
+
+def _broken_anchors(spec: Spec) -> list[Finding]:
+    anchors = spec.anchors
+    return [
+        Finding(
+            Severity.ERROR,
+            "broken-anchor",
+            ref.line,
+            f"link to #{ref.target}, which no heading or anchor defines",
+        )
+        for clause in spec.clauses
+        for ref in clause.references
+        if ref.kind is ReferenceKind.ANCHOR and ref.target not in anchors
+    ]
+
+
+def _attribute_values(spec: Spec, config: Config) -> list[Finding]:
+    findings = []
+    for section in spec.sections:
+        if section.id_source is IdSource.ROOT:
+            continue
+        for name, value in section.attributes:
+            rule = config.attribute_rule(name)
+            if rule is not None and value not in rule.values:
+                allowed = ", ".join(rule.values)
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "unknown-attribute-value",
+                        section.span.start,
+                        f"section {section.id!r}: {name}={value!r} is not one of {allowed} ({config.origin})",
+                    )
+                )
+    return findings

@@ -1,0 +1,194 @@
+"""The pages of the site, built from a :class:`SiteModel` without touching the disk.
+
+:func:`build_pages` yields every file of the site in turn (so a long history is never
+held in memory at once): the stylesheet, the index, a page per release, the full text of
+every version, compare pages, a page per section, the Atom feed and the JSON API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..compare import compare_specs
+from ..render._common import counts_in_words, group_by_section, severity_counts
+from ..render.spec_html import SpecRenderer, heading_text
+from ..render.summary import Summary, summarize
+from . import _paths as paths
+from ._data import feed_page, version_pages, versions_page
+from ._render import Page, render_page, stylesheet
+from ._sections import section_pages
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from ..model.changes import Report
+    from ._model import SiteModel, SiteVersion
+
+
+@dataclass(frozen=True, slots=True)
+class TocItem:
+    id: str
+    title: str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    version: SiteVersion
+    summary: Summary | None
+    counts: str
+
+
+def build_pages(model: SiteModel, progress: Callable[[str], None] | None = None) -> Iterator[Page]:
+    """Every file of the site, in a fixed order."""
+    say = progress or (lambda _message: None)
+    yield Page(paths.STYLE, stylesheet().encode("utf-8"))
+    yield index_page(model)
+    count = len(model.versions)
+    texts = SpecRenderer(
+        history=lambda section_id: "../" + paths.href(paths.section_page(section_id))
+    )
+    for number, version in enumerate(model.versions, 1):
+        say(f"pages for {version.label} ({number}/{count})")
+        yield release_page(model, version)
+        yield text_page(model, version, texts)
+    yield from version_pages(model)
+    yield compare_index(model)
+    pairs = model.pairs()
+    for number, (old, new) in enumerate(pairs, 1):
+        say(f"compare {old.label} → {new.label} ({number}/{len(pairs)})")
+        yield compare_page(model, old, new)
+    say("section histories")
+    yield from section_pages(model)
+    yield feed_page(model)
+    yield versions_page(model)
+
+
+def index_page(model: SiteModel) -> Page:
+    entries = [
+        IndexEntry(
+            v,
+            summarize(v.report) if v.report else None,
+            counts_in_words(v.report) if v.report else "",
+        )
+        for v in reversed(model.versions)
+    ]
+    unreleased = [
+        {
+            "revision": item.revision,
+            "report": item.report,
+            "summary": summarize(item.report) if item.report else None,
+            "counts": counts_in_words(item.report) if item.report else "",
+        }
+        for item in reversed(model.unreleased)
+    ]
+    return render_page(
+        model,
+        paths.INDEX,
+        "index.html.j2",
+        title="Versions",
+        nav="versions",
+        form=len(model.versions) > 1,
+        entries=entries,
+        unreleased=unreleased,
+        **_form_defaults(model),
+    )
+
+
+def release_page(model: SiteModel, version: SiteVersion) -> Page:
+    previous = model.versions[version.index - 1] if version.index else None
+    following = (
+        model.versions[version.index + 1] if version.index + 1 < len(model.versions) else None
+    )
+    context = (
+        _changes_context(version.report, previous, version) if version.report else {"report": None}
+    )
+    return render_page(
+        model,
+        paths.release_page(version.label),
+        "release.html.j2",
+        title=f"Version {version.label}",
+        version=version,
+        previous=previous,
+        following=following,
+        **context,
+    )
+
+
+def compare_page(model: SiteModel, old: SiteVersion, new: SiteVersion) -> Page:
+    report = pair_report(model, old, new)
+    return render_page(
+        model,
+        paths.compare_page(old.label, new.label),
+        "compare.html.j2",
+        title=f"{old.label} → {new.label}",
+        nav="compare",
+        form=True,
+        old=old,
+        new=new,
+        form_from=old.index,
+        form_to=new.index,
+        **_changes_context(report, old, new),
+    )
+
+
+def compare_index(model: SiteModel) -> Page:
+    return render_page(
+        model,
+        paths.COMPARE_INDEX,
+        "compare_index.html.j2",
+        title="Compare versions",
+        nav="compare",
+        form=len(model.versions) > 1,
+        pairs=model.pairs(),
+        **_form_defaults(model),
+    )
+
+
+def text_page(model: SiteModel, version: SiteVersion, renderer: SpecRenderer) -> Page:
+    """The full text of a version; ``renderer`` links headings to ``../sections/``."""
+    path = paths.text_page(version.label)
+    body = renderer.render(version.text, version.spec)
+    toc = [
+        TocItem(s.id, heading_text(s.title) or s.id, s.level)
+        for s in version.spec.sections
+        if 0 < s.level <= 3
+    ]
+    return render_page(
+        model,
+        path,
+        "text.html.j2",
+        title=f"Version {version.label}",
+        nav="text" if version is model.latest else "",
+        version=version,
+        is_latest=version is model.latest,
+        toc=toc,
+        front_matter=version.spec.front_matter,
+        body=body,
+    )
+
+
+def pair_report(model: SiteModel, old: SiteVersion, new: SiteVersion) -> Report:
+    """The comparison of two versions: the release report for neighbours, else computed."""
+    if new.index == old.index + 1 and new.report is not None:
+        return new.report
+    return compare_specs(old.spec, new.spec, model.config, base=old.endpoint, head=new.endpoint)
+
+
+def _changes_context(report: Report, old: SiteVersion | None, new: SiteVersion) -> dict[str, Any]:
+    return {
+        "report": report,
+        "summary": summarize(report, span=new.index - old.index if old else 1),
+        "severities": severity_counts(report),
+        "groups": group_by_section(report),
+        "anchors": new.spec.anchors,
+        "old_anchors": old.spec.anchors if old else frozenset(),
+        "old_label": old.label if old else new.label,
+        "new_label": new.label,
+    }
+
+
+def _form_defaults(model: SiteModel) -> dict[str, int]:
+    last = len(model.versions) - 1
+    return {"form_from": max(last - 1, 0), "form_to": last}

@@ -1,0 +1,318 @@
+"""A short, readable summary of a release, written from its changes.
+
+The bump and why first, then the notable changes (sections added and removed,
+attribute changes grouped, rules whose force changed, verdict flips), then counts.
+Release notes, the changelog and the published pages all use it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model.vocabulary import ChangeKind, Level, Scope
+
+if TYPE_CHECKING:
+    from ..model.changes import Change, Report
+
+_MAX_NAMES = 4
+_MAX_REASONS = 5
+
+#: What a change does, as (verb, singular noun, plural noun), most important first. The
+#: keys are change tags and, for what no tag says, ``scope.kind`` names.
+_DOES: dict[str, tuple[str, str, str]] = {
+    "normative.reversed": ("reverses", "rule", "rules"),
+    "normative.strengthened": ("strengthens", "rule", "rules"),
+    "normative.weakened": ("weakens", "rule", "rules"),
+    "section.removed": ("removes", "section", "sections"),
+    "normative.removed": ("removes", "rule", "rules"),
+    "example.verdict_flipped": ("flips the verdict of", "worked example", "worked examples"),
+    "attribute.raised": ("raises an attribute of", "section", "sections"),
+    "attribute.lowered": ("lowers an attribute of", "section", "sections"),
+    "attribute.changed": ("changes an attribute of", "section", "sections"),
+    "section.reidentified": ("changes the anchor of", "section", "sections"),
+    "section.merged": ("merges", "section into another", "sections into others"),
+    "section.added": ("adds", "section", "sections"),
+    "section.split": ("splits out", "section", "sections"),
+    "normative.added": ("adds", "rule", "rules"),
+    "example.added": ("adds", "worked example", "worked examples"),
+    "example.removed": ("removes", "worked example", "worked examples"),
+    "clause.added": ("adds", "clause", "clauses"),
+    "clause.removed": ("removes", "clause", "clauses"),
+    "wording.substantive": ("substantially rewords", "clause", "clauses"),
+    "example.modified": ("edits", "worked example", "worked examples"),
+    "moved.attributes_differ": (
+        "moves",
+        "clause under other attributes",
+        "clauses under other attributes",
+    ),
+    "reference.broken": ("breaks", "link", "links"),
+    "section.renamed": ("renames", "section", "sections"),
+    "section.moved": ("moves", "section", "sections"),
+    "moved.across_sections": ("moves", "clause to another section", "clauses to other sections"),
+    "wording": ("rewords", "clause", "clauses"),
+    "editorial": ("makes editorial fixes to", "clause", "clauses"),
+    "commentary": ("edits", "commentary block", "commentary blocks"),
+    "moved.within_section": ("reorders", "clause", "clauses"),
+    "section.attributes": ("changes the attributes of", "section", "sections"),
+    "clause.modified": ("edits", "clause", "clauses"),
+    "clause.moved": ("moves", "clause", "clauses"),
+}
+_PRIORITY = {key: rank for rank, key in enumerate(_DOES)}
+_NORMATIVE_WORDS = {
+    "normative.reversed": "reversed",
+    "normative.strengthened": "strengthened",
+    "normative.weakened": "weakened",
+    "normative.removed": "removed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a release amounts to, in a few sentences."""
+
+    bump: Level
+    why: str
+    """One sentence: the bump and what made it that big."""
+    notable: tuple[str, ...]
+    """The changes a reader should hear about first, one sentence each."""
+    counts: str
+    """All changes counted by kind, in words."""
+
+    def as_text(self) -> str:
+        lines = [self.why]
+        lines.extend(f"- {line}" for line in self.notable)
+        lines.append(self.counts)
+        return "\n".join(lines)
+
+
+def summarize(report: Report, *, span: int = 1) -> Summary:
+    """The summary of ``report``; ``span`` is how many releases it covers (a compare page
+    across several versions says "taken together" rather than calling it a release)."""
+    changes = report.changes
+    bump = report.bump
+    if not changes:
+        return Summary(Level.NONE, "No changes in meaning.", (), "No changes.")
+    why = _why(changes, bump)
+    if span > 1:
+        why = why.replace(f"A {bump} release:", f"Across {span} releases, a {bump} change:", 1)
+    return Summary(bump, why, tuple(_notable(report)), _counts(report))
+
+
+# -- the "why" sentence ---------------------------------------------------------------------
+
+
+def _why(changes: tuple[Change, ...], bump: Level) -> str:
+    """``A major release: it reverses 2 rules, removes 1 section and ...``: what the changes
+    of the release's own severity do, the most frequent first, same verbs merged."""
+    counts: Counter[str] = Counter()
+    attribute_names: dict[str, set[str]] = defaultdict(set)
+    deciding = [c for c in changes if c.severity == bump]
+    for change in deciding:
+        key = _key(change)
+        counts[key] += _weight(change, key)
+        if key.startswith("attribute."):
+            attribute_names[key].update(name for name, _, _ in change.attributes)
+    ranked = sorted(counts, key=lambda k: (-counts[k], _PRIORITY[k]))
+    shown, hidden = ranked[:_MAX_REASONS], ranked[_MAX_REASONS:]
+    if len(hidden) == 1:  # "and 1 other change" says less than the phrase itself
+        shown, hidden = ranked, []
+    groups: dict[str, list[str]] = {}
+    for key in shown:
+        verb, one, many = _DOES[key]
+        names = attribute_names.get(key, set())
+        if len(names) == 1:
+            verb = f"{verb.split(' ', 1)[0]} the {next(iter(names))} of"
+        groups.setdefault(verb, []).append(f"{counts[key]} {one if counts[key] == 1 else many}")
+    parts = [f"{verb} {_join(objects)}" for verb, objects in groups.items()]
+    if hidden:
+        others = sum(1 for c in deciding if _key(c) in hidden)
+        parts.append(f"makes {others} other {bump} change{'s' if others != 1 else ''}")
+    oxford = len(parts) > 2 and any(len(objects) > 1 for objects in groups.values())
+    return f"A {bump} release: it {_join(parts, oxford=oxford)}."
+
+
+def _key(change: Change) -> str:
+    """The entry of :data:`_DOES` that says best what ``change`` does."""
+    if change.scope is Scope.SECTION:
+        if change.kind is ChangeKind.ATTRIBUTES:
+            tag = next((t for t in change.tags if t.startswith("attribute.")), None)
+            return tag or "section.attributes"
+        return change.kind_name
+    tags = [t for t in change.tags if t in _DOES]
+    if tags:
+        return min(tags, key=_PRIORITY.__getitem__)
+    return change.kind_name if change.kind_name in _DOES else "clause.modified"
+
+
+def _weight(change: Change, key: str) -> int:
+    """How many things one change counts for: each rule whose force changed counts."""
+    if key.startswith("normative."):
+        return max(1, sum(1 for s in change.statements if s.tag == key))
+    return 1
+
+
+# -- the notable changes --------------------------------------------------------------------
+
+
+def _notable(report: Report) -> list[str]:
+    changes = report.changes
+    lines: list[str] = []
+    by_kind: dict[str, list[Change]] = defaultdict(list)
+    for change in changes:
+        by_kind[change.kind_name].append(change)
+
+    def titles(items: list[Change], old: bool = False) -> str:
+        return _names([_quote(report.title_of(c.old_section if old else c.section)) for c in items])
+
+    added, removed = by_kind["section.added"], by_kind["section.removed"]
+    if added:
+        lines.append(f"New section{_s(added)}: {titles(added)}.")
+    if removed:
+        lines.append(f"Removed section{_s(removed)}: {titles(removed, old=True)}.")
+    for change in by_kind["section.merged"]:
+        lines.append(
+            f"{_quote(report.title_of(change.old_section))} was merged into "
+            f"{_quote(report.title_of(change.section))}."
+        )
+    for change in by_kind["section.split"]:
+        lines.append(
+            f"{_quote(report.title_of(change.section))} was split out of "
+            f"{_quote(report.title_of(change.old_section))}."
+        )
+    renamed = by_kind["section.renamed"]
+    if renamed:
+        pairs = _names(
+            [
+                f"{_quote(c.old.title if c.old else '')} → {_quote(c.new.title if c.new else '')}"
+                for c in renamed
+            ]
+        )
+        lines.append(f"Section{_s(renamed)} renamed: {pairs}.")
+    lines.extend(_attribute_lines(report, by_kind["section.attributes"]))
+    anchors = by_kind["section.reidentified"]
+    if anchors:
+        moves = _names([f"#{c.old_section} → #{c.section}" for c in anchors])
+        lines.append(f"Anchor{_s(anchors)} changed, so old links break: {moves}.")
+    lines.extend(_normative_lines(report))
+    flips = [c for c in changes if "example.verdict_flipped" in c.tags]
+    if flips:
+        answers = sum(max(1, len(c.verdicts)) for c in flips)
+        where = _names(list(dict.fromkeys(_quote(report.title_of(c.section)) for c in flips)))
+        lines.append(
+            f"{answers} worked-example answer{'s' if answers != 1 else ''} changed verdict "
+            f"(GOOD ↔ BAD) in {where}."
+        )
+    return lines
+
+
+def _attribute_lines(report: Report, changes: list[Change]) -> list[str]:
+    grouped: dict[tuple[str, str | None, str | None], list[Change]] = defaultdict(list)
+    for change in changes:
+        for name, old, new in change.attributes:
+            grouped[(name, old, new)].append(change)
+    lines = []
+    for (name, old, new), items in sorted(grouped.items(), key=lambda kv: -len(kv[1])):
+        count = len(items)
+        names = _names([_quote(report.title_of(c.section)) for c in items])
+        if count == 1:
+            if old and new:
+                lines.append(f"{names} moved from {old} to {new} {name}.")
+            elif new:
+                lines.append(f"{names} now carries {name}={new}.")
+            else:
+                lines.append(f"{names} no longer carries {name}={old}.")
+        elif old and new:
+            lines.append(f"{count} sections moved from {old} to {new} {name}: {names}.")
+        elif new:
+            lines.append(f"{count} sections now carry {name}={new}: {names}.")
+        else:
+            lines.append(f"{count} sections no longer carry {name}={old}: {names}.")
+    return lines
+
+
+def _normative_lines(report: Report) -> list[str]:
+    """``2 rules strengthened in “A” and “B”: “should” → “must”.``, one line per force."""
+    lines = []
+    for tag, word in _NORMATIVE_WORDS.items():
+        hits = [c for c in report.changes if tag in c.tags and c.scope is Scope.CLAUSE]
+        if not hits:
+            continue
+        count = sum(max(1, sum(1 for s in c.statements if s.tag == tag)) for c in hits)
+        where = _names(
+            list(dict.fromkeys(_quote(report.title_of(c.section or c.old_section)) for c in hits))
+        )
+        pairs = list(
+            dict.fromkeys(
+                f"“{s.old}” → “{s.new}”"
+                for c in hits
+                for s in c.statements
+                if s.tag == tag and s.old and s.new
+            )
+        )
+        detail = f": {_names(pairs)}" if pairs else ""
+        preposition = "from" if tag == "normative.removed" else "in"
+        lines.append(
+            f"{count} rule{'s' if count != 1 else ''} {word} {preposition} {where}{detail}."
+        )
+    return lines
+
+
+# -- the counts -----------------------------------------------------------------------------
+
+
+def _counts(report: Report) -> str:
+    """``7 changes in all (5 major, 1 minor, 1 patch): 3 clauses modified and 1 moved; 3
+    changes to sections.``"""
+    counter = Counter(c.severity for c in report.changes)
+    levels = [level for level in (Level.MAJOR, Level.MINOR, Level.PATCH) if counter[level]]
+    if len(levels) == 1:
+        by_level = f"all {levels[0]}"
+    else:
+        by_level = ", ".join(f"{counter[level]} {level}" for level in levels)
+    kinds = Counter(str(c.kind) for c in report.changes if c.scope is Scope.CLAUSE)
+    clause_words = [
+        f"{n} {'clause' if n == 1 else 'clauses'} {kind}" if i == 0 else f"{n} {kind}"
+        for i, (kind, n) in enumerate(kinds.most_common())
+    ]
+    sections = sum(1 for c in report.changes if c.scope is Scope.SECTION)
+    parts = []
+    if clause_words:
+        parts.append(_join(clause_words))
+    if sections:
+        parts.append(
+            "1 change to a section" if sections == 1 else f"{sections} changes to sections"
+        )
+    total = len(report.changes)
+    head = f"{total} change{'s' if total != 1 else ''} in all"
+    if by_level:
+        head += f" ({by_level})"
+    return f"{head}: {'; '.join(parts)}." if parts else f"{head}."
+
+
+# -- words ----------------------------------------------------------------------------------
+
+
+def _quote(title: str) -> str:
+    return f"“{title}”"
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= _MAX_NAMES:
+        return _join(names)
+    return ", ".join(names[:_MAX_NAMES]) + f" and {len(names) - _MAX_NAMES} more"
+
+
+def _join(parts: list[str], *, oxford: bool = False) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    last = ", and " if oxford else " and "
+    return ", ".join(parts[:-1]) + last + parts[-1]
+
+
+def _s(items: list[Change]) -> str:
+    return "" if len(items) == 1 else "s"
+
+
+__all__ = ["Summary", "summarize"]
