@@ -1,0 +1,545 @@
+"""Labelled benchmark: how often specdiff reads real spec changes as a maintainer would.
+
+    python bench/bench_labels.py                         # prints a Markdown report
+    python bench/bench_labels.py --json                  # machine-readable results
+    python bench/bench_labels.py --update BENCHMARKS.md  # rewrites "## Labelled changes"
+
+The labels in ``bench/labels/*.toml`` were written by reading the two versions of each
+pair in ``../shared/corpus`` (or ``$SPECDIFF_CORPUS``), never from specdiff's output.
+Each label names a section, short quotes of the old and/or new text, the kind of change,
+the severities and tags a careful maintainer would accept, and a category. This script
+runs ``specdiff compare OLD NEW --format json`` (the stable ``specdiff.compare/1``
+contract) on each pair, finds the change record each label is about, and judges it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+REPO = Path(__file__).resolve().parent.parent
+LABELS_DIR = Path(__file__).resolve().parent / "labels"
+SECTION_TITLE = "Labelled changes"
+
+SEVERITIES = ("major", "minor", "patch", "none")
+CLAUSE_KINDS = ("added", "removed", "modified", "moved")
+SECTION_KINDS = (
+    "added",
+    "removed",
+    "renamed",
+    "reidentified",
+    "moved",
+    "attributes",
+    "merged",
+    "split",
+)
+KINDS = (
+    *(f"clause {k}" for k in CLAUSE_KINDS),
+    *(f"section {k}" for k in SECTION_KINDS),
+    "none",  # a real non-change (reflowed text ...): nothing, or only patch, is right
+)
+CATEGORIES = (
+    "modal",
+    "epistemic",
+    "list",
+    "number",
+    "exception",
+    "restriction",
+    "condition",
+    "editorial",
+    "example",
+    "table",
+    "rename",
+    "move",
+    "comment",
+    "section",
+    "attribute",
+    "rewording",
+    "boilerplate",
+    "reference",
+    "identifier",
+    "normative",
+    "data",
+)
+REQUIRED_KEYS = ("section", "kind", "severity", "category", "note")
+OPTIONAL_KEYS = ("quote_old", "quote_new", "tags_any", "tags_not")
+MAX_QUOTE = 300
+
+
+# -- finding the corpus --------------------------------------------------------------------
+
+
+def corpus_dir() -> Path:
+    """``$SPECDIFF_CORPUS``, else ``../shared/corpus`` beside this checkout, else beside
+    the main checkout when this is a git worktree (worktrees live elsewhere)."""
+    override = os.environ.get("SPECDIFF_CORPUS")
+    if override:
+        return Path(override)
+    beside = REPO.parent / "shared" / "corpus"
+    if beside.is_dir():
+        return beside
+    main = _main_checkout()
+    if main is not None and (main.parent / "shared" / "corpus").is_dir():
+        return main.parent / "shared" / "corpus"
+    return beside
+
+
+def _main_checkout() -> Path | None:
+    # ``.git`` of a worktree is a file pointing into the main repository's ``.git``.
+    dot_git = REPO / ".git"
+    if not dot_git.is_file():
+        return None
+    text = dot_git.read_text(encoding="utf-8").strip()
+    if not text.startswith("gitdir:"):
+        return None
+    gitdir = Path(text.split(":", 1)[1].strip())
+    # <main>/.git/worktrees/<name>
+    return gitdir.parent.parent.parent if gitdir.parent.name == "worktrees" else None
+
+
+# -- labels --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pair:
+    corpus: str
+    old: str
+    new: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.corpus} {self.old} → {self.new}"
+
+
+@dataclass
+class Label:
+    pair: Pair
+    index: int
+    section: str
+    kind: list[str]
+    severity: list[str]
+    category: str
+    note: str
+    quote_old: str | None = None
+    quote_new: str | None = None
+    tags_any: list[list[str]] = field(default_factory=list)
+    tags_not: list[str] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.pair.corpus}:{self.pair.old}→{self.pair.new} #{self.index}"
+
+
+def as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def load_label_file(path: Path) -> tuple[Pair, list[Label]]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    head = data["pair"]
+    pair = Pair(head["corpus"], head["old"], head["new"])
+    labels = []
+    for index, raw in enumerate(data.get("label", []), start=1):
+        labels.append(
+            Label(
+                pair=pair,
+                index=index,
+                section=raw["section"],
+                kind=as_list(raw["kind"]),
+                severity=as_list(raw["severity"]),
+                category=raw["category"],
+                note=raw["note"],
+                quote_old=raw.get("quote_old"),
+                quote_new=raw.get("quote_new"),
+                # Each item is one acceptable tag or a set of tags that must all be there.
+                tags_any=[as_list(item) for item in raw.get("tags_any", [])],
+                # Tags (or ``prefix.*``) that would misread the change, e.g. a rule tag on
+                # an epistemic "may".
+                tags_not=list(raw.get("tags_not", [])),
+            )
+        )
+    return pair, labels
+
+
+def load_all(folder: Path = LABELS_DIR) -> list[tuple[Pair, list[Label]]]:
+    return [load_label_file(path) for path in sorted(folder.glob("*.toml"))]
+
+
+# -- text normalisation ------------------------------------------------------------------
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2011": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "*": " ",
+        "_": " ",
+        "`": " ",
+        "\\": " ",
+    }
+)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def normalise(text: str) -> str:
+    """What a quote must survive: whitespace, typographic quotes and dashes, emphasis and
+    code markup, link targets and case (records may keep either the source or a cleaned
+    text, so both sides go through the same mill)."""
+    text = _LINK.sub(r"\1", text).translate(_TRANSLATE)
+    text = text.replace("---", "-").replace("--", "-")
+    return " ".join(text.split()).casefold()
+
+
+def quote_in(quote: str, text: str) -> bool:
+    return normalise(quote) in normalise(text)
+
+
+# -- running specdiff ----------------------------------------------------------------------
+
+
+def run_compare(old: Path, new: Path) -> dict[str, Any]:
+    """The JSON record of ``specdiff compare OLD NEW``, through the command line so that
+    only the stable contract is relied on."""
+    command = [sys.executable, "-m", "specdiff", "compare", str(old), str(new)]
+    done = subprocess.run(
+        [*command, "--format", "json"], capture_output=True, text=True, check=False
+    )
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"specdiff compare failed ({done.returncode}): {done.stderr.strip()}")
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Section id → (title, parent id) on one side, to match labels that name a heading."""
+
+    sections: dict[str, tuple[str, str | None]]
+
+    def chain(self, section_id: str | None) -> list[str]:
+        """Ids and titles of the section and its ancestors, normalised."""
+        names: list[str] = []
+        seen: set[str] = set()
+        while section_id and section_id not in seen:
+            seen.add(section_id)
+            title, parent = self.sections.get(section_id, ("", None))
+            names.extend(n for n in (normalise(section_id), normalise(title)) if n)
+            section_id = parent
+        return names
+
+    def own(self, section_id: str | None) -> list[str]:
+        if not section_id:
+            return []
+        title, _ = self.sections.get(section_id, ("", None))
+        return [n for n in (normalise(section_id), normalise(title)) if n]
+
+
+def outline_of(path: Path) -> Outline:
+    # The parser's public entry point gives the ids specdiff reports; titles let labels
+    # name a heading as a reader sees it.
+    from specdiff import parse_spec
+
+    spec = parse_spec(path.read_text(encoding="utf-8"))
+    return Outline({s.id: (_plain_title(s.title), s.parent) for s in spec.sections if s.level})
+
+
+def _plain_title(title: str) -> str:
+    return re.sub(r"<[^>]+>", "", title)
+
+
+# -- matching and judging ------------------------------------------------------------------
+
+
+@dataclass
+class Verdict:
+    label: Label
+    record: dict[str, Any] | None
+    acceptable: bool
+    why: str
+
+    @property
+    def missed(self) -> bool:
+        return self.record is None and not self.acceptable
+
+    @property
+    def false_major(self) -> bool:
+        return (
+            self.record is not None
+            and self.record.get("severity") == "major"
+            and "major" not in self.label.severity
+        )
+
+
+def record_kind(record: dict[str, Any]) -> str:
+    return f"{record.get('scope')} {record.get('kind')}"
+
+
+def side_text(record: dict[str, Any], side: str) -> str:
+    block = record.get(side) or {}
+    return str(block.get("text") or "")
+
+
+def quotes_found(label: Label, record: dict[str, Any]) -> tuple[int, int]:
+    """(quotes given, quotes found on their own side of the record)."""
+    given = found = 0
+    for quote, side in ((label.quote_old, "old"), (label.quote_new, "new")):
+        if quote:
+            given += 1
+            found += quote_in(quote, side_text(record, side))
+    return given, found
+
+
+def section_fits(label: Label, record: dict[str, Any], old: Outline, new: Outline) -> bool:
+    """The label's section is the record's section or one of its ancestors, either side."""
+    wanted = normalise(label.section)
+    names = new.chain(record.get("section")) + old.chain(record.get("old_section"))
+    return wanted in names
+
+
+def section_is(label: Label, record: dict[str, Any], old: Outline, new: Outline) -> bool:
+    wanted = normalise(label.section)
+    return wanted in new.own(record.get("section")) + old.own(record.get("old_section"))
+
+
+def is_section_label(label: Label) -> bool:
+    return all(k.startswith("section") for k in label.kind)
+
+
+def find_record(
+    label: Label, records: list[dict[str, Any]], old: Outline, new: Outline
+) -> dict[str, Any] | None:
+    best: tuple[Any, ...] | None = None
+    chosen = None
+    for record in records:
+        given, found = quotes_found(label, record)
+        scope_fits = record.get("scope") == ("section" if is_section_label(label) else "clause")
+        if is_section_label(label) and record.get("scope") == "section":
+            # Section records are found by the heading they are about; quotes only help.
+            if not section_is(label, record, old, new):
+                continue
+        elif not (found and section_fits(label, record, old, new)):
+            continue
+        text_size = len(side_text(record, "old")) + len(side_text(record, "new"))
+        # Prefer every quote found, then the expected scope, then the closest (shortest) text.
+        key = (found == given, found, scope_fits, -text_size)
+        if best is None or key > best:
+            best, chosen = key, record
+    return chosen
+
+
+def tags_ok(label: Label, tags: list[str]) -> bool:
+    if any(_tag_present(unwanted, tags) for unwanted in label.tags_not):
+        return False
+    if not label.tags_any:
+        return True
+    return any(all(_tag_present(want, tags) for want in item) for item in label.tags_any)
+
+
+def _tag_present(want: str, tags: list[str]) -> bool:
+    if want.endswith("*"):
+        return any(t.startswith(want[:-1]) for t in tags)
+    return want in tags
+
+
+def judge(label: Label, record: dict[str, Any] | None) -> Verdict:
+    if record is None:
+        if "none" in label.severity:
+            return Verdict(label, None, True, "nothing reported, as expected")
+        return Verdict(label, None, False, "no change record matches this label")
+    problems = []
+    if record.get("severity") not in label.severity:
+        problems.append(f"severity {record.get('severity')} not in {label.severity}")
+    kind = record_kind(record)
+    if "none" not in label.kind and kind not in label.kind:
+        problems.append(f"kind {kind!r} not in {label.kind}")
+    tags = list(record.get("tags") or [])
+    if not tags_ok(label, tags):
+        problems.append(f"tags {tags} do not fit any of {label.tags_any} / none of {label.tags_not}")
+    return Verdict(label, record, not problems, "; ".join(problems) or "ok")
+
+
+def score_pair(pair: Pair, labels: list[Label], corpus: Path) -> list[Verdict]:
+    old_path, new_path = corpus / pair.corpus / pair.old, corpus / pair.corpus / pair.new
+    records = run_compare(old_path, new_path)["changes"]
+    old, new = outline_of(old_path), outline_of(new_path)
+    return [judge(label, find_record(label, records, old, new)) for label in labels]
+
+
+# -- reporting -----------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    verdicts: list[Verdict]
+
+    @property
+    def total(self) -> int:
+        return len(self.verdicts)
+
+    def rate(self, verdicts: list[Verdict]) -> float:
+        return sum(v.acceptable for v in verdicts) / len(verdicts) if verdicts else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.rate(self.verdicts)
+
+    @property
+    def false_major_rate(self) -> float:
+        return sum(v.false_major for v in self.verdicts) / self.total if self.total else 0.0
+
+    def grouped(self, key: str) -> dict[str, list[Verdict]]:
+        groups: dict[str, list[Verdict]] = defaultdict(list)
+        for verdict in self.verdicts:
+            name = verdict.label.category if key == "category" else verdict.label.pair.name
+            groups[name].append(verdict)
+        return dict(sorted(groups.items()))
+
+    @property
+    def missed(self) -> list[Verdict]:
+        return [v for v in self.verdicts if v.missed]
+
+    @property
+    def failing(self) -> list[Verdict]:
+        return [v for v in self.verdicts if not v.acceptable]
+
+
+def said(record: dict[str, Any] | None) -> str:
+    if record is None:
+        return "nothing"
+    tags = ", ".join(record.get("tags") or []) or "no tags"
+    return f"{record_kind(record)} {str(record.get('severity')).upper()} ({tags})"
+
+
+def label_where(label: Label) -> str:
+    quote = label.quote_new or label.quote_old or ""
+    short = quote if len(quote) <= 60 else quote[:57] + "..."
+    return f"§ {label.section}: “{short}”"
+
+
+def markdown(summary: Summary) -> str:
+    lines = [
+        f"## {SECTION_TITLE}",
+        "",
+        "`python bench/bench_labels.py --update BENCHMARKS.md` (rewrites this section only).",
+        f"{summary.total} changes in real spec releases (`bench/labels/*.toml`), each labelled "
+        "by reading the two versions: the kind of change, the severities and tags a careful "
+        "maintainer would accept, and a category. A label is *acceptable* when the record "
+        "specdiff gives for it has an accepted severity, kind and tags; *missed* when no record "
+        "is about it; *false major* when specdiff says MAJOR and the label does not accept it.",
+        "",
+        "| measure | result | target (issue 10) |",
+        "| --- | ---: | ---: |",
+        f"| acceptable | {summary.accuracy:.1%} ({sum(v.acceptable for v in summary.verdicts)}"
+        f" / {summary.total}) | ≥ 95% |",
+        f"| missed | {len(summary.missed)} | 0 |",
+        f"| false-major rate | {summary.false_major_rate:.1%} "
+        f"({sum(v.false_major for v in summary.verdicts)}) | ≤ 2% |",
+        "",
+        "| category | labels | acceptable |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, group in summary.grouped("category").items():
+        lines.append(f"| {name} | {len(group)} | {summary.rate(group):.0%} |")
+    lines += ["", "| pair | labels | acceptable |", "| --- | ---: | ---: |"]
+    for name, group in summary.grouped("pair").items():
+        lines.append(f"| {name} | {len(group)} | {summary.rate(group):.0%} |")
+    return "\n".join(lines) + "\n"
+
+
+def failures_text(summary: Summary) -> str:
+    lines = [f"\nmissed ({len(summary.missed)}):"]
+    lines += [f"  {v.label.ref} {label_where(v.label)}" for v in summary.missed]
+    lines.append(f"\nnot acceptable ({len(summary.failing)}):")
+    for verdict in summary.failing:
+        label = verdict.label
+        lines.append(f"  {label.ref} [{label.category}] {label_where(label)}")
+        lines.append(
+            f"    label: {' | '.join(label.kind)} {'/'.join(label.severity)}"
+            + (f" tags {label.tags_any}" if label.tags_any else "")
+        )
+        lines.append(f"    specdiff: {said(verdict.record)}: {verdict.why}")
+        if verdict.record and verdict.record.get("reason"):
+            lines.append(f"    reason: {verdict.record['reason']}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(summary: Summary) -> dict[str, Any]:
+    def entry(verdict: Verdict) -> dict[str, Any]:
+        record = verdict.record or {}
+        return {
+            "label": verdict.label.ref,
+            "category": verdict.label.category,
+            "acceptable": verdict.acceptable,
+            "missed": verdict.missed,
+            "false_major": verdict.false_major,
+            "why": verdict.why,
+            "record": {k: record.get(k) for k in ("id", "scope", "kind", "severity", "tags")}
+            if verdict.record
+            else None,
+        }
+
+    return {
+        "labels": summary.total,
+        "accuracy": summary.accuracy,
+        "missed": len(summary.missed),
+        "false_major_rate": summary.false_major_rate,
+        "per_category": {
+            name: {"labels": len(group), "accuracy": summary.rate(group)}
+            for name, group in summary.grouped("category").items()
+        },
+        "per_pair": {
+            name: {"labels": len(group), "accuracy": summary.rate(group)}
+            for name, group in summary.grouped("pair").items()
+        },
+        "results": [entry(v) for v in summary.verdicts],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="print machine-readable results")
+    parser.add_argument("--update", metavar="FILE", type=Path, help="rewrite its section")
+    args = parser.parse_args(argv)
+    corpus = corpus_dir()
+    if not corpus.is_dir():
+        print(f"skipped: corpus not found at {corpus} (set SPECDIFF_CORPUS)")
+        return 0
+    verdicts: list[Verdict] = []
+    for pair, labels in load_all():
+        verdicts += score_pair(pair, labels, corpus)
+    summary = Summary(verdicts)
+    if args.json:
+        print(json.dumps(as_json(summary), indent=2, ensure_ascii=False))
+    else:
+        print(markdown(summary) + failures_text(summary))
+    if args.update:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from benchmarks_md import update_sections
+
+        update_sections(args.update, markdown(summary), {SECTION_TITLE})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The labelled benchmark's label files are well formed and quote the corpus faithfully.
+
+No accuracy threshold here: the classifier is being improved elsewhere, and
+``bench/bench_labels.py`` reports how it does. These tests only keep the labels honest:
+every key known, every value allowed, every quote short and found in the file it names.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import bench_labels  # noqa: E402
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+pytestmark = pytest.mark.corpus
+
+LABEL_FILES = sorted((BENCH / "labels").glob("*.toml"))
+
+
+@pytest.fixture(scope="module")
+def corpus_dir() -> Path:
+    root = bench_labels.corpus_dir()
+    if not root.is_dir():
+        pytest.skip(f"corpus not found at {root} (set SPECDIFF_CORPUS to point at it)")
+    return root
+
+
+def _raw(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def test_there_are_enough_labels_over_enough_pairs() -> None:
+    pairs = [bench_labels.load_label_file(path) for path in LABEL_FILES]
+    assert len(pairs) >= 6
+    assert sum(len(labels) for _, labels in pairs) >= 300
+
+
+@pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
+def test_header_names_a_consecutive_pair_in_the_corpus(path: Path, corpus_dir: Path) -> None:
+    head = _raw(path)["pair"]
+    assert set(head) == {"corpus", "old", "new"}
+    folder = corpus_dir / head["corpus"]
+    assert (folder / head["old"]).is_file()
+    assert (folder / head["new"]).is_file()
+    manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+    files = [v["file"] for v in manifest["versions"]]
+    assert files.index(head["new"]) == files.index(head["old"]) + 1, "not consecutive"
+
+
+@pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
+def test_every_label_is_well_formed(path: Path) -> None:
+    labels = _raw(path).get("label", [])
+    assert labels
+    allowed = set(bench_labels.REQUIRED_KEYS) | set(bench_labels.OPTIONAL_KEYS)
+    for number, label in enumerate(labels, start=1):
+        where = f"{path.name} label {number}"
+        assert set(bench_labels.REQUIRED_KEYS) <= set(label), where
+        assert set(label) <= allowed, f"{where}: unknown {set(label) - allowed}"
+        assert label.get("quote_old") or label.get("quote_new"), f"{where}: no quote"
+        kinds = bench_labels.as_list(label["kind"])
+        assert kinds
+        assert set(kinds) <= set(bench_labels.KINDS), where
+        severities = bench_labels.as_list(label["severity"])
+        assert severities
+        assert set(severities) <= set(bench_labels.SEVERITIES), where
+        assert label["category"] in bench_labels.CATEGORIES, where
+        assert label["note"].strip(), where
+        assert "\n" not in label["note"], f"{where}: the note is one line"
+        for item in label.get("tags_any", []):
+            assert all(isinstance(t, str) and t for t in bench_labels.as_list(item)), where
+        assert all(isinstance(t, str) and t for t in label.get("tags_not", [])), where
+
+
+@pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
+def test_quotes_are_short_and_verbatim(path: Path, corpus_dir: Path) -> None:
+    pair, labels = bench_labels.load_label_file(path)
+    folder = corpus_dir / pair.corpus
+    texts = {
+        "old": bench_labels.normalise((folder / pair.old).read_text(encoding="utf-8")),
+        "new": bench_labels.normalise((folder / pair.new).read_text(encoding="utf-8")),
+    }
+    for label in labels:
+        for side, quote in (("old", label.quote_old), ("new", label.quote_new)):
+            if quote is None:
+                continue
+            assert 3 <= len(quote) <= bench_labels.MAX_QUOTE, f"{label.ref}: quote length"
+            assert bench_labels.normalise(quote) in texts[side], (
+                f"{label.ref}: {side} quote not in {side} file: {quote!r}"
+            )
+
+
+def test_added_and_removed_labels_quote_the_side_that_exists() -> None:
+    for _, labels in map(bench_labels.load_label_file, LABEL_FILES):
+        for label in labels:
+            if label.kind == ["clause added"] or label.kind == ["section added"]:
+                assert label.quote_new, label.ref
+            if label.kind == ["clause removed"] or label.kind == ["section removed"]:
+                assert label.quote_old, label.ref
+
+
+def test_normalise_ignores_typography_whitespace_and_markup() -> None:
+    assert bench_labels.normalise("It’s  a\n“quote” — `x`") == bench_labels.normalise(
+        "it's a \"quote\" --- x"
+    )
+    assert bench_labels.quote_in("see here", "See [here](#anchor).")
