@@ -211,8 +211,14 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_BULLET = re.compile(r"^(?:[-+] |\d+[.)] )")
+
+
 def quote_in(quote: str, text: str) -> bool:
-    return normalise(quote) in normalise(text)
+    """The quote is in the text; a list marker that opens the quote may be missing from a
+    record, which holds the item's text without its bullet."""
+    wanted, haystack = normalise(quote), normalise(text)
+    return wanted in haystack or _BULLET.sub("", wanted) in haystack
 
 
 # -- running specdiff ----------------------------------------------------------------------
@@ -341,8 +347,13 @@ def find_record(
         elif not (found and section_fits(label, record, old, new)):
             continue
         text_size = len(side_text(record, "old")) + len(side_text(record, "new"))
-        # Prefer every quote found, then the expected scope, then the closest (shortest) text.
-        key = (found == given, found, scope_fits, -text_size)
+        kind = record_kind(record)
+        # A heading change may give one record per facet (renamed, reidentified): take the
+        # facet the label lists first.
+        kind_rank = -label.kind.index(kind) if kind in label.kind else -len(label.kind)
+        # Prefer every quote found, then the expected scope and kind, then the closest
+        # (shortest) text.
+        key = (found == given, found, scope_fits, kind_rank, -text_size)
         if best is None or key > best:
             best, chosen = key, record
     return chosen
@@ -375,7 +386,9 @@ def judge(label: Label, record: dict[str, Any] | None) -> Verdict:
         problems.append(f"kind {kind!r} not in {label.kind}")
     tags = list(record.get("tags") or [])
     if not tags_ok(label, tags):
-        problems.append(f"tags {tags} do not fit any of {label.tags_any} / none of {label.tags_not}")
+        problems.append(
+            f"tags {tags} do not fit any of {label.tags_any} / none of {label.tags_not}"
+        )
     return Verdict(label, record, not problems, "; ".join(problems) or "ok")
 
 
