@@ -35,6 +35,10 @@ class RevisionError(SpecdiffError):
     """A version, tag or revision cannot be found or read."""
 
 
+class WriteError(SpecdiffError):
+    """A file cannot be written (permissions, a full disk); what was there is kept."""
+
+
 class ReleaseError(SpecdiffError):
     """A release cannot be made (dirty tree, existing tag, failed step)."""
 

@@ -36,7 +36,7 @@ def command(
     """Rebuild the whole changelog from the version tags, newest first.
 
     Uses the same renderer as `specdiff release`, so the two never disagree."""
-    from ..history.release import write_atomically
+    from ..history.files import write_atomically
     from ..history.timeline import Timeline
     from ..history.workspace import Workspace
     from ..render.changelog import Entry, changelog_data, render_changelog

@@ -46,7 +46,7 @@ def command(
     request that edits the spec."""
     from ..action import scaffold
     from ..errors import InputError
-    from ..history.release import write_atomically
+    from ..history.files import write_atomically
     from ..history.sources import read_spec_file
     from ..history.workspace import Workspace
     from ..parse import parse_spec, plain_text

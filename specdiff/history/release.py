@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
 from ..compare import compare_specs
-from ..errors import ReleaseError
+from ..errors import ReleaseError, WriteError
 from ..model.vocabulary import Level
 from ..policy.versioning import next_calver, next_semver
 from ..render.changelog import Entry, insert_entry, render_entry
 from ..render.summary import summarize
+from .files import write_atomically
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -152,7 +150,7 @@ def execute(workspace: Workspace, plan: Plan) -> str:
         tagged = True
     except BaseException as failure:
         _undo(workspace, plan, start, path, tag_created=tagged)
-        if isinstance(failure, ReleaseError):
+        if isinstance(failure, (ReleaseError, WriteError)):
             raise ReleaseError(f"release {plan.tag} failed and was undone: {failure}") from None
         raise
     return commit
@@ -178,24 +176,3 @@ def _undo(workspace: Workspace, plan: Plan, start: str, path: Path, *, tag_creat
         path.unlink(missing_ok=True)
     else:
         write_atomically(path, plan.changelog_before)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` in one step, so a crash never leaves half a changelog. The text is
-    written as it is (no newline translation); a failure is a one-line ReleaseError."""
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise ReleaseError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from importlib.resources import files
 
+from ...config import toml_string
+
 _ACTION = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_.-]+$")
 
 
@@ -20,14 +22,11 @@ def workflow(action: str, branch: str) -> str:
 def config(spec: str, title: str) -> str:
     """A ``specdiff.toml`` naming the spec and the site title."""
     return (
-        _template("specdiff.toml").replace("@SPEC@", _toml(spec)).replace("@TITLE@", _toml(title))
+        _template("specdiff.toml")
+        .replace("@SPEC@", toml_string(spec))
+        .replace("@TITLE@", toml_string(title))
     )
 
 
 def _template(name: str) -> str:
     return files(__package__).joinpath(name).read_text(encoding="utf-8")
-
-
-def _toml(value: str) -> str:
-    """Escape for a basic TOML string."""
-    return value.replace("\\", "\\\\").replace('"', '\\"')

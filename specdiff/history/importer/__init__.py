@@ -16,12 +16,12 @@ text are skipped; a tag with other content is an error; only appending is allowe
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...config import toml_string
 from ...errors import InputError, RevisionError
 from ...parse.decode import decode_spec
 from ..settings import CONFIG_NAME, config_from_text, find_config_file, load_config
@@ -279,17 +279,13 @@ def _already_imported(
 def _generated_config(spec_path: str, scheme: str, prefix: str, title: str) -> bytes:
     lines = [
         "# Written by `specdiff import`: where the spec is and how its versions are tagged.",
-        f"spec = {_toml(spec_path)}",
-        f"version_scheme = {_toml(scheme)}",
-        f"tag_prefix = {_toml(prefix)}",
+        f"spec = {toml_string(spec_path)}",
+        f"version_scheme = {toml_string(scheme)}",
+        f"tag_prefix = {toml_string(prefix)}",
     ]
     if title:
-        lines += ["", "[site]", f"title = {_toml(title)}"]
+        lines += ["", "[site]", f"title = {toml_string(title)}"]
     return ("\n".join(lines) + "\n").encode()
-
-
-def _toml(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _same_file(path: Path, data: bytes) -> bool:
