@@ -326,15 +326,14 @@ def test_changelog_markdown_and_json(repo: Path, capsys: pytest.CaptureFixture[s
     assert "summary" not in releases[-1]
 
 
-def test_changelog_write_replaces_the_file_atomically(
+def test_changelog_write_creates_the_file_atomically(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, printed, _ = specdiff(capsys, "changelog")
-    (repo / "CHANGELOG.md").write_text("old and wrong\n", encoding="utf-8")
     code, out, err = specdiff(capsys, "changelog", "--write")
     assert code == 0, err
     assert out == ""
-    assert "wrote 6 release(s)" in err
+    assert err == f"updated {repo / 'CHANGELOG.md'}: 6 entries added\n"
     assert (repo / "CHANGELOG.md").read_text(encoding="utf-8") == printed
     # Nothing is left behind: no temporary files beside it.
     assert sorted(p.name for p in repo.iterdir()) == [
@@ -349,6 +348,7 @@ def test_changelog_write_that_fails_leaves_the_old_file(
     repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (repo / "CHANGELOG.md").write_bytes(b"old\r\n")
+    commit(repo, {}, "A changelog kept by hand")
 
     def replace(source: str, target: str) -> None:
         raise PermissionError(13, "Permission denied")

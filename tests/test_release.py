@@ -340,8 +340,12 @@ def test_pre_releases_then_the_final_release(
     # The final release needs no further change.
     code, out, err = specdiff(capsys, "release", "--date", "2026-07-12")
     assert code == 0, err
-    assert "released v4.0.0 (no changes in meaning since v4.0.0-rc.2)" in err
-    assert out == "## [4.0.0] - 2026-07-12\n\nNo changes in meaning since 4.0.0-rc.2.\n"
+    # Its entry rolls up the pre-releases (tests/test_changelog_write.py has the details).
+    assert "released v4.0.0 (major bump since v3.0.0)" in err
+    assert out.startswith(
+        "## [4.0.0] - 2026-07-12\n\n"
+        "Everything since 3.0.0, first released as pre-releases 4.0.0-rc.1 and 4.0.0-rc.2.\n"
+    )
     code, out, err = specdiff(capsys, "release")
     assert code == 0
     assert "nothing to release: spec.md has not changed in meaning since v4.0.0" in err

@@ -29,7 +29,8 @@ class Plan:
     version: str
     tag: str
     previous: str | None
-    """The tag of the version before, or None for the first release."""
+    """The tag of the version the entry is compared with (for a final release after
+    pre-releases, the previous final release), or None for the first release."""
     report: Report | None
     entry: str
     """The CHANGELOG entry (Markdown)."""
@@ -57,10 +58,13 @@ def plan_release(
     current = workspace.load_revision(head_rev.commit, workspace.spec_path, label="HEAD")
     latest = timeline.latest
     report = None
+    prereleases: tuple[str, ...] = ()
+    entry_report: Report | None = None
+    entry_base = latest
     if latest is not None:
         # Finalising a pre-release (2.0.0-rc.2 -> 2.0.0) is a release even when nothing
         # changed since the release candidate.
-        finalising = pre is None and _is_prerelease(latest.tag.version, config.version_scheme)
+        finalising = pre is None and timeline.is_prerelease(latest)
         if latest.tag.commit == head_rev.commit and not finalising:
             return None
         report = compare_specs(
@@ -68,6 +72,20 @@ def plan_release(
         )
         if not report.changes and not finalising:
             return None
+        entry_report = report
+        if finalising:
+            # The final release's entry rolls up its pre-releases: readers of final
+            # releases see everything since the previous final one.
+            final = entry_base = timeline.last_final()
+            first = timeline.versions.index(final) + 1 if final is not None else 0
+            prereleases = tuple(v.tag.version for v in timeline.versions[first:])
+            entry_report = (
+                compare_specs(
+                    final.spec, current.spec, config, base=final.endpoint, head=current.endpoint
+                )
+                if final is not None
+                else None
+            )
     # Every version tag counts, also those where the spec could not be read (the timeline
     # skips them), so that a calendar label is never reused.
     existing = {t.version for t in store.versions()}
@@ -84,18 +102,20 @@ def plan_release(
     tag = config.tag_prefix + version
     if store.tag_exists(tag):
         raise ReleaseError(f"tag {tag} already exists; delete it or release from another commit")
-    entry_text = render_entry(Entry(version, today, report, tag=tag))
+    entry_text = render_entry(Entry(version, today, entry_report, tag=tag, prereleases=prereleases))
     changelog_file = workspace.root / config.changelog
-    before = _read_changelog(changelog_file)
+    before = read_changelog(changelog_file)
     after = insert_entry(before.replace("\r\n", "\n") if before else before, entry_text)
     if before is not None and before.count("\r\n") > before.count("\n") // 2:
         after = after.replace("\n", "\r\n")  # keep the file's line endings
-    summary = summarize(report).as_text() if report is not None else "First released version."
+    summary = (
+        summarize(entry_report).as_text() if entry_report is not None else "First released version."
+    )
     return Plan(
         version=version,
         tag=tag,
-        previous=latest.tag.name if latest else None,
-        report=report,
+        previous=entry_base.tag.name if entry_base else None,
+        report=entry_report,
         entry=entry_text,
         message=f"Release {tag}\n\n{summary}\n",
         changelog_path=config.changelog,
@@ -105,7 +125,7 @@ def plan_release(
     )
 
 
-def _read_changelog(path: Path) -> str | None:
+def read_changelog(path: Path) -> str | None:
     """The changelog's text exactly as it is (line endings too), or None if it is missing."""
     try:
         data = path.read_bytes()
@@ -117,15 +137,6 @@ def _read_changelog(path: Path) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise ReleaseError(f"{path}: not UTF-8 text, so no entry can be added to it") from None
-
-
-def _is_prerelease(label: str, scheme: str) -> bool:
-    if scheme == "calver":
-        return False
-    from .store import parse_semver
-
-    version = parse_semver(label)
-    return version is not None and bool(version.prerelease)
 
 
 def execute(workspace: Workspace, plan: Plan) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..compare import compare_specs
 from ..errors import InputError, RevisionError
 from ..model.changes import Endpoint, Report
+from ..policy.labels import parse_semver
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -104,6 +105,39 @@ class Timeline:
             releases.append(Release(version, report))
             previous = version
         return releases
+
+    def rolled_up(self, release: Release) -> tuple[Report | None, tuple[str, ...]]:
+        """What a changelog entry for ``release`` covers: a final release that follows
+        pre-releases covers everything since the previous final release (readers of final
+        releases must see the breaking change an rc made), and names those pre-releases.
+        Any other release is its own report and names none."""
+        index = next(i for i, r in enumerate(self.releases) if r is release)
+        if index == 0 or self.is_prerelease(release.version):
+            return release.report, ()
+        start = index - 1
+        while start >= 0 and self.is_prerelease(self.releases[start].version):
+            start -= 1
+        passed = tuple(r.version.tag.version for r in self.releases[start + 1 : index])
+        if not passed:
+            return release.report, ()
+        if start < 0:
+            return None, passed
+        return self.compare_versions(self.releases[start].version, release.version), passed
+
+    def compare_versions(self, base: Version, head: Version) -> Report:
+        return compare_specs(
+            base.spec, head.spec, self.workspace.config, base=base.endpoint, head=head.endpoint
+        )
+
+    def is_prerelease(self, version: Version) -> bool:
+        if self.workspace.config.version_scheme != "semver":
+            return False
+        parsed = parse_semver(version.tag.version)
+        return parsed is not None and bool(parsed.prerelease)
+
+    def last_final(self) -> Version | None:
+        """The newest version that is not a pre-release."""
+        return next((v for v in reversed(self.versions) if not self.is_prerelease(v)), None)
 
     def release(self, label: str) -> Release:
         """The release whose version label or tag name is ``label``."""

@@ -48,6 +48,9 @@ class Entry:
     """The changes since the previous version; None for the first release."""
     tag: str | None = None
     commit: str | None = None
+    prereleases: tuple[str, ...] = ()
+    """The pre-releases this final release rolls up (its report then starts at the
+    previous final release)."""
 
 
 def heading_of(change: Change) -> str:
@@ -251,9 +254,14 @@ def render_entry(entry: Entry) -> str:
     """``## [version] - date``, the summary, then the changes by heading and section."""
     lines = [f"## [{entry.version}] - {entry.date.isoformat()}", ""]
     report = entry.report
+    passed = _join_words(list(entry.prereleases))
+    prereleases = f"pre-release{'s' if len(entry.prereleases) != 1 else ''} {passed}"
     if report is None:
-        lines += ["First released version.", ""]
+        first = "First released version"
+        lines += [f"{first}, after {prereleases}." if passed else f"{first}.", ""]
         return "\n".join(lines)
+    if passed:
+        lines += [f"Everything since {report.base.label}, first released as {prereleases}.", ""]
     if not report.changes:
         lines += [f"No changes in meaning since {report.base.label}.", ""]
         return "\n".join(lines)
