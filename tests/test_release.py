@@ -147,7 +147,11 @@ def test_release_refuses_an_existing_tag(repo: Path, capsys: pytest.CaptureFixtu
     code, out, err = specdiff(capsys, "release")
     assert (code, out) == (2, "")
     assert error_line(err) == (
-        "specdiff: error: tag v4.0.0 already exists; delete it or release from another commit"
+        "specdiff: error: the next version's tag v4.0.0 already exists (spec.md does not exist "
+        "at v4.0.0, so it is not counted as a release of spec.md); if the spec had another name "
+        'there, add [[renames]] from = "OLD" to = "spec.md" to specdiff.toml; if the tag '
+        "belongs to something else, give this spec its own tag_prefix. specdiff never moves "
+        "or deletes a tag"
     )
     assert snapshot(repo) == before
     code, out, _ = specdiff(capsys, "log")

@@ -97,7 +97,9 @@ def _load_or_empty(workspace: Workspace, rev: str, side: str) -> Loaded:
 
     short = rev[:9]
     try:
-        return workspace.load_revision(rev, workspace.spec_path, label=f"{side} {short}")
+        # The spec's name at that commit: a pull request may rename the file.
+        path = workspace.path_at(rev)
+        return workspace.load_revision(rev, path, label=f"{side} {short}")
     except RevisionError as exc:
         if "does not exist" not in str(exc):
             raise

@@ -43,9 +43,28 @@ def _counts(report: Report | None) -> dict[str, int]:
     return report.counts if report is not None else {}
 
 
-def _log_data(timeline: Timeline, unreleased: list[Any]) -> dict[str, Any]:
+def _bump(report: Report | None) -> str | None:
+    """The bump a release would get: a renamed spec file is at least a patch."""
+    if report is None:
+        return None
+    if report.base.path != report.head.path and not report.changes:
+        return "patch"
+    return str(report.bump)
+
+
+def _summary(report: Report | None, first: str) -> str:
     from ..render._common import counts_in_words
 
+    if report is None:
+        return first
+    words = counts_in_words(report)
+    if report.base.path != report.head.path:
+        renamed = f"file renamed from {report.base.path}"
+        return renamed if not report.changes else f"{renamed}; {words}"
+    return words
+
+
+def _log_data(timeline: Timeline, unreleased: list[Any]) -> dict[str, Any]:
     versions = []
     for release in reversed(timeline.releases):
         tag = release.version.tag
@@ -56,9 +75,9 @@ def _log_data(timeline: Timeline, unreleased: list[Any]) -> dict[str, Any]:
                 "tag": tag.name,
                 "date": tag.date.date().isoformat(),
                 "commit": tag.commit,
-                "bump": str(report.bump) if report is not None else None,
+                "bump": _bump(report),
                 "counts": _counts(report),
-                "summary": counts_in_words(report) if report is not None else "first version",
+                "summary": _summary(report, "first version"),
             }
         )
     pending = []
@@ -71,9 +90,9 @@ def _log_data(timeline: Timeline, unreleased: list[Any]) -> dict[str, Any]:
                 "date": revision.date.date().isoformat(),
                 "author": revision.author,
                 "subject": revision.subject,
-                "bump": str(report.bump) if report is not None else None,
+                "bump": _bump(report),
                 "counts": _counts(report),
-                "summary": counts_in_words(report) if report is not None else "first revision",
+                "summary": _summary(report, "first revision"),
             }
         )
     return {

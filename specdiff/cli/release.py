@@ -72,6 +72,8 @@ def command(
         bump = "first release"
     elif plan.report is not None and not plan.report.changes:
         bump = f"no changes in meaning since {plan.previous}"
+        if plan.renamed:
+            bump = f"patch bump since {plan.previous}: the spec file was renamed"
     else:
         bump = f"{plan.bump} bump since {plan.previous}"
     if dry_run:

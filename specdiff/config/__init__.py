@@ -59,6 +59,18 @@ class Policy:
 class SiteConfig:
     title: str = ""
     base_url: str = ""
+    keep: tuple[str, ...] = ()
+    """Files and folders (``CNAME``, ``.nojekyll``, ``static/``) a rebuild carries over
+    from the published site, relative to its top."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """A spec file renamed in a way git's rename detection cannot see (a rename and a
+    rewrite in one commit, say): ``[[renames]] from = "old.md"  to = "new.md"``."""
+
+    old: str
+    new: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +97,8 @@ class Config:
     ignore_sections: tuple[str, ...] = ()
     ignore_kinds: tuple[str, ...] = ()
     accept: tuple[Acceptance, ...] = ()
+    renames: tuple[Rename, ...] = ()
+    """Renames of spec files that history commands follow besides git's own detection."""
     site: SiteConfig = field(default_factory=SiteConfig)
     github: GitHubConfig = field(default_factory=GitHubConfig)
     origin: str = "defaults"
@@ -101,7 +115,7 @@ DEFAULT_CONFIG = Config()
 
 _TOP_KEYS = (
     "spec", "version_scheme", "tag_prefix", "changelog", "attributes", "normative",
-    "policy", "ignore", "accept", "site", "github",
+    "policy", "ignore", "accept", "renames", "site", "github",
 )  # fmt: skip
 _FORCES = {
     "must": (Strength.MUST, False),
@@ -137,6 +151,7 @@ def config_from_mapping(data: Mapping[str, Any], origin: str) -> Config:
             reader.choice(k, KIND_NAMES, "ignore.kinds") for k in reader.ignore(data, "kinds")
         ),
         accept=reader.accept(data.get("accept", [])),
+        renames=reader.renames(data.get("renames", [])),
         site=reader.site(reader.table(data.get("site", {}), "site")),
         github=reader.github(reader.table(data.get("github", {}), "github")),
         origin=origin,
@@ -232,11 +247,35 @@ class _Reader(TableReader):
             )
         return tuple(accepted)
 
+    def renames(self, value: Any) -> tuple[Rename, ...]:
+        if not isinstance(value, list):
+            raise self.fail("'renames' must be an array of tables: [[renames]] from = ... to = ...")
+        renames: list[Rename] = []
+        for item in value:
+            entry = self.table(item, "renames")
+            self.keys(entry, ("from", "to"), "renames")
+            old = _relative_path(
+                self,
+                self.string(self.required(entry, "from", "renames"), "renames.from"),
+                "renames.from",
+            )
+            new = _relative_path(
+                self, self.string(self.required(entry, "to", "renames"), "renames.to"), "renames.to"
+            )
+            if old == new:
+                raise self.fail(f"[[renames]] from and to are the same path ({old!r})")
+            renames.append(Rename(old, new))
+        return tuple(renames)
+
     def site(self, data: Mapping[str, Any]) -> SiteConfig:
-        self.keys(data, ("title", "base_url"), "site")
+        self.keys(data, ("title", "base_url", "keep"), "site")
         return SiteConfig(
             title=self.string(data.get("title", ""), "site.title"),
             base_url=self.string(data.get("base_url", ""), "site.base_url"),
+            keep=tuple(
+                _relative_path(self, item, "site.keep")
+                for item in self.strings(data.get("keep", []), "site.keep")
+            ),
         )
 
     def github(self, data: Mapping[str, Any]) -> GitHubConfig:
@@ -250,3 +289,12 @@ class _Reader(TableReader):
                 for k, v in labels.items()
             )
         )
+
+
+def _relative_path(reader: TableReader, value: str, where: str) -> str:
+    """A plain relative POSIX path (``./`` and a trailing ``/`` dropped); no ``..``, not absolute."""
+    clean = value.replace("\\", "/").strip()
+    parts = [part for part in clean.split("/") if part not in ("", ".")]
+    if not parts or clean.startswith("/") or ".." in parts or (len(clean) > 1 and clean[1] == ":"):
+        raise reader.fail(f"{where} = {value!r} must be a relative path inside the repository")
+    return "/".join(parts)

@@ -44,7 +44,16 @@ class Plan:
 
     @property
     def bump(self) -> Level:
-        return self.report.bump if self.report is not None else Level.NONE
+        if self.report is None:
+            return Level.NONE
+        # A renamed spec file with the same text is still a new release (its links
+        # changed): a patch, as the changelog entry says.
+        return max(self.report.bump, Level.PATCH) if self.renamed else self.report.bump
+
+    @property
+    def renamed(self) -> bool:
+        """Whether the spec file has another name than at the previous version."""
+        return self.report is not None and self.report.base.path != self.report.head.path
 
 
 def plan_release(
@@ -70,7 +79,8 @@ def plan_release(
         report = compare_specs(
             latest.spec, current.spec, config, base=latest.endpoint, head=current.endpoint
         )
-        if not report.changes and not finalising:
+        renamed = report.base.path != report.head.path
+        if not report.changes and not finalising and not renamed:
             return None
         entry_report = report
         if finalising:
@@ -96,12 +106,13 @@ def plan_release(
             )
         version = next_calver(today, existing)
     else:
-        version = next_semver(
-            latest.tag.version if latest else None, report.bump if report else Level.NONE, pre
-        )
+        bump = report.bump if report else Level.NONE
+        if report is not None and report.base.path != report.head.path:
+            bump = max(bump, Level.PATCH)
+        version = next_semver(latest.tag.version if latest else None, bump, pre)
     tag = config.tag_prefix + version
     if store.tag_exists(tag):
-        raise ReleaseError(f"tag {tag} already exists; delete it or release from another commit")
+        raise ReleaseError(_clash(workspace, timeline, tag))
     entry_text = render_entry(Entry(version, today, entry_report, tag=tag, prereleases=prereleases))
     changelog_file = workspace.root / config.changelog
     before = read_changelog(changelog_file)
@@ -123,6 +134,25 @@ def plan_release(
         changelog_after=after,
         release_date=today,
     )
+
+
+def _clash(workspace: Workspace, timeline: Timeline, tag: str) -> str:
+    """Why the next version's tag exists already, and what to do that destroys nothing."""
+    skipped = dict(timeline.skipped)
+    where = workspace.spec_path
+    if tag in skipped:
+        why = f"{skipped[tag]}, so it is not counted as a release of {where}"
+        fix = (
+            f'if the spec had another name there, add [[renames]] from = "OLD" to = '
+            f'"{where}" to specdiff.toml; if the tag belongs to something else, give this '
+            "spec its own tag_prefix"
+        )
+    else:
+        why = f"on commit {workspace.store.resolve(tag).short}, which HEAD does not build on"
+        fix = (
+            f"release from a commit that descends from {tag}, or give this spec its own tag_prefix"
+        )
+    return f"the next version's tag {tag} already exists ({why}); {fix}. specdiff never moves or deletes a tag"
 
 
 def read_changelog(path: Path) -> str | None:

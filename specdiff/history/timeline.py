@@ -69,9 +69,9 @@ class Timeline:
         if not tags and (hint := store.history_hint()):
             # Without tags a shallow clone looks like a spec that was never released.
             raise RevisionError(f"no version tags in {store.root}; {hint}")
-        path = self.workspace.spec_path
         for number, tag in enumerate(tags, 1):
             self.progress(f"reading {tag.name} ({number}/{len(tags)})")
+            path = self.workspace.lineage.path_at(tag.commit)
             try:
                 blob_id, text = store.read(tag.commit, path)
             except RevisionError:
@@ -155,19 +155,19 @@ class Timeline:
         """Commits after the latest version that changed the spec, each against the one before."""
         store = self.workspace.store
         latest = self.latest
-        revisions = store.revisions_after(
-            latest.tag.commit if latest else None, self.workspace.spec_path
-        )
+        lineage = self.workspace.lineage
+        revisions = store.revisions_after(latest.tag.commit if latest else None, *lineage.names)
         result = []
         previous_spec = latest.spec if latest else None
         previous_endpoint = latest.endpoint if latest else None
         for revision in revisions:
+            path = lineage.path_at(revision.commit)
             try:
-                blob_id, text = store.read(revision.commit, self.workspace.spec_path)
+                blob_id, text = store.read(revision.commit, path)
             except RevisionError:
                 continue
             spec = self.workspace.cache.parse(blob_id, text)
-            endpoint = Endpoint(revision.short, revision.commit, self.workspace.spec_path)
+            endpoint = Endpoint(revision.short, revision.commit, path)
             report = None
             if previous_spec is not None and previous_endpoint is not None:
                 report = compare_specs(

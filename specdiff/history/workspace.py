@@ -19,6 +19,7 @@ from .settings import find_config_file, load_config
 if TYPE_CHECKING:
     from ..config import Config
     from ..model.document import Spec
+    from .lineage import Lineage
     from .store import SpecCache, SpecStore
 
 #: Markdown files that are never the spec when specdiff has to guess.
@@ -107,6 +108,17 @@ class Workspace:
             return self.config.specs[0]
         return self._guess_spec_path()
 
+    @cached_property
+    def lineage(self) -> Lineage:
+        """The spec's names through its renames (git's and the configured ones)."""
+        from .lineage import Lineage
+
+        return Lineage(self.store, self.spec_path, self.config.renames)
+
+    def path_at(self, rev: str) -> str:
+        """The spec's path in commit ``rev``: its name there, if it was renamed since."""
+        return self.lineage.path_at(self.store.resolve(rev).commit)
+
     def _relative(self, path: str) -> str:
         absolute = (self.cwd / path).resolve()
         try:
@@ -162,7 +174,7 @@ class Workspace:
                     f"{ref}: no such file (nor a version or revision of that name)"
                 ) from None
             raise
-        return self._read_revision(ref, self.spec_path, label=ref)
+        return self._read_revision(ref, self.path_at(ref), label=ref)
 
     def load_revision(self, rev: str, spec_path: str, label: str | None = None) -> Loaded:
         source = self._read_revision(rev, spec_path, label)

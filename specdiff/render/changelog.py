@@ -262,6 +262,11 @@ def render_entry(entry: Entry) -> str:
         return "\n".join(lines)
     if passed:
         lines += [f"Everything since {report.base.label}, first released as {prereleases}.", ""]
+    if report.base.path != report.head.path:
+        lines += [
+            f"The spec file was renamed from `{report.base.path}` to `{report.head.path}`.",
+            "",
+        ]
     if not report.changes:
         lines += [f"No changes in meaning since {report.base.label}.", ""]
         return "\n".join(lines)

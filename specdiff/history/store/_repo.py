@@ -150,12 +150,46 @@ class SpecStore:
         blob_id: str = self._blob(self.resolve(rev), rev, path).hexsha
         return blob_id
 
-    def revisions_after(self, tag_commit: str | None, path: str) -> list[Revision]:
-        """Commits after ``tag_commit`` (all, if None) up to HEAD touching ``path``, oldest first."""
+    def revisions_after(self, tag_commit: str | None, *paths: str) -> list[Revision]:
+        """Commits after ``tag_commit`` (all, if None) up to HEAD touching any of ``paths``
+        (a spec's names before and after renames), oldest first."""
         if not self._rev_parse("HEAD"):
             return []
         span = f"{tag_commit}..HEAD" if tag_commit else "HEAD"
-        return self._revisions("log", "--reverse", span, "--", clean_path(path))
+        return self._revisions("log", "--reverse", span, "--", *(clean_path(p) for p in paths))
+
+    def exists(self, rev: str, path: str) -> bool:
+        """Whether ``path`` is a file in commit ``rev`` (a full commit id or any revision)."""
+        try:
+            obj = self._repo.commit(rev).tree / clean_path(path)
+        except (KeyError, ValueError):
+            return False
+        return bool(obj.type == "blob")
+
+    def renames_of(self, path: str) -> list[tuple[str, str, str]]:
+        """``(old, new, commit)`` for every rename git detects in the history of ``path``
+        up to HEAD, newest first (``git log --follow``)."""
+        if not self._rev_parse("HEAD"):
+            return []
+        out = self._git(
+            "log", "--follow", "-M", "--name-status", "--format=%x01%H", "HEAD", "--",
+            clean_path(path),
+        )  # fmt: skip
+        renames: list[tuple[str, str, str]] = []
+        for record in out.split("\x01")[1:]:
+            sha, _, body = record.partition("\n")
+            for line in body.splitlines():
+                fields = line.split("\t")
+                if len(fields) == 3 and fields[0].startswith("R"):
+                    renames.append((fields[1], fields[2], sha.strip()))
+        return renames
+
+    def files(self, rev: str = "HEAD") -> list[str]:
+        """Every file path in commit ``rev`` ([] for a repository without commits)."""
+        if not self._rev_parse(rev):
+            return []
+        out = self._git("ls-tree", "-r", "--name-only", "-z", rev)
+        return [name for name in out.split("\x00") if name]
 
     def is_shallow(self) -> bool:
         return self._git("rev-parse", "--is-shallow-repository") == "true"
