@@ -204,21 +204,30 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 def normalise(text: str) -> str:
     """What a quote must survive: whitespace, typographic quotes and dashes, emphasis and
-    code markup, link targets and case (records may keep either the source or a cleaned
-    text, so both sides go through the same mill)."""
-    text = _LINK.sub(r"\1", text).translate(_TRANSLATE)
-    text = text.replace("---", "-").replace("--", "-")
+    code markup, and case (records may keep either the source or a cleaned text, so both
+    sides go through the same mill)."""
+    text = text.translate(_TRANSLATE).replace("---", "-").replace("--", "-")
     return " ".join(text.split()).casefold()
 
 
-_BULLET = re.compile(r"^(?:[-+] |\d+[.)] )")
+def without_links(text: str) -> str:
+    """``[text](target)`` -> ``text``, for records that keep link text only."""
+    return _LINK.sub(r"\1", text)
+
+
+_BULLET = re.compile(r"^(?:[-+>] |\d+[.)] )")
 
 
 def quote_in(quote: str, text: str) -> bool:
-    """The quote is in the text; a list marker that opens the quote may be missing from a
-    record, which holds the item's text without its bullet."""
-    wanted, haystack = normalise(quote), normalise(text)
-    return wanted in haystack or _BULLET.sub("", wanted) in haystack
+    """The quote is in the text, as written or with link targets dropped on both sides; a
+    list marker opening the quote may be missing from a record (items lose their bullet)."""
+    for wanted, haystack in (
+        (normalise(quote), normalise(text)),
+        (normalise(without_links(quote)), normalise(without_links(text))),
+    ):
+        if wanted in haystack or _BULLET.sub("", wanted) in haystack:
+            return True
+    return False
 
 
 # -- running specdiff ----------------------------------------------------------------------
@@ -319,6 +328,9 @@ def quotes_found(label: Label, record: dict[str, Any]) -> tuple[int, int]:
 def section_fits(label: Label, record: dict[str, Any], old: Outline, new: Outline) -> bool:
     """The label's section is the record's section or one of its ancestors, either side."""
     wanted = normalise(label.section)
+    if not wanted:
+        # An empty section names what comes before the first heading (front matter).
+        return not record.get("section") and not record.get("old_section")
     names = new.chain(record.get("section")) + old.chain(record.get("old_section"))
     return wanted in names
 

@@ -114,3 +114,4 @@ def test_normalise_ignores_typography_whitespace_and_markup() -> None:
         'it\'s a "quote" --- x'
     )
     assert bench_labels.quote_in("see here", "See [here](#anchor).")
+    assert bench_labels.quote_in("- item one", "Item one")
