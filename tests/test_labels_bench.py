@@ -43,7 +43,7 @@ def _raw(path: Path) -> dict[str, Any]:
 def test_there_are_enough_labels_over_enough_pairs() -> None:
     pairs = [bench_labels.load_label_file(path) for path in LABEL_FILES]
     assert len(pairs) >= 6
-    assert sum(len(labels) for _, labels in pairs) >= 100
+    assert sum(len(labels) for _, labels in pairs) >= 300
 
 
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
