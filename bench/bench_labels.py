@@ -215,17 +215,21 @@ def without_links(text: str) -> str:
     return _LINK.sub(r"\1", text)
 
 
-_BULLET = re.compile(r"^(?:[-+>] |\d+[.)] )")
+_LEAD = re.compile(r"^(?:[-+>|] |\d+[.)] )")
+_TRAIL = re.compile(r" \|$")
+
+
+def _variants(quote: str) -> set[str]:
+    """The quote, and the quote without the source markup a record may not keep: a list
+    bullet, a block-quote marker, or the outer pipes of a table row."""
+    return {quote, _TRAIL.sub("", _LEAD.sub("", quote))}
 
 
 def quote_in(quote: str, text: str) -> bool:
-    """The quote is in the text, as written or with link targets dropped on both sides; a
-    list marker opening the quote may be missing from a record (items lose their bullet)."""
-    for wanted, haystack in (
-        (normalise(quote), normalise(text)),
-        (normalise(without_links(quote)), normalise(without_links(text))),
-    ):
-        if wanted in haystack or _BULLET.sub("", wanted) in haystack:
+    """The quote is in the text, as written or with link targets dropped on both sides."""
+    for clean in (normalise, lambda t: normalise(without_links(t))):
+        haystack = clean(text)
+        if any(clean(v) in haystack for v in _variants(normalise(quote))):
             return True
     return False
 
@@ -472,6 +476,8 @@ def markdown(summary: Summary) -> str:
         "maintainer would accept, and a category. A label is *acceptable* when the record "
         "specdiff gives for it has an accepted severity, kind and tags; *missed* when no record "
         "is about it; *false major* when specdiff says MAJOR and the label does not accept it.",
+        f"Measured on commit `{_commit()}`; `python bench/bench_labels.py` also lists every "
+        "label that fails, with what specdiff said.",
         "",
         "| measure | result | target (issue 10) |",
         "| --- | ---: | ---: |",
@@ -490,6 +496,17 @@ def markdown(summary: Summary) -> str:
     for name, group in summary.grouped("pair").items():
         lines.append(f"| {name} | {len(group)} | {summary.rate(group):.0%} |")
     return "\n".join(lines) + "\n"
+
+
+def _commit() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
 
 
 def failures_text(summary: Summary) -> str:
