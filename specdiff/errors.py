@@ -41,9 +41,3 @@ class WriteError(SpecdiffError):
 
 class ReleaseError(SpecdiffError):
     """A release cannot be made (dirty tree, existing tag, failed step)."""
-
-
-class ThresholdReached(SpecdiffError):
-    """A policy threshold was reached; not a failure of the tool itself."""
-
-    exit_code = ExitCode.THRESHOLD

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..model.vocabulary import Level
+from ..policy.gate import fail_on_level
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -22,7 +24,8 @@ class Settings:
     """The action's inputs (environment variables, never pasted into a script)."""
 
     mode: str = "auto"
-    fail_on: str | None = "major"
+    fail_on: Level | None = Level.MAJOR
+    """The threshold of the pull-request check; None: it never fails."""
     spec: str | None = None
     site_dir: str | None = None
     remote: str = "origin"
@@ -71,11 +74,10 @@ class GitHubRun:
         mode = env.get("SPECDIFF_MODE") or "auto"
         if mode not in MODES:
             raise InputError(f"mode {mode!r} is not one of {', '.join(MODES)}")
-        fail_on = env.get("SPECDIFF_FAIL_ON", "major").strip().lower() or None
-        if fail_on in ("none", "never"):
-            fail_on = None
-        if fail_on not in (None, "major", "minor", "patch"):
-            raise InputError(f"fail-on {fail_on!r} is not one of major, minor, patch, none")
+        try:
+            fail_on = fail_on_level(env.get("SPECDIFF_FAIL_ON", "major"))
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
         return cls(
             event_name=event_name,
             event=event,

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from ..compare import compare_specs
 from ..errors import ReleaseError, RevisionError
 from ..model.changes import Endpoint
-from ..model.vocabulary import Level
 from ._api import ApiError, GitHubApi
 from ._environment import GitHubRun, Outputs
 
@@ -46,7 +45,7 @@ def run_ci(env: Mapping[str, str], cwd: Path, echo: Callable[[str], None]) -> in
 def _check(
     run: GitHubRun, workspace: Workspace, outputs: Outputs, echo: Callable[[str], None]
 ) -> int:
-    from ..render.github import render_github
+    from ..render.github import annotation, render_github
     from ..render.json import render_json
     from ..render.markdown import render_markdown
 
@@ -85,7 +84,7 @@ def _check(
             ).upsert_comment(pull.number, markdown)
             echo(f"specdiff: {action} comment {comment} on pull request #{pull.number}")
         except ApiError as exc:
-            echo(f"::warning title=specdiff could not comment::{exc}")
+            echo(annotation("warning", str(exc), title="specdiff could not comment"))
     echo(f"specdiff: {verdict}")
     return 1 if failing else 0
 
@@ -111,39 +110,44 @@ def _load_or_empty(workspace: Workspace, rev: str, side: str) -> Loaded:
 def _verdict(
     run: GitHubRun, workspace: Workspace, report: Report, labels: tuple[str, ...]
 ) -> tuple[str, bool]:
+    from ..policy.gate import accepting_label, label_to_accept, reaches
+
     fail_on = run.settings.fail_on
     bump = report.blocking_bump
-    if fail_on is None or bump < Level.parse(fail_on):
+    if not reaches(report, fail_on):
         return (
             f"**Check passed:** bump {report.bump} is below the `fail-on: {fail_on or 'none'}` threshold.",
             False,
         )
-    accepting = [
-        label
-        for level, label in workspace.config.github.accept_labels
-        if level >= bump and label in labels
-    ]
-    if accepting:
+    accept_labels = workspace.config.github.accept_labels
+    accepting = accepting_label(accept_labels, bump, labels)
+    if accepting is not None:
         return (
-            f"**Check passed:** bump {bump} reaches `fail-on: {fail_on}`, accepted by the label `{accepting[0]}`.",
+            f"**Check passed:** bump {bump} reaches `fail-on: {fail_on}`, accepted by the label `{accepting}`.",
             False,
         )
-    wanted = [label for level, label in workspace.config.github.accept_labels if level >= bump]
-    hint = f" Add the label `{wanted[0]}` to accept it." if wanted else ""
+    wanted = label_to_accept(accept_labels, bump)
+    hint = f" Add the label `{wanted}` to accept it." if wanted else ""
     return f"**Check failed:** bump {bump} reaches `fail-on: {fail_on}`.{hint}", True
 
 
 def _next_version(workspace: Workspace, report: Report) -> str:
+    """The version the release on merge will make, as ``specdiff release`` computes it;
+    the latest version when no release is due."""
     from datetime import datetime, timezone
 
-    from ..policy.versioning import next_calver, next_semver
+    from ..history.timeline import Timeline
+    from ..policy.versioning import next_version
 
-    versions = workspace.store.versions()
-    if workspace.config.version_scheme == "calver":
-        return next_calver(datetime.now(timezone.utc).date(), {v.version for v in versions})
-    if report.bump is Level.NONE and versions:
-        return versions[-1].version
-    return next_semver(versions[-1].version if versions else None, report.bump)
+    latest = Timeline(workspace).latest_label()
+    version = next_version(
+        latest,
+        report.bump,
+        scheme=workspace.config.version_scheme,
+        existing={tag.version for tag in workspace.store.versions()},
+        today=datetime.now(timezone.utc).date(),
+    )
+    return version or latest or ""
 
 
 # -- release ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
 
     Exits 1 when it finds errors, 0 when there are only warnings or nothing."""
     from ..parse.lint import Severity, lint
+    from ..render.github import annotation
 
     config = load_config(config_path)
     results = [(file, lint(parse_file(file, config), config)) for file in files]
@@ -51,7 +52,9 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
             for f in findings:
                 if output_format == "github":
                     lines.append(
-                        f"::{f.severity} file={file},line={f.line},title={f.code}::{f.message}"
+                        annotation(
+                            str(f.severity), f.message, file=str(file), line=f.line, title=f.code
+                        )
                     )
                 else:
                     lines.append(f"{file}:{f.line}: {f.severity}: {f.message} [{f.code}]")

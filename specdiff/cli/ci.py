@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..policy.gate import FAIL_ON_CHOICES
 from ._common import emit
 
 
@@ -19,7 +20,7 @@ from ._common import emit
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["major", "minor", "patch", "none"]),
+    type=click.Choice(FAIL_ON_CHOICES),
     default=None,
     help="Overrides SPECDIFF_FAIL_ON (default: major).",
 )

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..policy.gate import FAIL_ON_LEVELS
 from ._common import config_option, emit
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ..model.changes import Report
-
-LEVELS = ("major", "minor", "patch")
 
 
 @click.command("compare")
@@ -32,7 +31,7 @@ LEVELS = ("major", "minor", "patch")
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(LEVELS),
+    type=click.Choice(FAIL_ON_LEVELS),
     default=None,
     help="Exit 1 when the bump reaches this level (accepted changes do not count).",
 )
@@ -83,7 +82,7 @@ def command(
     """
     from ..compare import compare_specs
     from ..history.workspace import Workspace
-    from ..model.vocabulary import Level
+    from ..policy.gate import fail_on_level, reaches
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     old = workspace.load(base)
@@ -92,7 +91,7 @@ def command(
         old.spec, new.spec, workspace.config, base=old.endpoint, head=new.endpoint, section=section
     )
     emit(_render(report, output_format, color, stat, workspace.config.site.title or "specdiff"))
-    if fail_on is not None and report.blocking_bump >= Level.parse(fail_on):
+    if reaches(report, fail_on_level(fail_on)):
         click.echo(f"specdiff: bump {report.blocking_bump} reaches --fail-on {fail_on}", err=True)
         return 1
     return 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..compare import compare_specs
 from ..errors import ReleaseError, WriteError
 from ..model.vocabulary import Level
-from ..policy.versioning import next_calver, next_semver
+from ..policy.versioning import next_version
 from ..render.changelog import Entry, insert_entry, render_entry
 from ..render.summary import summarize
 from .files import write_atomically
@@ -59,7 +59,8 @@ class Plan:
 def plan_release(
     workspace: Workspace, timeline: Timeline, *, pre: str | None = None, today: date | None = None
 ) -> Plan | None:
-    """The release to make from HEAD, or None when nothing changed since the last version."""
+    """The release to make from HEAD, or None when nothing changed in meaning since the
+    last version (see :func:`~specdiff.policy.versioning.next_version`)."""
     store = workspace.store
     config = workspace.config
     today = today or datetime.now(timezone.utc).date()
@@ -99,17 +100,19 @@ def plan_release(
     # Every version tag counts, also those where the spec could not be read (the timeline
     # skips them), so that a calendar label is never reused.
     existing = {t.version for t in store.versions()}
-    if config.version_scheme == "calver":
-        if pre is not None:
-            raise ReleaseError(
-                'pre-releases need the semver version scheme (version_scheme = "semver")'
-            )
-        version = next_calver(today, existing)
-    else:
-        bump = report.bump if report else Level.NONE
-        if report is not None and report.base.path != report.head.path:
-            bump = max(bump, Level.PATCH)
-        version = next_semver(latest.tag.version if latest else None, bump, pre)
+    bump = report.bump if report else Level.NONE
+    if report is not None and report.base.path != report.head.path:
+        bump = max(bump, Level.PATCH)  # a renamed spec file is at least a patch release
+    version = next_version(
+        latest.tag.version if latest else None,
+        bump,
+        scheme=config.version_scheme,
+        existing=existing,
+        today=today,
+        pre=pre,
+    )
+    if version is None:
+        return None  # changes the policy rates "none" make no release
     tag = config.tag_prefix + version
     if store.tag_exists(tag):
         raise ReleaseError(_clash(workspace, timeline, tag))

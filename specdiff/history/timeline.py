@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from ..compare import compare_specs
 from ..errors import InputError, RevisionError
 from ..model.changes import Endpoint, Report
-from ..policy.labels import parse_semver
+from ..policy.labels import SEMVER
+from ..policy.versioning import is_prerelease
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -130,10 +131,7 @@ class Timeline:
         )
 
     def is_prerelease(self, version: Version) -> bool:
-        if self.workspace.config.version_scheme != "semver":
-            return False
-        parsed = parse_semver(version.tag.version)
-        return parsed is not None and bool(parsed.prerelease)
+        return self.workspace.config.version_scheme == SEMVER and is_prerelease(version.tag.version)
 
     def last_final(self) -> Version | None:
         """The newest version that is not a pre-release."""
@@ -150,6 +148,20 @@ class Timeline:
     @property
     def latest(self) -> Version | None:
         return self.versions[-1] if self.versions else None
+
+    def latest_label(self) -> str | None:
+        """The version label of :attr:`latest`, reading only the newest tags (not parsing
+        every version): the newest version tag at which the spec can be read."""
+        if "versions" in self.__dict__:
+            return self.latest.tag.version if self.latest else None
+        store = self.workspace.store
+        for tag in reversed(store.versions()):
+            try:
+                store.read(tag.commit, self.workspace.spec_path)
+            except (RevisionError, InputError):
+                continue
+            return tag.version
+        return None
 
     def unreleased(self) -> list[Unreleased]:
         """Commits after the latest version that changed the spec, each against the one before."""

@@ -9,7 +9,7 @@ import semver
 
 from ..errors import ReleaseError
 from ..model.vocabulary import Level
-from .labels import parse_calver
+from .labels import CALVER, parse_calver, parse_semver
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -18,6 +18,45 @@ if TYPE_CHECKING:
 FIRST_VERSION = "1.0.0"
 #: A pre-release label: one semver identifier, not purely numeric (``rc``, ``beta``, ``alpha-2``).
 _PRE_LABEL = re.compile(r"[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*")
+
+
+def next_version(
+    latest: str | None,
+    bump: Level,
+    *,
+    scheme: str,
+    existing: Collection[str],
+    today: date,
+    pre: str | None = None,
+) -> str | None:
+    """The version a release after ``latest`` gets, or None when no release is due.
+
+    ``specdiff release`` and the pull-request check of the Action both ask this, so the
+    version a check announces is the version the release on merge makes. No release is
+    due when nothing changed in meaning: ``bump`` is NONE because there are no changes or
+    the policy rates every one ``none``. Two releases are due even then: the first one
+    (no ``latest``), and a final release (``pre`` None) after a pre-release, which
+    finalises it (``2.0.0-rc.2`` -> ``2.0.0``). ``existing`` holds every version label
+    already tagged, so that a calendar label is never reused.
+    """
+    if scheme == CALVER:
+        if latest is not None and bump is Level.NONE:
+            return None
+        if pre is not None:
+            raise ReleaseError(
+                'pre-releases need the semver version scheme (version_scheme = "semver")'
+            )
+        return next_calver(today, existing)
+    finalising = pre is None and latest is not None and is_prerelease(latest)
+    if latest is not None and bump is Level.NONE and not finalising:
+        return None
+    return next_semver(latest, bump, pre)
+
+
+def is_prerelease(label: str) -> bool:
+    """True for a semver pre-release label such as ``2.0.0-rc.1``."""
+    version = parse_semver(label)
+    return version is not None and bool(version.prerelease)
 
 
 def next_semver(current: str | None, bump: Level, pre: str | None = None) -> str:

@@ -29,16 +29,54 @@ def render_github(report: Report, path: str | None = None) -> str:
         where = (
             change.new is None and f" (was at line {side.lines[0]} of {report.base.label})"
         ) or ""
-        title = f"specdiff {change.severity}: {kind_label(change)}"
         message = (
             f"{change.reason}{where} [{', '.join(change.tags) or change.kind_name}] id={change.id}"
         )
-        properties = f"file={_property(file)},line={start},endLine={end},title={_property(title)}"
-        lines.append(f"::{_COMMAND[change.severity]} {properties}::{_data(message)}")
+        lines.append(
+            annotation(
+                _COMMAND[change.severity],
+                message,
+                file=file,
+                line=start,
+                end_line=end,
+                title=f"specdiff {change.severity}: {kind_label(change)}",
+            )
+        )
     lines.append(
-        f"::notice title=specdiff::{_data(f'{report.base.label} → {report.head.label}: bump {report.bump}')}"
+        annotation(
+            "notice",
+            f"{report.base.label} → {report.head.label}: bump {report.bump}",
+            title="specdiff",
+        )
     )
     return "\n".join(lines) + "\n"
+
+
+def annotation(
+    command: str,
+    message: str,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    end_line: int | None = None,
+    title: str | None = None,
+) -> str:
+    """One workflow command, ``::error file=...,line=...,title=...::message``, escaped as
+    GitHub reads it (the rules of actions/toolkit's ``command.ts``): in the message ``%``,
+    CR and LF are percent-encoded; in a property ``:`` and ``,`` are too, since they
+    would end the value. ``command`` is ``error``, ``warning`` or ``notice``."""
+    properties = [
+        f"{name}={value}"
+        for name, value in (
+            ("file", None if file is None else _property(file)),
+            ("line", None if line is None else str(line)),
+            ("endLine", None if end_line is None else str(end_line)),
+            ("title", None if title is None else _property(title)),
+        )
+        if value is not None
+    ]
+    head = f"::{command} {','.join(properties)}" if properties else f"::{command}"
+    return f"{head}::{_data(message)}"
 
 
 def _data(text: str) -> str:
