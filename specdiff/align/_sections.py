@@ -147,7 +147,12 @@ class SectionMatcher:
                 share = 2 * count / (size + len(self.new.section(new_id).clauses))
                 if size and share >= SURVIVAL:
                     edges.append((share, count, old_id, new_id))
-        for _, _, old_id, new_id in sorted(edges, key=lambda e: (-e[0], -e[1])):
+        # Ties are broken by document order, never by the order the votes were counted in
+        # (which follows sets of section ids, so hash order).
+        old_order = {s.id: k for k, s in enumerate(self.old.sections)}
+        new_order = {s.id: k for k, s in enumerate(self.new.sections)}
+        edges.sort(key=lambda e: (-e[0], -e[1], old_order[e[2]], new_order[e[3]]))
+        for _, _, old_id, new_id in edges:
             if old_id not in self.pairs and new_id not in self.taken:
                 self._pair(old_id, new_id, method)
 

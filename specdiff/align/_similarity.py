@@ -118,4 +118,7 @@ class ShingleIndex:
             for other in posting:
                 votes[other.index] += 1
                 by_index[other.index] = other
-        return [by_index[index] for index, _ in votes.most_common(_CANDIDATES)]
+        # Ties go to the earlier clause: the shingles come out of a set in hash order, so
+        # the Counter's own order (which most_common keeps for ties) differs between runs.
+        best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:_CANDIDATES]
+        return [by_index[index] for index, _ in best]

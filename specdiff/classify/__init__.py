@@ -17,7 +17,7 @@ from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
 from ._examples import conversation_changed, verdict_changes
 from ._statements import compare_statements
-from ._wording import is_editorial, is_substantive
+from ._wording import code_spans, is_editorial, is_substantive
 
 if TYPE_CHECKING:
     from ..model.changes import StatementChange, VerdictChange
@@ -42,7 +42,8 @@ def _example_rule(old: Clause, new: Clause) -> Classification | None:
         return None
     flips = verdict_changes(old.example, new.example)
     tags = ["example.verdict_flipped"] if flips else []
-    if conversation_changed(old.example, new.example):
+    # Typography, spelling and markup inside a conversation are editorial, as in prose.
+    if conversation_changed(old.example, new.example) and not is_editorial(old.text, new.text):
         tags.append("example.modified")
     if not tags:
         tags.append("editorial" if is_editorial(old.text, new.text) else "wording")
@@ -62,6 +63,16 @@ def _normative_rule(old: Clause, new: Clause) -> Classification | None:
         return None
     tags = tuple(dict.fromkeys(c.tag for c in changes))
     return Classification(tags, statements=changes)
+
+
+def _code_rule(old: Clause, new: Clause) -> Classification | None:
+    """Identifiers and literals in code: a renamed one changes what readers type."""
+    if old.kind is ClauseKind.CODE or new.kind is ClauseKind.CODE:
+        same = old.text.split() == new.text.split()
+        return Classification(("editorial",) if same else ("wording.substantive",))
+    if code_spans(old.text) != code_spans(new.text):
+        return Classification(("wording.substantive",))
+    return None
 
 
 def _editorial_rule(old: Clause, new: Clause) -> Classification | None:
@@ -84,6 +95,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("example", _example_rule),
     ("commentary", _commentary_rule),
     ("normative", _normative_rule),
+    ("code", _code_rule),
     ("editorial", _editorial_rule),
     ("wording", _wording_rule),
 )

@@ -1,4 +1,9 @@
-"""Telling editorial edits (no change in meaning) from rewording."""
+"""Telling editorial edits (no change in meaning) from rewording.
+
+Editorial means the same in prose, lists, tables and worked examples: typography
+(quotes, dashes, ellipses), whitespace, markup, spelling and footnote markers. What is
+written in code (identifiers), numbers, units, negations and names never is.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,60 @@ from rapidfuzz.distance import Levenshtein
 from ..parse import plain_text
 
 _WORD = re.compile(r"\w+")
+#: What ends a sentence (or a list lead-in), so that the next word may be capitalised.
+_SENTENCE_END = re.compile(r"[.!?:;|][\"')\]]*\s*$")
+#: Inline code spans: their contents are identifiers and literals, compared as written.
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+#: Typography that reads the same: curly quotes, dashes, ellipses, non-breaking spaces.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+_DASHES = re.compile(r"(?<!-)-{2,3}(?!-)")
+#: Units: "24 hours" and "24 days" are different requirements, whatever the spelling.
+_UNITS = frozenset(
+    [
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "byte",
+        "bytes",
+        "bit",
+        "bits",
+        "kilobytes",
+        "megabytes",
+        "gigabytes",
+        "percent",
+        "times",
+    ]
+)
 #: Short words whose change is never a typo fix.
 _MEANINGFUL = frozenset(
     [
@@ -49,29 +108,72 @@ _MEANINGFUL = frozenset(
 _MAX_TYPOS = 3
 
 
+def typography(text: str) -> str:
+    """``text`` with curly quotes, dashes and ellipses written the plain way."""
+    return _DASHES.sub("-", text.translate(_TYPOGRAPHY))
+
+
+def code_spans(text: str) -> list[str]:
+    """The contents of the inline code spans of ``text``, whitespace folded."""
+    if "`" not in text:
+        return []
+    return [" ".join(m.group(2).split()) for m in _CODE_SPAN.finditer(text)]
+
+
 def is_editorial(old: str, new: str) -> bool:
-    """True when only markup, link targets, punctuation, case or spelling changed."""
-    old_plain, new_plain = plain_text(old), plain_text(new)
+    """True when only markup, link targets, typography, punctuation, case or spelling
+    changed, and no code span, number, unit, negation or name did."""
+    if code_spans(old) != code_spans(new):
+        return False
+    old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
     if old_plain == new_plain:
         return True
-    old_words = _WORD.findall(old_plain.casefold())
-    new_words = _WORD.findall(new_plain.casefold())
-    if old_words == new_words:
+    old_words = _words(old_plain)
+    new_words = _words(new_plain)
+    if [w.casefold() for w, _ in old_words] == [w.casefold() for w, _ in new_words]:
         return True
     if len(old_words) != len(new_words):
         return False
-    typos = [(a, b) for a, b in zip(old_words, new_words, strict=False) if a != b]
+    typos = [
+        (a, b)
+        for a, b in zip(old_words, new_words, strict=True)
+        if a[0].casefold() != b[0].casefold()
+    ]
     return len(typos) <= _MAX_TYPOS and all(_is_typo(a, b) for a, b in typos)
 
 
-def _is_typo(old: str, new: str) -> bool:
-    if old in _MEANINGFUL or new in _MEANINGFUL:
+def _words(text: str) -> list[tuple[str, bool]]:
+    """Each word as written, with whether it begins a sentence."""
+    found = []
+    previous = 0
+    first = True
+    for match in _WORD.finditer(text):
+        between = text[previous : match.start()]
+        first = first if not between.strip() else bool(_SENTENCE_END.search(between))
+        found.append((match.group(), first))
+        previous, first = match.end(), False
+    return found
+
+
+def _is_typo(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
+    (old_word, old_first), (new_word, new_first) = old, new
+    if _is_name(old_word, old_first) or _is_name(new_word, new_first):
         return False
-    if any(ch.isdigit() for ch in old + new):
+    a, b = old_word.casefold(), new_word.casefold()
+    if a in _MEANINGFUL or b in _MEANINGFUL or a in _UNITS or b in _UNITS:
         return False
-    if min(len(old), len(new)) < 4:
+    if any(ch.isdigit() for ch in a + b):
         return False
-    return Levenshtein.distance(old, new) <= 2
+    if min(len(a), len(b)) < 4:
+        return False
+    return Levenshtein.distance(a, b) <= 2
+
+
+def _is_name(word: str, sentence_start: bool) -> bool:
+    """A capitalised word inside a sentence (a name, a defined term) or an identifier."""
+    if "_" in word:
+        return True
+    return not sentence_start and word[:1].isupper()
 
 
 def is_substantive(word_similarity: float) -> bool:

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from ..config import Config
 
 
+#: The attribute that says who may override a section's rules.
+AUTHORITY = "authority"
+
+
 def build_changes(old: Spec, new: Spec, alignment: Alignment, config: Config) -> list[Change]:
     """Every section and clause change between ``old`` and ``new``, untriaged."""
     return _Differ(old, new, alignment, config).run()
@@ -130,7 +134,11 @@ class _Differ:
             old_rank = rule.rank(old_value) if rule and old_value else None
             new_rank = rule.rank(new_value) if rule and new_value else None
             if old_rank is None or new_rank is None:
-                tags.append("attribute.changed")
+                # Authority says who may override a rule: moving it between levels is
+                # a change of meaning even where no order of levels is configured.
+                both = old_value is not None and new_value is not None
+                authority = name == AUTHORITY and both
+                tags.append("attribute.authority_changed" if authority else "attribute.changed")
             else:
                 tags.append("attribute.raised" if new_rank > old_rank else "attribute.lowered")
         return tuple(dict.fromkeys(tags))

@@ -80,6 +80,7 @@ TAGS: tuple[str, ...] = (
     "example.modified",
     "attribute.raised",
     "attribute.lowered",
+    "attribute.authority_changed",
     "attribute.changed",
     "wording.substantive",
     "wording",

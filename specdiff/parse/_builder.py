@@ -18,7 +18,7 @@ from ._drafts import ClauseDraft, SectionDraft, finish_clause, finish_sections
 from ._examples import example_title, looks_like_example
 from ._normative import DEFAULT_VOCABULARY, Vocabulary
 from ._refs import find_html_anchors
-from ._text import fold, slugify
+from ._text import drop_comments, fold, slugify
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -317,6 +317,9 @@ class SpecBuilder:
         content = token.content
         if _ANCHOR_ONLY.match(content) and (anchors := find_html_anchors(content)):
             self.pending_anchor = (anchors[0], token.map[1])
+        if content.lstrip().startswith("<!--") and not drop_comments(content).strip():
+            # Notes to tools and editors (<!-- example-tester: skip -->): no reader sees them.
+            return
         self._new_clause(ClauseKind.HTML, token.map, parts=[content])
 
     # -- finishing ---------------------------------------------------------------------

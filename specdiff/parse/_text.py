@@ -38,12 +38,12 @@ def plain_text(markdown: str) -> str:
     text = _LINK.sub(r"\1", markdown)
     text = _REF_LINK.sub(r"\1", text)
     text = _FOOTNOTE.sub("", text)
-    text = _TAG.sub("", _drop_comments(text))
+    text = _TAG.sub("", drop_comments(text))
     text = _EMPHASIS.sub("", text)
     return fold(text.replace("\\", ""))
 
 
-def _drop_comments(text: str) -> str:
+def drop_comments(text: str) -> str:
     """``text`` without its ``<!-- ... -->`` comments, in one pass (a regex is quadratic here)."""
     start = text.find("<!--")
     if start < 0:

@@ -29,6 +29,7 @@ DEFAULT_TAG_SEVERITY: Mapping[str, Level] = {
     "example.verdict_flipped": MAJOR,
     "attribute.raised": MAJOR,
     "attribute.lowered": MAJOR,
+    "attribute.authority_changed": MAJOR,
     "normative.added": MINOR,
     "example.added": MINOR,
     "example.removed": MINOR,

@@ -81,6 +81,9 @@ _TAG_REASONS: dict[str, Explainer] = {
     "attribute.lowered": lambda c: (
         f"Lowers a section attribute ({_attribute_words(c)}), which changes who may override it."
     ),
+    "attribute.authority_changed": lambda c: (
+        f"Moves the section to another level of authority ({_attribute_words(c)}), which changes who may override it."
+    ),
     "attribute.changed": lambda c: f"Changes a section attribute ({_attribute_words(c)}).",
     "wording.substantive": lambda c: (
         "Rewrites the text substantially, without changing the force of any rule."

@@ -30,6 +30,7 @@ _DOES: dict[str, tuple[str, str, str]] = {
     "example.verdict_flipped": ("flips the verdict of", "worked example", "worked examples"),
     "attribute.raised": ("raises an attribute of", "section", "sections"),
     "attribute.lowered": ("lowers an attribute of", "section", "sections"),
+    "attribute.authority_changed": ("changes the authority of", "section", "sections"),
     "attribute.changed": ("changes an attribute of", "section", "sections"),
     "section.reidentified": ("changes the anchor of", "section", "sections"),
     "section.merged": ("merges", "section into another", "sections into others"),

@@ -1,0 +1,49 @@
+"""Reading rules that need more than a fixture: no configured order, reasons, the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from specdiff.compare import compare_specs
+from specdiff.config import DEFAULT_CONFIG
+from specdiff.model.document import ClauseKind
+from specdiff.parse import parse_spec
+
+SECTION = "# Rules {{#rules{attributes}}}\n\nWren keeps the amber ledger beside the harbour.\n"
+
+
+def compare(old: str, new: str):
+    return compare_specs(parse_spec(old), parse_spec(new), DEFAULT_CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("platform", "system"), ("system", "platform"), ("guideline", "user"), ("user", "guideline")],
+)
+def test_authority_moved_between_levels_is_major_without_a_configured_order(before, after):
+    report = compare(
+        SECTION.format(attributes=f" authority={before}"),
+        SECTION.format(attributes=f" authority={after}"),
+    )
+    (change,) = report.changes
+    assert change.kind_name == "section.attributes"
+    assert change.tags == ("attribute.authority_changed",)
+    assert str(change.severity) == "major"
+    assert f"authority {before} → {after}" in change.reason
+
+
+@pytest.mark.parametrize(("before", "after"), [("", " authority=user"), (" audience=kids", "")])
+def test_an_attribute_given_or_taken_away_without_an_order_is_minor(before, after):
+    report = compare(SECTION.format(attributes=before), SECTION.format(attributes=after))
+    (change,) = report.changes
+    assert change.tags == ("attribute.changed",)
+    assert str(change.severity) == "minor"
+
+
+def test_comment_only_html_blocks_are_not_clauses_but_other_html_is():
+    spec = parse_spec(
+        "# A\n\n<!-- example-tester: skip -->\n\n<div>kept</div>\n\n<!-- one --> <!-- two -->\n\n"
+        "<!-- not closed\n"
+    )
+    kinds = [(c.kind, c.text) for c in spec.clauses]
+    assert kinds == [(ClauseKind.HTML, "<div>kept</div>"), (ClauseKind.HTML, "<!-- not closed")]
