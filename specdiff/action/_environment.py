@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 MODES = ("auto", "check", "release", "publish")
+RELEASE_VIA = ("auto", "push", "pull-request")
+FIRST_RELEASE = ("on-change", "now")
 DEFAULT_API_TIMEOUT = 20.0
 
 
@@ -31,6 +33,10 @@ class Settings:
     remote: str = "origin"
     api_timeout: float = DEFAULT_API_TIMEOUT
     """Seconds to wait for one GitHub API call (``SPECDIFF_API_TIMEOUT``)."""
+    release_via: str = "auto"
+    """push, pull-request, or auto (push; a release pull request when the push is refused)."""
+    first_release: str = "on-change"
+    """on-change: no first release until the spec changes after specdiff was adopted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,8 @@ class GitHubRun:
     summary_path: Path | None
     temp_dir: Path
     settings: Settings = field(default_factory=Settings)
+    workflow_ref: str = ""
+    """``GITHUB_WORKFLOW_REF``: ``owner/repo/.github/workflows/file.yml@ref``."""
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str]) -> GitHubRun:
@@ -78,8 +86,17 @@ class GitHubRun:
             fail_on = fail_on_level(env.get("SPECDIFF_FAIL_ON", "major"))
         except ValueError as exc:
             raise InputError(str(exc)) from None
+        release_via = env.get("SPECDIFF_RELEASE_VIA") or "auto"
+        if release_via not in RELEASE_VIA:
+            raise InputError(f"release-via {release_via!r} is not one of {', '.join(RELEASE_VIA)}")
+        first_release = env.get("SPECDIFF_FIRST_RELEASE") or "on-change"
+        if first_release not in FIRST_RELEASE:
+            raise InputError(
+                f"first-release {first_release!r} is not one of {', '.join(FIRST_RELEASE)}"
+            )
         return cls(
             event_name=event_name,
+            workflow_ref=env.get("GITHUB_WORKFLOW_REF", ""),
             event=event,
             repository=env.get("GITHUB_REPOSITORY", ""),
             api_url=env.get("GITHUB_API_URL", "https://api.github.com").rstrip("/"),
@@ -98,6 +115,8 @@ class GitHubRun:
                 site_dir=env.get("SPECDIFF_SITE_DIR") or None,
                 remote=env.get("SPECDIFF_REMOTE") or "origin",
                 api_timeout=_seconds(env.get("SPECDIFF_API_TIMEOUT")),
+                release_via=release_via,
+                first_release=first_release,
             ),
         )
 
@@ -123,6 +142,15 @@ class GitHubRun:
             ) from None
 
     @property
+    def workflow_path(self) -> str | None:
+        """The path of the workflow file running this job, relative to the repository."""
+        ref = self.workflow_ref.rsplit("@", 1)[0]
+        prefix = f"{self.repository}/"
+        if not self.repository or not ref.startswith(prefix):
+            return None
+        return ref[len(prefix) :] or None
+
+    @property
     def default_branch(self) -> str | None:
         repository = self.event.get("repository")
         if isinstance(repository, dict) and repository.get("default_branch"):
@@ -138,7 +166,7 @@ class GitHubRun:
         mode = self.settings.mode
         if mode != "auto":
             return mode
-        if self.event_name in ("pull_request", "pull_request_target"):
+        if self.event_name in ("pull_request", "pull_request_target", "merge_group"):
             return "check"
         if (
             self.event_name == "push"

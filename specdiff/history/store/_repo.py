@@ -262,6 +262,43 @@ class SpecStore:
             raise RevisionError(f"cannot find where {a} and {b} diverged: {detail}")
         return out.split()[0]
 
+    def renamed_to(self, old: str, new: str, path: str) -> str | None:
+        """Where ``path`` of revision ``old`` went in ``new``, by git's rename detection
+        (None when it was not renamed: still there, deleted, or never existed)."""
+        out = self._git("diff", "--name-status", "-z", "--find-renames", "--no-ext-diff", old, new)
+        fields = out.split("\x00")
+        wanted = clean_path(path)
+        i = 0
+        while i < len(fields) - 1:
+            status = fields[i]
+            if status.startswith(("R", "C")):
+                if status.startswith("R") and fields[i + 1] == wanted and i + 2 < len(fields):
+                    return fields[i + 2]
+                i += 3
+            else:
+                i += 2
+        return None
+
+    def first_commit_touching(self, paths: Iterable[str]) -> Revision | None:
+        """The oldest commit reachable from HEAD that touched any of ``paths``."""
+        pathspec = [clean_path(p) for p in paths]
+        if not pathspec or not self._rev_parse("HEAD"):
+            return None
+        found = self._revisions("log", "--reverse", "HEAD", "--", *pathspec)
+        return found[0] if found else None
+
+    def is_ancestor(self, ancestor: str, descendant: str) -> bool:
+        return self._run("merge-base", "--is-ancestor", ancestor, descendant)[0] == 0
+
+    def fetch_branch(self, remote: str, branch: str) -> str:
+        """Fetch ``branch`` and the tags of ``remote``; returns the remote branch's commit."""
+        tracking = f"refs/remotes/{remote}/{branch}"
+        self._git(
+            "fetch", "--quiet", "--tags", "--force", remote,
+            f"+refs/heads/{branch}:{tracking}", error=ReleaseError,
+        )  # fmt: skip
+        return self._git("rev-parse", "--verify", f"{tracking}^{{commit}}", error=ReleaseError)
+
     def ensure_identity(self, name: str, email: str) -> None:
         """Set a repository-local committer identity, unless git already has one."""
         if self.identity() == DEFAULT_IDENTITY:
