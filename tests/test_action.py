@@ -267,3 +267,39 @@ def test_init_needs_to_know_the_spec(
     monkeypatch.chdir(repo)
     assert run(["init", "--action", ACTION_REF]) == 2
     assert "which file is the spec?" in capsys.readouterr().err
+
+
+def test_pre_commit_hooks_run_what_they_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each hook's entry and args, run as pre-commit would run them, on a real repository."""
+    import shlex
+
+    hooks = {
+        hook["id"]: hook
+        for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
+    assert set(hooks) == {"specdiff-check", "specdiff-compare"}
+    assert all(hook["language"] == "python" for hook in hooks.values())
+    isolate_git(monkeypatch, tmp_path)
+    repo = init_repo(tmp_path / "spec-repo")
+    commit(repo, {"spec.md": "# Rules {#rules}\n\nThe model should be kind.\n"}, "Spec")
+    git(repo, "tag", "-a", "-m", "v1.0.0", "v1.0.0")
+    monkeypatch.chdir(repo)
+
+    def hook(name: str, *files: str) -> int:
+        entry = shlex.split(hooks[name]["entry"])
+        assert entry[0] == "specdiff"
+        args = [*entry[1:], *hooks[name].get("args", [])]
+        if hooks[name].get("pass_filenames", True):
+            args += files
+        return run(args)
+
+    assert hook("specdiff-check", "spec.md") == 0
+    assert hook("specdiff-compare") == 0
+    (repo / "spec.md").write_text("# Rules {#rules}\n\nThe model must be kind.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert hook("specdiff-compare") == 1
+    assert "reaches --fail-on major" in capsys.readouterr().err
+    (repo / "spec.md").write_text("# Rules {#rules}\n\n## A {#a}\n\n## A {#a}\n", encoding="utf-8")
+    assert hook("specdiff-check", "spec.md") == 1

@@ -34,16 +34,20 @@ def command(mode: str | None, fail_on: str | None, site_dir: str | None) -> int:
 
     \b
     Reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
-    GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_REF and GITHUB_TOKEN, plus the action's
-    inputs SPECDIFF_MODE, SPECDIFF_FAIL_ON, SPECDIFF_SPEC and SPECDIFF_SITE_DIR.
+    GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_REF, GITHUB_WORKFLOW_REF and GITHUB_TOKEN,
+    plus the action's inputs SPECDIFF_MODE, SPECDIFF_FAIL_ON, SPECDIFF_SPEC,
+    SPECDIFF_SITE_DIR, SPECDIFF_RELEASE_VIA and SPECDIFF_FIRST_RELEASE.
 
     \b
-    pull_request: compares the merge base with the head; writes the step summary,
-      annotations, outputs (bump, next-version, compare-json) and one PR comment,
-      created the first time and updated afterwards; exits 1 per fail-on unless a
-      label accepts the bump (spec-major-ok, spec-minor-ok by default).
-    push to the default branch: releases (commit, tag, atomic push) when the spec
-      changed in meaning, then builds the site into the site directory."""
+    pull_request, merge_group: compares the merge base with the head using the
+      configuration, policy, accept list and spec paths of the merge base; lists the
+      PR's changes to them (those that loosen the gate need the major label); writes
+      the step summary, at most 10 annotations, the outputs and one comment per spec
+      (its own comments only; none on a PR that touches neither spec nor config);
+      exits 1 per fail-on unless a label (read from the API now) accepts the bump.
+    push to the default branch: releases (commit, tag, GitHub Release) when the spec
+      changed in meaning; retries when another push won the race; opens a release
+      pull request when the branch refuses the push; then builds the site."""
     from ..action import run_ci
 
     env = dict(os.environ)

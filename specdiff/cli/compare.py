@@ -14,6 +14,7 @@ from ._common import config_option, emit
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..history.workspace import Loaded, Workspace
     from ..model.changes import Report
 
 
@@ -71,21 +72,23 @@ def command(
 
     \b
     BASE and HEAD are each a file, REV:PATH, a version label (1.2.0), a tag,
-    or any git revision (HEAD~3, a branch, a commit). HEAD defaults to the
-    working-tree copy of the spec.
+    or any git revision (HEAD~3, a branch, a commit); `latest` is the latest
+    released version (unless a file or revision has that name). HEAD defaults
+    to the working-tree copy of the spec.
 
     \b
     Examples:
       specdiff compare v1.0.0 v2.0.0
       specdiff compare 1.1.0 --format markdown --fail-on major
       specdiff compare old.md new.md --section be_honest
+      specdiff compare latest --fail-on major     (the pre-commit hook)
     """
     from ..compare import compare_specs
     from ..history.workspace import Workspace
     from ..policy.gate import fail_on_level, reaches
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
-    old = workspace.load(base)
+    old = _load_base(workspace, base)
     new = workspace.load(head)
     report = compare_specs(
         old.spec, new.spec, workspace.config, base=old.endpoint, head=new.endpoint, section=section
@@ -95,6 +98,21 @@ def command(
         click.echo(f"specdiff: bump {report.blocking_bump} reaches --fail-on {fail_on}", err=True)
         return 1
     return 0
+
+
+def _load_base(workspace: Workspace, base: str) -> Loaded:
+    """``base`` as any ref names it; ``latest`` that names nothing else is the last version."""
+    from ..errors import InputError, RevisionError
+
+    try:
+        return workspace.load(base)
+    except (InputError, RevisionError):
+        if base != "latest":
+            raise
+    versions = workspace.store.versions()
+    if not versions:
+        raise InputError("`latest` names the latest released version, and there is none yet")
+    return workspace.load(versions[-1].name)
 
 
 def _render(report: Report, output_format: str, color: bool | None, stat: bool, title: str) -> str:
