@@ -1010,3 +1010,34 @@ def test_declared_outputs_match_what_is_written(
     assert run(["ci"]) == 0
     written |= set(_outputs(files["output"]))
     assert written == declared
+
+
+def test_release_via_pull_request_never_pushes_the_branch(
+    project: dict[str, Path], github: FakeGitHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """release-via: pull-request on a branch that would accept the push: still a PR."""
+    work, tmp, origin = project["work"], project["tmp"], project["origin"]
+    commit(work, {"spec.md": SPEC_V1.replace("may decline", "must decline")}, "Stricter")
+    git(work, "push", "--quiet", "origin", "main")
+    main_before = git(origin, "rev-parse", "main")
+    monkeypatch.chdir(work)
+    files = _push_event(monkeypatch, tmp, github, SPECDIFF_RELEASE_VIA="pull-request")
+    assert run(["ci"]) == 0
+    outputs = _outputs(files["output"])
+    assert (outputs["released"], outputs["next-version"]) == ("false", "2.0.0")
+    assert github.pulls[int(outputs["release-pull-request"])]["title"] == "Release 2.0.0"
+    assert git(origin, "rev-parse", "main") == main_before
+    assert git(origin, "tag", "--list") == "v1.0.0"
+    assert github.releases == []
+
+
+def test_unknown_release_via_is_a_usage_error(
+    project: dict[str, Path],
+    github: FakeGitHub,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(project["work"])
+    _push_event(monkeypatch, project["tmp"], github, SPECDIFF_RELEASE_VIA="force")
+    assert run(["ci"]) == 2
+    assert "release-via 'force' is not one of auto, push, pull-request" in capsys.readouterr().err
