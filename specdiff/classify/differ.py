@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from ..model.changes import Change, Side, StatementChange, VerdictChange
+from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
 from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
-from ..model.vocabulary import ChangeKind, Level, Scope
+from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
 from . import classify_edit, content_tags
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 AUTHORITY = "authority"
 
 
-def build_changes(old: Spec, new: Spec, alignment: Alignment, config: Config) -> list[Change]:
+def build_changes(old: Spec, new: Spec, alignment: Alignment, config: Config) -> list[DraftChange]:
     """Every section and clause change between ``old`` and ``new``, untriaged."""
     return _Differ(old, new, alignment, config).run()
 
@@ -60,7 +60,7 @@ class _Differ:
         self.alignment = alignment
         self.config = config
         self.section_map = alignment.section_map()
-        self.changes: list[Change] = []
+        self.changes: list[DraftChange] = []
         self.removed = set(alignment.removed_sections)
         self.added = set(alignment.added_sections)
         self._old_unpaired = set(alignment.removed_clauses)
@@ -68,13 +68,13 @@ class _Differ:
         self.old_anchors = old.anchors
         self.new_anchors = new.anchors
 
-    def run(self) -> list[Change]:
+    def run(self) -> list[DraftChange]:
         self._paired_sections()
         self._lost_and_found_sections()
         self._clauses()
         return self.changes
 
-    def _emit(self, change: Change) -> None:
+    def _emit(self, change: DraftChange) -> None:
         self.changes.append(change)
 
     # -- sections ----------------------------------------------------------------------
@@ -105,17 +105,15 @@ class _Differ:
     ) -> None:
         """One facet (title, id, parent, attributes) of a section found on both sides."""
         self._emit(
-            Change(
+            DraftChange(
                 id=change_id("section", kind, before.id, after.id, attributes),
                 scope=Scope.SECTION,
                 kind=kind,
                 section=after.id,
                 old_section=before.id,
-                severity=Level.NONE,
                 tags=tags,
                 old=_heading_side(before),
                 new=_heading_side(after),
-                reason="",
                 attributes=attributes,
             )
         )
@@ -169,33 +167,29 @@ class _Differ:
         body = "\n\n".join([plain_heading(section), *(c.text for c in clauses)])
         side = Side(body, (section.span.start, section.span.end), "section", title=section.title)
         self._emit(
-            Change(
+            DraftChange(
                 id=change_id("section", kind, section.id, *(c.fingerprint for c in clauses)),
                 scope=Scope.SECTION,
                 kind=kind,
                 section=None if removed else section.id,
                 old_section=section.id if removed else None,
-                severity=Level.NONE,
                 tags=tags,
                 old=side if removed else None,
                 new=None if removed else side,
-                reason="",
             )
         )
 
     def _structure_record(self, kind: ChangeKind, before: Section, after: Section) -> None:
         self._emit(
-            Change(
+            DraftChange(
                 id=change_id("section", kind, before.id, after.id),
                 scope=Scope.SECTION,
                 kind=kind,
                 section=after.id,
                 old_section=before.id,
-                severity=Level.NONE,
                 tags=(),
                 old=_heading_side(before),
                 new=_heading_side(after),
-                reason="",
             )
         )
 
@@ -219,7 +213,7 @@ class _Differ:
                 recorded.add(index)
         self._newly_broken_links(recorded)
 
-    def _paired_clause(self, before: Clause, after: Clause, reordered: bool) -> Change | None:
+    def _paired_clause(self, before: Clause, after: Clause, reordered: bool) -> DraftChange | None:
         across = self.section_map.get(before.section) != after.section
         edited = before.fingerprint != after.fingerprint
         if not (across or reordered or edited):
@@ -242,7 +236,7 @@ class _Differ:
                 tags.append("modified")
             tags.extend(found.tags)
         kind = ChangeKind.MOVED if (across or reordered) else ChangeKind.MODIFIED
-        return Change(
+        return DraftChange(
             id=change_id(
                 "clause", kind, before.section, after.section, before.fingerprint, after.fingerprint
             ),
@@ -250,29 +244,25 @@ class _Differ:
             kind=kind,
             section=after.section,
             old_section=before.section,
-            severity=Level.NONE,
             tags=tuple(dict.fromkeys(tags)),
             old=clause_side(before),
             new=clause_side(after),
-            reason="",
             statements=statements,
             verdicts=verdicts,
         )
 
-    def _lone_clause(self, clause: Clause, *, added: bool) -> Change:
+    def _lone_clause(self, clause: Clause, *, added: bool) -> DraftChange:
         kind = ChangeKind.ADDED if added else ChangeKind.REMOVED
         side = clause_side(clause)
-        return Change(
+        return DraftChange(
             id=change_id("clause", kind, clause.section, clause.fingerprint),
             scope=Scope.CLAUSE,
             kind=kind,
             section=clause.section if added else None,
             old_section=None if added else clause.section,
-            severity=Level.NONE,
             tags=content_tags(clause, added=added),
             old=None if added else side,
             new=side if added else None,
-            reason="",
         )
 
     def _newly_broken_links(self, recorded: set[int]) -> None:
@@ -295,22 +285,20 @@ class _Differ:
             old_index = new_to_old.get(clause.index)
             before = self.old.clauses[old_index] if old_index is not None else clause
             self._emit(
-                Change(
+                DraftChange(
                     id=change_id("clause", "reference", clause.section, clause.fingerprint),
                     scope=Scope.CLAUSE,
                     kind=ChangeKind.MODIFIED,
                     section=clause.section,
                     old_section=before.section,
-                    severity=Level.NONE,
                     tags=("reference.broken",),
                     old=clause_side(before),
                     new=clause_side(clause),
-                    reason="",
                 )
             )
 
 
-def _with_tag(change: Change, tag: str) -> Change:
+def _with_tag(change: DraftChange, tag: str) -> DraftChange:
     from dataclasses import replace
 
     return replace(change, tags=(*change.tags, tag))

@@ -46,28 +46,14 @@ class VerdictChange:
     new: str
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One record of the ``specdiff.compare/1`` contract."""
+class _Facts:
+    """What draft and classified changes both answer, from the fields they share."""
 
-    id: str
-    """A short hash, stable for the same change between the same two texts."""
+    __slots__ = ()
     scope: Scope
     kind: ChangeKind
-    section: str | None
-    """The section id on the new side, or None."""
-    old_section: str | None
-    severity: Level
-    tags: tuple[str, ...]
     old: Side | None
     new: Side | None
-    reason: str
-    attributes: tuple[tuple[str, str | None, str | None], ...] = ()
-    """For kind ATTRIBUTES: (name, old value, new value); None where absent."""
-    statements: tuple[StatementChange, ...] = ()
-    verdicts: tuple[VerdictChange, ...] = ()
-    accepted: str | None = None
-    """The reason given in ``[[accept]]`` when a maintainer accepted this change."""
 
     @property
     def kind_name(self) -> str:
@@ -82,6 +68,71 @@ class Change:
                 seen.update(dict.fromkeys(f"[^{f}]" for f in side.footnotes))
                 seen.update(dict.fromkeys(f"#{a}" for a in side.anchors))
         return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftChange(_Facts):
+    """A change as the differ finds it: what happened, where, and its tags. It has no
+    severity and no reason yet; :func:`specdiff.policy.triage` turns it into a
+    :class:`Change`."""
+
+    id: str
+    """A short hash, stable for the same change between the same two texts."""
+    scope: Scope
+    kind: ChangeKind
+    section: str | None
+    """The section id on the new side, or None."""
+    old_section: str | None
+    tags: tuple[str, ...]
+    old: Side | None
+    new: Side | None
+    attributes: tuple[tuple[str, str | None, str | None], ...] = ()
+    """For kind ATTRIBUTES: (name, old value, new value); None where absent."""
+    statements: tuple[StatementChange, ...] = ()
+    verdicts: tuple[VerdictChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Change(_Facts):
+    """One record of the ``specdiff.compare/1`` contract: a draft change that the policy
+    gave a severity, a reason and, if a maintainer accepted it, the acceptance."""
+
+    id: str
+    scope: Scope
+    kind: ChangeKind
+    section: str | None
+    old_section: str | None
+    severity: Level
+    tags: tuple[str, ...]
+    old: Side | None
+    new: Side | None
+    reason: str
+    attributes: tuple[tuple[str, str | None, str | None], ...] = ()
+    statements: tuple[StatementChange, ...] = ()
+    verdicts: tuple[VerdictChange, ...] = ()
+    accepted: str | None = None
+    """The reason given in ``[[accept]]`` when a maintainer accepted this change."""
+
+    @classmethod
+    def classified(
+        cls, draft: DraftChange, severity: Level, reason: str, accepted: str | None = None
+    ) -> Change:
+        return cls(
+            id=draft.id,
+            scope=draft.scope,
+            kind=draft.kind,
+            section=draft.section,
+            old_section=draft.old_section,
+            severity=severity,
+            tags=draft.tags,
+            old=draft.old,
+            new=draft.new,
+            reason=reason,
+            attributes=draft.attributes,
+            statements=draft.statements,
+            verdicts=draft.verdicts,
+            accepted=accepted,
+        )
 
 
 @dataclass(frozen=True, slots=True)

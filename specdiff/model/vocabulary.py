@@ -1,7 +1,16 @@
-"""The vocabulary of changes: their scopes, kinds, tags and severity levels."""
+"""The vocabulary of changes: their scopes, kinds, tags and severity levels.
+
+Every tag and every ``scope.kind`` name is declared once, in :data:`TAG_TERMS` and
+:data:`KIND_TERMS`, with all that specdiff says about it: its default severity, the
+sentence that explains that severity, and the phrase the release summary counts it
+with. The policy, the reasons and the summary read their views from these two tables,
+so adding a tag is one entry here (and ``tests/test_vocabulary.py`` fails if the entry
+lacks a part).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum, IntEnum
 
 
@@ -62,33 +71,288 @@ CLAUSE_KINDS: tuple[ChangeKind, ...] = (
     ChangeKind.MODIFIED,
     ChangeKind.MOVED,
 )
-#: ``scope.kind`` names, as used in counts and in policy configuration.
-KIND_NAMES: tuple[str, ...] = tuple(f"section.{k}" for k in SECTION_KINDS) + tuple(
-    f"clause.{k}" for k in CLAUSE_KINDS
-)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """How the release summary counts what changes do: ``reverses`` ``1 rule`` / ``2 rules``."""
+
+    verb: str
+    one: str
+    many: str
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One word of the change vocabulary: a tag, or a ``scope.kind`` name."""
+
+    name: str
+    severity: Level | None
+    """The default severity. None only for a tag that never decides one: ``modified``
+    marks a moved clause that was also edited, and the tags of the edit decide."""
+    reason: str
+    """Why a change has the severity this term gave it, one sentence. A template for
+    :func:`specdiff.policy.reasons.explain`, which fills in ``{forces}`` (the first
+    statement with this tag, `` (“should” → “must”)``), ``{verdict}`` (the first flipped
+    answer, `` (GOOD → BAD)``), ``{attributes}`` (``authority user → system``),
+    ``{subject}`` (``a section`` or ``the clause``), ``{section}`` and
+    ``{old_section}`` (ids) and ``{renamed_anchor}``."""
+    summary: Phrase
+    rank: int
+    """Where the release summary names it among what a release does: lower first."""
+    reason_without_statements: str | None = None
+    """The reason instead, for a change that carries no statement change (a whole
+    section or clause added or removed)."""
+    rules: str | None = None
+    """For a tag that changes statements: what happened to the rules, for the summary's
+    notable lines (``2 rules strengthened in …``)."""
+
+
+_SECTION = ("section", "sections")
+_CLAUSE = ("clause", "clauses")
+_EXAMPLE = ("worked example", "worked examples")
+
+
+def _does(verb: str, nouns: tuple[str, str]) -> Phrase:
+    return Phrase(verb, *nouns)
+
+
+def _rule(verb: str) -> Phrase:
+    return Phrase(verb, "rule", "rules")
+
+
+PATCH, MINOR, MAJOR = Level.PATCH, Level.MINOR, Level.MAJOR
 
 #: Every tag a change can carry, in the order renderers list them.
-TAGS: tuple[str, ...] = (
-    "normative.reversed",
-    "normative.strengthened",
-    "normative.weakened",
-    "normative.removed",
-    "normative.added",
-    "example.verdict_flipped",
-    "example.removed",
-    "example.added",
-    "example.modified",
-    "attribute.raised",
-    "attribute.lowered",
-    "attribute.authority_changed",
-    "attribute.changed",
-    "wording.substantive",
-    "wording",
-    "editorial",
-    "commentary",
-    "modified",
-    "moved.attributes_differ",
-    "moved.across_sections",
-    "moved.within_section",
-    "reference.broken",
+TAG_TERMS: tuple[Term, ...] = (
+    Term(
+        "normative.reversed",
+        MAJOR,
+        "Reverses a rule{forces}: what was required or allowed is now the opposite.",
+        _rule("reverses"),
+        rank=10,
+        rules="reversed",
+    ),
+    Term(
+        "normative.strengthened",
+        MAJOR,
+        "Strengthens a rule{forces}: behaviour that was optional or advised becomes required.",
+        _rule("strengthens"),
+        rank=20,
+        rules="strengthened",
+    ),
+    Term(
+        "normative.weakened",
+        MAJOR,
+        "Weakens a rule{forces}: behaviour that was required becomes only advised or allowed.",
+        _rule("weakens"),
+        rank=30,
+        rules="weakened",
+    ),
+    Term(
+        "normative.removed",
+        MAJOR,
+        "Removes a normative statement{forces}: an obligation readers relied on is gone.",
+        _rule("removes"),
+        rank=50,
+        reason_without_statements=(
+            "Removes {subject} with normative content: obligations readers relied on are gone."
+        ),
+        rules="removed",
+    ),
+    Term(
+        "normative.added",
+        MINOR,
+        "Adds a normative statement{forces}: a new obligation.",
+        _rule("adds"),
+        rank=140,
+        reason_without_statements="Adds normative content: new obligations.",
+    ),
+    Term(
+        "example.verdict_flipped",
+        MAJOR,
+        "Flips the verdict of a worked example's answer{verdict}: behaviour it taught as right"
+        " is now wrong, or the reverse.",
+        _does("flips the verdict of", _EXAMPLE),
+        rank=60,
+    ),
+    Term("example.removed", MINOR, "Removes a worked example.", _does("removes", _EXAMPLE), 160),
+    Term("example.added", MINOR, "Adds a worked example.", _does("adds", _EXAMPLE), 150),
+    Term(
+        "example.modified",
+        MINOR,
+        "Changes the conversation of a worked example.",
+        _does("edits", _EXAMPLE),
+        rank=200,
+    ),
+    Term(
+        "attribute.raised",
+        MAJOR,
+        "Raises a section attribute ({attributes}), which changes who may override it.",
+        _does("raises an attribute of", _SECTION),
+        rank=70,
+    ),
+    Term(
+        "attribute.lowered",
+        MAJOR,
+        "Lowers a section attribute ({attributes}), which changes who may override it.",
+        _does("lowers an attribute of", _SECTION),
+        rank=80,
+    ),
+    Term(
+        "attribute.authority_changed",
+        MAJOR,
+        "Moves the section to another level of authority ({attributes}), which changes who"
+        " may override it.",
+        _does("changes the authority of", _SECTION),
+        rank=85,
+    ),
+    Term(
+        "attribute.changed",
+        MINOR,
+        "Changes a section attribute ({attributes}).",
+        _does("changes an attribute of", _SECTION),
+        rank=90,
+    ),
+    Term(
+        "wording.substantive",
+        MINOR,
+        "Rewrites the text substantially, without changing the force of any rule.",
+        _does("substantially rewords", _CLAUSE),
+        rank=190,
+    ),
+    Term(
+        "wording",
+        PATCH,
+        "Rewords text that carries no obligation.",
+        _does("rewords", _CLAUSE),
+        rank=260,
+    ),
+    Term(
+        "editorial",
+        PATCH,
+        "Editorial: only spelling, punctuation, markup or link targets changed.",
+        _does("makes editorial fixes to", _CLAUSE),
+        rank=270,
+    ),
+    Term(
+        "commentary",
+        PATCH,
+        "Commentary only: it explains the spec and instructs nobody.",
+        _does("edits", ("commentary block", "commentary blocks")),
+        rank=280,
+    ),
+    Term(
+        "modified",
+        None,
+        "Moves the clause and edits it.",
+        _does("edits", _CLAUSE),
+        rank=1000,  # the tags of the edit say more; they always come with it
+    ),
+    Term(
+        "moved.attributes_differ",
+        MINOR,
+        "Moves the clause into a section with different attributes.",
+        _does("moves", ("clause under other attributes", "clauses under other attributes")),
+        rank=210,
+    ),
+    Term(
+        "moved.across_sections",
+        PATCH,
+        "Moves the clause to another section with the same attributes.",
+        _does("moves", ("clause to another section", "clauses to other sections")),
+        rank=250,
+    ),
+    Term(
+        "moved.within_section",
+        PATCH,
+        "Reorders the clause within its section.",
+        _does("reorders", _CLAUSE),
+        rank=290,
+    ),
+    Term(
+        "reference.broken",
+        PATCH,
+        "A link in the clause now points at an anchor that no longer exists.",
+        _does("breaks", ("link", "links")),
+        rank=220,
+    ),
 )
+
+#: Every ``scope.kind``: what a change is when none of its tags decides its severity.
+KIND_TERMS: tuple[Term, ...] = (
+    Term("section.added", MINOR, "Adds a section.", _does("adds", _SECTION), 120),
+    Term(
+        "section.removed",
+        MINOR,
+        "Removes a section that held no normative statements.",
+        _does("removes", _SECTION),
+        rank=40,
+    ),
+    Term(
+        "section.renamed",
+        PATCH,
+        "Renames the section; {renamed_anchor}.",
+        _does("renames", _SECTION),
+        rank=230,
+    ),
+    Term(
+        "section.reidentified",
+        MAJOR,
+        "Changes the section's anchor (#{old_section} → #{section}): links to the old anchor"
+        " break.",
+        _does("changes the anchor of", _SECTION),
+        rank=100,
+    ),
+    Term(
+        "section.moved",
+        PATCH,
+        "Moves the section under a new parent.",
+        _does("moves", _SECTION),
+        rank=240,
+    ),
+    Term(
+        "section.attributes",
+        MINOR,
+        "Changes a section attribute ({attributes}).",
+        _does("changes the attributes of", _SECTION),
+        rank=300,
+    ),
+    Term(
+        "section.merged",
+        MAJOR,
+        "Merges the section into #{section}: links to #{old_section} break.",
+        _does("merges", ("section into another", "sections into others")),
+        rank=110,
+    ),
+    Term(
+        "section.split",
+        MINOR,
+        "Splits part of #{old_section} into a new section.",
+        _does("splits out", _SECTION),
+        rank=130,
+    ),
+    Term(
+        "clause.added",
+        MINOR,
+        "Adds text that carries no obligation.",
+        _does("adds", _CLAUSE),
+        rank=170,
+    ),
+    Term(
+        "clause.removed",
+        MINOR,
+        "Removes text that carried no obligation.",
+        _does("removes", _CLAUSE),
+        rank=180,
+    ),
+    Term("clause.modified", PATCH, "Changes the clause.", _does("edits", _CLAUSE), 310),
+    Term("clause.moved", PATCH, "Moves the clause.", _does("moves", _CLAUSE), 320),
+)
+
+#: Every tag, in the order renderers list them.
+TAGS: tuple[str, ...] = tuple(term.name for term in TAG_TERMS)
+#: ``scope.kind`` names, as used in counts and in policy configuration.
+KIND_NAMES: tuple[str, ...] = tuple(term.name for term in KIND_TERMS)
+#: Tags and kind names to their terms.
+TERMS: dict[str, Term] = {term.name: term for term in (*TAG_TERMS, *KIND_TERMS)}

@@ -7,63 +7,34 @@ section attribute ceiling (``authority=guideline = "minor"``) then caps the resu
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model.vocabulary import Level
+from ..model.changes import Change
+from ..model.vocabulary import KIND_TERMS, TAG_TERMS, Level
 from .reasons import explain
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from ..config import Config
-    from ..model.changes import Change
+    from ..model.changes import DraftChange
 
 MAJOR, MINOR, PATCH, NONE = Level.MAJOR, Level.MINOR, Level.PATCH, Level.NONE
 
 DEFAULT_TAG_SEVERITY: Mapping[str, Level] = {
-    "normative.reversed": MAJOR,
-    "normative.strengthened": MAJOR,
-    "normative.weakened": MAJOR,
-    "normative.removed": MAJOR,
-    "example.verdict_flipped": MAJOR,
-    "attribute.raised": MAJOR,
-    "attribute.lowered": MAJOR,
-    "attribute.authority_changed": MAJOR,
-    "normative.added": MINOR,
-    "example.added": MINOR,
-    "example.removed": MINOR,
-    "example.modified": MINOR,
-    "attribute.changed": MINOR,
-    "wording.substantive": MINOR,
-    "moved.attributes_differ": MINOR,
-    "wording": PATCH,
-    "editorial": PATCH,
-    "commentary": PATCH,
-    "moved.across_sections": PATCH,
-    "moved.within_section": PATCH,
-    "reference.broken": PATCH,
+    term.name: term.severity for term in TAG_TERMS if term.severity is not None
 }
-"""Tags that decide a severity on their own. ``modified`` only marks a moved clause
-that was also edited: the tags of the edit decide."""
+"""Tags that decide a severity on their own (from :data:`~specdiff.model.vocabulary.TAG_TERMS`).
+``modified`` only marks a moved clause that was also edited: the tags of the edit decide."""
 
 DEFAULT_KIND_SEVERITY: Mapping[str, Level] = {
-    "section.added": MINOR,
-    "section.removed": MINOR,
-    "section.renamed": PATCH,
-    "section.reidentified": MAJOR,
-    "section.moved": PATCH,
-    "section.attributes": MINOR,
-    "section.merged": MAJOR,
-    "section.split": MINOR,
-    "clause.added": MINOR,
-    "clause.removed": MINOR,
-    "clause.modified": PATCH,
-    "clause.moved": PATCH,
+    term.name: term.severity for term in KIND_TERMS if term.severity is not None
 }
 
 
-def severity(change: Change, config: Config, attributes: Mapping[str, str]) -> tuple[Level, str]:
+def severity(
+    change: DraftChange, config: Config, attributes: Mapping[str, str]
+) -> tuple[Level, str]:
     """The change's severity and what decided it (a tag, a kind, or a policy entry)."""
     policy = config.policy
     tag_overrides = dict(policy.tags)
@@ -85,9 +56,10 @@ def severity(change: Change, config: Config, attributes: Mapping[str, str]) -> t
 
 
 def triage(
-    changes: Iterable[Change], config: Config, attributes_of: Mapping[str, Mapping[str, str]]
+    changes: Iterable[DraftChange], config: Config, attributes_of: Mapping[str, Mapping[str, str]]
 ) -> list[Change]:
-    """Give each change its severity, reason and acceptance; drop what config ignores.
+    """Classify each draft change: its severity, reason and acceptance; drop what the
+    config ignores.
 
     ``attributes_of`` maps a change id to the effective attributes of its section.
     """
@@ -102,11 +74,8 @@ def triage(
             continue
         level, decided = severity(change, config, attributes_of.get(change.id, {}))
         result.append(
-            replace(
-                change,
-                severity=level,
-                reason=explain(change, decided, level),
-                accepted=accepted.get(change.id),
+            Change.classified(
+                change, level, explain(change, decided, level), accepted.get(change.id)
             )
         )
     return result

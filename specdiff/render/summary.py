@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model.vocabulary import ChangeKind, Level, Scope
+from ..model.vocabulary import KIND_TERMS, TAG_TERMS, ChangeKind, Level, Scope
 
 if TYPE_CHECKING:
     from ..model.changes import Change, Report
@@ -19,54 +19,15 @@ if TYPE_CHECKING:
 _MAX_NAMES = 4
 _MAX_REASONS = 5
 
-#: What a change does, as (verb, singular noun, plural noun), most important first. The
-#: keys are change tags and, for what no tag says, ``scope.kind`` names.
+#: What a change does, as (verb, singular noun, plural noun), most important first: the
+#: summary phrases of the tags and, for what no tag says, of the ``scope.kind`` names.
 _DOES: dict[str, tuple[str, str, str]] = {
-    "normative.reversed": ("reverses", "rule", "rules"),
-    "normative.strengthened": ("strengthens", "rule", "rules"),
-    "normative.weakened": ("weakens", "rule", "rules"),
-    "section.removed": ("removes", "section", "sections"),
-    "normative.removed": ("removes", "rule", "rules"),
-    "example.verdict_flipped": ("flips the verdict of", "worked example", "worked examples"),
-    "attribute.raised": ("raises an attribute of", "section", "sections"),
-    "attribute.lowered": ("lowers an attribute of", "section", "sections"),
-    "attribute.authority_changed": ("changes the authority of", "section", "sections"),
-    "attribute.changed": ("changes an attribute of", "section", "sections"),
-    "section.reidentified": ("changes the anchor of", "section", "sections"),
-    "section.merged": ("merges", "section into another", "sections into others"),
-    "section.added": ("adds", "section", "sections"),
-    "section.split": ("splits out", "section", "sections"),
-    "normative.added": ("adds", "rule", "rules"),
-    "example.added": ("adds", "worked example", "worked examples"),
-    "example.removed": ("removes", "worked example", "worked examples"),
-    "clause.added": ("adds", "clause", "clauses"),
-    "clause.removed": ("removes", "clause", "clauses"),
-    "wording.substantive": ("substantially rewords", "clause", "clauses"),
-    "example.modified": ("edits", "worked example", "worked examples"),
-    "moved.attributes_differ": (
-        "moves",
-        "clause under other attributes",
-        "clauses under other attributes",
-    ),
-    "reference.broken": ("breaks", "link", "links"),
-    "section.renamed": ("renames", "section", "sections"),
-    "section.moved": ("moves", "section", "sections"),
-    "moved.across_sections": ("moves", "clause to another section", "clauses to other sections"),
-    "wording": ("rewords", "clause", "clauses"),
-    "editorial": ("makes editorial fixes to", "clause", "clauses"),
-    "commentary": ("edits", "commentary block", "commentary blocks"),
-    "moved.within_section": ("reorders", "clause", "clauses"),
-    "section.attributes": ("changes the attributes of", "section", "sections"),
-    "clause.modified": ("edits", "clause", "clauses"),
-    "clause.moved": ("moves", "clause", "clauses"),
+    term.name: (term.summary.verb, term.summary.one, term.summary.many)
+    for term in sorted((*TAG_TERMS, *KIND_TERMS), key=lambda term: term.rank)
 }
 _PRIORITY = {key: rank for rank, key in enumerate(_DOES)}
-_NORMATIVE_WORDS = {
-    "normative.reversed": "reversed",
-    "normative.strengthened": "strengthened",
-    "normative.weakened": "weakened",
-    "normative.removed": "removed",
-}
+#: Tags that change statements, and what happened to the rules, in the tags' order.
+_NORMATIVE_WORDS = {term.name: term.rules for term in TAG_TERMS if term.rules is not None}
 
 
 @dataclass(frozen=True, slots=True)
