@@ -149,20 +149,6 @@ class Timeline:
     def latest(self) -> Version | None:
         return self.versions[-1] if self.versions else None
 
-    def latest_label(self) -> str | None:
-        """The version label of :attr:`latest`, reading only the newest tags (not parsing
-        every version): the newest version tag at which the spec can be read."""
-        if "versions" in self.__dict__:
-            return self.latest.tag.version if self.latest else None
-        store = self.workspace.store
-        for tag in reversed(store.versions()):
-            try:
-                store.read(tag.commit, self.workspace.spec_path)
-            except (RevisionError, InputError):
-                continue
-            return tag.version
-        return None
-
     def unreleased(self) -> list[Unreleased]:
         """Commits after the latest version that changed the spec, each against the one before."""
         store = self.workspace.store
