@@ -270,7 +270,9 @@ def _verdict(
     bump = report.blocking_bump
     # Loosening the gate is judged like a major change: it could pass one silently.
     needed = Level.MAJOR if loosened else bump
-    why = "the pull request loosens the gate's configuration" if loosened else f"bump {bump}"
+    why = f"bump {bump}"
+    if loosened:
+        why = f"bump {bump}; the pull request loosens the gate, which counts as major and"
     if not (reaches(report, fail_on) or (loosened and fail_on is not None)):
         return (
             f"**Check passed:** bump {report.bump} is below the `fail-on: {fail_on or 'none'}` threshold.",
