@@ -1041,3 +1041,52 @@ def test_unknown_release_via_is_a_usage_error(
     _push_event(monkeypatch, project["tmp"], github, SPECDIFF_RELEASE_VIA="force")
     assert run(["ci"]) == 2
     assert "release-via 'force' is not one of auto, push, pull-request" in capsys.readouterr().err
+
+
+def test_adopting_specdiff_in_a_pull_request_is_not_loosening(
+    tmp_path: Path, github: FakeGitHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The `specdiff init` PR names the spec the base already finds: reported, not a move."""
+    isolate_git(monkeypatch, tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    git(work, "init", "--quiet", "-b", "main")
+    commit(work, {"spec.md": SPEC_V1}, "The spec")
+    git(work, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(work, "checkout", "--quiet", "-b", "adopt")
+    commit(work, {"specdiff.toml": CONFIG}, "Adopt specdiff")
+    monkeypatch.chdir(work)
+    event = _open_pull_request(work, github)
+    files = _environment(monkeypatch, tmp_path, github, "pull_request", event)
+    assert run(["ci"]) == 0
+    body = github.comments[7][0]["body"]
+    assert "spec paths `(found automatically)` → `spec.md`" in body
+    assert "loosens the gate" not in body
+    assert _outputs(files["output"])["config-changes"] == "2"  # spec, [attributes]
+
+
+def test_tightening_the_gate_needs_no_label() -> None:
+    from specdiff.action._trust import config_changes
+    from specdiff.config import Acceptance, Config, Policy
+    from specdiff.model.vocabulary import Level
+
+    base = Config(
+        policy=Policy(tags=(("editorial", Level.NONE),)),
+        accept=(Acceptance("abc123", "old"),),
+        ignore_sections=("appendix",),
+    )
+    tighter = Config(policy=Policy(tags=(("editorial", Level.PATCH),)))
+    changes = config_changes(base, tighter)
+    assert [(c.text, c.loosens) for c in changes] == [
+        ("`policy.tags.editorial` none → patch", False),
+        ("`[[accept]]` removed for change `abc123`", False),
+        ("`ignore.sections` no longer ignores `appendix`", False),
+    ]
+    looser = config_changes(tighter, base)
+    assert all(change.loosens for change in looser[:3])
+    assert {c.text for c in looser} >= {
+        "`policy.tags.editorial` patch → none",
+        "`[[accept]]` added for change `abc123` (old)",
+        "`ignore.sections` now ignores `appendix`",
+    }
+    assert config_changes(base, base) == []

@@ -69,13 +69,14 @@ def check(
     folder = workspace.cwd.resolve().relative_to(store.root.resolve()).as_posix()
     base_config, base_file = config_at(store, target.base_rev, folder)
     head_config, head_file = config_at(store, target.head_rev, folder)
-    changes = config_changes(base_config, head_config)
-    changes += _workflow_changes(run, workspace, target)
-    if base_file != head_file and base_file is not None and head_file is None:
-        changes.insert(0, ConfigChange(f"`{base_file}` deleted", loosens=True))
     # The gate: the base's configuration, so nothing the pull request writes applies.
     gate = Workspace(workspace.cwd, base_config, run.settings.spec)
     keys = (gate.spec_path,) if run.settings.spec or not base_config.specs else base_config.specs
+    found = gate.spec_path if not base_config.specs else None
+    changes = config_changes(base_config, head_config, found)
+    changes += _workflow_changes(run, workspace, target)
+    if base_file != head_file and base_file is not None and head_file is None:
+        changes.insert(0, ConfigChange(f"`{base_file}` deleted", loosens=True))
 
     api = GitHubApi(run.api_url, run.repository, run.token, run.settings.api_timeout)
     labels, current_head = _labels(api, target, echo)

@@ -10,7 +10,7 @@ configuration changes *loosen* the gate (those need the major accept label).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -67,15 +67,31 @@ def config_at(store: SpecStore, rev: str, folder: str) -> tuple[Config, str | No
     return DEFAULT_CONFIG, None
 
 
-def config_changes(base: Config, head: Config) -> list[ConfigChange]:
-    """What ``head`` changes in the gate ``base`` sets up, loosening changes first."""
+#: Config fields compared one by one below; any other field that differs is reported
+#: as a change that loosens the gate (fail closed for options added later).
+_COMPARED = frozenset(
+    {
+        "specs", "policy", "accept", "ignore_sections", "ignore_kinds", "attributes",
+        "vocabulary", "github", "version_scheme", "tag_prefix", "changelog", "site",
+        "renames", "origin",
+    }
+)  # fmt: skip
+_POLICY_COMPARED = frozenset({"kinds", "tags", "attributes"})
+
+
+def config_changes(base: Config, head: Config, found_spec: str | None = None) -> list[ConfigChange]:
+    """What ``head`` changes in the gate ``base`` sets up, loosening changes first.
+
+    ``found_spec`` is the spec the base finds without a ``spec =`` key: naming that same
+    file in the configuration (what adopting specdiff does) moves nothing."""
     changes: list[ConfigChange] = []
 
     def add(text: str, *, loosens: bool) -> None:
         changes.append(ConfigChange(text, loosens))
 
     if base.specs != head.specs:
-        add(f"spec paths `{_list(base.specs)}` → `{_list(head.specs)}`", loosens=True)
+        same_file = not base.specs and found_spec is not None and head.specs == (found_spec,)
+        add(f"spec paths `{_list(base.specs)}` → `{_list(head.specs)}`", loosens=not same_file)
     for where, old, new in (
         ("policy.kinds", dict(base.policy.kinds), dict(head.policy.kinds)),
         ("policy.tags", dict(base.policy.tags), dict(head.policy.tags)),
@@ -133,6 +149,19 @@ def config_changes(base: Config, head: Config) -> list[ConfigChange]:
             add(f"`{name}` {getattr(base, name)!r} → {getattr(head, name)!r}", loosens=False)
     if base.site != head.site:
         add("`[site]` changed", loosens=False)
+    if base.renames != head.renames:
+        # Renames tell the history where the spec was; the check itself reads the base.
+        add("`[[renames]]` changed", loosens=False)
+    for option in fields(base):
+        if option.name not in _COMPARED and getattr(base, option.name) != getattr(
+            head, option.name
+        ):
+            add(f"`{option.name}` changed", loosens=True)
+    for option in fields(base.policy):
+        if option.name not in _POLICY_COMPARED and getattr(base.policy, option.name) != getattr(
+            head.policy, option.name
+        ):
+            add(f"`policy.{option.name}` changed", loosens=True)
     return sorted(changes, key=lambda change: not change.loosens)
 
 
