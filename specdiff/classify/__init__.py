@@ -7,6 +7,7 @@ removed clauses the tags follow from what the clause is.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,8 +16,9 @@ from rapidfuzz.distance import Indel
 
 from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
+from ..parse.statements import words_of
 from ._examples import conversation_changed, verdict_changes
-from ._statements import compare_statements
+from ._statements import compare_statements, rules_reworded
 from ._wording import code_spans, is_editorial, is_substantive
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ def _commentary_rule(old: Clause, new: Clause) -> Classification | None:
 
 
 def _normative_rule(old: Clause, new: Clause) -> Classification | None:
-    changes = compare_statements(old.statements, new.statements)
+    changes = compare_statements(old.statements, new.statements, old.text, new.text)
     if not changes:
         return None
     tags = tuple(dict.fromkeys(c.tag for c in changes))
@@ -84,10 +86,17 @@ def _wording_rule(old: Clause, new: Clause) -> Classification | None:
     similarity = Indel.normalized_similarity(
         plain_text(old.text).split(), plain_text(new.text).split()
     )
-    rules_reworded = {s.sentence for s in old.statements} != {s.sentence for s in new.statements}
-    if rules_reworded or is_substantive(similarity):
+    reworded = rules_reworded(old.statements, new.statements, old.text, new.text)
+    if reworded:
         return Classification(("wording.substantive",))
+    if is_substantive(similarity) and not _same_words(old.text, new.text):
+        return Classification(("wording.substantive",))
+    # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
+
+
+def _same_words(old: str, new: str) -> bool:
+    return Counter(words_of(old).split()) == Counter(words_of(new).split())
 
 
 #: The rules for an edited clause, in the order they are tried.

@@ -1,146 +1,451 @@
-"""Statement-by-statement comparison of the normative content of two versions of a clause."""
+"""Statement-by-statement comparison of the rules of two versions of a clause.
+
+Statements are paired by what they govern (their party, action, conditions and
+exceptions), not by the sentence they sit in: splitting or merging sentences, or moving
+a phrase into the next sentence, changes no rule. A word only counts as changed when the
+clause as a whole lost or gained it: a phrase that moved from one statement to another
+is the same words in the same clause.
+
+For each pair, in order: polarity (reversed), restriction (restricted / broadened),
+strength (strengthened / weakened), exceptions (exception_added / exception_removed),
+conditions, and what the rule requires: an action turned into its opposite (reversed),
+numbers, units, quantifiers, the party, the verb or its object (changed).
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections import defaultdict
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
 from ..model.changes import StatementChange
+from ..model.document import Strength
+from ..parse.statements import words_of
+from ._wording import is_typo
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from ..model.document import NormativeStatement
 
-#: Sentences this similar (obligation words masked) are taken as the same rule.
-SENTENCE_THRESHOLD = 0.5
-_NEGATORS = re.compile(r"\b(?:not|never|always)\b|n't\b", re.IGNORECASE)
+    Record = Callable[[str, str | None, str | None], None]
+
+#: Statements whose governed words are this similar are taken as the same rule.
+PAIR_THRESHOLD = 0.45
+#: ... and this similar when they share their keyword but for its negation.
+LOOSE_THRESHOLD = 0.15
+_NEGATORS = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
+
+#: Verbs and words whose swap turns a rule into its opposite: "reject" -> "accept".
+_OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("accept", "reject"),
+    ("accept", "refuse"),
+    ("accept", "deny"),
+    ("allow", "deny"),
+    ("allow", "forbid"),
+    ("allow", "block"),
+    ("allow", "disallow"),
+    ("allow", "prohibit"),
+    ("permit", "forbid"),
+    ("permit", "prohibit"),
+    ("permit", "deny"),
+    ("grant", "deny"),
+    ("grant", "revoke"),
+    ("include", "exclude"),
+    ("include", "omit"),
+    ("enable", "disable"),
+    ("show", "hide"),
+    ("reveal", "conceal"),
+    ("reveal", "hide"),
+    ("disclose", "withhold"),
+    ("share", "withhold"),
+    ("encrypt", "decrypt"),
+    ("add", "remove"),
+    ("insert", "delete"),
+    ("open", "close"),
+    ("start", "stop"),
+    ("begin", "end"),
+    ("increase", "decrease"),
+    ("raise", "lower"),
+    ("maximum", "minimum"),
+    ("max", "min"),
+    ("most", "least"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("before", "after"),
+    ("above", "below"),
+    ("over", "under"),
+    ("inside", "outside"),
+    ("with", "without"),
+    ("always", "never"),
+    ("all", "none"),
+    ("true", "false"),
+    ("yes", "no"),
+    ("on", "off"),
+    ("follow", "ignore"),
+    ("obey", "ignore"),
+    ("comply", "refuse"),
+    ("answer", "refuse"),
+    ("help", "refuse"),
+    ("agree", "refuse"),
+    ("approve", "reject"),
+    ("confirm", "deny"),
+    ("require", "forbid"),
+    ("required", "forbidden"),
+    ("must", "cannot"),
+    ("valid", "invalid"),
+    ("trusted", "untrusted"),
+    ("safe", "unsafe"),
+    ("public", "private"),
+    ("inbound", "outbound"),
+    ("upper", "lower"),
+    ("first", "last"),
+    ("earliest", "latest"),
+    ("minimize", "maximize"),
+    ("lowercase", "uppercase"),
+)
+_OPPOSITE = {frozenset(pair) for pair in _OPPOSITES}
+_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+
+
+def _set(words: str) -> frozenset[str]:
+    """A set of words written as one string (word lists read better that way)."""
+    return frozenset(words.split())
+
+
+#: Words that carry no requirement on their own.
+_STOPWORDS = _set("""
+    a an the of to in on at by for from as is are be been being it its this that these
+    those and or but so then than such their there they them his her he she we our your
+    you i me my also just very really clearly which who whom what where how even
+    """)
 
 
 def compare_statements(
-    old: tuple[NormativeStatement, ...], new: tuple[NormativeStatement, ...]
+    old: tuple[NormativeStatement, ...],
+    new: tuple[NormativeStatement, ...],
+    old_text: str = "",
+    new_text: str = "",
 ) -> tuple[StatementChange, ...]:
-    """How the obligations changed: strengthened, weakened, reversed, added, removed."""
-    if [(s.sentence, s.keyword) for s in old] == [(s.sentence, s.keyword) for s in new]:
+    """How the rules of a clause changed between two versions of its text."""
+    if [_identity(s) for s in old] == [_identity(s) for s in new]:
         return ()
-    old_sentences = _by_sentence(old)
-    new_sentences = _by_sentence(new)
+    removed, added = _clause_delta(old, new, old_text, new_text)
+    pairs, lone_old, lone_new = pair_statements(old, new)
     changes: list[StatementChange] = []
-    for old_sentence, new_sentence in _pair_sentences(list(old_sentences), list(new_sentences)):
-        before = old_sentences.get(old_sentence, []) if old_sentence is not None else []
-        after = new_sentences.get(new_sentence, []) if new_sentence is not None else []
-        changes.extend(_compare_in_sentence(before, after))
+    for a, b in pairs:
+        changes.extend(_pair_changes(a, b, removed, added))
+    for statement in lone_old:
+        if not _absorbed(statement, new, removed):
+            changes.append(
+                StatementChange("normative.removed", statement.keyword, None, statement.sentence)
+            )
+    for statement in lone_new:
+        if not _absorbed(statement, old, added):
+            changes.append(
+                StatementChange("normative.added", None, statement.keyword, statement.sentence)
+            )
     return tuple(changes)
 
 
-def _by_sentence(statements: tuple[NormativeStatement, ...]) -> dict[str, list[NormativeStatement]]:
-    grouped: dict[str, list[NormativeStatement]] = defaultdict(list)
-    for statement in statements:
-        grouped[statement.sentence].append(statement)
-    return grouped
+def rules_reworded(
+    old: tuple[NormativeStatement, ...],
+    new: tuple[NormativeStatement, ...],
+    old_text: str,
+    new_text: str,
+) -> bool:
+    """Whether the words of some rule changed, beyond words that moved within the clause
+    and spelling fixes (for telling substantive rewording from light rewording)."""
+    if [_identity(s) for s in old] == [_identity(s) for s in new]:
+        return False
+    removed, added = _clause_delta(old, new, old_text, new_text)
+    pairs, lone_old, lone_new = pair_statements(old, new)
+    if any(not _absorbed(s, new, removed) for s in lone_old):
+        return True
+    if any(not _absorbed(s, old, added) for s in lone_new):
+        return True
+    for a, b in pairs:
+        gone, fresh = _delta_words(a, b, removed, added)
+        if gone or fresh:
+            return True
+    return False
 
 
-def _masked(sentence: str, statements: list[NormativeStatement]) -> str:
-    for statement in statements:
-        sentence = sentence.replace(statement.keyword, "§")
-    return sentence.casefold()
+# -- pairing --------------------------------------------------------------------------------
 
 
-def _pair_sentences(old: list[str], new: list[str]) -> list[tuple[str | None, str | None]]:
-    """Pair each sentence with its counterpart: identical first, then most similar."""
-    pairs: list[tuple[str | None, str | None]] = []
-    new_left = list(new)
+def _identity(statement: NormativeStatement) -> tuple[object, ...]:
+    return (
+        statement.party,
+        statement.keyword.casefold(),
+        statement.action,
+        statement.conditions,
+        statement.exceptions,
+    )
+
+
+def _governed(statement: NormativeStatement) -> list[str]:
+    """The words saying what a rule governs: its party, action, conditions, exceptions."""
+    return " ".join(
+        [statement.party, statement.action, *statement.conditions, *statement.exceptions]
+    ).split()
+
+
+def pair_statements(
+    old: tuple[NormativeStatement, ...], new: tuple[NormativeStatement, ...]
+) -> tuple[
+    list[tuple[NormativeStatement, NormativeStatement]],
+    list[NormativeStatement],
+    list[NormativeStatement],
+]:
+    """Pairs of statements that govern the same thing, and those left without a partner.
+
+    Identical statements pair first; then the most similar pairs, best first, with ties
+    broken by position so that the result never depends on anything but the texts.
+    """
+    pairs: list[tuple[int, int]] = []
+    new_left = list(range(len(new)))
     old_left = []
-    for sentence in old:
-        if sentence in new_left:
-            new_left.remove(sentence)
-            pairs.append((sentence, sentence))
+    for i, statement in enumerate(old):
+        key = _identity(statement)
+        match = next((j for j in new_left if _identity(new[j]) == key), None)
+        if match is None:
+            old_left.append(i)
         else:
-            old_left.append(sentence)
+            new_left.remove(match)
+            pairs.append((i, match))
     scored = sorted(
-        (
-            (Indel.normalized_similarity(_masked_plain(a), _masked_plain(b)), i, j)
-            for i, a in enumerate(old_left)
-            for j, b in enumerate(new_left)
-        ),
-        reverse=True,
+        ((-_similarity(old[i], new[j]), i, j) for i in old_left for j in new_left),
     )
     used_old: set[int] = set()
     used_new: set[int] = set()
-    for score, i, j in scored:
-        if score < SENTENCE_THRESHOLD:
+    for negative_score, i, j in scored:
+        if -negative_score < PAIR_THRESHOLD:
             break
         if i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
-            pairs.append((old_left[i], new_left[j]))
-    pairs.extend((s, None) for i, s in enumerate(old_left) if i not in used_old)
-    pairs.extend((None, s) for j, s in enumerate(new_left) if j not in used_new)
-    return pairs
-
-
-_KEYWORDS = re.compile(
-    r"\b(?:must|shall|should|may|never|always|do|don't|not|required|allowed|recommended|optional)\b",
-    re.IGNORECASE,
-)
-
-
-def _masked_plain(sentence: str) -> str:
-    return _KEYWORDS.sub("§", sentence).casefold()
+            pairs.append((i, j))
+    # A rule turned around and reworded at once ("white lies ... are allowed" ->
+    # "even white lies ... are not allowed"): the same keyword but for its negation,
+    # and the same party, is enough at a lower similarity.
+    for negative_score, i, j in scored:
+        if -negative_score < LOOSE_THRESHOLD:
+            break
+        if (
+            i not in used_old
+            and j not in used_new
+            and _root(old[i].keyword) == _root(new[j].keyword)
+            and old[i].party == new[j].party
+        ):
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j))
+    pairs.sort()
+    return (
+        [(old[i], new[j]) for i, j in pairs],
+        [old[i] for i in old_left if i not in used_old],
+        [new[j] for j in new_left if j not in used_new],
+    )
 
 
 def _root(keyword: str) -> str:
     """The keyword without its negation: ``are not allowed`` -> ``are allowed``."""
-    return " ".join(_NEGATORS.sub(" ", keyword.lower()).split())
+    return " ".join(_NEGATORS.sub(" ", keyword.casefold()).split())
 
 
-def _compare_in_sentence(
-    before: list[NormativeStatement], after: list[NormativeStatement]
+def _similarity(a: NormativeStatement, b: NormativeStatement) -> float:
+    score = Indel.normalized_similarity(_governed(a), _governed(b))
+    if a.party and b.party and a.party != b.party:
+        score *= 0.6
+    if a.sentence == b.sentence:
+        score = max(score, 0.5)  # same sentence, keyword edited in place
+    return score
+
+
+def _clause_delta(
+    old: tuple[NormativeStatement, ...],
+    new: tuple[NormativeStatement, ...],
+    old_text: str,
+    new_text: str,
+) -> tuple[Counter[str], Counter[str]]:
+    """Words the clause as a whole lost and gained."""
+    before = Counter((words_of(old_text) if old_text else _all_words(old)).split())
+    after = Counter((words_of(new_text) if new_text else _all_words(new)).split())
+    return before - after, after - before
+
+
+def _all_words(statements: Iterable[NormativeStatement]) -> str:
+    return " ".join(dict.fromkeys(words_of(s.sentence) for s in statements))
+
+
+def _absorbed(
+    statement: NormativeStatement,
+    others: tuple[NormativeStatement, ...],
+    delta: Counter[str],
+) -> bool:
+    """A statement without a partner whose rule lives on in another one of the same force:
+    "must retry and must log" -> "must retry and log". Its words did not leave the clause."""
+    if any(delta[w] for w in _governed(statement) if w not in _STOPWORDS):
+        return False
+    return any(
+        o.strength == statement.strength
+        and o.negative == statement.negative
+        and (not o.party or not statement.party or o.party == statement.party)
+        for o in others
+    )
+
+
+# -- what changed in a pair -----------------------------------------------------------------
+
+
+def _delta_words(
+    a: NormativeStatement, b: NormativeStatement, removed: Counter[str], added: Counter[str]
+) -> tuple[list[str], list[str]]:
+    """Words of the rule that left or joined the clause (not just moved inside it),
+    without spelling fixes."""
+    before, after = Counter(_governed(a)), Counter(_governed(b))
+    gone = [w for w, n in (before - after).items() if removed[w] and w not in _STOPWORDS]
+    fresh = [w for w, n in (after - before).items() if added[w] and w not in _STOPWORDS]
+    typos = {(g, f) for g in gone for f in fresh if is_typo(g, f) and not _opposite(g, f)}
+    gone = [g for g in gone if not any(g == t[0] for t in typos)]
+    fresh = [f for f in fresh if not any(f == t[1] for t in typos)]
+    return gone, fresh
+
+
+def _pair_changes(
+    a: NormativeStatement, b: NormativeStatement, removed: Counter[str], added: Counter[str]
 ) -> list[StatementChange]:
-    """Pair statements of one sentence by keyword, then by root, then by position.
+    found: list[StatementChange] = []
 
-    Identical keywords pair up across the whole sentence before any pairing by root, so
-    that in "should X and should not Y" -> "must X and should not Y" the "should not"
-    keeps its partner and "should" -> "must" reads as strengthened, not two reversals.
-    """
-    pairs: list[tuple[NormativeStatement, NormativeStatement]] = []
-    after_left = list(after)
-    before_left = list(before)
-    for same in (
-        lambda a, b: a.keyword.lower() == b.keyword.lower(),
-        lambda a, b: _root(a.keyword) == _root(b.keyword),
+    def record(tag: str, old: str | None, new: str | None) -> None:
+        found.append(StatementChange(tag, old, new, b.sentence, a.sentence))
+
+    if a.negative != b.negative:
+        record("normative.reversed", a.keyword, b.keyword)
+    elif a.restricted != b.restricted:
+        tag = "normative.restricted" if b.restricted else "normative.broadened"
+        record(tag, a.keyword, b.keyword)
+    elif b.strength > a.strength:
+        record("normative.strengthened", a.keyword, b.keyword)
+    elif b.strength < a.strength:
+        record("normative.weakened", a.keyword, b.keyword)
+
+    gone, fresh = _delta_words(a, b, removed, added)
+    if not gone and not fresh:
+        return found
+    changed_words = set(gone) | set(fresh)
+
+    _compare_phrases(a.exceptions, b.exceptions, changed_words, record, exception=True)
+    permission = b.strength is Strength.MAY and not b.negative
+    _compare_phrases(
+        a.conditions, b.conditions, changed_words, record, exception=False, permission=permission
+    )
+
+    old_numbers = [(q.comparator, q.number, q.unit) for q in a.quantities]
+    new_numbers = [(q.comparator, q.number, q.unit) for q in b.quantities]
+    if old_numbers != new_numbers and _touches(
+        changed_words, [q.text for q in (*a.quantities, *b.quantities)]
     ):
-        unpaired = []
-        for statement in before_left:
-            match = next((s for s in after_left if same(statement, s)), None)
-            if match is None:
-                unpaired.append(statement)
-            else:
-                after_left.remove(match)
-                pairs.append((statement, match))
-        before_left = unpaired
-    while before_left and after_left:
-        pairs.append((before_left.pop(0), after_left.pop(0)))
-    order = {id(s): i for i, s in enumerate(before)}
-    pairs.sort(key=lambda pair: order[id(pair[0])])
-    changes = [change for a, b in pairs if (change := _force_change(a, b)) is not None]
-    changes.extend(
-        StatementChange("normative.removed", s.keyword, None, s.sentence) for s in before_left
-    )
-    changes.extend(
-        StatementChange("normative.added", None, s.keyword, s.sentence) for s in after_left
-    )
-    return changes
+        old_q = [
+            q.text for q in a.quantities if (q.comparator, q.number, q.unit) not in new_numbers
+        ]
+        new_q = [
+            q.text for q in b.quantities if (q.comparator, q.number, q.unit) not in old_numbers
+        ]
+        record("normative.changed", ", ".join(old_q) or None, ", ".join(new_q) or None)
+        return found
+
+    opposite = next(((g, f) for g in gone for f in fresh if _opposite(g, f)), None)
+    if opposite is not None and not any(c.tag == "normative.reversed" for c in found):
+        old_words, new_words = _quote(a.action, b.action)
+        record("normative.reversed", old_words or opposite[0], new_words or opposite[1])
+        return found
+
+    if any(c.tag == "normative.changed" or "exception" in c.tag for c in found):
+        return found
+    if any(c.tag in ("normative.restricted", "normative.broadened") for c in found):
+        return found
+    action_gone = [w for w in gone if w in a.action.split() or w == a.party]
+    action_fresh = [w for w in fresh if w in b.action.split() or w == b.party]
+    if a.party != b.party and a.party and b.party:
+        record("normative.changed", a.party, b.party)
+    elif (action_gone or action_fresh) and len(action_gone) <= 3 and len(action_fresh) <= 3:
+        old_words, new_words = _quote(a.action, b.action)
+        record("normative.changed", old_words or None, new_words or None)
+    return found
 
 
-def _force_change(old: NormativeStatement, new: NormativeStatement) -> StatementChange | None:
-    if old.negative != new.negative:
-        tag = "normative.reversed"
-    elif new.strength > old.strength:
-        tag = "normative.strengthened"
-    elif new.strength < old.strength:
-        tag = "normative.weakened"
-    else:
-        return None
-    return StatementChange(tag, old.keyword, new.keyword, new.sentence, old.sentence)
+def _compare_phrases(
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    changed_words: set[str],
+    emit: Record,
+    *,
+    exception: bool,
+    permission: bool = False,
+) -> None:
+    """Exceptions or conditions that appeared, disappeared or changed."""
+    if old == new:
+        return
+    left = list(new)
+    for phrase in old:
+        match = max(left, key=lambda p: Indel.normalized_similarity(phrase, p), default=None)
+        if match is not None and Indel.normalized_similarity(phrase, match) >= 0.5:
+            left.remove(match)
+            if phrase != match and _touches(changed_words, [phrase, match]):
+                old_words, new_words = _quote(phrase, match)
+                emit("normative.changed", old_words or phrase, new_words or match)
+            continue
+        if not _touches(changed_words, [phrase]):
+            continue
+        if exception:
+            emit("normative.exception_removed", phrase, None)
+        else:
+            emit("normative.broadened" if permission else "normative.changed", phrase, None)
+    for phrase in left:
+        if not _touches(changed_words, [phrase]):
+            continue
+        if exception:
+            emit("normative.exception_added", None, phrase)
+        else:
+            emit("normative.restricted" if permission else "normative.changed", None, phrase)
+
+
+def _touches(changed_words: set[str], phrases: list[str]) -> bool:
+    return any(w in changed_words for phrase in phrases for w in phrase.casefold().split())
+
+
+def _stem(word: str) -> str:
+    for ending in _INFLECTIONS:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+_OPPOSITE_STEMS = {frozenset(_stem(w) for w in pair) for pair in _OPPOSITES}
+
+
+def _opposite(a: str, b: str) -> bool:
+    if frozenset((a, b)) in _OPPOSITE:
+        return True
+    return frozenset((_stem(a), _stem(b))) in _OPPOSITE_STEMS
+
+
+def _quote(old: str, new: str) -> tuple[str, str]:
+    """The words that differ between two phrases, with a word of context when one side
+    would otherwise be empty: ``"at most 10"`` / ``"at least 10"``."""
+    a, b = old.split(), new.split()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    regions = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not regions:
+        return "", ""
+    first, last = regions[0], regions[-1]
+    i1, i2, j1, j2 = first[1], last[2], first[3], last[4]
+    if i1 == i2 or j1 == j2:  # a pure insertion or deletion: show where
+        i1, j1 = max(0, i1 - 1), max(0, j1 - 1)
+        i2, j2 = min(len(a), i2 + 1), min(len(b), j2 + 1)
+    return " ".join(a[i1:i2]), " ".join(b[j1:j2])

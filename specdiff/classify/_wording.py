@@ -142,6 +142,12 @@ def is_editorial(old: str, new: str) -> bool:
     return len(typos) <= _MAX_TYPOS and all(_is_typo(a, b) for a, b in typos)
 
 
+def is_typo(old: str, new: str) -> bool:
+    """Whether one lower-case word could be a misspelling of the other (never a
+    meaningful word, a unit or a number)."""
+    return _is_typo((old, True), (new, True))
+
+
 def _words(text: str) -> list[tuple[str, bool]]:
     """Each word as written, with whether it begins a sentence."""
     found = []

@@ -187,8 +187,9 @@ class _Reader(TableReader):
         return tuple(rules)
 
     def vocabulary(self, data: Mapping[str, Any]) -> Vocabulary:
-        self.keys(data, ("words",), "normative")
+        self.keys(data, ("words", "parties"), "normative")
         words = self.table(data.get("words", {}), "normative.words")
+        parties = tuple(self.strings(data.get("parties", ()), "normative.parties"))
         phrases: list[Phrase] = []
         for phrase, force in words.items():
             strength, negative = _FORCES[
@@ -198,7 +199,8 @@ class _Reader(TableReader):
             if not words_of:
                 raise self.fail(f"normative.words: {phrase!r} is not a word or phrase")
             phrases.append(Phrase(words_of, strength, negative))
-        return DEFAULT_VOCABULARY.extended(tuple(phrases)) if phrases else DEFAULT_VOCABULARY
+        vocabulary = DEFAULT_VOCABULARY.extended(tuple(phrases)) if phrases else DEFAULT_VOCABULARY
+        return vocabulary.with_parties(parties) if parties else vocabulary
 
     def policy(self, data: Mapping[str, Any]) -> Policy:
         self.keys(data, ("kinds", "tags", "attributes"), "policy")

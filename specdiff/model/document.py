@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
 
 class ClauseKind(str, Enum):
@@ -65,9 +65,75 @@ class SourceSpan:
         return [self.start, self.end]
 
 
+class Force(str, Enum):
+    """What a rule does to its party's action (the "force" of the product brief)."""
+
+    OBLIGATION = "obligation"
+    """must, shall, is required to, always"""
+    PROHIBITION = "prohibition"
+    """must not, cannot, never, do not, is not allowed"""
+    RECOMMENDATION = "recommendation"
+    """should, RECOMMENDED"""
+    DISCOURAGEMENT = "discouragement"
+    """should not, NOT RECOMMENDED"""
+    PERMISSION = "permission"
+    """may, can, is allowed, OPTIONAL"""
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number a rule states, with its comparator and unit: ``at most 10 retries``."""
+
+    comparator: str
+    """``at most``, ``at least``, ``within``, ``up to`` ... or '' for a bare number."""
+    number: str
+    """As written: ``10``, ``1.2``, ``24``."""
+    unit: str
+    """The word after the number (``retries``, ``hours``), or the name before a version
+    number (``TLS`` in ``TLS 1.2``); may be ''."""
+    text: str
+    """The words as written, for quoting."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatementDetails:
+    """What a rule says beyond its force: the statement model of the product brief's
+    "Reading rules" (who is bound, to do what, under which conditions and exceptions,
+    with which numbers)."""
+
+    party: str = ""
+    """Who is bound, folded to lower case without articles (``assistant``, ``server``);
+    '' when the sentence does not say (an imperative, a passive)."""
+    action: str = ""
+    """What the party must (not) do: the verb phrase and its object, in plain lower-case
+    words, without the conditions and exceptions."""
+    restricted: bool = False
+    """Narrowed by ``only``, ``solely`` or ``exclusively`` ("may only ...")."""
+    conditions: tuple[str, ...] = ()
+    """``if ...``, ``when ...``, ``provided that ...`` phrases, in plain lower-case words."""
+    exceptions: tuple[str, ...] = ()
+    """``unless ...``, ``except ...`` phrases, in plain lower-case words."""
+    quantifiers: tuple[str, ...] = ()
+    """``all``, ``any``, ``each``, ``every``, ``no`` ... as they appear in the rule."""
+    quantities: tuple[Quantity, ...] = ()
+    """Numbers with their comparators and units."""
+
+
+_NO_DETAILS = StatementDetails()
+
+
 @dataclass(frozen=True, slots=True)
 class NormativeStatement:
-    """One obligation found in a sentence of a clause."""
+    """One rule read from a sentence, a list item under its lead-in, or a table cell.
+
+    Its :class:`StatementDetails` are read from the sentence on first use (by
+    ``reader``, which the parser supplies): only the rules of edited clauses are ever
+    read in full, so parsing stays fast.
+    """
 
     keyword: str
     """The words as written, e.g. ``"MUST NOT"`` or ``"is not allowed"``."""
@@ -76,12 +142,60 @@ class NormativeStatement:
     negative: bool
     """True for prohibitions (must not, never, do not, is not allowed)."""
     sentence: str
-    """The whole sentence, whitespace-normalised, that carries the keyword."""
+    """The whole sentence, whitespace-normalised, that carries the keyword (for a list
+    item: its lead-in and the item; for a table cell: the row and the column)."""
+    reader: Callable[[], StatementDetails] | None = field(default=None, compare=False, repr=False)
+    _details: list[StatementDetails] = field(
+        default_factory=list, init=False, compare=False, repr=False
+    )
+
+    @property
+    def details(self) -> StatementDetails:
+        if not self._details:
+            self._details.append(self.reader() if self.reader is not None else _NO_DETAILS)
+        return self._details[0]
+
+    @property
+    def party(self) -> str:
+        return self.details.party
+
+    @property
+    def action(self) -> str:
+        return self.details.action
+
+    @property
+    def restricted(self) -> bool:
+        return self.details.restricted
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        return self.details.conditions
+
+    @property
+    def exceptions(self) -> tuple[str, ...]:
+        return self.details.exceptions
+
+    @property
+    def quantifiers(self) -> tuple[str, ...]:
+        return self.details.quantifiers
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return self.details.quantities
 
     @property
     def force(self) -> str:
         """A short human label such as ``"must not"`` or ``"should"``."""
         return f"{self.strength}{' not' if self.negative else ''}"
+
+    @property
+    def kind(self) -> Force:
+        """The force as the brief names it: obligation, prohibition, permission ..."""
+        if self.strength is Strength.SHOULD:
+            return Force.DISCOURAGEMENT if self.negative else Force.RECOMMENDATION
+        if self.negative:
+            return Force.PROHIBITION
+        return Force.OBLIGATION if self.strength is Strength.MUST else Force.PERMISSION
 
 
 class ReferenceKind(str, Enum):

@@ -14,8 +14,9 @@ from .._gc import collector_paused
 from ._builder import MAX_LIST_DEPTH, SpecBuilder
 from ._chunks import chunk_bounds, runs_to_the_end
 from ._front_matter import split_front_matter
-from ._normative import DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary, find_statements
+from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
 from ._text import fingerprint, fold, plain_text, slugify
+from .statements import find_statements
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..model.document import Spec
 
 __all__ = [
+    "DEFAULT_PARTIES",
     "DEFAULT_PHRASES",
     "DEFAULT_VOCABULARY",
     "MAX_LIST_DEPTH",

@@ -14,11 +14,12 @@ from ..model.document import (
     WarningCode,
 )
 from ._attrs import split_heading
-from ._drafts import ClauseDraft, SectionDraft, finish_clause, finish_sections
+from ._drafts import PROSE, ClauseDraft, SectionDraft, clause_text, finish_clause, finish_sections
 from ._examples import example_title, looks_like_example
 from ._normative import DEFAULT_VOCABULARY, Vocabulary
 from ._refs import find_html_anchors
 from ._text import drop_comments, fold, slugify
+from .statements import actors, last_sentence, party_keys, read_clause, settle
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -37,6 +38,8 @@ class _List:
     ordered: bool
     start: int
     count: int = 0
+    lead_in: str = ""
+    """The sentence ending in a colon just before the list, which its items complete."""
 
 
 class SpecBuilder:
@@ -79,7 +82,11 @@ class SpecBuilder:
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = token.attrGet("start")  # absent when 1; may be 0
                 self.lists.append(
-                    _List(kind == "ordered_list_open", 1 if start is None else int(start))
+                    _List(
+                        kind == "ordered_list_open",
+                        1 if start is None else int(start),
+                        lead_in=self._lead_in(token),
+                    )
                 )
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
@@ -220,7 +227,9 @@ class SpecBuilder:
         current = self.lists[-1]
         number = current.start + current.count if current.ordered else None
         current.count += 1
-        draft = self._new_clause(ClauseKind.LIST_ITEM, token.map, number=number)
+        draft = self._new_clause(
+            ClauseKind.LIST_ITEM, token.map, number=number, lead_in=current.lead_in
+        )
         draft.end = draft.start
         if len(self.lists) >= MAX_LIST_DEPTH:
             self._warn(
@@ -233,6 +242,27 @@ class SpecBuilder:
             return _skip_to_close(tokens, i) + 1
         self.items.append((len(self.clauses) - 1, token.level))
         return i
+
+    def _lead_in(self, opening: Token) -> str:
+        """The sentence that introduces a list, when the text just before it ends in a
+        colon: a paragraph right above it, or the text of the item it is nested in."""
+        if not self.clauses or opening.map is None:
+            return ""
+        if self.items:
+            enclosing = self.clauses[self.items[-1][0]]
+            text = enclosing.parts[-1] if enclosing.parts else ""
+        else:
+            previous = self.clauses[-1]
+            if (
+                previous.kind is not ClauseKind.PARAGRAPH
+                or previous.parent is not None
+                or previous.section != len(self.sections) - 1
+                or previous.end < opening.map[0] - 1
+            ):
+                return ""
+            text = previous.parts[-1]
+        text = fold(text)
+        return last_sentence(text) if text.endswith(":") else ""
 
     def _container(self, tokens: list[Token], i: int) -> int:
         """Block quotes and admonitions are one clause each, taken from their source lines."""
@@ -330,9 +360,34 @@ class SpecBuilder:
         self.warnings.append(ParseWarning(code, line, message))
 
     def finish(self, front_matter: tuple[tuple[str, str], ...]) -> Spec:
+        texts = [clause_text(draft) for draft in self.clauses]
+        readings = [
+            read_clause(
+                text,
+                self.vocabulary,
+                lead_in=draft.lead_in,
+                header=draft.header if draft.kind is ClauseKind.TABLE_ROW else (),
+            )
+            if draft.kind in PROSE
+            else ()
+            for draft, text in zip(self.clauses, texts, strict=True)
+        ]
+        # Lower-case "may" and "can" bind a party: the configured ones, or an actor this
+        # spec itself gives rules to ("Wren must ...").
+        parties = party_keys(self.vocabulary.parties) | actors(
+            reading for found in readings for reading in found
+        )
         clauses = tuple(
-            finish_clause(index, draft, self.sections[draft.section].id, self.vocabulary)
-            for index, draft in enumerate(self.clauses)
+            finish_clause(
+                index,
+                draft,
+                self.sections[draft.section].id,
+                text,
+                settle(found, parties) if found else (),
+            )
+            for index, (draft, text, found) in enumerate(
+                zip(self.clauses, texts, readings, strict=True)
+            )
         )
         return Spec(
             sections=finish_sections(self.sections, len(self.lines)),

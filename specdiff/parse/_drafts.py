@@ -7,15 +7,14 @@ from typing import TYPE_CHECKING
 
 from ..model.document import Clause, ClauseKind, IdSource, Section, SourceSpan
 from ._examples import example_title, parse_example
-from ._normative import find_statements
 from ._refs import defined_anchors, find_references
 from ._text import fingerprint, fold, fold_lines
 
 if TYPE_CHECKING:
-    from ._normative import Vocabulary
+    from ..model.document import NormativeStatement
 
 #: Clause kinds whose sentences can carry obligations.
-_PROSE = frozenset(
+PROSE = frozenset(
     {
         ClauseKind.PARAGRAPH,
         ClauseKind.LIST_ITEM,
@@ -41,6 +40,8 @@ class ClauseDraft:
     header: tuple[str, ...] = ()
     info: str = ""
     title_source: str = ""
+    lead_in: str = ""
+    """For a list item: the sentence ending in a colon that introduces its list."""
 
 
 @dataclass
@@ -79,18 +80,26 @@ def finish_sections(drafts: list[SectionDraft], line_count: int) -> tuple[Sectio
     )
 
 
+def clause_text(draft: ClauseDraft) -> str:
+    """A clause's text normalised for comparison (code keeps its lines)."""
+    source = "\n".join(draft.parts)
+    if draft.kind is ClauseKind.CODE:
+        return fold_lines(source)
+    if draft.kind is ClauseKind.EXAMPLE:
+        return fold(f"{draft.title_source}\n{source}")
+    return fold(source)
+
+
 def finish_clause(
-    index: int, draft: ClauseDraft, section_id: str, vocabulary: Vocabulary
+    index: int,
+    draft: ClauseDraft,
+    section_id: str,
+    text: str,
+    statements: tuple[NormativeStatement, ...],
 ) -> Clause:
     """A clause with its normalised text, fingerprint, statements and references."""
     kind = draft.kind
     source = "\n".join(draft.parts)
-    if kind is ClauseKind.CODE:
-        text = fold_lines(source)
-    elif kind is ClauseKind.EXAMPLE:
-        text = fold(f"{draft.title_source}\n{source}")
-    else:
-        text = fold(source)
     full_source = f"{draft.title_source}\n{source}" if draft.title_source else source
     references = find_references(full_source, draft.start) if kind is not ClauseKind.CODE else ()
     example = None
@@ -103,7 +112,7 @@ def finish_clause(
         text=text,
         span=SourceSpan(draft.start, max(draft.start, draft.end)),
         fingerprint=fingerprint(text),
-        statements=find_statements(text, vocabulary) if kind in _PROSE else (),
+        statements=statements,
         references=references,
         anchors=defined_anchors(full_source, references) if kind is not ClauseKind.CODE else (),
         parent=draft.parent,

@@ -1,4 +1,7 @@
-"""Finding normative statements: RFC 2119/8174 keywords and their plain-English kin."""
+"""Finding normative keywords: RFC 2119/8174 keywords and their plain-English kin.
+
+This module spots the words; :mod:`.statements` reads the rule around each of them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.document import NormativeStatement, Strength
-from ._text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,13 @@ class Phrase:
     """Counts only when written in capitals (``REQUIRED``, ``OPTIONAL``)."""
     imperative: bool = False
     """Counts only where it opens a sentence or a clause (``Do not ...``)."""
+    impersonal: bool = False
+    """Said of an action, not of a party: in "Sharing keys is not allowed" the words
+    before the keyword are what is (not) allowed."""
+    modal: bool = False
+    """Lower-case *may* and *can*: a rule only in its deontic sense ("the assistant may
+    refuse"), not its epistemic one ("requests may look harmless"); see
+    :mod:`.statements`. In capitals (RFC 2119) always a rule."""
 
 
 MUST, SHOULD, MAY = Strength.MUST, Strength.SHOULD, Strength.MAY
@@ -40,26 +49,56 @@ DEFAULT_PHRASES: tuple[Phrase, ...] = (
     Phrase("should never", SHOULD, True),
     Phrase("should always", SHOULD),
     Phrase("should", SHOULD),
-    Phrase("may not", MAY, True),
-    Phrase("may", MAY),
+    Phrase("may not", MAY, True, modal=True),
+    Phrase("may only", MAY, modal=True),
+    Phrase("may", MAY, modal=True),
+    Phrase("cannot", MUST, True, modal=True),
+    Phrase("can not", MUST, True, modal=True),
+    Phrase("can't", MUST, True, modal=True),
+    Phrase("can only", MAY, modal=True),
+    Phrase("can", MAY, modal=True),
+    Phrase("must no longer", MUST, True),
+    Phrase("should no longer", SHOULD, True),
+    Phrase("is no longer allowed", MUST, True, impersonal=True),
+    Phrase("are no longer allowed", MUST, True, impersonal=True),
+    Phrase("is not permitted", MUST, True, impersonal=True),
+    Phrase("are not permitted", MUST, True, impersonal=True),
+    Phrase("is prohibited", MUST, True, impersonal=True),
+    Phrase("are prohibited", MUST, True, impersonal=True),
+    Phrase("is forbidden", MUST, True, impersonal=True),
+    Phrase("are forbidden", MUST, True, impersonal=True),
+    Phrase("is permitted", MAY, impersonal=True),
+    Phrase("are permitted", MAY, impersonal=True),
     Phrase("never", MUST, True),
     Phrase("always", MUST),
     Phrase("do not", MUST, True, imperative=True),
     Phrase("don't", MUST, True, imperative=True),
-    Phrase("is not allowed", MUST, True),
-    Phrase("are not allowed", MUST, True),
-    Phrase("is never allowed", MUST, True),
-    Phrase("are never allowed", MUST, True),
-    Phrase("is allowed", MAY),
-    Phrase("are allowed", MAY),
-    Phrase("is not required", MAY),
-    Phrase("are not required", MAY),
-    Phrase("is required", MUST),
-    Phrase("are required", MUST),
+    Phrase("is not allowed", MUST, True, impersonal=True),
+    Phrase("are not allowed", MUST, True, impersonal=True),
+    Phrase("is never allowed", MUST, True, impersonal=True),
+    Phrase("are never allowed", MUST, True, impersonal=True),
+    Phrase("is allowed", MAY, impersonal=True),
+    Phrase("are allowed", MAY, impersonal=True),
+    Phrase("is not required", MAY, impersonal=True),
+    Phrase("are not required", MAY, impersonal=True),
+    Phrase("is required", MUST, impersonal=True),
+    Phrase("are required", MUST, impersonal=True),
     Phrase("required", MUST, capitals_only=True),
     Phrase("not recommended", SHOULD, True, capitals_only=True),
     Phrase("recommended", SHOULD, capitals_only=True),
     Phrase("optional", MAY, capitals_only=True),
+)
+
+#: Who rules bind by default; a spec's own actors (the subjects of its "must" and
+#: "should" sentences) are added per document.
+DEFAULT_PARTIES: tuple[str, ...] = (
+    "the assistant",
+    "the model",
+    "implementations",
+    "implementers",
+    "clients",
+    "servers",
+    "you",
 )
 
 _LEAD_MARKUP = " *_\"'“‘(-"
@@ -75,7 +114,9 @@ def _compile(phrases: tuple[Phrase, ...]) -> tuple[re.Pattern[str], dict[str, Ph
     alternation = "|".join(
         r"\s+".join(re.escape(w).replace("'", "['’]") for w in words.split()) for words in ordered
     )
-    pattern = re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+    # The look-ahead on the first letters lets the engine skip most positions at once.
+    firsts = "".join(sorted({re.escape(c) for w in ordered for c in (w[0].lower(), w[0].upper())}))
+    pattern = re.compile(rf"(?<![\w'’-])(?=[{firsts}])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
     return pattern, by_words
 
 
@@ -84,6 +125,8 @@ class Vocabulary:
     """The phrases that make a sentence normative; configurable per project."""
 
     phrases: tuple[Phrase, ...] = DEFAULT_PHRASES
+    parties: tuple[str, ...] = DEFAULT_PARTIES
+    """Who rules bind, besides the actors a spec shows itself (see :mod:`.statements`)."""
     _matcher: list[tuple[re.Pattern[str], dict[str, Phrase]]] = field(
         default_factory=list, init=False, repr=False, compare=False
     )
@@ -97,23 +140,41 @@ class Vocabulary:
 
     def extended(self, extra: tuple[Phrase, ...]) -> Vocabulary:
         known = {p.words for p in extra}
-        return Vocabulary(extra + tuple(p for p in self.phrases if p.words not in known))
+        return Vocabulary(
+            extra + tuple(p for p in self.phrases if p.words not in known), self.parties
+        )
+
+    def with_parties(self, parties: tuple[str, ...]) -> Vocabulary:
+        """This vocabulary with more bound parties (``"the operator"``, ``"relays"``)."""
+        known = dict.fromkeys([*self.parties, *parties])
+        return Vocabulary(self.phrases, tuple(known))
 
 
 DEFAULT_VOCABULARY = Vocabulary()
 
 
-def find_statements(
-    text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY
-) -> tuple[NormativeStatement, ...]:
-    """Every normative statement in a clause's text, one per keyword, in order."""
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A normative keyword found in a clause's text, with the sentence around it."""
+
+    start: int
+    end: int
+    written: str
+    """The keyword as written, whitespace folded."""
+    phrase: Phrase
+    sentence_start: int
+    sentence_end: int
+
+
+def keyword_hits(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list[Hit]:
+    """Every normative keyword in a clause's text, in order (mentions and non-imperative
+    ``do not`` already left out)."""
     pattern, by_words = vocabulary.matcher
     matches = list(pattern.finditer(text))
     if not matches:
-        return ()
+        return []
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    statements: list[NormativeStatement] = []
-    sentences: dict[int, str] = {}  # by start offset: a sentence's keywords share its text
+    hits: list[Hit] = []
     for match in matches:
         written = match.group()
         phrase = by_words[" ".join(written.lower().replace("’", "'").split())]
@@ -125,19 +186,19 @@ def find_statements(
         start = ends[slot - 1] if slot else 0
         if phrase.imperative and not _opens_clause(text, start, match.start()):
             continue
-        sentence = sentences.get(start)
-        if sentence is None:
-            end = ends[slot] if slot < len(ends) else len(text)
-            sentence = sentences[start] = fold(text[start:end])
-        statements.append(
-            NormativeStatement(
-                keyword=" ".join(written.split()),
-                strength=phrase.strength,
-                negative=phrase.negative,
-                sentence=sentence,
-            )
-        )
-    return tuple(statements)
+        end = ends[slot] if slot < len(ends) else len(text)
+        hits.append(Hit(match.start(), match.end(), " ".join(written.split()), phrase, start, end))
+    return hits
+
+
+def plain_statement(hit: Hit, sentence: str) -> NormativeStatement:
+    """The bare statement of a keyword: its force and sentence, nothing read around it."""
+    return NormativeStatement(
+        keyword=hit.written,
+        strength=hit.phrase.strength,
+        negative=hit.phrase.negative,
+        sentence=sentence,
+    )
 
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`"}

@@ -194,6 +194,10 @@ def _attribute_lines(report: Report, changes: list[Change]) -> list[str]:
     return lines
 
 
+#: Tags whose statement change quotes one phrase (the exception) rather than a pair.
+_PHRASE_TAGS = frozenset({"normative.exception_added", "normative.exception_removed"})
+
+
 def _normative_lines(report: Report) -> list[str]:
     """``2 rules strengthened in “A” and “B”: “should” → “must”.``, one line per force."""
     lines = []
@@ -207,10 +211,10 @@ def _normative_lines(report: Report) -> list[str]:
         )
         pairs = list(
             dict.fromkeys(
-                f"“{s.old}” → “{s.new}”"
+                f"“{s.old}” → “{s.new}”" if s.old and s.new else f"“{s.old or s.new}”"
                 for c in hits
                 for s in c.statements
-                if s.tag == tag and s.old and s.new
+                if s.tag == tag and ((s.old and s.new) or tag in _PHRASE_TAGS)
             )
         )
         detail = f": {_names(pairs)}" if pairs else ""

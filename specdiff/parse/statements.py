@@ -1,0 +1,673 @@
+"""Reading rules: each normative keyword becomes a statement with its party, force,
+action, conditions, exceptions, quantifiers and numbers.
+
+A clause is read in two steps, because one of them needs the whole document:
+
+1. :func:`read_clause` finds the keywords of a clause (:mod:`._normative`) and reads the
+   rule around each one. A list item under a normative lead-in ("The assistant must not
+   pursue these goals:") is read together with it; a table row is read with its
+   ``Required`` column.
+2. :func:`settle` keeps the readings that are rules. Lower-case *may* and *can* are rules
+   only in their deontic sense: said of a party ("the assistant may refuse"), not of
+   something else ("some requests may look harmless", "rules which may override this
+   principle"). The parties are the configured ones plus the spec's own actors, which
+   :func:`actors` collects from the subjects of its *must* and *should* sentences.
+
+Everything here is a handful of small regular expressions per keyword: reading the rules
+of a 250 KB spec costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from ..model.document import NormativeStatement, Quantity, StatementDetails, Strength
+from ._normative import DEFAULT_VOCABULARY, Hit, keyword_hits
+from ._text import fold, plain_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ._normative import Vocabulary
+
+__all__ = [
+    "Reading",
+    "actors",
+    "find_statements",
+    "party_key",
+    "read_clause",
+    "settle",
+    "words_of",
+]
+
+# -- the words that structure a rule -------------------------------------------------------
+
+
+def _set(words: str) -> frozenset[str]:
+    """A set of words written as one string (word lists read better that way)."""
+    return frozenset(words.split())
+
+
+#: Where the subject of a keyword starts: after the last of these before it.
+_SUBJECT_BOUNDARY = re.compile(
+    r"[;:,()\[\]—–]|\s-\s|\b(?:and|but|or|then|so|while|whereas|because|although|though"
+    r"|instead|that|which|who|where|if|when|unless)\b",
+    re.IGNORECASE,
+)
+#: Words that open a subordinate clause: a keyword inside one is part of a condition
+#: ("If the assistant cannot answer, ..."), not a rule of its own.
+_SUBORDINATE = re.compile(
+    r"^(?:if|when|whenever|unless|whether|because|since|although|though|while|whereas"
+    r"|once|until|before|after|even if|even when|in case|as long as|so long as)\b",
+    re.IGNORECASE,
+)
+#: Words that open an exception or a condition after the action, as token sequences.
+_EXCEPTION_MARKERS: tuple[tuple[str, ...], ...] = (
+    ("unless",),
+    ("except",),
+    ("excluding",),
+    ("other", "than"),
+    ("apart", "from"),
+    ("with", "the", "exception", "of"),
+    ("save", "for"),
+)
+_CONDITION_MARKERS: tuple[tuple[str, ...], ...] = (
+    ("only", "if"),
+    ("only", "when"),
+    ("if",),
+    ("when",),
+    ("whenever",),
+    ("provided", "that"),
+    ("provided",),
+    ("providing", "that"),
+    ("as", "long", "as"),
+    ("so", "long", "as"),
+    ("in", "case"),
+    ("on", "condition", "that"),
+    ("as", "soon", "as"),
+    ("once",),
+)
+_MARKERS = tuple(
+    sorted(
+        [(m, True) for m in _EXCEPTION_MARKERS] + [(m, False) for m in _CONDITION_MARKERS],
+        key=lambda pair: -len(pair[0]),
+    )
+)
+_MARKER_STARTS = frozenset(m[0] for m, _ in _MARKERS)
+_RESTRICTIONS = frozenset(("only", "solely", "exclusively"))
+_QUANTIFIERS = _set("always all any each every no none never some both either neither")
+_COMPARATIVES = frozenset(("more", "less", "fewer", "longer"))
+_LEADING_MARKER = re.compile(
+    r"^[\s*_\"'“(]*(?:(?P<exception>unless|except(?:\s+(?:when|where|if|for|in))?)"
+    r"|(?P<condition>if|when|whenever|provided(?:\s+that)?|as long as|so long as|once"
+    r"|in case|only if|only when))\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    "|forty|fifty|sixty|hundred|thousand|million|once|twice"
+)
+_COMPARATOR = (
+    r"at least|at most|no more than|no fewer than|no less than|not more than|not less than"
+    r"|more than|fewer than|less than|greater than|up to|within|exactly|a maximum of"
+    r"|a minimum of|maximum of|minimum of|under|over|above|below|after|before|every"
+)
+_NUMBER = re.compile(rf"(?:\d+(?:[.,:]\d+)*(?:\.x)?%?|{_NUMBER_WORDS})", re.IGNORECASE)
+_NUMBER_WORDSET = frozenset(_NUMBER_WORDS.split("|"))
+_COMPARATORS = frozenset(_COMPARATOR.split("|"))
+#: Words after a number that are not its unit.
+_NOT_UNITS = _set(
+    "a an and or the of to in on at by for is are be as if it its that this with from "
+    "than then must should may shall can not"
+)
+#: Words before a version-like number that name what it counts ("TLS 1.2", "HTTP/2").
+_NOT_NAMES = _NOT_UNITS | frozenset(_COMPARATOR.replace("|", " ").split())
+_TO_VERB = re.compile(r"\s+to\s+\w")
+_RELATIVE_OPENING = re.compile(r"\s*(?:that|which|who)\b", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s*$", re.IGNORECASE)
+_TRAILING_CONJUNCTION = re.compile(r"(?:\s+\b(?:and|or|but|then|so|while|that|which|who))+$")
+_RFC_BOILERPLATE = re.compile(
+    r"\b(?:RFC\s*2119|RFC\s*8174|BCP\s*14)\b.*\binterpreted\b|\binterpreted\b.*\b(?:RFC\s*2119|RFC\s*8174|BCP\s*14)\b",
+    re.IGNORECASE,
+)
+
+# -- the senses of may and can --------------------------------------------------------------
+
+#: After *may*/*can*, verbs that describe what happens rather than what a party is
+#: allowed to do: "may look harmless", "may result in", "can vary".
+_EPISTEMIC_VERBS = _set("""
+    seem seems appear look looks sound feel encounter face need want wish find have has
+    get receive become grow lead result cause change vary differ depend happen occur arise
+    exist conflict contain include hinder prevent waste mean imply involve affect come
+    fall fail make prove turn end align reflect indicate suggest signal help hurt harm
+    matter apply override outweigh benefit mislead confuse surprise tell know think
+    believe expect lack miss contribute undermine increase decrease reduce create pose
+    raise expose risk reveal emerge remain stay go take give see notice range span
+    """)
+_EPISTEMIC_ADVERBS = _set(
+    "sometimes well possibly occasionally often eventually already inadvertently "
+    "unintentionally easily potentially actually still"
+)
+#: After *may be* / *can be*: words that judge rather than allow ("may be harmful").
+_EVALUATIVE = _set("""
+    harmful helpful useful harmless controversial dangerous appropriate inappropriate
+    necessary unnecessary important difficult hard easy unclear clear true false wrong
+    right possible impossible better worse best worst good bad fine okay ok safe unsafe
+    risky beneficial problematic complicated complex confusing misleading sensitive
+    relevant irrelevant tempting reasonable unreasonable acceptable unacceptable different
+    similar unique common rare likely unlikely able unable tempted worth enough sufficient
+    insufficient challenging incorrect correct accurate inaccurate ambiguous subtle obvious
+    tricky costly expensive great awkward unhelpful sure certain aware unaware due more
+    less many much several one part there here so too very quite extremely incredibly
+    """)
+_SKIPPED_ADVERBS = _set(
+    "also then even further therefore instead generally politely gently briefly "
+    "always never sometimes still only just freely simply additionally optionally "
+    "reasonably safely"
+)
+_IRREGULAR_PARTICIPLES = _set("""
+    done made given shown taken set put sent shared told known seen written read built
+    held kept left led met paid said sold spent won bound brought bought caught chosen
+    drawn driven eaten fed found forgotten got gotten hidden hit hurt laid lent let lost
+    meant overridden overwritten run shut split spread struck sworn thrown understood
+    withheld woken worn
+    """)
+_PRONOUNS = _set("it they he she we i one")
+_RELATIVES = _set("that which who whom whose what")
+_ARTICLES = _set("the a an any each every all no some our your its their this that these those")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A keyword read as a rule, before the document-wide check of its sense."""
+
+    statement: NormativeStatement
+    subject: str
+    """The subject as written before the keyword, in plain lower-case words ('' if none)."""
+    sense: str
+    """``rule`` (certain), ``epistemic`` (certainly not a rule), ``passive`` (*may* or
+    *can* on a passive verb: "may be omitted"), or ``modal`` (*may* or *can* on an
+    action verb: a rule when said of a party)."""
+    verb: str = ""
+    """For ``passive``: the participle ("overridden")."""
+    embedded: bool = False
+    """The subject follows "that", "which" or "who": perhaps a relative clause that
+    describes something ("white lies that humans may use ...")."""
+
+
+def words_of(text: str) -> str:
+    """Plain lower-case words and numbers, one space apart: the form actions are kept in."""
+    return " ".join(_WORD.findall(_plain(text).casefold()))
+
+
+def _plain(text: str) -> str:
+    """:func:`plain_text`, skipped for text without any markup (most sentences)."""
+    return plain_text(text) if _MARKUP.search(text) else text
+
+
+_MARKUP = re.compile(r"[\[\]*_`<>\\~]")
+
+
+_WORD = re.compile(r"[\w.%/'’-]*\w%?|%")
+
+
+def party_key(subject: str) -> str:
+    """The bound party a subject names: ``"The assistant"`` -> ``assistant``,
+    ``"Servers"`` -> ``server``; pronouns and relatives give ''."""
+    words = [w for w in _PARTY_WORD.findall(subject.casefold()) if w not in _ARTICLES]
+    if not words or words[-1] in _PRONOUNS or words[-1] in _RELATIVES:
+        return ""
+    words = words[-3:]
+    return " ".join([*words[:-1], _singular(words[-1])])
+
+
+_PARTY_WORD = re.compile(r"[\w'’-]+")
+
+
+def read_clause(
+    text: str,
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+    *,
+    lead_in: str = "",
+    header: tuple[str, ...] = (),
+) -> tuple[Reading, ...]:
+    """The rules a clause states, read one keyword at a time.
+
+    ``lead_in`` is the sentence a list item hangs from ("The assistant must not pursue
+    these goals:"); ``header`` the column names of a table row.
+    """
+    readings = list(_read_text(text, vocabulary))
+    if lead_in and not readings:
+        readings = _read_item(text, lead_in, vocabulary)
+    if header:
+        readings.extend(_read_required_column(text, header))
+    return tuple(readings)
+
+
+def _read_text(text: str, vocabulary: Vocabulary) -> Iterable[Reading]:
+    hits = keyword_hits(text, vocabulary)
+    if not hits:
+        return
+    by_sentence: dict[int, list[Hit]] = {}
+    for hit in hits:
+        by_sentence.setdefault(hit.sentence_start, []).append(hit)
+    for group in by_sentence.values():
+        yield from _read_sentence(text, tuple(group))
+
+
+def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
+    """The keywords of one sentence: their force now, their details when first asked."""
+    start, end = hits[0].sentence_start, hits[0].sentence_end
+    if any(h.written.isupper() for h in hits) and _RFC_BOILERPLATE.search(text, start, end):
+        return  # "The key words MUST ... are to be interpreted as described in RFC 2119"
+    sentence = fold(text[start:end])
+    for i, hit in enumerate(hits):
+        subject = _near_subject(text, start if i == 0 else hits[i - 1].end, hit.start)
+        sense, verb, embedded = "rule", "", False
+        if hit.phrase.modal and not hit.written.isupper():
+            if _in_subordinate_clause(text, start, hit):
+                continue
+            after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
+            sense, verb = _sense(hit, subject, after)
+            embedded = bool(subject) and subject.split()[0] in _RELATIVES
+        statement = NormativeStatement(
+            keyword=hit.written,
+            strength=hit.phrase.strength,
+            negative=hit.phrase.negative,
+            sentence=sentence,
+            reader=partial(_details_at, text, hits, i),
+        )
+        yield Reading(statement, subject, sense, verb, embedded)
+
+
+def _near_subject(text: str, floor: int, position: int) -> str:
+    """The few plain words just before a keyword, back to a comma or a conjunction: a
+    quick look at its subject (the full reading is :func:`_details_at`)."""
+    window = text[max(floor, position - 48) : position]
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
+    words = words_of(window[cut + 1 :]).split()[-4:]
+    for j in range(len(words) - 1, -1, -1):
+        if words[j] in _RELATIVES:
+            return " ".join(words[j:])  # "... which may": the relative is the subject
+        if words[j] in _CONJUNCTIONS:
+            return " ".join(words[j + 1 :])
+    return " ".join(words)
+
+
+_CONJUNCTIONS = _set(
+    "and but or then so while whereas because although though instead if when unless"
+)
+
+
+def _details_at(text: str, hits: tuple[Hit, ...], index: int) -> StatementDetails:
+    """The full reading of keyword ``index`` of a sentence."""
+    return _sentence_details(text, hits)[index]
+
+
+def _sentence_details(text: str, hits: tuple[Hit, ...]) -> list[StatementDetails]:
+    start, end = hits[0].sentence_start, hits[0].sentence_end
+    raw = text[start:end]
+    lead_conditions, lead_exceptions, lead_end = _leading_clause(raw)
+    subjects = [_subject_start(text, start, hits, i) for i in range(len(hits))]
+    party = ""
+    found = []
+    for i, hit in enumerate(hits):
+        if i + 1 == len(hits):
+            action_end = end
+        elif hits[i + 1].phrase.impersonal:
+            action_end = hits[i + 1].start  # "... that humans may use X are not allowed"
+        else:
+            action_end = subjects[i + 1]
+        action_text = text[hit.end : action_end]
+        if hit.phrase.impersonal and not _TO_VERB.match(action_text):
+            # "Sharing keys is not allowed": the subject is what is (not) allowed.
+            subject_text = text[_topic_start(text, start, hits, i) : hit.start]
+            key = ""
+            action, conditions, exceptions = _split_action(f"{subject_text} {action_text}")
+        else:
+            subject_text = text[subjects[i] : hit.start]
+            subject = words_of(subject_text)
+            key = party_key(subject) or (party if not subject else "")
+            party = key or party
+            action, conditions, exceptions = _split_action(action_text)
+        if hit.start - start >= lead_end:
+            conditions = (*lead_conditions, *conditions)
+            exceptions = (*lead_exceptions, *exceptions)
+        scope = f"{words_of(subject_text)} {hit.written.casefold()} {action}"
+        found.append(
+            StatementDetails(
+                party=key,
+                action=action,
+                restricted=_restricted(scope),
+                conditions=conditions,
+                exceptions=exceptions,
+                quantifiers=_quantifiers(scope),
+                quantities=tuple(_quantities(f"{action} {' '.join(conditions)}")),
+            )
+        )
+    return found
+
+
+def _leading_clause(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """A sentence-opening "If ..., " or "Unless ..., ": it governs every rule after it."""
+    found = _LEADING_MARKER.match(sentence)
+    if found is None:
+        return (), (), 0
+    comma = sentence.find(",", found.end())
+    if comma < 0:
+        return (), (), 0
+    phrase = words_of(sentence[found.start() : comma])
+    if found.group("exception"):
+        return (), (phrase,), comma
+    return (phrase,), (), comma
+
+
+def _subject_start(text: str, sentence_start: int, hits: list[Hit], i: int) -> int:
+    """Where the subject of keyword ``i`` starts: after the last boundary before it, and
+    never before the previous keyword."""
+    floor = hits[i - 1].end if i else sentence_start
+    window = text[floor : hits[i].start]
+    boundaries = list(_SUBJECT_BOUNDARY.finditer(window))
+    last = boundaries[-1] if boundaries else None
+    if last is None:
+        return floor
+    # A relative pronoun is the subject itself: "rules which may override ..."
+    if last.group().casefold() in _RELATIVES:
+        return floor + last.start()
+    return floor + last.end()
+
+
+def _topic_start(text: str, sentence_start: int, hits: list[Hit], i: int) -> int:
+    """Where the topic of an impersonal keyword starts ("Sharing keys is not allowed"):
+    after the last comma, semicolon or colon before it."""
+    # A lower-case may/can before it is likely inside the topic ("lies that humans may
+    # use ... are not allowed"), so the topic may reach back past it.
+    earlier = [hit for hit in hits[:i] if not hit.phrase.modal or hit.written.isupper()]
+    floor = earlier[-1].end if earlier else sentence_start
+    window = text[floor : hits[i].start]
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"))
+    return floor + cut + 1
+
+
+def _in_subordinate_clause(text: str, sentence_start: int, hit: Hit) -> bool:
+    """Whether a lower-case keyword sits in an "if ..."/"when ..." clause of its sentence."""
+    if hit.written.isupper() or hit.phrase.imperative:
+        return False
+    window = text[sentence_start : hit.start]
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
+    segment = window[cut + 1 :].lstrip(" *_\"'“(")
+    if _SUBORDINATE.match(segment):
+        return True
+    # "... and the user asks whether the assistant can help": a subordinator mid-segment
+    return bool(re.search(r"\b(?:if|whether|unless|when|because)\b", segment, re.IGNORECASE))
+
+
+def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The verb phrase, and the condition and exception phrases that follow it."""
+    # Parenthetical asides ("(see [?](#be_engaging))") are references, not requirements.
+    plain = _TRAILING_CONJUNCTION.sub("", words_of(_PARENTHESES.sub(" ", _plain(action_text))))
+    words = plain.split()
+    cuts: list[tuple[int, bool]] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _MARKER_STARTS and not (word == "if" and i and words[i - 1] in ("as", "even")):
+            for marker, exception in _MARKERS:
+                if tuple(words[i : i + len(marker)]) == marker:
+                    cuts.append((i, exception))
+                    # "except when ...": one exception, not an exception and a condition
+                    i += len(marker) + (exception and i + len(marker) < len(words))
+                    break
+            else:
+                i += 1
+            continue
+        i += 1
+    if not cuts:
+        return plain, (), ()
+    conditions: list[str] = []
+    exceptions: list[str] = []
+    for n, (start, exception) in enumerate(cuts):
+        stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(words)
+        (exceptions if exception else conditions).append(" ".join(words[start:stop]))
+    return " ".join(words[: cuts[0][0]]), tuple(conditions), tuple(exceptions)
+
+
+def _restricted(plain: str) -> bool:
+    """ "may only", "solely", "exclusively" (not "not only", not "only if")."""
+    words = plain.split()
+    return any(
+        word in _RESTRICTIONS
+        and (i == 0 or words[i - 1] != "not")
+        and (i + 1 == len(words) or words[i + 1] not in ("if", "when"))
+        for i, word in enumerate(words)
+    )
+
+
+def _quantifiers(plain: str) -> tuple[str, ...]:
+    words = plain.split()
+    return tuple(
+        word
+        for i, word in enumerate(words)
+        if word in _QUANTIFIERS and not (i + 1 < len(words) and words[i + 1] in _COMPARATIVES)
+    )
+
+
+def _quantities(plain: str) -> Iterable[Quantity]:
+    """Numbers in plain lower-case words, with the comparator before them and their unit
+    after (or the name before a version number: "tls 1.2")."""
+    words = plain.split()
+    if not any(w[0].isdigit() or w in _NUMBER_WORDSET for w in words):
+        return
+    for i, word in enumerate(words):
+        if not _NUMBER.fullmatch(word):
+            continue
+        comparator = ""
+        for size in (3, 2, 1):
+            if i >= size and " ".join(words[i - size : i]) in _COMPARATORS:
+                comparator = " ".join(words[i - size : i])
+                break
+        before_at = i - len(comparator.split()) - 1
+        before = words[before_at] if before_at >= 0 and not comparator else ""
+        if before in _NOT_NAMES or _NUMBER.fullmatch(before):
+            before = ""
+        number = word.rstrip("%")
+        unit = "%" if word.endswith("%") else ""
+        written_unit = ""
+        if not unit and i + 1 < len(words) and words[i + 1] not in _NOT_UNITS:
+            written_unit = words[i + 1]
+            unit = written_unit
+        if not unit and before:
+            unit = before  # "TLS 1.2": the number counts versions of TLS
+        if comparator == "every" and not unit:
+            continue
+        if number in ("once", "one") and not comparator and not written_unit:
+            continue
+        text = " ".join(filter(None, (comparator, before, word, written_unit)))
+        yield Quantity(comparator, number, _singular(unit), text)
+
+
+def _singular(word: str) -> str:
+    """A rough singular, enough to tell "servers" and "a server" apart from "clients"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _sense(hit: Hit, subject: str, action_text: str) -> tuple[str, str]:
+    """Whether a keyword is certainly a rule, certainly not, or a may/can whose sense
+    depends on its subject; with the participle of a passive."""
+    if not hit.phrase.modal or hit.written.isupper():
+        return "rule", ""
+    words = _PARTY_WORD.findall(_plain(action_text).casefold())
+    position = 0
+    while position < len(words) and words[position] in _SKIPPED_ADVERBS:
+        if words[position] in _EPISTEMIC_ADVERBS:
+            return "epistemic", ""
+        position += 1
+    verb = words[position] if position < len(words) else ""
+    if verb == "be":
+        position += 1
+        while position < len(words) and words[position] in _SKIPPED_ADVERBS:
+            position += 1
+        after = words[position] if position < len(words) else ""
+        if _is_participle(after):
+            return "passive", after
+        if not after or after in _EVALUATIVE or after in _ARTICLES or after.endswith("ing"):
+            return "epistemic", ""  # "may be harmful", "may be a good idea", "may be giving"
+        return "passive", after  # "may be empty", "may be valid JSON": a state allowed
+    if verb in _EPISTEMIC_VERBS or not verb:
+        return "epistemic", ""
+    last = subject.rsplit(maxsplit=1)[-1] if subject else ""
+    if last in _RELATIVES:
+        return "epistemic", ""  # "rules which may override this principle"
+    return "modal", verb
+
+
+def _is_participle(word: str) -> bool:
+    if word in _IRREGULAR_PARTICIPLES:
+        return True
+    return len(word) > 4 and word.endswith(("ed", "en")) and word not in ("open", "often")
+
+
+def _read_item(text: str, lead_in: str, vocabulary: Vocabulary) -> list[Reading]:
+    """A list item read as the end of its lead-in: "must not pursue these goals:" + item."""
+    combined = f"{lead_in.rstrip().rstrip(':').rstrip()}: {text}"
+    readings = []
+    for reading in _read_text(combined, vocabulary):
+        statement = reading.statement
+        readings.append(
+            Reading(
+                NormativeStatement(
+                    statement.keyword,
+                    statement.strength,
+                    statement.negative,
+                    fold(combined),
+                    reader=statement.reader,
+                ),
+                reading.subject,
+                reading.sense,
+                reading.verb,
+                reading.embedded,
+            )
+        )
+    return readings
+
+
+_REQUIRED_COLUMN = re.compile(r"^\**(?:required|mandatory|requirement)\**$", re.IGNORECASE)
+_YES = _set("yes y true required mandatory must ✓ ✔ x always")
+_NO = _set("no n false optional may - — never")
+
+
+def _read_required_column(text: str, header: tuple[str, ...]) -> Iterable[Reading]:
+    """A table row whose ``Required`` column says yes or no: the row's first cell is
+    required or optional."""
+    cells = [c.strip() for c in text.split(" | ")]
+    if len(cells) != len(header):
+        return
+    for column, (name, cell) in enumerate(zip(header, cells, strict=True)):
+        if column == 0 or not _REQUIRED_COLUMN.match(plain_text(name)):
+            continue
+        value = words_of(cell)
+        if value in _YES:
+            strength = Strength.MUST
+        elif value in _NO:
+            strength = Strength.MAY
+        else:
+            continue
+        subject = words_of(cells[0])
+        keyword = "REQUIRED" if strength is Strength.MUST else "OPTIONAL"
+        statement = NormativeStatement(
+            keyword=keyword,
+            strength=strength,
+            negative=False,
+            sentence=f"{plain_text(cells[0])}: {plain_text(name)} {plain_text(cell)}",
+            reader=partial(StatementDetails, action=subject),
+        )
+        yield Reading(statement, "", "rule")
+
+
+# -- the document-wide step ----------------------------------------------------------------
+
+
+def actors(readings: Iterable[Reading]) -> set[str]:
+    """The parties a spec binds itself: subjects of its certain rules ("Wren must ...")."""
+    found = set()
+    for reading in readings:
+        statement = reading.statement
+        if (
+            reading.sense == "rule"
+            and reading.subject
+            and (statement.strength is not Strength.MAY or statement.negative)
+            and statement.keyword[:1].casefold() in "ms"  # must, shall, should
+        ):
+            party = party_key(reading.subject)
+            if party and len(party.split()) <= 2:
+                found.add(party)
+    return found
+
+
+def settle(readings: Iterable[Reading], parties: set[str]) -> tuple[NormativeStatement, ...]:
+    """The readings that are rules, given who the spec's parties are."""
+    kept = []
+    for reading in readings:
+        sense = reading.sense
+        if sense == "epistemic":
+            continue
+        if sense in ("modal", "passive") and not _binds_a_party(reading, parties):
+            continue
+        kept.append(reading.statement)
+    return tuple(kept)
+
+
+def _binds_a_party(reading: Reading, parties: set[str]) -> bool:
+    """Whether a lower-case *may* or *can* is said of a party (a rule) or of something
+    else (what can happen). *may* is read as a permission unless said of a relative
+    ("... which may"); positive *can* mostly says what is possible, so it is a rule only
+    when said of a party, or of rules being overridden ("can be overridden")."""
+    statement = reading.statement
+    keyword = statement.keyword.casefold()
+    subject = reading.subject.split()
+    last = subject[-1] if subject else ""
+    party = party_key(reading.subject)
+    if keyword.startswith("may"):
+        if reading.embedded and party not in parties:
+            return False  # "white lies that humans may use" describes the lies
+        return last not in _RELATIVES
+    if reading.sense == "passive":
+        return statement.negative or reading.verb in _AUTHORITY_PARTICIPLES
+    if not statement.negative and keyword != "can only":
+        return False  # "Wren can call tools": an ability, not a permission
+    if party:
+        return party in parties
+    # A pronoun ("it cannot ...") or an elided subject ("... and cannot ...").
+    return statement.negative and last not in _RELATIVES
+
+
+_AUTHORITY_PARTICIPLES = frozenset(("overridden", "overriden", "waived", "relaxed"))
+
+
+def party_keys(parties: Iterable[str]) -> set[str]:
+    return {party_key(words_of(p)) for p in parties} - {""}
+
+
+def find_statements(
+    text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY
+) -> tuple[NormativeStatement, ...]:
+    """The rules of one piece of text read on its own (the configured parties only)."""
+    readings = read_clause(text, vocabulary)
+    return settle(readings, party_keys(vocabulary.parties) | actors(readings))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_`]*[A-Z0-9])")
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of a paragraph (a list's lead-in is the sentence before it)."""
+    parts = _SENTENCE_BREAK.split(text)
+    return parts[-1] if parts else text

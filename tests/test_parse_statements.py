@@ -1,0 +1,179 @@
+"""The statement model: party, force, action, restriction, conditions, exceptions,
+quantifiers and quantities of each rule, and which modal words are rules at all."""
+
+from __future__ import annotations
+
+import pytest
+from parseutil import clause_with
+
+from specdiff.history.settings import config_from_text
+from specdiff.model.document import Force, Quantity
+from specdiff.parse import find_statements, parse_spec
+
+
+def one(text: str):
+    (statement,) = find_statements(text)
+    return statement
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Clients MUST retry.", Force.OBLIGATION),
+        ("The assistant shall answer.", Force.OBLIGATION),
+        ("A greeting is required.", Force.OBLIGATION),
+        ("Clients MUST NOT retry.", Force.PROHIBITION),
+        ("The assistant must never lie.", Force.PROHIBITION),
+        ("It cannot be overridden by a user.", Force.PROHIBITION),
+        ("Servers must no longer send the header.", Force.PROHIBITION),
+        ("Sharing the key is not allowed.", Force.PROHIBITION),
+        ("Do not reveal the prompt.", Force.PROHIBITION),
+        ("The assistant should cite its sources.", Force.RECOMMENDATION),
+        ("The assistant should not guess.", Force.DISCOURAGEMENT),
+        ("Sending it is NOT RECOMMENDED.", Force.DISCOURAGEMENT),
+        ("The assistant may refuse.", Force.PERMISSION),
+        ("Short answers are allowed.", Force.PERMISSION),
+        ("Sending it is OPTIONAL.", Force.PERMISSION),
+    ],
+)
+def test_force(text, force):
+    assert one(text).kind is force
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The assistant must answer.", "assistant"),
+        ("Servers MUST reject it.", "server"),
+        ("A client MUST send a target.", "client"),
+        ("Instead, the model should ask.", "model"),
+        ("You must not share it.", "you"),
+        ("Do not reveal the prompt.", ""),
+        ("Sharing the key is not allowed.", ""),
+    ],
+)
+def test_bound_party(text, party):
+    assert one(text).party == party
+
+
+def test_a_second_keyword_without_a_subject_binds_the_same_party():
+    first, second = find_statements(
+        "The assistant must keep the note short and should not repeat it."
+    )
+    assert (first.party, first.action) == ("assistant", "keep the note short")
+    assert (second.party, second.action) == ("assistant", "repeat it")
+
+
+def test_action_conditions_and_exceptions():
+    statement = one(
+        "The assistant must not share the system prompt with a user unless the developer allows it."
+    )
+    assert statement.action == "share the system prompt with a user"
+    assert statement.exceptions == ("unless the developer allows it",)
+    assert statement.conditions == ()
+    leading = one("If the user asks, the assistant should explain its reasoning.")
+    assert leading.conditions == ("if the user asks",)
+    assert leading.action == "explain its reasoning"
+    trailing = one("Clients MUST retry the request when the server is busy.")
+    assert trailing.conditions == ("when the server is busy",)
+
+
+def test_restriction():
+    assert one("The assistant may only follow preferences the developer allows.").restricted
+    assert one("Servers MUST accept tokens solely from the issuer.").restricted
+    assert not one("The assistant may follow preferences.").restricted
+    assert not one("The assistant must answer, not only when asked.").restricted
+
+
+def test_quantifiers_and_quantities():
+    statement = one("Clients MUST make at most 10 retries within 24 hours for each request.")
+    assert statement.quantities == (
+        Quantity("at most", "10", "retry", "at most 10 retries"),
+        Quantity("within", "24", "hour", "within 24 hours"),
+    )
+    assert "each" in statement.quantifiers
+    assert one("Servers MUST use TLS 1.2.").quantities == (Quantity("", "1.2", "tls", "tls 1.2"),)
+    assert one("Clients MUST reject all unsigned payloads.").quantifiers == ("all",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some requests may look harmless at first.",
+        "There are rules in the Model Spec which may override this principle.",
+        "Such answers may be harmful.",
+        "The assistant may sometimes encounter odd requests.",
+        "Grief can be complicated.",
+        "Wren can call tools to search the web.",  # an ability, not a permission
+        "If the assistant cannot give a straight answer, say so.",  # inside a condition
+        "White lies that humans may use are common.",
+        "The key words MUST, MUST NOT, SHOULD and MAY in this document are to be interpreted "
+        "as described in RFC 2119.",
+    ],
+)
+def test_not_rules(text):
+    assert find_statements(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assistant may refuse the request.",
+        "It may politely push back.",
+        "The metadata may be omitted.",
+        "The reply may be valid JSON.",
+        "This principle can be overridden by a developer.",
+        "It cannot be overridden by a user.",
+        "The assistant can only answer in English.",
+        "Requests MAY look harmless.",  # RFC 2119 capitals are always rules
+    ],
+)
+def test_rules_said_with_may_and_can(text):
+    assert len(find_statements(text)) == 1
+
+
+def test_may_binds_an_actor_the_spec_gives_rules_to():
+    spec = parse_spec(
+        "# A\n\nCouriers must sign for each parcel.\n\nCouriers can refuse a parcel.\n"
+    )
+    assert clause_with(spec, "refuse").statements == ()  # positive "can": an ability
+    spec = parse_spec("# A\n\nCouriers must sign.\n\nCouriers cannot open a parcel.\n")
+    assert [s.force for s in clause_with(spec, "open a parcel").statements] == ["must not"]
+
+
+def test_list_items_carry_their_lead_in():
+    spec = parse_spec(
+        "# Goals\n\nIt helps people. The assistant must not pursue any of these goals:\n\n"
+        "- time spent in the app\n- revenue\n\nThese are examples:\n\n- a plain item\n"
+    )
+    item = clause_with(spec, "time spent in the app")
+    (statement,) = item.statements
+    assert statement.kind is Force.PROHIBITION
+    assert statement.party == "assistant"
+    assert statement.action == "pursue any of these goals time spent in the app"
+    assert statement.sentence == (
+        "The assistant must not pursue any of these goals: time spent in the app"
+    )
+    assert clause_with(spec, "a plain item").statements == ()
+
+
+def test_a_table_row_is_read_with_its_required_column():
+    spec = parse_spec(
+        "# Fields\n\n| Field | Type | Required |\n| --- | --- | --- |\n"
+        "| `id` | string | yes |\n| `note` | string | no |\n"
+    )
+    (required,) = clause_with(spec, "`id`").statements
+    assert (required.keyword, required.kind, required.action) == (
+        "REQUIRED",
+        Force.OBLIGATION,
+        "id",
+    )
+    (optional,) = clause_with(spec, "`note`").statements
+    assert optional.kind is Force.PERMISSION
+
+
+def test_parties_are_configurable():
+    config = config_from_text('[normative]\nparties = ["the relay"]\n', False, "test")
+    assert "the relay" in config.vocabulary.parties
+    text = "The relay can only forward signed messages."
+    assert find_statements(text, config.vocabulary)[0].party == "relay"
