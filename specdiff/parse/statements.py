@@ -366,7 +366,7 @@ def _leading_clause(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...], in
     return (phrase,), (), comma
 
 
-def _subject_start(text: str, sentence_start: int, hits: list[Hit], i: int) -> int:
+def _subject_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int) -> int:
     """Where the subject of keyword ``i`` starts: after the last boundary before it, and
     never before the previous keyword."""
     floor = hits[i - 1].end if i else sentence_start
@@ -381,7 +381,7 @@ def _subject_start(text: str, sentence_start: int, hits: list[Hit], i: int) -> i
     return floor + last.end()
 
 
-def _topic_start(text: str, sentence_start: int, hits: list[Hit], i: int) -> int:
+def _topic_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int) -> int:
     """Where the topic of an impersonal keyword starts ("Sharing keys is not allowed"):
     after the last comma, semicolon or colon before it."""
     # A lower-case may/can before it is likely inside the topic ("lies that humans may
