@@ -2,24 +2,16 @@
 
 :func:`problems` is a structural check that needs nothing but the data: the fields the
 product brief makes stable, their types and values, and that counts and bump agree with
-the change list. :func:`schema` loads ``compare.schema.json`` from ``../shared/docs`` (it
-is never copied into the repository); tests skip the schema check when it is absent.
+the change list. :func:`schema` is the JSON Schema that ships in the package
+(``specdiff/render/schemas/compare.schema.json``, the product team's contract).
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_FILE = (
-    Path(os.environ["SPECDIFF_SHARED_DOCS"]) / "compare.schema.json"
-    if os.environ.get("SPECDIFF_SHARED_DOCS")
-    else ROOT.parent / "shared" / "docs" / "compare.schema.json"
-)
+from specdiff.render.schemas import json_schema
 
 LEVELS = ("none", "patch", "minor", "major")
 SECTION_KINDS = (
@@ -47,21 +39,16 @@ CHANGE_KEYS = (
 )
 
 
-def schema() -> dict[str, Any] | None:
-    """The JSON Schema from the shared docs, or None when it is not there."""
-    if not SCHEMA_FILE.is_file():
-        return None
-    data: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    return data
+def schema() -> dict[str, Any]:
+    """The ``specdiff.compare/1`` JSON Schema that ships in the package."""
+    return json_schema("compare")
 
 
 def schema_errors(data: Any) -> list[str]:
     """Messages of every violation of the schema ([] when valid)."""
     import jsonschema
 
-    found = schema()
-    assert found is not None
-    validator = jsonschema.Draft202012Validator(found)
+    validator = jsonschema.Draft202012Validator(schema())
     return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(data)]
 
 

@@ -1,8 +1,8 @@
 """Golden Markdown and JSON reports of the sample history, and the JSON contract.
 
 Goldens live in ``tests/golden/compare``; ``SPECDIFF_UPDATE_GOLDENS=1`` rewrites them.
-The JSON is checked against ``../shared/docs/compare.schema.json`` when that file is
-there, and always against the structural checks of :mod:`contract`.
+The JSON is checked against the shipped ``specdiff/render/schemas/compare.schema.json``
+and against the structural checks of :mod:`contract`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from contract import problems, schema, schema_errors
+from contract import problems, schema_errors
 from golden_files import check_golden
 
 from specdiff.compare import compare_specs
@@ -84,9 +84,7 @@ def test_json_has_the_contract_structure(base, head):
 
 
 @pytest.mark.parametrize(("base", "head"), all_pairs())
-def test_json_is_valid_against_the_shared_schema(base, head):
-    if schema() is None:
-        pytest.skip("../shared/docs/compare.schema.json is not there")
+def test_json_is_valid_against_the_shipped_schema(base, head):
     assert schema_errors(json.loads(render_json(report(base, head)))) == []
 
 
@@ -94,8 +92,7 @@ def test_an_empty_report_is_valid_json_too():
     data = json.loads(render_json(report("1.0.0", "1.0.0")))
     assert data["changes"] == [] and data["counts"] == {} and data["bump"] == "none"
     assert problems(data) == []
-    if schema() is not None:
-        assert schema_errors(data) == []
+    assert schema_errors(data) == []
 
 
 def test_accepted_changes_are_marked_and_stay_valid():
@@ -111,8 +108,7 @@ def test_accepted_changes_are_marked_and_stay_valid():
     accepted = [c for c in data["changes"] if "accepted" in c]
     assert [(c["id"], c["accepted"]) for c in accepted] == [(first.id, "reviewed")]
     assert problems(data) == []
-    if schema() is not None:
-        assert schema_errors(data) == []
+    assert schema_errors(data) == []
 
 
 def test_the_structural_check_catches_broken_documents():

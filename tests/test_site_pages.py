@@ -15,15 +15,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+import jsonschema
 import pytest
-from gitutil import ROOT
 from siteutil import audit, import_sample, make_repo, model_of, publish
 
 from specdiff.publish import MARKER, MAX_ALL_PAIRS, SiteModel, build_pages
+from specdiff.render.schemas import json_schema
 
 GOLDENS = Path(__file__).parent / "golden" / "site"
 UPDATE = os.environ.get("SPECDIFF_UPDATE_GOLDENS") == "1"
-SCHEMA = ROOT.parent / "shared" / "docs" / "compare.schema.json"
 BUILT = datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 
 GOLDEN_PAGES = (
@@ -160,11 +160,10 @@ def test_api_documents(pages: dict[str, str], model: SiteModel) -> None:
     document = json.loads(pages["api/2.0.0.json"])
     assert document["schema"] == "specdiff.compare/1"
     assert document["bump"] == "major"
-    if SCHEMA.exists():
-        jsonschema = pytest.importorskip("jsonschema")
-        schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-        for version in model.versions[1:]:
-            jsonschema.validate(json.loads(pages[f"api/{version.label}.json"]), schema)
+    compare_schema = json_schema("compare")
+    for version in model.versions[1:]:
+        jsonschema.validate(json.loads(pages[f"api/{version.label}.json"]), compare_schema)
+    jsonschema.validate(versions, json_schema("site"))
 
 
 def test_published_site_is_the_built_pages(sample: Path, tmp_path: Path) -> None:

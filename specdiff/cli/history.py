@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,8 +10,6 @@ from ._common import config_option, emit, end_progress, format_option, progress_
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from ..compare.section_history import Step
 
 
 @click.command("history")
@@ -28,6 +25,7 @@ def command(
     from ..compare.section_history import trace_section
     from ..history.timeline import Timeline
     from ..history.workspace import Workspace
+    from ..render.history import render_history_json, render_history_text
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     timeline = Timeline(workspace, progress_printer())
@@ -36,43 +34,8 @@ def command(
     versions = [(r.version.tag.version, r.version.spec) for r in releases]
     steps = trace_section(section_id, versions, [r.report for r in releases])
     emit(
-        json.dumps(_data(section_id, steps), indent=2, ensure_ascii=False)
+        render_history_json(section_id, steps)
         if output_format == "json"
-        else _text(section_id, steps)
+        else render_history_text(section_id, steps)
     )
     return 0
-
-
-def _data(section_id: str, steps: list[Step]) -> dict[str, Any]:
-    from ..render.json import change_data
-
-    return {
-        "schema": "specdiff.history/1",
-        "section": section_id,
-        "versions": [
-            {
-                "version": step.version,
-                "section": step.section_id,
-                "title": step.title,
-                "event": step.event,
-                "changes": [change_data(c) for c in step.changes],
-            }
-            for step in steps
-        ],
-    }
-
-
-def _text(section_id: str, steps: list[Step]) -> str:
-    from ..render._common import excerpt, kind_label
-    from ..render.changelog import describe
-
-    lines = [f"History of #{section_id}"]
-    for step in steps:
-        where = f"#{step.section_id} “{step.title}”" if step.section_id else ""
-        lines.append("")
-        lines.append(f"{step.version}: {step.event} {where}".rstrip())
-        for change in step.changes:
-            lines.append(
-                f"  {str(change.severity).upper():<5} {kind_label(change)}: {excerpt(describe(change), 150)}"
-            )
-    return "\n".join(lines)
