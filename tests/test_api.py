@@ -29,3 +29,11 @@ def test_api_round_trip() -> None:
     report = specdiff.compare_specs(old, new)
     assert report.bump is specdiff.Level.MAJOR
     assert "strengthens 1 rule" in specdiff.summarize(report).why
+
+
+def test_every_name_render_exports_resolves() -> None:
+    import specdiff.render as render
+
+    assert render.__all__ == sorted(render._EXPORTS)
+    for name in render.__all__:
+        assert getattr(render, name) is not None, name

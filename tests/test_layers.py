@@ -70,3 +70,22 @@ def test_every_module_is_classified() -> None:
     names.discard("__main__.py")
     known = set(CORE) | {f"{s}.py" for s in SHELL} | set(SHELL)
     assert names <= known, f"classify these modules as core or shell: {sorted(names - known)}"
+
+
+def _all_files() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _all_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_reaches_into_another_packages_private_modules(path: Path) -> None:
+    """``specdiff.render._common`` is render's own: other packages use what
+    ``specdiff.render`` exports, so a package can reorganise its insides freely."""
+    own = path.relative_to(PACKAGE).parts[0]
+    for module in _imports(path):
+        parts = module.split(".")
+        if parts[0] != "specdiff" or len(parts) < 3:
+            continue
+        package, inner = parts[1], parts[2]
+        assert not (inner.startswith("_") and package != own), (
+            f"{path.relative_to(PACKAGE)} imports {module}: import it from specdiff.{package}"
+        )

@@ -10,12 +10,8 @@ import pytest
 from gitutil import EMAIL, USER, commit, copy_repo, git, init_repo, isolate_git, tag
 
 from specdiff.errors import InputError, ReleaseError, RevisionError
-from specdiff.history.store import (
-    DEFAULT_IDENTITY,
-    Revision,
-    SpecCache,
-    SpecStore,
-    VersionTag,
+from specdiff.history.store import DEFAULT_IDENTITY, Revision, SpecCache, SpecStore, VersionTag
+from specdiff.policy.labels import (
     normalise_label,
     parse_calver,
     parse_semver,

@@ -30,8 +30,7 @@ def command(port: int, out: Path | None, spec_path: str | None, config_path: Pat
     """Build the site and serve it on 127.0.0.1 for a preview; Ctrl-C stops."""
     from ..errors import SpecdiffError
     from ..history.workspace import Workspace
-    from ..publish import build_site
-    from ..publish._serve import site_server
+    from ..publish import build_site, site_server
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     scratch = None

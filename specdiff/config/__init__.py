@@ -14,7 +14,7 @@ from ..errors import ConfigError
 from ..model.document import Strength
 from ..model.vocabulary import KIND_NAMES, TAGS, Level
 from ..parse import DEFAULT_VOCABULARY, Phrase, Vocabulary
-from ._tables import TableReader
+from ._tables import TableReader as TableReader
 from ._toml import toml_string as toml_string
 
 SCHEMES = ("semver", "calver")

@@ -11,8 +11,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .._gc import collector_paused
+from ._attrs import split_heading
 from ._builder import MAX_LIST_DEPTH, SpecBuilder
 from ._chunks import chunk_bounds, runs_to_the_end
+from ._examples import looks_like_example
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
 from ._text import fingerprint, fold, plain_text, slugify
@@ -34,9 +36,12 @@ __all__ = [
     "find_statements",
     "fingerprint",
     "fold",
+    "looks_like_example",
     "parse_spec",
     "plain_text",
     "slugify",
+    "split_front_matter",
+    "split_heading",
 ]
 
 #: Documents longer than this many lines are parsed in pieces of about this size.

@@ -12,6 +12,7 @@ from ._model import MAX_ALL_PAIRS, SiteModel, SiteRevision, SiteVersion
 from ._pages import build_pages
 from ._paths import MARKER
 from ._render import Page
+from ._serve import site_server
 from ._writer import SiteError, SiteResult, check_out_dir, write_site
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "build_site",
     "check_out_dir",
     "load_model",
+    "site_server",
     "write_site",
 ]

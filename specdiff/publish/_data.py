@@ -9,12 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..render._common import counts_in_words
-from ..render._jinja import environment
-from ..render.json import report_data
-from ..render.summary import summarize
+from ..render import counts_in_words, report_data, summarize
 from . import _paths as paths
-from ._render import Page
+from ._render import Page, environment
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -118,7 +115,7 @@ def feed_page(model: SiteModel) -> Page:
     built = model.built.isoformat() if model.built else _EPOCH
     text = (
         environment()
-        .get_template("site/feed.xml.j2")
+        .get_template("feed.xml.j2")
         .render(
             site=model,
             feed_id=absolute(paths.FEED) or f"urn:uuid:{namespace}",

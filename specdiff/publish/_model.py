@@ -7,7 +7,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..render.spec_html import heading_text
+from ..render import heading_text
 from ._paths import file_key
 
 if TYPE_CHECKING:

@@ -11,9 +11,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..compare import compare_specs
-from ..render._common import counts_in_words, group_by_section, severity_counts
-from ..render.spec_html import SpecRenderer, heading_text
-from ..render.summary import Summary, summarize
+from ..render import (
+    SpecRenderer,
+    Summary,
+    counts_in_words,
+    group_by_section,
+    heading_text,
+    severity_counts,
+    summarize,
+)
 from . import _paths as paths
 from ._data import feed_page, version_pages, versions_page
 from ._render import Page, render_page, stylesheet

@@ -15,16 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..render._common import kind_label
-from ..render._conversation import example_html
-from ..render._jinja import environment
-from ..render.changelog import describe
-from ..render.spec_html import heading_text
+from ..render import (
+    describe,
+    example_html,
+    heading_text,
+    html_environment,
+    kind_label,
+    report_stylesheet,
+)
 from . import _paths as paths
 from ._model import MAX_ALL_PAIRS
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    from jinja2 import Environment
 
     from ._model import SiteModel
 
@@ -37,19 +42,24 @@ class Page:
     data: bytes
 
 
+def environment() -> Environment:
+    """The environment of the site's templates (``publish/templates``)."""
+    return html_environment(__package__)
+
+
 def _template_text(name: str) -> str:
-    return (files("specdiff.render") / "templates" / name).read_text(encoding="utf-8")
+    return (files(__package__) / "templates" / name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def stylesheet() -> str:
     """The report stylesheet followed by the site's own rules."""
-    return _template_text("style.css") + "\n" + _template_text("site/site.css")
+    return report_stylesheet() + "\n" + _template_text("site.css")
 
 
 @lru_cache(maxsize=1)
 def compare_script() -> str:
-    return _template_text("site/compare.js")
+    return _template_text("compare.js")
 
 
 def csp(script: bool) -> str:
@@ -79,7 +89,7 @@ def render_page(
     form: bool = False,
     **context: Any,
 ) -> Page:
-    """Render ``site/<template>`` as the page at ``path`` (links relative to it)."""
+    """Render ``templates/<template>`` as the page at ``path`` (links relative to it)."""
     root = paths.root_of(path)
 
     def link(target: str) -> str:
@@ -87,7 +97,7 @@ def render_page(
 
     html = (
         environment()
-        .get_template(f"site/{template}")
+        .get_template(template)
         .render(
             site=model,
             paths=paths,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..compare.section_history import Step, trace_section
-from ..render.spec_html import heading_text, render_spec_html
+from ..render import heading_text, render_spec_html
 from . import _paths as paths
 from ._render import Page, render_page
 

@@ -1,4 +1,4 @@
-"""The Jinja environment for HTML output: package templates, autoescaping, strict."""
+"""Jinja environments for HTML output: package templates, autoescaping, strict."""
 
 from __future__ import annotations
 
@@ -13,12 +13,20 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 
-@lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The environment of the report templates beside this module."""
+    return html_environment("specdiff.render")
+
+
+@lru_cache(maxsize=4)
+def html_environment(package: str) -> Environment:
+    """An environment for the templates in ``package``'s ``templates`` folder, with
+    specdiff's settings: autoescaping everywhere, undefined names are errors, and the
+    ``redline`` filter."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("specdiff.render", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -43,3 +51,10 @@ def redline_html(old: str, new: str) -> Markup:
         else:
             runs.append(text)
     return Markup("").join(runs)
+
+
+def report_stylesheet() -> str:
+    """The stylesheet of the HTML report, which the published site builds on."""
+    from importlib.resources import files
+
+    return (files(__package__) / "templates" / "style.css").read_text(encoding="utf-8")

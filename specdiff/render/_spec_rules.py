@@ -15,9 +15,7 @@ from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 
-from ..parse import slugify
-from ..parse._attrs import split_heading
-from ..parse._examples import looks_like_example
+from ..parse import looks_like_example, slugify, split_heading
 from ._conversation import conversation_html, read_turns
 from ._spec_inline import heading_text, mark_footnotes
 

@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..parse import normalise_newlines
-from ..parse._front_matter import split_front_matter
+from ..parse import normalise_newlines, split_front_matter
 from ._spec_inline import heading_text
 from ._spec_rules import is_safe_url, markdown, new_env
 

@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 from ...config import toml_string
 from ...errors import InputError, RevisionError
 from ...parse.decode import decode_spec
+from ...policy.labels import CALVER, SEMVER, is_date_label, tag_name, tag_version
 from ..settings import CONFIG_NAME, config_from_text, find_config_file, load_config
-from ..store import CALVER, SEMVER, SpecStore, is_date_label, tag_name, tag_version
+from ..store import SpecStore
 from ._manifest import Manifest, ManifestVersion, manifest_from_mapping
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any
 
-from ...config._tables import TableReader
+from ...config import TableReader
 from ...errors import InputError
 
 SPECDIFF_FORMAT = "specdiff"
