@@ -1090,3 +1090,16 @@ def test_tightening_the_gate_needs_no_label() -> None:
         "`ignore.sections` now ignores `appendix`",
     }
     assert config_changes(base, base) == []
+
+
+def test_the_comment_of_the_previous_version_is_taken_over_not_duplicated(
+    project: dict[str, Path], github: FakeGitHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    legacy = "<!-- specdiff:pull-request-report -->\nthe old report"
+    github.add_comment(7, legacy, "github-actions[bot]")
+    github.add_comment(7, legacy, "mallory")
+    _major_pull_request(project, github, monkeypatch)
+    assert run(["ci"]) == 1
+    assert len(github.comments[7]) == 2
+    assert github.comments[7][0]["body"].startswith(marker("spec.md") + "\n")
+    assert github.comments[7][1]["body"] == legacy

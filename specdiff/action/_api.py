@@ -17,6 +17,8 @@ TIMEOUT = 20.0
 #: Who writes with the workflow's GITHUB_TOKEN (``/user`` is closed to that token).
 ACTIONS_BOT = "github-actions[bot]"
 _MARKER = "<!-- specdiff:pull-request-report spec={key} -->"
+#: The marker of versions that wrote one comment for the first spec only.
+_LEGACY_MARKER = "<!-- specdiff:pull-request-report -->\n"
 _HEAD = re.compile(r"<!-- specdiff:head=([0-9a-f]{7,64}) -->")
 
 
@@ -124,11 +126,13 @@ class GitHubApi:
         return str(created.get("html_url", "")) if isinstance(created, dict) else ""
 
     # -- comments -----------------------------------------------------------------------
-    def own_comment(self, number: int, key: str) -> Comment | None:
+    def own_comment(self, number: int, key: str, *, legacy: bool = False) -> Comment | None:
         """specdiff's comment for spec ``key``: carrying its marker *and* written by our
-        own login. A marker pasted into someone else's comment is ignored."""
+        own login. A marker pasted into someone else's comment is ignored. With
+        ``legacy``, our comment under the older one-spec marker counts too (it is then
+        rewritten under the new marker rather than left beside a second report)."""
         login = self.login()
-        wanted = marker(key)
+        wanted = (marker(key) + "\n",) + ((_LEGACY_MARKER,) if legacy else ())
         for comment in self._comments(number):
             if comment.author == login and comment.body.startswith(wanted):
                 return comment

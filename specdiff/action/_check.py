@@ -398,7 +398,7 @@ def _comment(
     for result in results:
         carries_config = bool(config_block) and result is results[0]
         try:
-            existing = api.own_comment(target.number, result.key)
+            existing = api.own_comment(target.number, result.key, legacy=result is results[0])
             if existing is None and not result.touched and not carries_config:
                 echo(f"specdiff: {result.key} is not touched by this pull request: no comment")
                 continue
