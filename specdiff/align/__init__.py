@@ -25,7 +25,7 @@ class SectionPair:
     old: str
     new: str
     method: str
-    """``id``, ``path``, ``title`` or ``content``: the layer that found the pair."""
+    """``id``, ``path``, ``title``, ``content`` or ``place``: the layer that found the pair."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     sections.match_by_identity()
     sections.match_by_similar_titles()
     sections.match_by_fingerprints()
+    sections.match_in_place(cache)
     clauses = ClauseMatcher(old, new, sections.pairs, cache)
     clauses.match_exact()
     clauses.match_sequences()

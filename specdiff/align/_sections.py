@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -9,14 +10,20 @@ from rapidfuzz.distance import Indel
 
 from ..model.document import IdSource
 from ..parse import plain_text
+from ._similarity import compatible
 
 if TYPE_CHECKING:
     from ..model.document import Section, Spec
+    from ._similarity import TextCache
 
 #: A section is found again by content when at least this share of its clauses survive.
 SURVIVAL = 0.5
 #: Sibling sections whose titles are at least this similar are the same section renamed.
 TITLE_SIMILARITY = 0.8
+#: A section renamed in place is found when its clauses keep sentences this similar.
+PLACE_SENTENCE = 0.8
+#: Sections larger than this (old x new clauses) are left to the other layers.
+MAX_PLACE_CELLS = 400
 
 
 class SectionMatcher:
@@ -118,6 +125,50 @@ class SectionMatcher:
         }
         self._pair_by_votes(votes, "content")
         self._pair_empty_parents()
+
+    def match_in_place(self, cache: TextCache) -> None:
+        """A section renamed in place whose text was also edited: the only free section on
+        each side between the same two paired siblings, at the same level, whose clauses
+        mostly keep a sentence (a one-paragraph section that gained two sentences)."""
+        for old_parent, (new_parent, _) in list(self.pairs.items()):
+            old_children = self.old.section(old_parent).children
+            new_children = self.new.section(new_parent).children
+            new_position = {section_id: k for k, section_id in enumerate(new_children)}
+            # Paired siblings, in order on both sides, bound the gaps.
+            bounds = [(-1, -1)]
+            for k, child in enumerate(old_children):
+                pair = self.pairs.get(child)
+                if (
+                    pair is not None
+                    and pair[0] in new_position
+                    and new_position[pair[0]] > bounds[-1][1]
+                ):
+                    bounds.append((k, new_position[pair[0]]))
+            bounds.append((len(old_children), len(new_children)))
+            for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
+                old_gap = [s for s in old_children[old_start + 1 : old_end] if s not in self.pairs]
+                new_gap = [s for s in new_children[new_start + 1 : new_end] if s not in self.taken]
+                if len(old_gap) == 1 and len(new_gap) == 1:
+                    before, after = self.old.section(old_gap[0]), self.new.section(new_gap[0])
+                    if before.level == after.level and self._kept_sentences(before, after, cache):
+                        self._pair(before.id, after.id, "place")
+
+    def _kept_sentences(self, before: Section, after: Section, cache: TextCache) -> bool:
+        """Whether at least half the clauses on each side keep a sentence of the other."""
+        old_clauses = self.old.clauses_of(before.id)
+        new_clauses = self.new.clauses_of(after.id)
+        if not old_clauses or not new_clauses:
+            return False
+        if len(old_clauses) * len(new_clauses) > MAX_PLACE_CELLS:
+            return False
+        old_kept: set[int] = set()
+        new_kept: set[int] = set()
+        for a in old_clauses:
+            for b in new_clauses:
+                if compatible(a, b) and cache.sentence_similarity(a, b) >= PLACE_SENTENCE:
+                    old_kept.add(a.index)
+                    new_kept.add(b.index)
+        return 2 * len(old_kept) >= len(old_clauses) and 2 * len(new_kept) >= len(new_clauses)
 
     def match_by_clause_pairs(self, old_to_new: dict[int, tuple[int, str, float]]) -> None:
         """The same, counting clauses that were found again after edits too."""

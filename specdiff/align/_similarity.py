@@ -38,7 +38,13 @@ _FAMILY = {
 
 
 def compatible(a: Clause, b: Clause) -> bool:
-    return _FAMILY[a.kind] == _FAMILY[b.kind]
+    """Whether ``a`` may have become ``b``: prose may change form, code and examples may
+    not, and a table row never becomes a row with another anchor (another object's field)."""
+    if _FAMILY[a.kind] != _FAMILY[b.kind]:
+        return False
+    if a.kind is ClauseKind.TABLE_ROW and a.anchors and b.anchors:
+        return a.anchors[0] == b.anchors[0]
+    return True
 
 
 class TextCache:

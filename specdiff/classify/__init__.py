@@ -17,6 +17,7 @@ from rapidfuzz.distance import Indel
 from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
 from ..parse.statements import words_of
+from ._data import data_details, data_pair, required_change
 from ._examples import conversation_changed, verdict_changes
 from ._statements import compare_statements, rules_reworded
 from ._wording import code_spans, is_editorial, is_substantive
@@ -67,8 +68,21 @@ def _normative_rule(old: Clause, new: Clause) -> Classification | None:
     return Classification(tags, statements=changes)
 
 
+def _table_rule(old: Clause, new: Clause) -> Classification | None:
+    """A field table row that became REQUIRED (or stopped being) is strengthened (weakened)."""
+    if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
+        return None
+    tag = required_change(old, new)
+    return Classification((tag,)) if tag else None
+
+
 def _code_rule(old: Clause, new: Clause) -> Classification | None:
-    """Identifiers and literals in code: a renamed one changes what readers type."""
+    """Identifiers and literals in code: a renamed one changes what readers type.
+    Fenced JSON, YAML and TOML are read as data: only a different tree is a change."""
+    data = data_pair(old, new)
+    if data is not None:
+        same = not data_details(*data)
+        return Classification(("editorial",) if same else ("wording.substantive",))
     if old.kind is ClauseKind.CODE or new.kind is ClauseKind.CODE:
         same = old.text.split() == new.text.split()
         return Classification(("editorial",) if same else ("wording.substantive",))
@@ -103,6 +117,7 @@ def _same_words(old: str, new: str) -> bool:
 EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("example", _example_rule),
     ("commentary", _commentary_rule),
+    ("table", _table_rule),
     ("normative", _normative_rule),
     ("code", _code_rule),
     ("editorial", _editorial_rule),

@@ -7,6 +7,7 @@ changed and tags it.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
@@ -14,6 +15,7 @@ from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
 from . import classify_edit, content_tags
+from ._data import front_matter_details, row_presence, structured_details
 
 if TYPE_CHECKING:
     from ..align import Alignment
@@ -67,12 +69,54 @@ class _Differ:
         self._new_unpaired = set(alignment.added_clauses)
         self.old_anchors = old.anchors
         self.new_anchors = new.anchors
+        self._labels: dict[bool, dict[str, str]] = {}
+
+    def _label(self, section_id: str, *, new: bool) -> str:
+        """How a reason names a section: its title, qualified by its parent's if shared."""
+        if new not in self._labels:
+            self._labels[new] = qualified_titles(self.new if new else self.old)
+        spec = self.new if new else self.old
+        section = spec.get_section(section_id)
+        if section is None or not section.level:
+            return "the top of the document"
+        return plain_text(self._labels[new].get(section_id, section.title))
 
     def run(self) -> list[DraftChange]:
         self._paired_sections()
         self._lost_and_found_sections()
+        self._front_matter()
         self._clauses()
         return self.changes
+
+    # -- front matter ------------------------------------------------------------------
+    def _front_matter(self) -> None:
+        """The YAML front matter, compared path by path: metadata, not rules."""
+        before, after = self.old.front_matter_source, self.new.front_matter_source
+        if before == after:
+            return
+        details = front_matter_details(before, after)
+        if before and after and not details:
+            tags: tuple[str, ...] = ("editorial",)
+        else:
+            tags = ("wording",)
+        kind = ChangeKind.MODIFIED
+        if not before or not after:
+            kind = ChangeKind.ADDED if after else ChangeKind.REMOVED
+        old_side = _front_matter_side(before) if before else None
+        new_side = _front_matter_side(after) if after else None
+        self._emit(
+            DraftChange(
+                id=change_id("front_matter", kind, before, after),
+                scope=Scope.CLAUSE,
+                kind=kind,
+                section="" if new_side else None,
+                old_section="" if old_side else None,
+                tags=tags,
+                old=old_side,
+                new=new_side,
+                details=details,
+            )
+        )
 
     def _emit(self, change: DraftChange) -> None:
         self.changes.append(change)
@@ -236,6 +280,7 @@ class _Differ:
                 tags.append("modified")
             tags.extend(found.tags)
         kind = ChangeKind.MOVED if (across or reordered) else ChangeKind.MODIFIED
+        details = structured_details(before, after) if edited else ()
         return DraftChange(
             id=change_id(
                 "clause", kind, before.section, after.section, before.fingerprint, after.fingerprint
@@ -249,11 +294,16 @@ class _Differ:
             new=clause_side(after),
             statements=statements,
             verdicts=verdicts,
+            details=details,
         )
 
     def _lone_clause(self, clause: Clause, *, added: bool) -> DraftChange:
         kind = ChangeKind.ADDED if added else ChangeKind.REMOVED
         side = clause_side(clause)
+        details: tuple[str, ...] = ()
+        if clause.kind is ClauseKind.TABLE_ROW:
+            where = self._label(clause.section, new=added)
+            details = (row_presence(clause, where, added=added),)
         return DraftChange(
             id=change_id("clause", kind, clause.section, clause.fingerprint),
             scope=Scope.CLAUSE,
@@ -263,6 +313,7 @@ class _Differ:
             tags=content_tags(clause, added=added),
             old=None if added else side,
             new=side if added else None,
+            details=details,
         )
 
     def _newly_broken_links(self, recorded: set[int]) -> None:
@@ -296,6 +347,23 @@ class _Differ:
                     new=clause_side(clause),
                 )
             )
+
+
+def _front_matter_side(source: str) -> Side:
+    return Side(source, (2, 1 + max(1, source.count("\n") + 1)), "front_matter")
+
+
+def qualified_titles(spec: Spec) -> dict[str, str]:
+    """For each section whose title another section shares (every object of an API spec
+    has its "Fixed Fields"): the title preceded by its parent's, "Operation Object ›
+    Fixed Fields"."""
+    counts = Counter(s.title for s in spec.sections if s.level)
+    labels = {}
+    for section in spec.sections:
+        if section.level and counts[section.title] > 1 and section.parent:
+            parent = spec.section(section.parent)
+            labels[section.id] = f"{parent.title} › {section.title}"
+    return labels
 
 
 def _with_tag(change: DraftChange, tag: str) -> DraftChange:

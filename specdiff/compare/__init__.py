@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .._gc import collector_paused
 from ..align import align
-from ..classify.differ import build_changes, effective_attributes
+from ..classify.differ import build_changes, effective_attributes, qualified_titles
 from ..config import DEFAULT_CONFIG, Config
 from ..model.changes import Endpoint, Report
 from ..policy import triage
@@ -49,12 +49,28 @@ def compare_specs(
         changes.sort(key=_document_order(old, new, alignment))
     titles = {s.id: s.title for s in old.sections if s.level}
     titles.update({s.id: s.title for s in new.sections if s.level})
+    paths = _title_paths(old)
+    paths.update(_title_paths(new))
+    labels = qualified_titles(old)
+    labels.update(qualified_titles(new))
     return Report(
         base=base or Endpoint("old"),
         head=head or Endpoint("new"),
         changes=tuple(changes),
         titles=tuple(titles.items()),
+        paths=tuple(paths.items()),
+        labels=tuple(labels.items()),
     )
+
+
+def _title_paths(spec: Spec) -> dict[str, tuple[str, ...]]:
+    """Each section's titles from the top-level heading down, built in one pass."""
+    paths: dict[str, tuple[str, ...]] = {"": ()}
+    for section in spec.sections:
+        if section.level:
+            paths[section.id] = (*paths.get(section.parent or "", ()), section.title)
+    del paths[""]
+    return paths
 
 
 def _inside(change: Change, section: str, old: Spec, new: Spec) -> bool:

@@ -90,6 +90,9 @@ class DraftChange(_Facts):
     """For kind ATTRIBUTES: (name, old value, new value); None where absent."""
     statements: tuple[StatementChange, ...] = ()
     verdicts: tuple[VerdictChange, ...] = ()
+    details: tuple[str, ...] = ()
+    """For structured content: each cell or data path that differs, with both values
+    (``field `tags`, Type: “string” → “string | null”``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,8 @@ class Change(_Facts):
     verdicts: tuple[VerdictChange, ...] = ()
     accepted: str | None = None
     """The reason given in ``[[accept]]`` when a maintainer accepted this change."""
+    details: tuple[str, ...] = ()
+    """As :attr:`DraftChange.details`."""
 
     @classmethod
     def classified(
@@ -132,6 +137,7 @@ class Change(_Facts):
             statements=draft.statements,
             verdicts=draft.verdicts,
             accepted=accepted,
+            details=draft.details,
         )
 
 
@@ -153,6 +159,10 @@ class Report:
     changes: tuple[Change, ...]
     titles: tuple[tuple[str, str], ...] = field(default=())
     """Section id to title, for both sides (new side wins), for renderers."""
+    paths: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    """Section id to the titles from the top-level heading down to it (new side wins)."""
+    labels: tuple[tuple[str, str], ...] = field(default=())
+    """Section id to "Parent › Title", for sections whose title another one shares."""
 
     @property
     def bump(self) -> Level:
@@ -172,6 +182,19 @@ class Report:
         if section_id is None:
             return ""
         return dict(self.titles).get(section_id, section_id)
+
+    def path_of(self, section_id: str | None) -> tuple[str, ...]:
+        """The titles from the top-level heading down to the section."""
+        if not section_id:
+            return ()
+        return dict(self.paths).get(section_id, (self.title_of(section_id),))
+
+    def display_title(self, section_id: str | None) -> str:
+        """The title, preceded by its parent's where several sections share it: a generic
+        title such as "Fixed Fields" reads "Operation Object › Fixed Fields"."""
+        if section_id is None:
+            return ""
+        return dict(self.labels).get(section_id) or self.title_of(section_id)
 
     def references(self) -> tuple[str, ...]:
         """Every footnote and anchor touched by a change, each once, in order of first use."""

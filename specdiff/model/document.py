@@ -375,6 +375,8 @@ class Spec:
     """All clauses in document order."""
     front_matter: tuple[tuple[str, str], ...] = ()
     """Top-level ``key: value`` pairs of a YAML front-matter block, values unparsed."""
+    front_matter_source: str = ""
+    """The front-matter block's YAML as written, without its ``---`` fences."""
     warnings: tuple[ParseWarning, ...] = ()
     line_count: int = 0
     _by_id: Mapping[str, Section] = field(init=False, repr=False, compare=False)

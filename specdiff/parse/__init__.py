@@ -7,6 +7,7 @@ spec is parsed faster than markdown-it-py would render it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,11 @@ def parse_spec(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Spec:
                 builder.feed(_shifted(tokens, start))
                 break
             builder.feed(_shifted(tokens, start))
-        return builder.finish(front_matter)
+        spec = builder.finish(front_matter)
+    if skipped:
+        source = "\n".join(lines[1 : skipped - 1])
+        spec = replace(spec, front_matter_source=source)
+    return spec
 
 
 def _piece(lines: list[str], start: int, end: int) -> str:

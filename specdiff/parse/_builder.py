@@ -302,7 +302,9 @@ class SpecBuilder:
             elif kind == "tr_open":
                 cells, row_map = [], token.map
             elif kind == "inline":
-                cells.append(token.content)
+                # markdown-it unescapes "\|" inside a cell; escape it again, as the source
+                # has it, so that the row's text still tells its cells apart.
+                cells.append(token.content.replace("|", "\\|"))
             elif kind == "tr_close":
                 if in_head:
                     header = tuple(fold(c) for c in cells)

@@ -24,7 +24,7 @@ def explain(change: DraftChange, decided: str, level: Level) -> str:
     template = term.reason
     if term.reason_without_statements is not None and not change.statements:
         template = term.reason_without_statements
-    return template.format(
+    reason = template.format(
         forces=_forces(change, decided),
         verdict=_verdict(change),
         attributes=_attribute_words(change),
@@ -33,6 +33,17 @@ def explain(change: DraftChange, decided: str, level: Level) -> str:
         old_section=change.old_section,
         renamed_anchor=_renamed_anchor(change),
     )
+    if change.details:
+        # Structured content: name the cell or path and both values.
+        reason = f"{reason} {_details(change.details)}."
+    return reason
+
+
+def _details(details: tuple[str, ...], shown: int = 3) -> str:
+    text = "; ".join(details[:shown])
+    if len(details) > shown:
+        text += f"; and {len(details) - shown} more"
+    return text[:1].upper() + text[1:]
 
 
 def _forces(change: DraftChange, tag: str) -> str:

@@ -61,7 +61,9 @@ def group_by_section(report: Report) -> list[SectionGroup]:
         groups[key].append(change)
     return [
         SectionGroup(
-            key, report.title_of(key) if key else "Before the first heading", tuple(groups[key])
+            key,
+            report.display_title(key) if key else "Before the first heading",
+            tuple(groups[key]),
         )
         for key in order
     ]

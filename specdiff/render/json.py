@@ -22,7 +22,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "head": _endpoint(report.head),
         "bump": str(report.bump),
         "counts": report.counts,
-        "changes": [change_data(c) for c in report.changes],
+        "changes": [change_data(c, report) for c in report.changes],
         "blocking_bump": str(report.blocking_bump),
         "references": list(report.references()),
     }
@@ -45,7 +45,8 @@ def _side(side: Side | None) -> dict[str, Any] | None:
     return data
 
 
-def change_data(change: Change) -> dict[str, Any]:
+def change_data(change: Change, report: Report | None = None) -> dict[str, Any]:
+    """One change record; with the ``report``, also the ``path`` of section titles."""
     data: dict[str, Any] = {
         "id": change.id,
         "scope": str(change.scope),
@@ -60,6 +61,10 @@ def change_data(change: Change) -> dict[str, Any]:
     }
     if change.kind is ChangeKind.ATTRIBUTES:
         data["attributes"] = {name: [old, new] for name, old, new in change.attributes}
+    if report is not None:
+        data["path"] = list(report.path_of(change.section or change.old_section))
+    if change.details:
+        data["details"] = list(change.details)
     if change.accepted is not None:
         data["accepted"] = change.accepted
     if change.statements:

@@ -1,0 +1,217 @@
+"""Structured content compared as data: table rows cell by cell, JSON/YAML/TOML by path.
+
+A table row is a record keyed by its anchor (``<a name="operation-tags">``) or its first
+cell, whose cells are read under their column headers; a fenced JSON, YAML or TOML
+block (and a YAML front matter) is a tree compared path by path. deepdiff finds what
+differs; this module says it in words that name the column or path and both values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ..model.document import ClauseKind
+from ..parse import plain_text
+
+if TYPE_CHECKING:
+    from ..model.document import Clause
+
+#: Cells of a row, as the parser joined them (a pipe inside a cell is escaped: ``\|``).
+_CELL_SEPARATOR = re.compile(r"(?<!\\) \| ")
+_HTML_ANCHOR = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
+#: ``REQUIRED`` in capitals, as RFC 2119 field tables write it (``NOT REQUIRED`` aside).
+_REQUIRED = re.compile(r"(?<!NOT )\bREQUIRED\b")
+_YES = frozenset({"yes", "true", "required", "y", "✓", "x"})
+_NO = frozenset({"no", "false", "optional", "n", ""})
+_DATA_LANGUAGES = {"json": "json", "yaml": "yaml", "yml": "yaml", "toml": "toml"}
+
+
+# -- table rows -----------------------------------------------------------------------------
+
+
+def row_cells(clause: Clause) -> tuple[str, ...]:
+    """The cells of a table row, in column order."""
+    return tuple(_CELL_SEPARATOR.split(clause.text))
+
+
+def row_key(clause: Clause) -> str:
+    """What identifies a row: its first anchor, else its first cell as a reader sees it."""
+    if clause.anchors:
+        return "#" + clause.anchors[0]
+    return field_name(clause).casefold()
+
+
+def field_name(clause: Clause) -> str:
+    """The row's first cell, without its anchor and markup (``tags``)."""
+    first = row_cells(clause)[0]
+    return plain_text(_HTML_ANCHOR.sub("", first))
+
+
+def same_row(a: Clause, b: Clause) -> bool:
+    """Whether two rows may be one row edited: never when both carry anchors that differ."""
+    if a.kind is not ClauseKind.TABLE_ROW or b.kind is not ClauseKind.TABLE_ROW:
+        return True
+    if a.anchors and b.anchors:
+        return a.anchors[0] == b.anchors[0]
+    return True
+
+
+def _columns(clause: Clause) -> dict[str, str]:
+    cells = row_cells(clause)
+    names = [plain_text(h) or f"column {k + 1}" for k, h in enumerate(clause.header)]
+    names += [f"column {k + 1}" for k in range(len(names), len(cells))]
+    return {names[k]: cell for k, cell in enumerate(cells)}
+
+
+def structured_details(old: Clause, new: Clause) -> tuple[str, ...]:
+    """What differs, cell by cell or path by path, when both sides are structured."""
+    if old.kind is ClauseKind.TABLE_ROW and new.kind is ClauseKind.TABLE_ROW:
+        return row_details(old, new)
+    data = data_pair(old, new)
+    return data_details(*data) if data is not None else ()
+
+
+def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
+    """``field `tags`, Type: “string” → “string | null”`` for each cell that changed."""
+    from deepdiff import DeepDiff
+
+    before, after = _columns(old), _columns(new)
+    order = {name: k for k, name in enumerate([*after, *before])}
+    name = field_name(new) or field_name(old)
+    noun = _row_noun(new)
+    levels = sorted(_levels(DeepDiff(before, after, view="tree")), key=lambda x: order[x[0][0]])
+    return tuple(
+        f"{noun} `{name}`, {path[0]}: {_quote(old_value)} → {_quote(new_value)}"
+        for path, old_value, new_value in levels
+    )
+
+
+def row_presence(clause: Clause, where: str, *, added: bool) -> str:
+    """``field `reply` added to Operation Object`` for a row that appeared or disappeared."""
+    verb = "added to" if added else "removed from"
+    return f"{_row_noun(clause)} `{field_name(clause)}` {verb} {where}"
+
+
+def required_change(old: Clause, new: Clause) -> str | None:
+    """``normative.strengthened`` when a row became REQUIRED, ``weakened`` when it stopped."""
+    before, after = _required(old), _required(new)
+    if before is None or after is None or before == after:
+        return None
+    return "normative.strengthened" if after else "normative.weakened"
+
+
+def _required(clause: Clause) -> bool | None:
+    """Whether the row's field is required: a ``Required`` column, or REQUIRED in a cell."""
+    columns = _columns(clause)
+    for column, cell in columns.items():
+        if column.strip().casefold() in ("required", "required?", "mandatory"):
+            value = plain_text(cell).strip().casefold()
+            if value in _YES:
+                return True
+            if value in _NO:
+                return False
+    return any(_REQUIRED.search(cell) for cell in columns.values())
+
+
+def _row_noun(clause: Clause) -> str:
+    first = clause.header[0].casefold() if clause.header else ""
+    return "field" if "field" in first or "name" in first or "attribute" in first else "row"
+
+
+# -- fenced data and front matter -----------------------------------------------------------
+
+
+def data_language(clause: Clause) -> str | None:
+    """``json``, ``yaml`` or ``toml`` for a code block fenced as one of them."""
+    if clause.kind is not ClauseKind.CODE:
+        return None
+    word = clause.info.split()[0].casefold() if clause.info.split() else ""
+    return _DATA_LANGUAGES.get(word)
+
+
+def data_pair(old: Clause, new: Clause) -> tuple[Any, Any] | None:
+    """The data of two versions of a fenced JSON/YAML/TOML block, when both parse."""
+    language = data_language(old)
+    if language is None or data_language(new) != language:
+        return None
+    old_ok, old_data = load_data(old.text, language)
+    new_ok, new_data = load_data(new.text, language)
+    return (old_data, new_data) if old_ok and new_ok else None
+
+
+def front_matter_details(old: str, new: str) -> tuple[str, ...]:
+    """What differs between two YAML front matters, key path by key path (by line when
+    either does not parse)."""
+    # Scalars as written: "version: 0.30" is the label 0.30, not the number 0.3.
+    old_ok, old_data = load_data(old, "yaml-text") if old else (True, {})
+    new_ok, new_data = load_data(new, "yaml-text") if new else (True, {})
+    if old_ok and new_ok:
+        return data_details(old_data, new_data)
+    return ("front matter: " + _quote(old) + " → " + _quote(new),)
+
+
+def load_data(text: str, language: str) -> tuple[bool, Any]:
+    """(True, the data) when ``text`` parses as ``language``, else (False, None).
+    ``yaml-text`` is YAML whose scalars all stay strings."""
+    import yaml
+
+    try:
+        if language == "json":
+            return True, json.loads(text)
+        if language == "toml":
+            if sys.version_info >= (3, 11):
+                import tomllib
+            else:  # pragma: no cover
+                import tomli as tomllib
+            return True, tomllib.loads(text)
+        if language == "yaml-text":
+            # BaseLoader builds only strings, lists and dicts: nothing runs.
+            return True, yaml.load(text, Loader=yaml.BaseLoader)
+        return True, yaml.safe_load(text)
+    except (ValueError, RecursionError, yaml.YAMLError):
+        # Not data after all (a sketch, a template): it is compared as text.
+        return False, None
+
+
+def data_details(old: Any, new: Any) -> tuple[str, ...]:
+    """``info.version: `1.0` → `1.1``` for each path that differs between two trees."""
+    from deepdiff import DeepDiff
+
+    levels = sorted(_levels(DeepDiff(old, new, view="tree")), key=lambda x: _path(x[0]))
+    return tuple(
+        f"`{_path(path)}`: {_quote(old_value)} → {_quote(new_value)}"
+        for path, old_value, new_value in levels
+    )
+
+
+def _levels(found: Any) -> list[tuple[list[Any], Any, Any]]:
+    """(path as a list, old value or None, new value or None) for every difference."""
+    from deepdiff.helper import notpresent
+
+    levels = []
+    for group in found.values():
+        for level in group:
+            old_value = None if level.t1 is notpresent else level.t1
+            new_value = None if level.t2 is notpresent else level.t2
+            levels.append((level.path(output_format="list"), old_value, new_value))
+    return levels
+
+
+def _path(path: list[Any]) -> str:
+    return ".".join(str(part) for part in path) or "(document)"
+
+
+def _quote(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    text = " ".join(text.replace("\\|", "|").split())
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return f"“{text}”" if text else "“”"
