@@ -312,12 +312,46 @@ class Raw:
         return self.source
 
 
-Block = Para | ExampleBlock | Admonition | ListBlock | Raw
+@dataclass(frozen=True)
+class Row:
+    """A field of an object: its anchor (named after the object), name, type, meaning."""
+
+    anchor: str
+    name: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A field table, as API specs write them: one row per field, each with an anchor."""
+
+    rows: tuple[Row, ...]
+
+    kind = "table"
+    normative = False
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        return tuple(row.description for row in self.rows)
+
+    def render(self) -> str:
+        lines = ["| Field Name | Type | Description |", "| --- | --- | --- |"]
+        lines += [
+            f'| <a name="{r.anchor}"></a>{r.name} | `{r.type}` | {r.description} |'
+            for r in self.rows
+        ]
+        return "\n".join(lines)
+
+
+Block = Para | ExampleBlock | Admonition | ListBlock | Raw | Table
 
 
 def clause_count(block: Block) -> int:
     if isinstance(block, ListBlock):
         return len(block.items)
+    if isinstance(block, Table):
+        return len(block.rows)
     if isinstance(block, Raw):
         return block.clauses
     return 1
@@ -436,6 +470,10 @@ def random_paragraph(words: Words, *, normative: bool | None = None, size: int =
     sentences = [words.sentence() for _ in range(size)]
     if normative:
         sentences[rng.randrange(1, size)] = words.rule(rng.choice(KEYWORDS))
+    if rng.random() < 0.2:
+        # An identifier in code, as API specs name fields and settings in prose.
+        k = rng.choice([i for i, s in enumerate(sentences) if not _is_rule(s)])
+        sentences[k] = sentences[k].removesuffix(".") + f" through `{words.ident()}`."
     wrap = rng.choice((0, 0, 0, 72, 60))
     return Para(tuple(sentences), wrap)
 
@@ -489,6 +527,16 @@ def random_doc(rng: random.Random, sections: int = 20, words: Words | None = Non
     return Doc(tuple(out))
 
 
+def random_table(words: Words, owner: str) -> Table:
+    """A field table of 2 to 4 rows whose anchors are named after ``owner``."""
+    rows = []
+    for _ in range(words.rng.randint(2, 4)):
+        name = words.ident()
+        field_type = words.pick(("string", "integer", "boolean", "object"))
+        rows.append(Row(f"{owner}-{name}", name, field_type, words.sentence()))
+    return Table(tuple(rows))
+
+
 def _rule_section(words: Words, level: int) -> Sec:
     rng = words.rng
     blocks: list[Block] = [random_paragraph(words) for _ in range(3)]
@@ -497,6 +545,8 @@ def _rule_section(words: Words, level: int) -> Sec:
     title = words.title()
     explicit = rng.random() >= 0.17
     ident = words.ident() if explicit else slug(title)
+    if rng.random() < 0.25:
+        blocks.insert(rng.randint(1, len(blocks)), random_table(words, ident))
     return Sec(ident, title, level, rng.choice(AUTHORITIES), tuple(blocks), explicit)
 
 

@@ -5,7 +5,7 @@ sample history's 3.0.0), applies several edits of random kinds with
 :func:`mutations.mutate`, compares the two versions and scores the report against the
 edits' ground truth. An edit counts as found when its record is there with the right
 kind, sections, tags and severity; a record that is wrong (or extra) counts against the
-edit it touches. Recall and precision must reach 0.95 for every kind; the measured
+edit it touches. Recall and precision must reach 0.97 for every kind; the measured
 table is printed (see it with ``pytest -rA`` or ``-s``).
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from mutations import KINDS, Edit, Expect, Tally, mutate, score
+from mutations import GENERATED_ONLY, KINDS, Edit, Expect, Tally, mutate, score
 from specgen import Doc, Para, Sec, Words, from_markdown, random_doc
 
 from specdiff.compare import compare_specs
@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = config_from_text(
     (ROOT / "history" / "specdiff.toml").read_text(encoding="utf-8"), False, "history"
 )
-THRESHOLD = 0.95
+THRESHOLD = 0.97
 #: Trials on generated specs, and edits per trial: about 50 edits of each kind.
-TRIALS, EDITS = 110, 8
+TRIALS, EDITS = 140, 8
 FIXTURE_TRIALS = 45
 
 
@@ -90,11 +90,12 @@ def test_every_kind_of_edit_on_the_sample_spec():
     tally = Tally()
     for trial in range(FIXTURE_TRIALS):
         rng = random.Random(10_000 + trial)
-        kinds = rng.sample(KINDS, EDITS)
+        kinds = rng.sample([k for k in KINDS if k not in GENERATED_ONLY], EDITS)
         changed, edits = mutate(base, kinds, rng)
         score(compare_docs(base, changed), edits, tally, f"fixture trial {trial}")
     for kind in KINDS:
-        assert tally.edits[kind] >= 10, f"too few {kind} edits to measure"
+        if kind not in GENERATED_ONLY:
+            assert tally.edits[kind] >= 10, f"too few {kind} edits to measure"
     check(tally, f"history/06-3.0.0.md: {FIXTURE_TRIALS} trials of {EDITS} edits")
 
 
