@@ -761,9 +761,7 @@ class _Mutator:
         text = old.answers[k].text
         words = text.split(" ")
         variant = self.rng.choice(("quotes", "dash", "ellipsis", "spelling"))
-        long = [
-            j for j, w in enumerate(words) if j and w.isalpha() and w.islower() and len(w) >= 6
-        ]
+        long = [j for j, w in enumerate(words) if j and w.isalpha() and w.islower() and len(w) >= 6]
         if variant == "spelling" and long:
             j = self.rng.choice(long)
             w = words[j]
@@ -846,9 +844,7 @@ class _Mutator:
             self._replace_block(q, c, bigger)
             self.busy.update({source.id, target.id})
             key = _plain(gone.description)
-            removed = Expect(
-                "clause", "removed", None, self.was(source.id), key, severity="minor"
-            )
+            removed = Expect("clause", "removed", None, self.was(source.id), key, severity="minor")
             appeared = Expect("clause", "added", target.id, None, key, severity="minor")
             return Edit(
                 "table.row_across_objects",

@@ -7,10 +7,10 @@ import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ._similarity import ShingleIndex, TextCache, compatible
+from ._similarity import ShingleIndex, TextCache, compatible, same_field
 
 if TYPE_CHECKING:
-    from ..model.document import Spec
+    from ..model.document import Clause, Spec
 
 #: Clauses in the same place of the same section pair up from this similarity on.
 SEQUENCE_THRESHOLD = 0.5
@@ -50,6 +50,11 @@ class ClauseMatcher:
 
     def unmatched_new(self) -> tuple[int, ...]:
         return tuple(c.index for c in self.new.clauses if c.index not in self.new_taken)
+
+    def _same_place(self, old: Clause, new: Clause) -> bool:
+        """Whether the two clauses sit in sections paired with each other."""
+        pair = self.section_pairs.get(old.section)
+        return pair is not None and pair[0] == new.section
 
     # -- layer 1: identical text anywhere ----------------------------------------------
     def match_exact(self) -> None:
@@ -107,7 +112,7 @@ class ClauseMatcher:
             a = self.old.clauses[old_index]
             for c, new_index in enumerate(new_gap):
                 b = self.new.clauses[new_index]
-                if compatible(a, b):
+                if compatible(a, b) and same_field(a, b, same_place=True):
                     score = self.cache.similarity(a, b)
                     if score >= SEQUENCE_THRESHOLD:
                         similarity[r][c] = score
@@ -137,7 +142,9 @@ class ClauseMatcher:
         edges = []
         for clause in old_left:
             for other in index.candidates(clause):
-                if compatible(clause, other):
+                if compatible(clause, other) and same_field(
+                    clause, other, same_place=self._same_place(clause, other)
+                ):
                     score = self.cache.similarity(clause, other)
                     if score >= FUZZY_THRESHOLD:
                         edges.append((score, clause.index, other.index))
@@ -163,7 +170,7 @@ class ClauseMatcher:
             edges = []
             for a in old_left:
                 for b in new_left:
-                    if compatible(a, b):
+                    if compatible(a, b) and same_field(a, b, same_place=True):
                         score = self.cache.sentence_similarity(a, b)
                         if score >= SENTENCE_THRESHOLD:
                             edges.append((score, a.index, b.index))

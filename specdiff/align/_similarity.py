@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from ..model.document import ClauseKind
-from ..parse import plain_text
+from ..parse import field_name, plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,13 +38,25 @@ _FAMILY = {
 
 
 def compatible(a: Clause, b: Clause) -> bool:
-    """Whether ``a`` may have become ``b``: prose may change form, code and examples may
-    not, and a table row never becomes a row with another anchor (another object's field)."""
-    if _FAMILY[a.kind] != _FAMILY[b.kind]:
-        return False
-    if a.kind is ClauseKind.TABLE_ROW and a.anchors and b.anchors:
-        return a.anchors[0] == b.anchors[0]
-    return True
+    """Whether ``a`` may have become ``b``: prose may change form, code and examples may not."""
+    return _FAMILY[a.kind] == _FAMILY[b.kind]
+
+
+def same_field(a: Clause, b: Clause, *, same_place: bool) -> bool:
+    """Whether two table rows may be one row edited. Rows whose anchors differ are
+    different fields (another object's, in an API spec), unless they sit in the same
+    table and name the same field (the anchor alone was renamed)."""
+    if a.kind is not ClauseKind.TABLE_ROW or b.kind is not ClauseKind.TABLE_ROW:
+        return True
+    if not a.anchors or not b.anchors or _anchor_words(a.anchors[0]) == _anchor_words(b.anchors[0]):
+        return True
+    return same_place and field_name(a.text).casefold() == field_name(b.text).casefold()
+
+
+def _anchor_words(anchor: str) -> str:
+    """An anchor without its naming convention: ``parameterAllowEmptyValue`` and
+    ``parameter-allow-empty-value`` name the same field."""
+    return "".join(ch for ch in anchor.casefold() if ch.isalnum())
 
 
 class TextCache:

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel
 from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
 from ..parse.statements import words_of
-from ._data import data_details, data_pair, required_change
+from ._data import data_details, data_pair, field_cells_changed, required_change
 from ._examples import conversation_changed, verdict_changes
 from ._statements import compare_statements, rules_reworded
 from ._wording import code_spans, is_editorial, is_substantive
@@ -69,11 +69,16 @@ def _normative_rule(old: Clause, new: Clause) -> Classification | None:
 
 
 def _table_rule(old: Clause, new: Clause) -> Classification | None:
-    """A field table row that became REQUIRED (or stopped being) is strengthened (weakened)."""
+    """A field table row that became REQUIRED (or stopped being) is strengthened (weakened);
+    a field whose type (or any cell but its description) changed carries other data."""
     if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
         return None
     tag = required_change(old, new)
-    return Classification((tag,)) if tag else None
+    if tag:
+        return Classification((tag,))
+    if field_cells_changed(old, new):
+        return Classification(("wording.substantive",))
+    return None
 
 
 def _code_rule(old: Clause, new: Clause) -> Classification | None:

@@ -14,16 +14,16 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ..model.document import ClauseKind
-from ..parse import plain_text
+from ..parse import field_name, plain_text, row_cells
 
 if TYPE_CHECKING:
     from ..model.document import Clause
 
-#: Cells of a row, as the parser joined them (a pipe inside a cell is escaped: ``\|``).
-_CELL_SEPARATOR = re.compile(r"(?<!\\) \| ")
-_HTML_ANCHOR = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
 #: ``REQUIRED`` in capitals, as RFC 2119 field tables write it (``NOT REQUIRED`` aside).
 _REQUIRED = re.compile(r"(?<!NOT )\bREQUIRED\b")
+_HTML_ANCHOR = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
+#: Columns that describe a field in prose: their edits are read as prose.
+_PROSE_COLUMNS = frozenset({"description", "meaning", "notes", "comments", "details"})
 _YES = frozenset({"yes", "true", "required", "y", "✓", "x"})
 _NO = frozenset({"no", "false", "optional", "n", ""})
 _DATA_LANGUAGES = {"json": "json", "yaml": "yaml", "yml": "yaml", "toml": "toml"}
@@ -32,35 +32,8 @@ _DATA_LANGUAGES = {"json": "json", "yaml": "yaml", "yml": "yaml", "toml": "toml"
 # -- table rows -----------------------------------------------------------------------------
 
 
-def row_cells(clause: Clause) -> tuple[str, ...]:
-    """The cells of a table row, in column order."""
-    return tuple(_CELL_SEPARATOR.split(clause.text))
-
-
-def row_key(clause: Clause) -> str:
-    """What identifies a row: its first anchor, else its first cell as a reader sees it."""
-    if clause.anchors:
-        return "#" + clause.anchors[0]
-    return field_name(clause).casefold()
-
-
-def field_name(clause: Clause) -> str:
-    """The row's first cell, without its anchor and markup (``tags``)."""
-    first = row_cells(clause)[0]
-    return plain_text(_HTML_ANCHOR.sub("", first))
-
-
-def same_row(a: Clause, b: Clause) -> bool:
-    """Whether two rows may be one row edited: never when both carry anchors that differ."""
-    if a.kind is not ClauseKind.TABLE_ROW or b.kind is not ClauseKind.TABLE_ROW:
-        return True
-    if a.anchors and b.anchors:
-        return a.anchors[0] == b.anchors[0]
-    return True
-
-
 def _columns(clause: Clause) -> dict[str, str]:
-    cells = row_cells(clause)
+    cells = row_cells(clause.text)
     names = [plain_text(h) or f"column {k + 1}" for k, h in enumerate(clause.header)]
     names += [f"column {k + 1}" for k in range(len(names), len(cells))]
     return {names[k]: cell for k, cell in enumerate(cells)}
@@ -80,7 +53,7 @@ def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
 
     before, after = _columns(old), _columns(new)
     order = {name: k for k, name in enumerate([*after, *before])}
-    name = field_name(new) or field_name(old)
+    name = field_name(new.text) or field_name(old.text)
     noun = _row_noun(new)
     levels = sorted(_levels(DeepDiff(before, after, view="tree")), key=lambda x: order[x[0][0]])
     return tuple(
@@ -92,7 +65,7 @@ def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
 def row_presence(clause: Clause, where: str, *, added: bool) -> str:
     """``field `reply` added to Operation Object`` for a row that appeared or disappeared."""
     verb = "added to" if added else "removed from"
-    return f"{_row_noun(clause)} `{field_name(clause)}` {verb} {where}"
+    return f"{_row_noun(clause)} `{field_name(clause.text)}` {verb} {where}"
 
 
 def required_change(old: Clause, new: Clause) -> str | None:
@@ -101,6 +74,24 @@ def required_change(old: Clause, new: Clause) -> str | None:
     if before is None or after is None or before == after:
         return None
     return "normative.strengthened" if after else "normative.weakened"
+
+
+def field_cells_changed(old: Clause, new: Clause) -> bool:
+    """Whether a field table row changed, beyond wording, in a cell that is not prose:
+    its name, type or format (``string`` → ``string | null``)."""
+    from ._wording import is_editorial
+
+    if _row_noun(new) != "field" or old.header != new.header:
+        return False
+    before, after = _columns(old), _columns(new)
+    for column in before.keys() & after.keys():
+        if column.casefold() in _PROSE_COLUMNS:
+            continue
+        if not is_editorial(
+            _HTML_ANCHOR.sub("", before[column]), _HTML_ANCHOR.sub("", after[column])
+        ):
+            return True
+    return False
 
 
 def _required(clause: Clause) -> bool | None:

@@ -18,6 +18,7 @@ from ._chunks import chunk_bounds, runs_to_the_end
 from ._examples import looks_like_example
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
+from ._tables import field_name, row_cells
 from ._text import fingerprint, fold, plain_text, slugify
 from .statements import find_statements
 
@@ -34,12 +35,14 @@ __all__ = [
     "MAX_LIST_DEPTH",
     "Phrase",
     "Vocabulary",
+    "field_name",
     "find_statements",
     "fingerprint",
     "fold",
     "looks_like_example",
     "parse_spec",
     "plain_text",
+    "row_cells",
     "slugify",
     "split_front_matter",
     "split_heading",

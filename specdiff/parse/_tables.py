@@ -1,0 +1,21 @@
+"""Reading a table row's text back into cells, and the name of the field a row defines."""
+
+from __future__ import annotations
+
+import re
+
+from ._text import plain_text
+
+#: The parser joins cells with " | " and keeps a pipe inside a cell escaped ("\|").
+_CELL_SEPARATOR = re.compile(r"(?<!\\) \| ")
+_HTML_ANCHOR = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
+
+
+def row_cells(text: str) -> tuple[str, ...]:
+    """The cells of a table row's text, in column order."""
+    return tuple(_CELL_SEPARATOR.split(text))
+
+
+def field_name(text: str) -> str:
+    """A row's first cell as a reader sees it, without its anchor and markup (``tags``)."""
+    return plain_text(_HTML_ANCHOR.sub("", row_cells(text)[0]))
