@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel
 from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
 from ..parse.statements import words_of
-from ._data import data_details, data_pair, field_cells_changed, required_change
+from ._data import block_details, field_cells_changed, required_change
 from ._examples import conversation_changed, verdict_changes
 from ._statements import compare_statements, rules_reworded
 from ._wording import code_spans, is_editorial, is_substantive
@@ -84,10 +84,9 @@ def _table_rule(old: Clause, new: Clause) -> Classification | None:
 def _code_rule(old: Clause, new: Clause) -> Classification | None:
     """Identifiers and literals in code: a renamed one changes what readers type.
     Fenced JSON, YAML and TOML are read as data: only a different tree is a change."""
-    data = data_pair(old, new)
+    data = block_details(old, new)
     if data is not None:
-        same = not data_details(*data)
-        return Classification(("editorial",) if same else ("wording.substantive",))
+        return Classification(("wording.substantive",) if data else ("editorial",))
     if old.kind is ClauseKind.CODE or new.kind is ClauseKind.CODE:
         same = old.text.split() == new.text.split()
         return Classification(("editorial",) if same else ("wording.substantive",))

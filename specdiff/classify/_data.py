@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model.document import ClauseKind
@@ -43,8 +44,7 @@ def structured_details(old: Clause, new: Clause) -> tuple[str, ...]:
     """What differs, cell by cell or path by path, when both sides are structured."""
     if old.kind is ClauseKind.TABLE_ROW and new.kind is ClauseKind.TABLE_ROW:
         return row_details(old, new)
-    data = data_pair(old, new)
-    return data_details(*data) if data is not None else ()
+    return block_details(old, new) or ()
 
 
 def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
@@ -123,14 +123,23 @@ def data_language(clause: Clause) -> str | None:
     return _DATA_LANGUAGES.get(word)
 
 
-def data_pair(old: Clause, new: Clause) -> tuple[Any, Any] | None:
-    """The data of two versions of a fenced JSON/YAML/TOML block, when both parse."""
+def block_details(old: Clause, new: Clause) -> tuple[str, ...] | None:
+    """For two versions of a fenced JSON/YAML/TOML block that both parse: each path whose
+    value differs (empty when only the layout did). None when they are not data."""
     language = data_language(old)
     if language is None or data_language(new) != language:
         return None
-    old_ok, old_data = load_data(old.text, language)
-    new_ok, new_data = load_data(new.text, language)
-    return (old_data, new_data) if old_ok and new_ok else None
+    return _compare_texts(old.text, new.text, language)
+
+
+@lru_cache(maxsize=64)
+def _compare_texts(old: str, new: str, language: str) -> tuple[str, ...] | None:
+    """Cached: the classifier and the differ both ask about the same pair of blocks."""
+    old_ok, old_data = load_data(old, language)
+    new_ok, new_data = load_data(new, language)
+    if not (old_ok and new_ok):
+        return None
+    return data_details(old_data, new_data)
 
 
 def front_matter_details(old: str, new: str) -> tuple[str, ...]:
@@ -158,10 +167,13 @@ def load_data(text: str, language: str) -> tuple[bool, Any]:
             else:  # pragma: no cover
                 import tomli as tomllib
             return True, tomllib.loads(text)
+        # libyaml's loaders where PyYAML was built with it: ten times faster.
         if language == "yaml-text":
             # BaseLoader builds only strings, lists and dicts: nothing runs.
-            return True, yaml.load(text, Loader=yaml.BaseLoader)
-        return True, yaml.safe_load(text)
+            loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+        else:
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return True, yaml.load(text, Loader=loader)
     except (ValueError, RecursionError, yaml.YAMLError):
         # Not data after all (a sketch, a template): it is compared as text.
         return False, None
@@ -171,11 +183,17 @@ def data_details(old: Any, new: Any) -> tuple[str, ...]:
     """``info.version: `1.0` → `1.1``` for each path that differs between two trees."""
     from deepdiff import DeepDiff
 
+    if type(old) is type(new) and _canonical(old) == _canonical(new):
+        return ()  # the same tree: skip deepdiff's walk
     levels = sorted(_levels(DeepDiff(old, new, view="tree")), key=lambda x: _path(x[0]))
     return tuple(
         f"`{_path(path)}`: {_quote(old_value)} → {_quote(new_value)}"
         for path, old_value, new_value in levels
     )
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, default=repr)
 
 
 def _levels(found: Any) -> list[tuple[list[Any], Any, Any]]:
