@@ -1,7 +1,7 @@
 """Structured content compared as data: table rows cell by cell, JSON/YAML/TOML by path.
 
-A table row is a record keyed by its anchor (``<a name="operation-tags">``) or its first
-cell, whose cells are read under their column headers; a fenced JSON, YAML or TOML
+A table row is a record named by its first cell (and identified, when aligning, by its
+``<a name>`` anchor), whose cells are read under their column headers; a fenced JSON, YAML or TOML
 block (and a YAML front matter) is a tree compared path by path. deepdiff finds what
 differs; this module says it in words that name the column or path and both values.
 """
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.document import ClauseKind
 from ..parse import field_name, plain_text, row_cells
+from ._wording import is_editorial
 
 if TYPE_CHECKING:
     from ..model.document import Clause
@@ -79,13 +80,11 @@ def required_change(old: Clause, new: Clause) -> str | None:
 def field_cells_changed(old: Clause, new: Clause) -> bool:
     """Whether a field table row changed, beyond wording, in a cell that is not prose:
     its name, type or format (``string`` → ``string | null``)."""
-    from ._wording import is_editorial
-
     if _row_noun(new) != "field" or old.header != new.header:
         return False
     before, after = _columns(old), _columns(new)
-    for column in before.keys() & after.keys():
-        if column.casefold() in _PROSE_COLUMNS:
+    for column in before:
+        if column not in after or column.casefold() in _PROSE_COLUMNS:
             continue
         if not is_editorial(
             _HTML_ANCHOR.sub("", before[column]), _HTML_ANCHOR.sub("", after[column])
