@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from specdiff.classify import is_editorial
 from specdiff.compare import compare_specs
 from specdiff.config import DEFAULT_CONFIG
 from specdiff.model.document import ClauseKind
@@ -47,3 +50,26 @@ def test_comment_only_html_blocks_are_not_clauses_but_other_html_is():
     )
     kinds = [(c.kind, c.text) for c in spec.clauses]
     assert kinds == [(ClauseKind.HTML, "<div>kept</div>"), (ClauseKind.HTML, "<!-- not closed")]
+
+
+WORDS = st.lists(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9), min_size=2, max_size=12
+)
+TYPOGRAPHY = [("'", "’"), ('"', "“"), (" - ", " — "), (" -- ", " — "), ("...", "…")]
+
+
+@given(WORDS, st.sampled_from(TYPOGRAPHY))
+def test_typography_is_editorial_both_ways(words, swap):
+    plain, fancy = swap
+    old = f"{' '.join(words)} {plain}x{plain} end."
+    new = old.replace(plain, fancy)
+    assert is_editorial(old, new)
+    assert is_editorial(new, old)
+
+
+@given(WORDS, st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12))
+def test_a_changed_code_span_is_never_editorial(words, identifier):
+    old = f"Set `{identifier}` to {' '.join(words)}."
+    new = f"Set `{identifier}x` to {' '.join(words)}."
+    assert not is_editorial(old, new)
+    assert not is_editorial(new, old)
