@@ -25,6 +25,7 @@ SECTION_KINDS = (
     "split",
 )
 CLAUSE_KINDS = ("added", "removed", "modified", "moved")
+DOCUMENT_KINDS = ("added", "removed", "renamed")
 CHANGE_KEYS = (
     "id",
     "scope",
@@ -102,7 +103,9 @@ def _change_problems(change: Any) -> list[str]:
     out = []
     if not isinstance(change["id"], str) or len(change["id"]) < 4:
         out.append(f"id {change['id']!r}")
-    kinds = {"section": SECTION_KINDS, "clause": CLAUSE_KINDS}.get(change["scope"])
+    kinds = {"section": SECTION_KINDS, "clause": CLAUSE_KINDS, "document": DOCUMENT_KINDS}.get(
+        change["scope"]
+    )
     if kinds is None:
         out.append(f"scope {change['scope']!r}")
     elif change["kind"] not in kinds:

@@ -15,6 +15,7 @@ import pytest
 from specdiff.model.changes import DraftChange, Side, StatementChange, VerdictChange
 from specdiff.model.vocabulary import (
     CLAUSE_KINDS,
+    DOCUMENT_KINDS,
     KIND_NAMES,
     KIND_TERMS,
     SECTION_KINDS,
@@ -30,8 +31,11 @@ from specdiff.policy import DEFAULT_KIND_SEVERITY, DEFAULT_TAG_SEVERITY
 from specdiff.policy.reasons import explain
 
 PACKAGE = Path(__file__).resolve().parents[1] / "specdiff"
-FIELDS = {"forces", "verdict", "attributes", "subject", "section", "old_section", "renamed_anchor"}
-TAG_SHAPE = re.compile(r"(normative|example|attribute|wording|moved|reference)\.[a-z_]+")
+FIELDS = {
+    "forces", "verdict", "attributes", "subject", "section", "old_section", "renamed_anchor",
+    "document", "old_document",
+}  # fmt: skip
+TAG_SHAPE = re.compile(r"(normative|example|attribute|wording|moved|reference|document)\.[a-z_]+")
 BARE_TAGS = {"editorial", "commentary", "modified", "wording"}
 
 
@@ -62,8 +66,10 @@ def test_names_and_ranks_are_unique() -> None:
 
 
 def test_every_kind_has_a_term() -> None:
-    kinds = tuple(f"section.{k}" for k in SECTION_KINDS) + tuple(
-        f"clause.{k}" for k in CLAUSE_KINDS
+    kinds = (
+        tuple(f"document.{k}" for k in DOCUMENT_KINDS)
+        + tuple(f"section.{k}" for k in SECTION_KINDS)
+        + tuple(f"clause.{k}" for k in CLAUSE_KINDS)
     )
     assert kinds == KIND_NAMES
 
@@ -96,7 +102,7 @@ def _draft(scope: Scope, kind: ChangeKind, tag: str | None, *, statements: bool)
 @pytest.mark.parametrize("term", [*TAG_TERMS, *KIND_TERMS], ids=lambda t: t.name)
 def test_every_reason_reads_as_a_sentence(term: Term) -> None:
     scope_name, _, kind_name = term.name.partition(".")
-    if scope_name in ("section", "clause") and term in KIND_TERMS:
+    if scope_name in ("document", "section", "clause") and term in KIND_TERMS:
         scope, kind, tag = Scope(scope_name), ChangeKind(kind_name), None
     else:
         scope, kind, tag = Scope.CLAUSE, ChangeKind.MODIFIED, term.name

@@ -43,6 +43,14 @@ if TYPE_CHECKING:
     default=None,
     help="Only changes in this section and its sub-sections.",
 )
+@click.option(
+    "--document",
+    "document",
+    metavar="PATH",
+    default=None,
+    help="For a spec made of many files: only changes in this document (its path "
+    "relative to the spec root, on either side).",
+)
 @click.option("--stat", is_flag=True, help="Only the headline and the counts.")
 @click.option(
     "--spec",
@@ -63,6 +71,7 @@ def command(
     output_format: str,
     fail_on: str | None,
     section: str | None,
+    document: str | None,
     stat: bool,
     spec_path: str | None,
     color: bool | None,
@@ -71,10 +80,11 @@ def command(
     """Show what changed in meaning between BASE and HEAD, clause by clause.
 
     \b
-    BASE and HEAD are each a file, REV:PATH, a version label (1.2.0), a tag,
-    or any git revision (HEAD~3, a branch, a commit); `latest` is the latest
-    released version (unless a file or revision has that name). HEAD defaults
-    to the working-tree copy of the spec.
+    BASE and HEAD are each a file, a folder (a spec made of many files),
+    REV:PATH, a version label (1.2.0), a tag, or any git revision (HEAD~3, a
+    branch, a commit); `latest` is the latest released version (unless a file
+    or revision has that name). HEAD defaults to the working-tree copy of the
+    spec.
 
     \b
     Examples:
@@ -82,6 +92,7 @@ def command(
       specdiff compare 1.1.0 --format markdown --fail-on major
       specdiff compare old.md new.md --section be_honest
       specdiff compare latest --fail-on major     (the pre-commit hook)
+      specdiff compare spec-v1/ spec-v2/ --document overview.md
     """
     from ..compare import compare_specs
     from ..history.workspace import Workspace
@@ -90,10 +101,21 @@ def command(
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     old = _load_base(workspace, base)
     new = workspace.load(head)
+    if document is not None and not (old.spec.documents or new.spec.documents):
+        raise click.UsageError("--document needs a spec made of many files (a folder or globs)")
     report = compare_specs(
-        old.spec, new.spec, workspace.config, base=old.endpoint, head=new.endpoint, section=section
+        old.spec,
+        new.spec,
+        workspace.config,
+        base=old.endpoint,
+        head=new.endpoint,
+        section=section,
+        document=document,
     )
-    emit(_render(report, output_format, color, stat, workspace.config.site.title or "specdiff"))
+    root = workspace.selection.root if workspace.selection is not None else None
+    emit(
+        _render(report, output_format, color, stat, workspace.config.site.title or "specdiff", root)
+    )
     if reaches(report, fail_on_level(fail_on)):
         click.echo(f"specdiff: bump {report.blocking_bump} reaches --fail-on {fail_on}", err=True)
         return 1
@@ -115,7 +137,14 @@ def _load_base(workspace: Workspace, base: str) -> Loaded:
     return workspace.load(versions[-1].name)
 
 
-def _render(report: Report, output_format: str, color: bool | None, stat: bool, title: str) -> str:
+def _render(
+    report: Report,
+    output_format: str,
+    color: bool | None,
+    stat: bool,
+    title: str,
+    document_root: str | None = None,
+) -> str:
     if output_format == "json":
         from ..render.json import render_json
 
@@ -131,7 +160,7 @@ def _render(report: Report, output_format: str, color: bool | None, stat: bool, 
     if output_format == "github":
         from ..render.github import render_github
 
-        return render_github(report)
+        return render_github(report, document_root=document_root)
     from ..render.text import render_text
 
     use_color = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .._gc import collector_paused
@@ -28,15 +29,26 @@ def compare_specs(
     base: Endpoint | None = None,
     head: Endpoint | None = None,
     section: str | None = None,
+    document: str | None = None,
 ) -> Report:
     """Every change between ``old`` and ``new``, with severities, in document order.
 
     ``section`` keeps only the changes inside that section (by id on either side) and
-    its sub-sections.
+    its sub-sections. For specs made of many files, ``document`` keeps only the changes
+    in the file at that path (on either side).
     """
+    from . import documents
+
+    multi = documents.is_multi(old, new)
     with collector_paused():
         alignment = align(old, new)
         drafts = build_changes(old, new, alignment, config)
+        if multi:
+            pairs = documents.pair_documents(old, new, alignment)
+            drafts = documents.document_drafts(old, new, pairs) + documents.cross_document_moves(
+                old, new, alignment, pairs, drafts
+            )
+            drafts = documents.attach_documents(drafts, old, new, pairs)
         attributes_of = {
             c.id: effective_attributes(new, c.section)
             if c.section is not None
@@ -47,8 +59,16 @@ def compare_specs(
         if section is not None:
             changes = [c for c in changes if _inside(c, section, old, new)]
         changes.sort(key=_document_order(old, new, alignment))
+        if multi:
+            changes = documents.localise(changes, old, new)
+            if document is not None:
+                changes = [c for c in changes if document in (c.document, c.old_document)]
+    changes = _distinct_ids(changes)
     titles = {s.id: s.title for s in old.sections if s.level}
     titles.update({s.id: s.title for s in new.sections if s.level})
+    if multi:
+        titles.update(documents.local_titles(old))
+        titles.update(documents.local_titles(new))
     paths = _title_paths(old)
     paths.update(_title_paths(new))
     labels = qualified_titles(old)
@@ -61,6 +81,18 @@ def compare_specs(
         paths=tuple(paths.items()),
         labels=tuple(labels.items()),
     )
+
+
+def _distinct_ids(changes: list[Change]) -> list[Change]:
+    """The same text added (or edited alike) twice in one section gives two records with one
+    id; later ones get ``-2``, ``-3`` ... in document order, so ids stay unique and stable."""
+    seen: dict[str, int] = {}
+    result = []
+    for change in changes:
+        count = seen.get(change.id, 0) + 1
+        seen[change.id] = count
+        result.append(change if count == 1 else replace(change, id=f"{change.id}-{count}"))
+    return result
 
 
 def _title_paths(spec: Spec) -> dict[str, tuple[str, ...]]:

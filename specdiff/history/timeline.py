@@ -72,16 +72,15 @@ class Timeline:
             raise RevisionError(f"no version tags in {store.root}; {hint}")
         for number, tag in enumerate(tags, 1):
             self.progress(f"reading {tag.name} ({number}/{len(tags)})")
-            path = self.workspace.lineage.path_at(tag.commit)
+            path = self.workspace.path_at(tag.commit)
             try:
-                blob_id, text = store.read(tag.commit, path)
+                spec, text, _ = self.workspace.spec_at(tag.commit, path)
             except RevisionError:
                 self.skipped.append((tag.name, f"{path} does not exist at {tag.name}"))
                 continue
             except InputError as exc:
                 self.skipped.append((tag.name, str(exc).replace(tag.commit, tag.name)))
                 continue
-            spec = self.workspace.cache.parse(blob_id, text)
             found.append(Version(tag, spec, Endpoint(tag.version, tag.commit, path), text))
         return found
 
@@ -153,18 +152,18 @@ class Timeline:
         """Commits after the latest version that changed the spec, each against the one before."""
         store = self.workspace.store
         latest = self.latest
-        lineage = self.workspace.lineage
-        revisions = store.revisions_after(latest.tag.commit if latest else None, *lineage.names)
+        revisions = store.revisions_after(
+            latest.tag.commit if latest else None, *self.workspace.pathspecs
+        )
         result = []
         previous_spec = latest.spec if latest else None
         previous_endpoint = latest.endpoint if latest else None
         for revision in revisions:
-            path = lineage.path_at(revision.commit)
+            path = self.workspace.path_at(revision.commit)
             try:
-                blob_id, text = store.read(revision.commit, path)
+                spec, _, _ = self.workspace.spec_at(revision.commit, path)
             except RevisionError:
                 continue
-            spec = self.workspace.cache.parse(blob_id, text)
             endpoint = Endpoint(revision.short, revision.commit, path)
             report = None
             if previous_spec is not None and previous_endpoint is not None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..model.document import Spec
     from .lineage import Lineage
+    from .spec_files import Selection, SpecFile
     from .store import SpecCache, SpecStore
 
 #: Markdown files that are never the spec when specdiff has to guess.
@@ -37,11 +38,15 @@ _NOT_SPECS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The text of a spec and what it is; ``blob_id`` is set when it came from git."""
+    """The text of a spec and what it is; ``blob_id`` is set when it came from git.
+
+    For a spec made of many files, ``files`` holds its documents, ``blob_id`` a key for
+    the whole set and ``text`` is empty until parsed (see :meth:`Workspace.parse`)."""
 
     text: str
     endpoint: Endpoint
     blob_id: str | None
+    files: tuple[SpecFile, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,11 @@ class Workspace:
 
     @cached_property
     def spec_path(self) -> str:
-        """The spec's path relative to :attr:`root`: ``--spec``, else config, else a guess."""
+        """The spec's path relative to :attr:`root`: ``--spec``, else config, else a guess.
+
+        For a spec made of many files: its entries, comma-separated (for people)."""
+        if self.selection is not None:
+            return self.selection.label()
         if self.spec_override:
             return self._relative(self.spec_override)
         if self.config.specs:
@@ -116,8 +125,32 @@ class Workspace:
         return Lineage(self.store, self.spec_path, self.config.renames)
 
     def path_at(self, rev: str) -> str:
-        """The spec's path in commit ``rev``: its name there, if it was renamed since."""
+        """The spec's path in commit ``rev``: its name there, if it was renamed since.
+
+        A spec made of many files is its entries at every revision (its files are paired
+        by content when compared, so a renamed file is found without a lineage)."""
+        if self.selection is not None:
+            return self.spec_path
         return self.lineage.path_at(self.store.resolve(rev).commit)
+
+    @cached_property
+    def selection(self) -> Selection | None:
+        """The files of a spec made of many files (None for a one-file spec)."""
+        from .spec_files import Selection, is_many
+
+        if self.spec_override:
+            entries: tuple[str, ...] = (self._relative(self.spec_override),)
+        else:
+            entries = self.config.specs
+        if not entries:
+            return None
+        is_dir = len(entries) == 1 and (self.root / entries[0]).is_dir()
+        return Selection(entries) if is_many(entries, is_dir=is_dir) else None
+
+    @property
+    def pathspecs(self) -> tuple[str, ...]:
+        """What ``git log`` follows to find commits that changed the spec."""
+        return self.selection.pathspecs if self.selection is not None else self.lineage.names
 
     def _relative(self, path: str) -> str:
         absolute = (self.cwd / path).resolve()
@@ -143,19 +176,41 @@ class Workspace:
     def load(self, ref: str | None) -> Loaded:
         """The spec named by ``ref``; None means the working-tree copy of the spec."""
         source = self.read(ref)
-        if source.blob_id is not None:
-            spec = self.cache.parse(source.blob_id, source.text)
-        else:
-            from ..parse import parse_spec
+        return Loaded(self.parse(source)[0], source.endpoint)
 
-            spec = parse_spec(source.text, self.config.vocabulary)
-        return Loaded(spec, source.endpoint)
+    def parse(self, source: Source) -> tuple[Spec, str]:
+        """The parsed spec and its text (for many files: laid end to end, as the combined
+        spec numbers its lines)."""
+        if source.files:
+            from ..parse.documents import combined_text
+
+            assert source.blob_id is not None
+            spec = self.cache.parse_documents(source.blob_id, source.files)
+            return spec, combined_text(spec, {f.path: f.text for f in source.files})
+        if source.blob_id is not None:
+            return self.cache.parse(source.blob_id, source.text), source.text
+        from ..parse import parse_spec
+
+        return parse_spec(source.text, self.config.vocabulary), source.text
+
+    def spec_at(
+        self, rev: str, path: str | None = None, label: str | None = None
+    ) -> tuple[Spec, str, Endpoint]:
+        """The spec at a revision (at ``path``, default: the spec's path), its text and
+        endpoint (errors as :meth:`read`)."""
+        source = self._read_revision(rev, path or self.spec_path, label)
+        spec, text = self.parse(source)
+        return spec, text, source.endpoint
 
     def read(self, ref: str | None) -> Source:
         """The text named by ``ref``: a file, ``REV:PATH``, a version, a tag or a revision."""
         if ref is None:
+            if self.selection is not None:
+                return self._read_working_tree(self.selection)
             return self._read_file(self.root / self.spec_path, label="working tree")
         path = self.cwd / ref
+        if path.is_dir():
+            return self._read_folder(path, label=ref)
         if path.exists():
             return self._read_file(path, label=ref)
         if not self.in_repository():
@@ -179,7 +234,63 @@ class Workspace:
     def load_revision(self, rev: str, spec_path: str, label: str | None = None) -> Loaded:
         source = self._read_revision(rev, spec_path, label)
         assert source.blob_id is not None
-        return Loaded(self.cache.parse(source.blob_id, source.text), source.endpoint)
+        return Loaded(self.parse(source)[0], source.endpoint)
+
+    def _read_folder(self, path: Path, label: str) -> Source:
+        from .spec_files import combined_id, read_folder
+
+        files = tuple(read_folder(path))
+        return Source(
+            "", Endpoint(label=label, commit=None, path=str(path)), combined_id(files), files
+        )
+
+    def _read_working_tree(self, selection: Selection) -> Source:
+        from .sources import read_spec_file
+        from .spec_files import SpecFile, combined_id, text_id
+
+        root = self.root
+        candidates = (
+            p.relative_to(root).as_posix()
+            for p in root.rglob("*")
+            if ".git" not in p.relative_to(root).parts and p.is_file()
+        )
+        files = []
+        for repo_path in selection.select(candidates):
+            text = read_spec_file(root / repo_path)
+            # Files on disk have no blob id: key them by content, so equal texts share a parse.
+            files.append(SpecFile(selection.relative(repo_path), text_id(text), text))
+        if not files:
+            raise InputError(f"no Markdown files match spec = {list(selection.entries)}")
+        return Source(
+            "",
+            Endpoint(label="working tree", commit=None, path=selection.label()),
+            combined_id(files),
+            tuple(files),
+        )
+
+    def _read_documents_at(self, rev: str, selection: Selection, label: str | None) -> Source:
+        from .spec_files import SpecFile, combined_id
+
+        revision = self.store.resolve(rev)
+        listed = dict(self.store.tree_files(revision.commit))
+        files = tuple(
+            SpecFile(
+                selection.relative(path),
+                listed[path],
+                self.store.read_blob(listed[path], f"{rev}:{path}"),
+            )
+            for path in selection.select(listed)
+        )
+        if not files:
+            raise RevisionError(
+                f"no files match spec = {list(selection.entries)} at {rev} ({revision.short})"
+            )
+        return Source(
+            "",
+            Endpoint(label=label or rev, commit=revision.commit, path=selection.label()),
+            combined_id(files),
+            files,
+        )
 
     def _read_file(self, path: Path, label: str) -> Source:
         from .sources import read_spec_file
@@ -189,8 +300,18 @@ class Workspace:
         )
 
     def _read_revision(self, rev: str, spec_path: str, label: str | None = None) -> Source:
+        if self.selection is not None and spec_path == self.spec_path:
+            return self._read_documents_at(rev, self.selection, label)
         revision = self.store.resolve(rev)
-        blob_id, text = self.store.read(rev, spec_path)
+        try:
+            blob_id, text = self.store.read(rev, spec_path)
+        except InputError:
+            if spec_path in dict(self.store.tree_files(revision.commit)):
+                raise
+            from .spec_files import Selection
+
+            # REV:FOLDER names a spec made of the files in that folder.
+            return self._read_documents_at(rev, Selection((spec_path.rstrip("/") + "/",)), label)
         return Source(
             text, Endpoint(label=label or rev, commit=revision.commit, path=spec_path), blob_id
         )

@@ -90,6 +90,10 @@ class DraftChange(_Facts):
     """For kind ATTRIBUTES: (name, old value, new value); None where absent."""
     statements: tuple[StatementChange, ...] = ()
     verdicts: tuple[VerdictChange, ...] = ()
+    document: str | None = None
+    """For a spec made of many files: the document on the new side (None for one file)."""
+    old_document: str | None = None
+    """The document on the old side; differs from :attr:`document` for a move between files."""
     details: tuple[str, ...] = ()
     """For structured content: each cell or data path that differs, with both values
     (``field `tags`, Type: “string” → “string | null”``)."""
@@ -115,6 +119,10 @@ class Change(_Facts):
     verdicts: tuple[VerdictChange, ...] = ()
     accepted: str | None = None
     """The reason given in ``[[accept]]`` when a maintainer accepted this change."""
+    document: str | None = None
+    """For a spec made of many files: the document on the new side (None for one file)."""
+    old_document: str | None = None
+    """The document on the old side; differs from :attr:`document` for a move between files."""
     details: tuple[str, ...] = ()
     """As :attr:`DraftChange.details`."""
 
@@ -137,6 +145,8 @@ class Change(_Facts):
             statements=draft.statements,
             verdicts=draft.verdicts,
             accepted=accepted,
+            document=draft.document,
+            old_document=draft.old_document,
             details=draft.details,
         )
 

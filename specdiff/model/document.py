@@ -366,6 +366,36 @@ class ParseWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentPart:
+    """One file of a spec made of many files, as it sits inside the combined :class:`Spec`.
+
+    The combined spec numbers lines as if its documents were laid end to end, in reading
+    order; ``offset`` turns such a line back into the document's own line.
+    """
+
+    path: str
+    """The file's path relative to the spec root, with ``/`` separators."""
+    title: str
+    """What names the document: its first heading, else its front-matter title, else the path."""
+    offset: int
+    """Lines before this document in the combined spec (its first line is ``offset + 1``)."""
+    line_count: int
+    blob: str = ""
+    """A content hash of the file's text, so that unchanged documents are recognised."""
+    anchors: tuple[tuple[str, str], ...] = ()
+    """``(anchor as written in the file, id in the combined spec)`` for every link target."""
+    included_by: str | None = None
+    """The document whose include heading placed this one, if any."""
+
+    @property
+    def last_line(self) -> int:
+        return self.offset + self.line_count
+
+    def holds(self, line: int) -> bool:
+        return self.offset < line <= self.offset + self.line_count
+
+
+@dataclass(frozen=True, slots=True)
 class Spec:
     """A parsed specification."""
 
@@ -379,6 +409,8 @@ class Spec:
     """The front-matter block's YAML as written, without its ``---`` fences."""
     warnings: tuple[ParseWarning, ...] = ()
     line_count: int = 0
+    documents: tuple[DocumentPart, ...] = ()
+    """For a spec made of many files: its documents in reading order (empty for one file)."""
     _by_id: Mapping[str, Section] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -394,7 +426,18 @@ class Spec:
         ids = {s.id for s in self.sections if s.level}
         for clause in self.clauses:
             ids.update(clause.anchors)
+        for document in self.documents:
+            # Links between files read "other.md#anchor" (or just "other.md").
+            ids.add(document.path)
+            ids.update(f"{document.path}#{anchor}" for anchor, _ in document.anchors)
         return frozenset(ids)
+
+    def document_at(self, line: int) -> DocumentPart | None:
+        """The document holding this line of the combined spec (None for a one-file spec)."""
+        for document in self.documents:
+            if document.holds(line):
+                return document
+        return None
 
     def section(self, section_id: str) -> Section:
         """The section with this id; raises KeyError when there is none."""

@@ -31,6 +31,8 @@ class Level(IntEnum):
 
 
 class Scope(str, Enum):
+    DOCUMENT = "document"
+    """A whole file of a spec made of many files."""
     SECTION = "section"
     CLAUSE = "clause"
 
@@ -71,6 +73,11 @@ CLAUSE_KINDS: tuple[ChangeKind, ...] = (
     ChangeKind.MODIFIED,
     ChangeKind.MOVED,
 )
+DOCUMENT_KINDS: tuple[ChangeKind, ...] = (
+    ChangeKind.ADDED,
+    ChangeKind.REMOVED,
+    ChangeKind.RENAMED,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +103,8 @@ class Term:
     statement with this tag, `` (“should” → “must”)``), ``{verdict}`` (the first flipped
     answer, `` (GOOD → BAD)``), ``{attributes}`` (``authority user → system``),
     ``{subject}`` (``a section`` or ``the clause``), ``{section}`` and
-    ``{old_section}`` (ids) and ``{renamed_anchor}``."""
+    ``{old_section}`` (ids), ``{renamed_anchor}``, and for specs made of many files
+    ``{document}`` and ``{old_document}`` (paths)."""
     summary: Phrase
     rank: int
     """Where the release summary names it among what a release does: lower first."""
@@ -111,6 +119,7 @@ class Term:
 _SECTION = ("section", "sections")
 _CLAUSE = ("clause", "clauses")
 _EXAMPLE = ("worked example", "worked examples")
+_FILE = ("file", "files")
 
 
 def _does(verb: str, nouns: tuple[str, str]) -> Phrase:
@@ -317,10 +326,48 @@ TAG_TERMS: tuple[Term, ...] = (
         _does("breaks", ("link", "links")),
         rank=220,
     ),
+    Term(
+        "moved.across_documents",
+        MAJOR,
+        "Moves the section from {old_document} to {document}: links to"
+        " {old_document}#{old_section} break.",
+        _does("moves", ("section to another file", "sections to other files")),
+        rank=105,
+    ),
+    Term(
+        "document.split",
+        MINOR,
+        "Adds the document {document}, split off {old_document}.",
+        _does("splits", ("file in two", "files in two")),
+        rank=125,
+    ),
+    Term(
+        "document.merged",
+        MAJOR,
+        "Merges the document {old_document} into {document}: links to {old_document} break.",
+        _does("merges", ("file into another", "files into others")),
+        rank=112,
+    ),
 )
 
 #: Every ``scope.kind``: what a change is when none of its tags decides its severity.
 KIND_TERMS: tuple[Term, ...] = (
+    # A renamed or removed file breaks links to "file.md#anchor", as a changed anchor does.
+    Term("document.added", MINOR, "Adds the document {document}.", _does("adds", _FILE), 118),
+    Term(
+        "document.removed",
+        MAJOR,
+        "Removes the document {old_document}: links to it break.",
+        _does("removes", _FILE),
+        rank=45,
+    ),
+    Term(
+        "document.renamed",
+        MAJOR,
+        "Renames the document {old_document} → {document}: links to {old_document}#… break.",
+        _does("renames", _FILE),
+        rank=102,
+    ),
     Term("section.added", MINOR, "Adds a section.", _does("adds", _SECTION), 120),
     Term(
         "section.removed",

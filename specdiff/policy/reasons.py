@@ -32,6 +32,8 @@ def explain(change: DraftChange, decided: str, level: Level) -> str:
         section=change.section,
         old_section=change.old_section,
         renamed_anchor=_renamed_anchor(change),
+        document=change.document,
+        old_document=change.old_document,
     )
     if change.details:
         # Structured content: name the cell or path and both values.

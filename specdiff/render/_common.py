@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 SEVERITY_ORDER = (Level.MAJOR, Level.MINOR, Level.PATCH, Level.NONE)
 
 _KIND_WORDS = {
+    ("document", "added"): "document added",
+    ("document", "removed"): "document removed",
+    ("document", "renamed"): "document renamed",
     ("section", "added"): "section added",
     ("section", "removed"): "section removed",
     ("section", "renamed"): "section renamed",
@@ -43,6 +46,8 @@ class SectionGroup:
     section_id: str
     title: str
     changes: tuple[Change, ...]
+    document: str | None = None
+    """For a spec made of many files: the document the section is in (None for one file)."""
 
     @property
     def severity(self) -> Level:
@@ -50,23 +55,50 @@ class SectionGroup:
 
 
 def group_by_section(report: Report) -> list[SectionGroup]:
-    """Changes grouped by the section they happen in (new id, else old id), in order."""
-    order: list[str] = []
-    groups: dict[str, list[Change]] = {}
+    """Changes grouped by the section they happen in (new id, else old id), in order.
+
+    For a spec made of many files, by document first: changes arrive in reading order, so
+    each document's groups are together, the document's own record first."""
+    order: list[tuple[str | None, str]] = []
+    groups: dict[tuple[str | None, str], list[Change]] = {}
+    titles: dict[tuple[str | None, str], str] = {}
     for change in report.changes:
-        key = change.section if change.section is not None else (change.old_section or "")
+        document = change.document if change.document is not None else change.old_document
+        if change.scope is Scope.DOCUMENT:
+            key: tuple[str | None, str] = (document, "")
+            side = change.new or change.old
+            titles.setdefault(key, side.title if side and side.title else document or "")
+        else:
+            key = (
+                document,
+                change.section if change.section is not None else (change.old_section or ""),
+            )
         if key not in groups:
             groups[key] = []
             order.append(key)
         groups[key].append(change)
     return [
         SectionGroup(
-            key,
-            report.display_title(key) if key else "Before the first heading",
+            key[1],
+            titles.get(key)
+            or (report.display_title(key[1]) if key[1] else "Before the first heading"),
             tuple(groups[key]),
+            key[0],
         )
         for key in order
     ]
+
+
+def document_headings(groups: list[SectionGroup]) -> list[str | None]:
+    """For each group, the document to announce before it (None: same as the last one)."""
+    shown: list[str | None] = []
+    last: str | None = None
+    for group in groups:
+        shown.append(
+            group.document if group.document is not None and group.document != last else None
+        )
+        last = group.document if group.document is not None else last
+    return shown
 
 
 def severity_counts(report: Report) -> list[tuple[Level, int]]:
@@ -81,7 +113,9 @@ def counts_in_words(report: Report) -> str:
     parts = []
     for name, count in report.counts.items():
         scope, kind = name.split(".")
-        noun = ("section" if scope == Scope.SECTION else "clause") + ("s" if count != 1 else "")
+        noun = (scope if scope in (Scope.SECTION, Scope.DOCUMENT) else "clause") + (
+            "s" if count != 1 else ""
+        )
         words = "anchors changed" if kind == "reidentified" else f"{noun} {kind}"
         if kind == "attributes":
             words = f"{noun} with changed attributes"

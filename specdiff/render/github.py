@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
 
 from ..model.vocabulary import Level
+from ..parse.documents import DOCUMENT_SUFFIXES
 from ._common import kind_label
 
 if TYPE_CHECKING:
-    from ..model.changes import Report
+    from ..model.changes import Change, Report
 
 _COMMAND = {
     Level.MAJOR: "error",
@@ -18,11 +20,14 @@ _COMMAND = {
 }
 
 
-def render_github(report: Report, path: str | None = None) -> str:
-    """``::error file=...,line=...::message`` lines; removed text is pinned where it was."""
-    file = path or report.head.path or ""
+def render_github(report: Report, path: str | None = None, document_root: str | None = None) -> str:
+    """``::error file=...,line=...::message`` lines; removed text is pinned where it was.
+
+    For a spec made of many files each annotation names its document, under
+    ``document_root`` (the spec's folder in the repository)."""
     lines = []
     for change in report.changes:
+        file = _file_of(change, path or report.head.path or "", document_root)
         side = change.new or change.old
         assert side is not None
         start, end = side.lines if change.new is not None else (1, 1)
@@ -77,6 +82,15 @@ def annotation(
     ]
     head = f"::{command} {','.join(properties)}" if properties else f"::{command}"
     return f"{head}::{_data(message)}"
+
+
+def _file_of(change: Change, default: str, document_root: str | None) -> str:
+    document = change.document if change.document is not None else change.old_document
+    if document is None:
+        return default
+    if document_root is None and default and not default.lower().endswith(DOCUMENT_SUFFIXES):
+        document_root = default.rstrip("/")  # the spec's folder, as the caller named it
+    return posixpath.join(document_root, document) if document_root else document
 
 
 def _data(text: str) -> str:

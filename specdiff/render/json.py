@@ -59,6 +59,9 @@ def change_data(change: Change, report: Report | None = None) -> dict[str, Any]:
         "new": _side(change.new),
         "reason": change.reason,
     }
+    if change.document is not None or change.old_document is not None:
+        data["document"] = change.document
+        data["old_document"] = change.old_document
     if change.kind is ChangeKind.ATTRIBUTES:
         data["attributes"] = {name: [old, new] for name, old, new in change.attributes}
     if report is not None:

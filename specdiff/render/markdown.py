@@ -10,7 +10,14 @@ import html
 from typing import TYPE_CHECKING
 
 from ..model.vocabulary import Scope
-from ._common import counts_in_words, excerpt, group_by_section, kind_label, severity_counts
+from ._common import (
+    counts_in_words,
+    document_headings,
+    excerpt,
+    group_by_section,
+    kind_label,
+    severity_counts,
+)
 from .redline import Op, redline
 
 if TYPE_CHECKING:
@@ -26,9 +33,11 @@ def render_markdown(
     head = _header(report, title)
     if not report.changes:
         return head + "\nNo changes in meaning: the two versions hold the same clauses.\n"
+    groups = group_by_section(report)
     blocks = [
-        _section_block(group.title, group.section_id, group.changes)
-        for group in group_by_section(report)
+        (f"\n##### 📄 `{_code(document)}`\n\n" if document is not None else "")
+        + _section_block(group.title, group.section_id, group.changes)
+        for group, document in zip(groups, document_headings(groups), strict=True)
     ]
     body: list[str] = []
     used = len(head)
@@ -91,6 +100,9 @@ def _change_item(change: Change) -> str:
 
 
 def _detail(change: Change) -> str:
+    if change.scope is Scope.DOCUMENT:
+        paths = [html.escape(side.text) for side in (change.old, change.new) if side]
+        return "  <br>" + " → ".join(f"<code>{p}</code>" for p in paths)
     if change.scope is Scope.SECTION:
         if change.old and change.new and change.old.title != change.new.title:
             return f"  <br><del>{html.escape(change.old.title)}</del> → <ins>{html.escape(change.new.title)}</ins>"

@@ -6,7 +6,14 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from ..model.vocabulary import Level, Scope
-from ._common import counts_in_words, excerpt, group_by_section, kind_label, severity_counts
+from ._common import (
+    counts_in_words,
+    document_headings,
+    excerpt,
+    group_by_section,
+    kind_label,
+    severity_counts,
+)
 from .redline import Op, redline
 
 if TYPE_CHECKING:
@@ -42,7 +49,10 @@ def render_text(
     if stat or not report.changes:
         lines.extend(_stat(report))
         return "\n".join(lines) + "\n"
-    for group in group_by_section(report):
+    groups = group_by_section(report)
+    for group, document in zip(groups, document_headings(groups), strict=True):
+        if document is not None:
+            lines.extend(["", style(f"▤ {document}", "bold")])
         lines.append("")
         anchor = f"#{group.section_id}" if group.section_id else ""
         lines.append(
@@ -86,6 +96,8 @@ def _change(change: Change, style: Callable[[str, str], str], width: int) -> lis
 
 def _detail(change: Change, style: Callable[[str, str], str], width: int) -> list[str]:
     indent = "        "
+    if change.scope is Scope.DOCUMENT:
+        return [indent + " → ".join(side.text for side in (change.old, change.new) if side)]
     if change.scope is Scope.SECTION:
         if change.old and change.new and change.old.title != change.new.title:
             return [f"{indent}“{change.old.title}” → “{change.new.title}”"]

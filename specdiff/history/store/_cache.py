@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ...model.document import Spec
     from ...parse import Vocabulary
+    from ...parse.documents import ParsedFile
+    from ..spec_files import SpecFile
 
 
 class SpecCache:
@@ -16,7 +20,7 @@ class SpecCache:
     where the spec changed thirty times costs thirty parses.
     """
 
-    __slots__ = ("_specs", "hits", "misses", "vocabulary")
+    __slots__ = ("_files", "_specs", "hits", "misses", "vocabulary")
 
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary
@@ -24,6 +28,31 @@ class SpecCache:
         self.hits = 0
         self.misses = 0
         self._specs: dict[str, Spec] = {}
+        self._files: dict[tuple[str, str], ParsedFile] = {}
+
+    def parse_documents(self, key: str, files: Sequence[SpecFile]) -> Spec:
+        """The combined spec of a set of files; each distinct (blob, path) is parsed once."""
+        spec = self._specs.get(key)
+        if spec is not None:
+            self.hits += 1
+            return spec
+        from ...parse import DEFAULT_VOCABULARY, parse_spec
+        from ...parse.documents import combine, parse_file
+
+        vocabulary = self.vocabulary or DEFAULT_VOCABULARY
+        parsed = []
+        for file in files:
+            found = self._files.get((file.blob_id, file.path))
+            if found is None:
+                self.misses += 1
+                found = parse_file(file.path, file.text, lambda text: parse_spec(text, vocabulary))
+                self._files[(file.blob_id, file.path)] = found
+            else:
+                self.hits += 1
+            parsed.append(found)
+        spec = combine(parsed)
+        self._specs[key] = spec
+        return spec
 
     def parse(self, blob_id: str, text: str) -> Spec:
         """The parsed spec for this blob; ``text`` is parsed only the first time."""

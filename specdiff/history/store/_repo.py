@@ -145,6 +145,23 @@ class SpecStore:
         data: bytes = blob.data_stream.read()
         return blob.hexsha, decode_spec(data, f"{rev}:{path}")
 
+    def tree_files(self, rev: str) -> list[tuple[str, str]]:
+        """``(path, blob id)`` of every file in ``rev``, paths relative to the root."""
+        revision = self.resolve(rev)
+        out = self._git("ls-tree", "-r", "-z", "--full-tree", revision.commit)
+        found = []
+        for record in out.split("\x00"):
+            meta, _, path = record.partition("\t")
+            fields = meta.split()
+            if len(fields) == 3 and fields[1] == "blob":
+                found.append((path, fields[2]))
+        return found
+
+    def read_blob(self, blob_id: str, where: str) -> str:
+        """The text of a blob; ``where`` names it in errors (``rev:path``)."""
+        data: bytes = self._repo.odb.stream(bytes.fromhex(blob_id)).read()
+        return decode_spec(data, where)
+
     def blob_id(self, rev: str, path: str) -> str:
         """The blob id of ``path`` in ``rev`` without reading it (errors as :meth:`read`)."""
         blob_id: str = self._blob(self.resolve(rev), rev, path).hexsha
@@ -156,7 +173,9 @@ class SpecStore:
         if not self._rev_parse("HEAD"):
             return []
         span = f"{tag_commit}..HEAD" if tag_commit else "HEAD"
-        return self._revisions("log", "--reverse", span, "--", *(clean_path(p) for p in paths))
+        # Pathspecs (":(glob)spec/**/*.md", for a spec made of many files) pass as they are.
+        specs = [p if p.startswith(":(") else clean_path(p) for p in paths]
+        return self._revisions("log", "--reverse", span, "--", *specs)
 
     def exists(self, rev: str, path: str) -> bool:
         """Whether ``path`` is a file in commit ``rev`` (a full commit id or any revision)."""
