@@ -73,6 +73,8 @@ def _describe(change: Change, report: Report | None) -> str:
     """:func:`describe`, naming sections by their titles when ``report`` is given."""
     side = change.new or change.old
     assert side is not None
+    if change.scope is Scope.DOCUMENT:
+        return _describe_document(change)
     if change.scope is Scope.SECTION:
         return _describe_section(change, report)
     statement = next((s for s in change.statements if s.tag != "normative.added"), None) or (
@@ -166,6 +168,17 @@ def _trim(old: str, new: str) -> tuple[str, str]:
     return old[start : len(old) - end], new[start : len(new) - end]
 
 
+def _describe_document(change: Change) -> str:
+    """A file of a spec made of many files that was added, removed or renamed."""
+    if change.kind is ChangeKind.RENAMED:
+        return f"Renamed document `{change.old_document}` → `{change.document}`"
+    if change.kind is ChangeKind.ADDED:
+        origin = f", split off `{change.old_document}`" if change.old_document else ""
+        return f"New document `{change.document}`{origin}"
+    into = f", merged into `{change.document}`" if change.document else ""
+    return f"Removed document `{change.old_document}`{into}"
+
+
 def _describe_broken_link(change: Change, report: Report | None) -> str:
     assert change.new is not None
     targets = list(change.new.anchors)
@@ -245,9 +258,26 @@ def _attribute_change(name: str, old: str | None, new: str | None) -> str:
 def _group_key(change: Change) -> str:
     """The section a change is listed under: where it is now, or where it was for a
     section that went away."""
+    if change.scope is Scope.DOCUMENT:
+        return DOCUMENTS_GROUP
     if change.scope is Scope.SECTION and change.kind in (ChangeKind.REMOVED, ChangeKind.MERGED):
         return change.old_section or ""
     return change.section or change.old_section or ""
+
+
+#: The group that lists the files themselves in a spec made of many files.
+DOCUMENTS_GROUP = "\x00documents"
+
+
+def _group_line(section_id: str, changes: list[Change], report: Report) -> str:
+    if section_id == DOCUMENTS_GROUP:
+        return "- **Documents**"
+    title = report.title_of(section_id) if section_id else "Before the first heading"
+    where = [f"`#{section_id}`"] if section_id else []
+    documents = list(dict.fromkeys(c.document or c.old_document for c in changes))
+    # Name the file for a spec made of many files (one-file specs have no documents).
+    where += [f"in `{d}`" for d in documents if d is not None]
+    return f"- **{_inline(title)}**" + (f" ({', '.join(where)})" if where else "")
 
 
 def render_entry(entry: Entry) -> str:
@@ -285,9 +315,7 @@ def render_entry(entry: Entry) -> str:
             continue
         lines += [f"### {heading}", ""]
         for section_id, changes in grouped.items():
-            title = report.title_of(section_id) if section_id else "Before the first heading"
-            anchor = f" (`#{section_id}`)" if section_id else ""
-            lines.append(f"- **{_inline(title)}**{anchor}")
+            lines.append(_group_line(section_id, changes, report))
             lines.extend(
                 f"  - {_inline(_describe(c, report))}{_severity(c.severity)}" for c in changes
             )

@@ -11,6 +11,12 @@ else the folder's ``specdiff.toml``, else auto-detected: calver when every versi
 is a date (``2025-02-12`` is tagged ``2025.02.12``, prefix ''), semver otherwise
 (prefix ``v``). Re-running adds nothing: versions whose tag exists with the same spec
 text are skipped; a tag with other content is an error; only appending is allowed.
+
+A spec made of many files is a manifest whose versions each name a ``folder``: each
+commit then holds that folder's Markdown files under the spec folder (``spec/`` unless
+the manifest or configuration says otherwise), files gone from a version are deleted.
+Version labels that are neither semver nor dates (``October2021``, as in a corpus
+manifest) are tagged by their date, as calendar versions.
 """
 
 from __future__ import annotations
@@ -24,10 +30,11 @@ from typing import TYPE_CHECKING, Any
 from ...config import toml_string
 from ...errors import InputError, RevisionError
 from ...parse.decode import decode_spec
+from ...parse.documents import DOCUMENT_SUFFIXES
 from ...policy.labels import CALVER, SEMVER, is_date_label, tag_name, tag_version
 from ..settings import CONFIG_NAME, config_from_text, find_config_file, load_config
 from ..store import SpecStore
-from ._manifest import Manifest, ManifestVersion, manifest_from_mapping
+from ._manifest import CORPUS_FORMAT, Manifest, ManifestVersion, manifest_from_mapping
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,6 +70,8 @@ class _Step:
     tag: str
     data: bytes
     text: str
+    files: tuple[tuple[str, bytes], ...] = ()
+    """For a folder version: (path inside the spec folder, bytes) of each Markdown file."""
 
 
 def read_manifest(folder: Path) -> Manifest:
@@ -106,7 +115,8 @@ def import_history(
     config, config_bytes = _configuration(source, root, repo_config_path, progress)
 
     scheme, tag_prefix = _scheme(manifest, config, scheme, tag_prefix)
-    spec_path = _spec_path(manifest, config, spec_path)
+    folders = _folder_versions(manifest)
+    spec_path = _spec_path(manifest, config, spec_path, folders=folders)
     if config is None:
         config_bytes = _generated_config(spec_path, scheme, tag_prefix, manifest.title)
     fix = f'set version_scheme = "calver" in {config.origin}' if config else "use --scheme calver"
@@ -136,8 +146,11 @@ def import_history(
             store, [spec_path, CONFIG_NAME] if config_bytes and not skipped else [spec_path]
         )
     for step in todo:
-        paths = [spec_path]
-        _write(root / spec_path, step.data)
+        paths = [spec_path.rstrip("/")]
+        if folders:
+            _replace_folder(root / spec_path, step.files)
+        else:
+            _write(root / spec_path, step.data)
         if step is steps[0] and config_bytes is not None:
             _write(root / CONFIG_NAME, config_bytes)
             paths.append(CONFIG_NAME)
@@ -194,20 +207,45 @@ def _scheme(
                 )
         return config.version_scheme, config.tag_prefix
     if scheme is None:
-        scheme = CALVER if all(is_date_label(v.version) for v in manifest.versions) else SEMVER
+        dated = all(is_date_label(v.version) for v in manifest.versions)
+        # A corpus names its versions as its source did ("October2021"): tag them by date.
+        named = manifest.format == CORPUS_FORMAT and not any(
+            tag_name(v.version, SEMVER, "") for v in manifest.versions
+        )
+        scheme = CALVER if dated or named else SEMVER
     if prefix is None:
         prefix = "" if scheme == CALVER else "v"
     return scheme, prefix
 
 
-def _spec_path(manifest: Manifest, config: Config | None, option: str | None) -> str:
+def _folder_versions(manifest: Manifest) -> bool:
+    """Whether the versions are folders of files (all of them) or single files (all)."""
+    folders = [v.folder is not None for v in manifest.versions]
+    if any(folders) and not all(folders):
+        raise InputError(
+            f"{manifest.origin}: some versions name a 'folder' and others a 'file'; "
+            "a history is one or the other"
+        )
+    return all(folders)
+
+
+def _spec_path(
+    manifest: Manifest, config: Config | None, option: str | None, *, folders: bool = False
+) -> str:
     configured = config.specs if config is not None else ()
-    path = option or manifest.spec_path or (configured[0] if configured else "spec.md")
+    default = "spec/" if folders else "spec.md"
+    path = option or manifest.spec_path or (configured[0] if configured else default)
+    if folders and not path.endswith("/"):
+        path += "/"
     clean = path.replace("\\", "/").removeprefix("./")
+    if folders:
+        clean = clean.rstrip("/")
     parts = clean.split("/")
     if clean.startswith(("/", "-")) or ".." in parts or "" in parts or parts[0] == ".git":
         raise InputError(f"spec path {path!r} must be a relative path inside the repository")
-    if configured and clean not in configured:
+    if folders:
+        clean += "/"
+    if configured and clean not in configured and clean.rstrip("/") not in configured:
         raise InputError(
             f"spec path {clean!r} is not among spec = {list(configured)} in {config.origin if config else ''}"
         )
@@ -226,7 +264,10 @@ def _steps(source: Path, manifest: Manifest, scheme: str, prefix: str, fix: str)
                 )
             tag = v.tag
         else:
-            name = tag_name(v.version, scheme, prefix)
+            label = v.version
+            if scheme == CALVER and not is_date_label(label) and manifest.format == CORPUS_FORMAT:
+                label = f"{v.date:%Y.%m.%d}"
+            name = tag_name(label, scheme, prefix)
             if name is None:
                 hint = (
                     f" (it is a date: {fix})"
@@ -238,6 +279,9 @@ def _steps(source: Path, manifest: Manifest, scheme: str, prefix: str, fix: str)
         if tag in tags:
             raise InputError(f"{where}: tag {tag} would also be made by {tags[tag]}")
         tags[tag] = v.where
+        if v.folder is not None:
+            steps.append(_folder_step(source, v, tag, where))
+            continue
         path = source / v.file
         if ".." in Path(v.file).parts or Path(v.file).is_absolute():
             raise InputError(f"{where}.file = {v.file!r} must be a file inside {source}")
@@ -249,6 +293,45 @@ def _steps(source: Path, manifest: Manifest, scheme: str, prefix: str, fix: str)
             raise InputError(f"{where}.sha256 does not match {path}")
         steps.append(_Step(v, tag, data, decode_spec(data, str(path))))
     return steps
+
+
+def _folder_step(source: Path, version: ManifestVersion, tag: str, where: str) -> _Step:
+    assert version.folder is not None
+    if ".." in Path(version.folder).parts or Path(version.folder).is_absolute():
+        raise InputError(f"{where}.folder = {version.folder!r} must be a folder inside {source}")
+    folder = source / version.folder
+    if not folder.is_dir():
+        raise InputError(f"{where}.folder = {version.folder!r}: no such folder in {source}")
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name.lower().endswith(DOCUMENT_SUFFIXES):
+            data = path.read_bytes()
+            decode_spec(data, str(path))  # a binary or non-UTF-8 file fails here, named
+            files.append((path.relative_to(folder).as_posix(), data))
+    if not files:
+        raise InputError(f"{where}.folder = {version.folder!r}: no Markdown files in it")
+    return _Step(version, tag, b"", "", tuple(files))
+
+
+def _replace_folder(folder: Path, files: tuple[tuple[str, bytes], ...]) -> None:
+    """Make ``folder`` hold exactly ``files`` (git records the deletions)."""
+    keep = {name for name, _ in files}
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            if path.is_file() and path.relative_to(folder).as_posix() not in keep:
+                path.unlink()
+    for name, data in files:
+        _write(folder / name, data)
+
+
+def _files_at(store: SpecStore, rev: str, folder: str) -> tuple[tuple[str, bytes], ...]:
+    prefix = folder.rstrip("/") + "/"
+    found = []
+    for path, blob_id in store.tree_files(rev):
+        if path.startswith(prefix) and path.lower().endswith(DOCUMENT_SUFFIXES):
+            text = store.read_blob(blob_id, f"{rev}:{path}")
+            found.append((path[len(prefix) :], text.encode("utf-8")))
+    return tuple(sorted(found))
 
 
 def _already_imported(
@@ -264,14 +347,20 @@ def _already_imported(
                 f"cannot import {steps[done].version.version}: the later {step.version.version} "
                 f"is already tagged {step.tag}; import only appends versions"
             )
-        try:
-            _, text = store.read(f"refs/tags/{step.tag}", spec_path)
-        except RevisionError:
-            text = None
-        if text != step.text:
+        if step.files:
+            same = _files_at(store, f"refs/tags/{step.tag}", spec_path) == tuple(
+                (name, decode_spec(data, name).encode("utf-8")) for name, data in step.files
+            )
+        else:
+            try:
+                _, text = store.read(f"refs/tags/{step.tag}", spec_path)
+            except RevisionError:
+                text = None
+            same = text == step.text
+        if not same:
             raise InputError(
                 f"tag {step.tag} already exists with a different {spec_path} than "
-                f"{step.version.file} ({manifest.origin}: {step.version.where})"
+                f"{step.version.file or step.version.folder} ({manifest.origin}: {step.version.where})"
             )
         done += 1
     return done

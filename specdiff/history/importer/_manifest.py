@@ -34,15 +34,22 @@ _TOP = {
     CORPUS_FORMAT: (
         "name", "title", "source_repository", "path", "snapshot_commit", "visibility",
         "description", "notes", "structure", "license", "versions",
+        # corpus-multi: each version a folder of files
+        "snapshot_commit_date", "layout", "included", "excluded", "oddities",
+        "total_files", "total_bytes",
     ),
 }  # fmt: skip
 _VERSION = {
-    SPECDIFF_FORMAT: ("version", "date", "file", "message", "author", "tag"),
+    SPECDIFF_FORMAT: ("version", "date", "file", "folder", "message", "author", "tag"),
     CORPUS_FORMAT: (
         "version", "file", "commit", "commit_date", "source_path", "commit_subject", "tag",
         "release_date", "note", "file_state", "file_last_changed_commit",
         "file_last_changed_date", "release_tag_commit", "release_tag_commit_date",
         "identical_to_tag", "bytes", "sha256",
+        # corpus-multi: each version a folder of files
+        "folder", "commit_is", "source_root", "files", "tree_sha256", "previous_version",
+        "added", "removed", "renamed", "modified_count", "unchanged_count", "notes",
+        "rewritten", "similar_below_rename_threshold",
     ),
 }  # fmt: skip
 _PLAIN_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
@@ -59,7 +66,7 @@ class ManifestVersion:
     date: datetime
     """Timezone-aware; becomes the author and committer date."""
     file: str
-    """The file holding this version, relative to the folder."""
+    """The file holding this version, relative to the folder ('' for a folder version)."""
     message: str
     """The commit and tag message."""
     where: str
@@ -70,6 +77,8 @@ class ManifestVersion:
     """An explicit tag name (specdiff format only)."""
     sha256: str | None = None
     """The expected digest of the file (corpus format only)."""
+    folder: str | None = None
+    """For a spec made of many files: the folder holding this version's files."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +133,14 @@ def _version(
     label = check.string(check.required(entry, "version", where), f"{where}.version").strip()
     if not label:
         raise check.fail(f"{where}.version must not be empty")
-    file = check.string(check.required(entry, "file", where), f"{where}.file")
+    folder = check.string(entry["folder"], f"{where}.folder") if "folder" in entry else None
+    if folder is not None and "file" in entry:
+        raise check.fail(f"{where} has both 'file' and 'folder'; a version is one or the other")
+    file = (
+        ""
+        if folder is not None
+        else check.string(check.required(entry, "file", where), f"{where}.file")
+    )
     if kind == CORPUS_FORMAT:
         date_key = "release_date" if "release_date" in entry else "commit_date"
         default_message = f"Release {label}"
@@ -142,7 +158,7 @@ def _version(
     when = _date(check, check.required(entry, date_key, where), f"{where}.{date_key}")
     if not message.strip():
         raise check.fail(f"{where}.message must not be empty")
-    return ManifestVersion(label, when, file, message, where, author, tag, sha256)
+    return ManifestVersion(label, when, file, message, where, author, tag, sha256, folder)
 
 
 def _author(check: TableReader, value: Any, where: str) -> str:
