@@ -1,9 +1,9 @@
-"""Which files make up a spec: ``spec`` in the config names files, folders and globs.
+"""Which files make up a spec: an entry of ``spec`` in the config is a file, a folder or a glob.
 
-One plain file is a one-file spec, read exactly as before. Anything else (a folder, a glob
-such as ``spec/**/*.md``, or several entries) is a spec made of many files: at a revision,
-or on disk, it is every Markdown file the entries match. Paths of documents are relative
-to the spec root: the common folder of the entries (``spec/`` for ``spec/**/*.md``).
+One plain file is a one-file spec, read exactly as before. A folder or a glob such as
+``spec/**/*.md`` is a spec made of many files: at a revision, or on disk, it is every
+Markdown file the entry matches. Paths of documents are relative to the spec root: the
+entry's folder (``spec/`` for ``spec/**/*.md``).
 """
 
 from __future__ import annotations

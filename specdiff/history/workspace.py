@@ -138,10 +138,12 @@ class Workspace:
         """The files of a spec made of many files (None for a one-file spec)."""
         from .spec_files import Selection, is_many
 
+        # Each entry of ``spec`` is one spec (the Action checks each on its own); an entry
+        # that is a folder or a glob makes that spec a set of files.
         if self.spec_override:
             entries: tuple[str, ...] = (self._relative(self.spec_override),)
         else:
-            entries = self.config.specs
+            entries = self.config.specs[:1]
         if not entries:
             return None
         is_dir = len(entries) == 1 and (self.root / entries[0]).is_dir()
