@@ -18,6 +18,9 @@ from specdiff.render.markdown import render_markdown
 from specdiff.render.text import render_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from specdiff.model.changes import Report
     from specdiff.model.document import Spec
 
@@ -203,3 +206,22 @@ def test_renderers_group_by_document() -> None:
     assert "overview.md → introduction.md" in text
     markdown = render_markdown(report)
     assert markdown.index("`introduction.md`") < markdown.index("`rules.md`")
+
+
+def test_check_resolves_links_between_files(tmp_path: Path, cli: Callable[..., Any]) -> None:
+    spec = tmp_path / "spec"
+    spec.mkdir()
+    (spec / "a.md").write_text(
+        "# A\n\nSee [b](b.md#present), [gone](b.md#missing) and [c](c.md).\n", encoding="utf-8"
+    )
+    (spec / "b.md").write_text("# B\n\n## Present\n\nText.\n", encoding="utf-8")
+    result = cli("check", spec)
+    assert result.code == 1
+    assert result.out.splitlines()[:-1] == [
+        f"{spec / 'a.md'}:3: error: link to b.md#missing, which no file, heading or anchor of "
+        "the spec defines [broken-anchor]",
+        f"{spec / 'a.md'}:3: error: link to c.md, which no file, heading or anchor of the spec "
+        "defines [broken-anchor]",
+    ]
+    (spec / "a.md").write_text("# A\n\nSee [b](b.md#present) and [b](b.md).\n", encoding="utf-8")
+    assert cli("check", spec).code == 0

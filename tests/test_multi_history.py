@@ -152,3 +152,25 @@ def test_publish_a_folder_spec(repo: Path, tmp_path: Path) -> None:
     assert any(p.startswith("releases/") for p in pages)
     newest = (tmp_path / "site" / "text" / "2.0.0.html").read_text(encoding="utf-8")
     assert "Records must be deleted after 30 days." in newest
+
+
+def test_history_parses_each_file_once(repo: Path) -> None:
+    from specdiff.history.timeline import Timeline
+    from specdiff.history.workspace import Workspace
+
+    workspace = Workspace.discover(cwd=repo)
+    timeline = Timeline(workspace)
+    assert len(timeline.releases) == 3
+    timeline.unreleased()
+    # 1.0.0: a.md, b.md; 1.1.0: both edited; 2.0.0: a.md as before, b.md's text under a new
+    # name (the path is part of how a file is read: its includes and links resolve from it).
+    assert workspace.cache.misses == 5
+
+
+def test_show_prints_the_files_in_reading_order(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = specdiff(capsys, "show", "2.0.0")
+    assert text.index("# Data handling") < text.index("# Privacy")
+    section = specdiff(capsys, "show", "2.0.0", "--section", "retention")
+    assert section.strip() == "## Retention {#retention}\n\nRecords must be deleted after 30 days."

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ._common import config_option, emit, format_option, load_config, parse_file
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..parse.lint import Finding
 
 
 @click.command("check")
@@ -17,8 +23,10 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
     """Lint spec FILES: duplicate section ids, links to anchors that do not exist,
     malformed attribute blocks, and attribute values outside those the config declares.
 
+    A FILE that is a folder is checked as one spec made of many files: links between
+    its files (other.md#anchor) must land on a file and an anchor that exist.
+
     Exits 1 when it finds errors, 0 when there are only warnings or nothing."""
-    from ..parse.lint import lint
     from ..render.check import (
         error_count,
         render_check_github,
@@ -27,7 +35,7 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
     )
 
     config = load_config(config_path)
-    results = [(str(file), lint(parse_file(file, config), config)) for file in files]
+    results = [result for file in files for result in _check(file, config)]
     if output_format == "json":
         emit(render_check_json(results))
     elif output_format == "github":
@@ -35,3 +43,25 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
     else:
         emit(render_check_text(results))
     return 1 if error_count(results) else 0
+
+
+def _check(file: Path, config: Config) -> list[tuple[str, tuple[Finding, ...]]]:
+    """The findings of a file; for a folder, of each of its files, at their own lines."""
+    from ..parse.lint import lint
+
+    if not file.is_dir():
+        return [(str(file), lint(parse_file(file, config), config))]
+    from ..history.spec_files import read_folder
+    from ..parse import parse_spec
+    from ..parse.documents import parse_documents
+
+    spec = parse_documents(
+        [(f.path, f.text) for f in read_folder(file)],
+        lambda text: parse_spec(text, config.vocabulary),
+    )
+    found = lint(spec, config)
+    results = []
+    for part in spec.documents:
+        mine = tuple(replace(f, line=f.line - part.offset) for f in found if part.holds(f.line))
+        results.append((str(file / part.path), mine))
+    return results

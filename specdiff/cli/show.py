@@ -29,18 +29,19 @@ def command(
     """Print the spec as it was at VERSION (a version label, tag, revision, REV:PATH or file)."""
     from ..errors import InputError
     from ..history.workspace import Workspace
-    from ..parse import normalise_newlines, parse_spec
+    from ..parse import normalise_newlines
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     source = workspace.read(version)
+    # A spec made of many files is shown as its files laid end to end, in reading order.
+    spec, text = workspace.parse(source)
     if section is None:
-        emit(source.text)
+        emit(text)
         return 0
-    spec = parse_spec(source.text, workspace.config.vocabulary)
     if spec.get_section(section) is None:
         raise InputError(f"no section #{section} in {source.endpoint.label}")
     subtree = list(spec.subtree(section))
     first, last = subtree[0].span.start, max(s.span.end for s in subtree)
-    lines = normalise_newlines(source.text).split("\n")
+    lines = normalise_newlines(text).split("\n")
     emit("\n".join(lines[first - 1 : last]).rstrip("\n"))
     return 0

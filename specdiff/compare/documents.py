@@ -11,6 +11,7 @@ given its ``document`` / ``old_document`` with lines and section ids as the file
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -60,14 +61,13 @@ def pair_documents(old: Spec, new: Spec, alignment: Alignment) -> DocumentPairs:
     old_paths = [d.path for d in old.documents]
     new_paths = [d.path for d in new.documents]
     renamed = {p: p for p in old_paths if p in set(new_paths)}
-    old_doc = _document_index(old)
-    new_doc = _document_index(new)
+    old_paths_of = _document_index(old).clause_paths
+    new_paths_of = _document_index(new).clause_paths
     votes: Counter[tuple[str, str]] = Counter(
-        (old_doc[old.clauses[p.old].span.start], new_doc[new.clauses[p.new].span.start])
-        for p in alignment.clauses
+        (old_paths_of[p.old], new_paths_of[p.new]) for p in alignment.clauses
     )
-    sizes_old = Counter(old_doc[c.span.start] for c in old.clauses)
-    sizes_new = Counter(new_doc[c.span.start] for c in new.clauses)
+    sizes_old = Counter(old_paths_of)
+    sizes_new = Counter(new_paths_of)
 
     def share(pair: tuple[str, str]) -> float:
         total = sizes_old[pair[0]] + sizes_new[pair[1]]
@@ -103,20 +103,41 @@ def _best(counts: dict[str, int]) -> tuple[str, int]:
     return max(counts.items(), key=lambda item: (item[1], item[0]))
 
 
+#: The indexes of the last few specs compared (each is built in one pass over the spec).
+_INDEXES: dict[int, tuple[Spec, _LineIndex]] = {}
+
+
 def _document_index(spec: Spec) -> _LineIndex:
-    return _LineIndex(spec.documents)
+    found = _INDEXES.get(id(spec))
+    if found is not None and found[0] is spec:
+        return found[1]
+    if len(_INDEXES) >= 4:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    index = _LineIndex(spec)
+    _INDEXES[id(spec)] = (spec, index)
+    return index
 
 
 class _LineIndex:
-    """The document holding a line of a combined spec, by binary search."""
+    """Which document holds a line, or a clause, of a combined spec."""
 
-    def __init__(self, documents: tuple[DocumentPart, ...]) -> None:
-        self.documents = documents
-        self.starts = [d.offset for d in documents]
+    def __init__(self, spec: Spec) -> None:
+        self.documents = spec.documents
+        self.starts = [d.offset for d in spec.documents]
+        self.clause_paths = self._paths([c.span.start for c in spec.clauses])
+        """The document of each clause, by clause index (clauses are in reading order)."""
+
+    def _paths(self, lines: list[int]) -> list[str]:
+        paths = []
+        slot = 0
+        documents = self.documents
+        for line in lines:
+            while slot + 1 < len(documents) and line > documents[slot].last_line:
+                slot += 1
+            paths.append(documents[slot].path if documents else "")
+        return paths
 
     def part(self, line: int) -> DocumentPart | None:
-        import bisect
-
         slot = bisect.bisect_left(self.starts, line) - 1
         if slot < 0 or not self.documents[slot].holds(line):
             return None

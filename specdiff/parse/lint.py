@@ -55,12 +55,19 @@ def _broken_anchors(spec: Spec) -> list[Finding]:
             Severity.ERROR,
             "broken-anchor",
             ref.line,
-            f"link to #{ref.target}, which no heading or anchor defines",
+            _broken_message(ref.target),
         )
         for clause in spec.clauses
         for ref in clause.references
         if ref.kind is ReferenceKind.ANCHOR and ref.target not in anchors
     ]
+
+
+def _broken_message(target: str) -> str:
+    if "#" in target or target.lower().endswith((".md", ".mdx", ".markdown")):
+        # A link to another file of a spec made of many files: "other.md#anchor".
+        return f"link to {target}, which no file, heading or anchor of the spec defines"
+    return f"link to #{target}, which no heading or anchor defines"
 
 
 def _attribute_values(spec: Spec, config: Config) -> list[Finding]:
