@@ -359,7 +359,7 @@ KIND_TERMS: tuple[Term, ...] = (
         MAJOR,
         "Removes the document {old_document}: links to it break.",
         _does("removes", _FILE),
-        rank=45,
+        rank=47,
     ),
     Term(
         "document.renamed",
