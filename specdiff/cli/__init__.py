@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import sys
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import ExitCode, SpecdiffError
+
+if TYPE_CHECKING:
+    from ..history.interrupts import Interrupted
 
 #: name -> (module, one-line help). The order is the order ``--help`` lists them in.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -46,6 +49,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class _Stopped(Exception):
+    """SIGTERM or SIGHUP, carried past click (which turns a KeyboardInterrupt into Abort)."""
+
+    def __init__(self, signal: Interrupted) -> None:
+        super().__init__(signal.name)
+        self.signal = signal
+
+
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that subcommand is used."""
 
@@ -58,6 +69,16 @@ class LazyGroup(click.Group):
         module = import_module(COMMANDS[cmd_name][0])
         command: click.Command = module.command
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from ..history.interrupts import Interrupted
+
+        try:
+            return super().invoke(ctx)
+        except Interrupted as exc:
+            if exc.name == "SIGINT":
+                raise  # click prints the newline that follows a ^C on the terminal
+            raise _Stopped(exc) from None  # not a KeyboardInterrupt: click passes it on
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("Commands"):
@@ -74,7 +95,8 @@ def cli() -> None:
 
     \b
     Exit codes: 0 success; 1 a --fail-on threshold was reached, or check found
-    errors; 2 usage, input, configuration or git error.
+    errors; 2 usage, input, configuration or git error; 130, 143, 129 stopped by
+    Ctrl-C, SIGTERM, SIGHUP (after undoing anything half-written).
     """
 
 
@@ -85,8 +107,11 @@ def main(argv: list[str] | None = None) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; errors become one line on stderr."""
+    from ..history.interrupts import handled
+
     try:
-        result: Any = cli.main(args=argv, prog_name="specdiff", standalone_mode=False)
+        with handled():
+            result: Any = cli.main(args=argv, prog_name="specdiff", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.UsageError as exc:
@@ -96,15 +121,20 @@ def run(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         _error(exc.format_message())
         return ExitCode.ERROR
+    except _Stopped as exc:
+        return _interrupted(exc.signal)
     except click.exceptions.Abort:
-        _error("aborted")
-        return 130
+        # click turns a KeyboardInterrupt (so also SIGTERM and SIGHUP) into Abort.
+        from ..history.interrupts import received
+
+        return _interrupted(received())
     except SpecdiffError as exc:
         _error(str(exc))
         return exc.exit_code
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return 130
+    except KeyboardInterrupt as exc:
+        from ..history.interrupts import Interrupted
+
+        return _interrupted(exc if isinstance(exc, Interrupted) else None)
     except BrokenPipeError:
         # The reader went away (e.g. `specdiff log | head`): not an error worth a message.
         _silence_stdout()
@@ -120,6 +150,15 @@ def run(argv: list[str] | None = None) -> int:
         )
         return ExitCode.ERROR
     return int(result) if isinstance(result, int) else ExitCode.OK
+
+
+def _interrupted(signal: Interrupted | None) -> int:
+    """Ctrl-C, SIGTERM and SIGHUP alike: whatever was half-written has been undone."""
+    if signal is not None and signal.name != "SIGINT":
+        _error(f"interrupted by {signal.name}")
+        return signal.exit_code
+    _error("interrupted")
+    return 130
 
 
 def _error(message: str) -> None:

@@ -46,7 +46,7 @@ def command(
     All or nothing: if any step fails the repository is left as it was. Refuses a dirty
     working tree or an existing tag; with nothing to release it says so and exits 0."""
     from ..errors import InputError, ReleaseError
-    from ..history.release import execute, plan_release
+    from ..history.release import execute, finish_interrupted, plan_release
     from ..history.timeline import Timeline
     from ..history.workspace import Workspace
 
@@ -55,6 +55,15 @@ def command(
     except ValueError:
         raise InputError(f"--date {release_date!r} is not a date (YYYY-MM-DD)") from None
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
+    finished = finish_interrupted(workspace, dry_run=dry_run)
+    if finished is not None:
+        # A hard kill left the release commit without its tag: finish it, never redo it.
+        if dry_run:
+            note(
+                f"would tag HEAD {finished}: its release commit has no tag (an interrupted release)"
+            )
+            return 0
+        note(f"tagged HEAD {finished}: its release commit had no tag (an interrupted release)")
     if not dry_run and workspace.store.is_dirty():
         raise ReleaseError(
             "the working tree has uncommitted changes; commit or stash them before releasing"

@@ -27,8 +27,10 @@ from ._common import config_option, end_progress, note, progress_printer, spec_o
 @spec_option
 @config_option
 def command(port: int, out: Path | None, spec_path: str | None, config_path: Path | None) -> int:
-    """Build the site and serve it on 127.0.0.1 for a preview; Ctrl-C stops."""
+    """Build the site and serve it on 127.0.0.1 for a preview; Ctrl-C stops (as do
+    SIGTERM and SIGHUP, with exit status 143 / 129). The temporary site is removed."""
     from ..errors import SpecdiffError
+    from ..history.interrupts import Interrupted, deferred
     from ..history.workspace import Workspace
     from ..publish import build_site, site_server
 
@@ -51,9 +53,12 @@ def command(port: int, out: Path | None, spec_path: str | None, config_path: Pat
         with server:
             try:
                 server.serve_forever()
-            except KeyboardInterrupt:
+            except Interrupted as stop:
+                if stop.name != "SIGINT":
+                    raise  # SIGTERM, SIGHUP: the temporary site goes, then exit 143 / 129
                 note("stopped")
     finally:
         if scratch is not None:
-            shutil.rmtree(scratch, ignore_errors=True)
+            with deferred():
+                shutil.rmtree(scratch, ignore_errors=True)
     return 0

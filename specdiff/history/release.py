@@ -7,12 +7,14 @@ from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
 from ..compare import compare_specs
-from ..errors import ReleaseError, WriteError
+from ..errors import ReleaseError, RevisionError, WriteError
 from ..model.vocabulary import Level
+from ..policy.labels import tag_version
 from ..policy.versioning import next_version
 from ..render.changelog import Entry, insert_entry, render_entry
 from ..render.summary import summarize
 from .files import write_atomically
+from .interrupts import deferred
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -193,11 +195,49 @@ def execute(workspace: Workspace, plan: Plan) -> str:
         store.create_tag(plan.tag, commit, plan.message, _tag_date(plan.release_date))
         tagged = True
     except BaseException as failure:
-        _undo(workspace, plan, start, path, tag_created=tagged)
+        # A signal arriving while we undo waits until the repository is as it was.
+        with deferred():
+            tagged = tagged or _made_by_us(workspace, plan, start)
+            _undo(workspace, plan, start, path, tag_created=tagged)
         if isinstance(failure, (ReleaseError, WriteError)):
             raise ReleaseError(f"release {plan.tag} failed and was undone: {failure}") from None
         raise
     return commit
+
+
+def _made_by_us(workspace: Workspace, plan: Plan, start: str) -> bool:
+    """Whether the release tag exists and is the one this run made (an interruption can
+    land after ``git tag`` finished and before we noted it): it names a release commit
+    whose parent is where we started. A tag someone else made meanwhile is left alone."""
+    store = workspace.store
+    if not store.tag_exists(plan.tag):
+        return False
+    tagged = store.resolve(f"refs/tags/{plan.tag}")
+    return tagged.subject == plan.message.split("\n", 1)[0] and store.parents(tagged.commit)[
+        :1
+    ] == [start]
+
+
+def finish_interrupted(workspace: Workspace, *, dry_run: bool = False) -> str | None:
+    """Finish a release a hard kill (SIGKILL, power loss) cut between its commit and its
+    tag: when HEAD is a ``Release <tag>`` commit that changed only the changelog and that
+    tag does not exist, tag HEAD as the release would have. Returns the tag, or None when
+    there is nothing to finish. Never makes a second release commit."""
+    store = workspace.store
+    config = workspace.config
+    try:
+        head = store.head()
+    except RevisionError:
+        return None
+    tag = head.subject.removeprefix("Release ")
+    if tag == head.subject or tag_version(tag, config.version_scheme, config.tag_prefix) is None:
+        return None
+    changelog = config.changelog.replace("\\", "/").removeprefix("./")
+    if store.tag_exists(tag) or store.changed_paths(head.commit) != [changelog]:
+        return None
+    if not dry_run:
+        store.create_tag(tag, head.commit, store.message(head.commit), head.date)
+    return tag
 
 
 def _tag_date(day: date | None) -> datetime | None:

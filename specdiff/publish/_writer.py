@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..errors import SpecdiffError
+from ..history.interrupts import deferred
 from ._paths import MARKER
 
 if TYPE_CHECKING:
@@ -93,7 +94,8 @@ def write_site(out: Path, pages: Iterable[Page], generator: str = "specdiff") ->
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a site is for reading
         _swap(staging, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        with deferred():  # a second signal must not leave half of the staging folder
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     return SiteResult(out, count, files + 1, size + len(marker))
 
@@ -117,6 +119,8 @@ def _swap(staging: Path, out: Path) -> None:
     try:
         os.replace(staging, out)
     except BaseException:
-        os.replace(retired, out)
+        with deferred():
+            os.replace(retired, out)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    with deferred():  # the new site is in place; the old one goes whatever happens now
+        shutil.rmtree(retired, ignore_errors=True)

@@ -22,6 +22,7 @@ manifest) are tagged by their date, as calendar versions.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from ...errors import InputError, RevisionError
 from ...parse.decode import decode_spec
 from ...parse.documents import DOCUMENT_SUFFIXES
 from ...policy.labels import CALVER, SEMVER, is_date_label, tag_name, tag_version
+from ..interrupts import deferred
 from ..settings import CONFIG_NAME, config_from_text, find_config_file, load_config
 from ..store import SpecStore
 from ._manifest import CORPUS_FORMAT, Manifest, ManifestVersion, manifest_from_mapping
@@ -139,12 +141,35 @@ def import_history(
     if not todo:
         return result
 
+    undo = _Undo(root, store)
     if store is None:
         store = SpecStore.init(root)
     else:
         _check_clean(
             store, [spec_path, CONFIG_NAME] if config_bytes and not skipped else [spec_path]
         )
+    try:
+        _replay(store, root, steps, todo, spec_path, folders, config_bytes, progress, undo.tags)
+    except BaseException:
+        # All or nothing: an interruption (Ctrl-C, SIGTERM, SIGHUP) or a failure halfway
+        # leaves the repository as it was, or no repository at all.
+        with deferred():
+            undo.run(store, [spec_path, CONFIG_NAME])
+        raise
+    return result
+
+
+def _replay(
+    store: SpecStore,
+    root: Path,
+    steps: list[_Step],
+    todo: list[_Step],
+    spec_path: str,
+    folders: bool,
+    config_bytes: bytes | None,
+    progress: Callable[[str], None],
+    tags: list[str],
+) -> None:
     for step in todo:
         paths = [spec_path.rstrip("/")]
         if folders:
@@ -159,9 +184,44 @@ def import_history(
             paths, v.message, v.date, v.author, allow_empty=True, hooks=False
         )
         store.create_tag(step.tag, commit, v.message, v.date)
+        tags.append(step.tag)
         subject = v.message.splitlines()[0]
         progress(f"imported {v.version} as {step.tag} ({commit[:7]}, {v.date:%Y-%m-%d}): {subject}")
-    return result
+
+
+class _Undo:
+    """What an import must take back if it stops halfway."""
+
+    def __init__(self, root: Path, store: SpecStore | None) -> None:
+        self.root = root
+        self.new_repository = store is None
+        self.root_existed = root.exists()
+        self.start = store.head().commit if store is not None and store.has_commits() else None
+        self.tags: list[str] = []
+
+    def run(self, store: SpecStore, written: list[str]) -> None:
+        if self.new_repository:
+            if self.root_existed:  # it was empty: empty it again
+                for child in self.root.iterdir():
+                    if child.is_dir() and not child.is_symlink():
+                        shutil.rmtree(child, ignore_errors=True)
+                    else:
+                        child.unlink(missing_ok=True)
+            else:
+                shutil.rmtree(self.root, ignore_errors=True)
+            return
+        for tag in reversed(self.tags):
+            store.delete_tag(tag)
+        if self.start is not None:
+            store.reset_hard(self.start)  # the tree was clean: nothing of the user's is lost
+        else:
+            store.unborn(written)
+            for name in written:
+                path = self.root / name
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
 
 
 def _configuration(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import InputError, ReleaseError, RevisionError
 from ...parse.decode import decode_spec
 from ...policy.labels import CALVER, normalise_label, parse_calver, parse_semver, tag_version
+from ..interrupts import run_process
 from ._text import clean_path, git_date, parse_date, split_identity
 from ._values import Revision, VersionTag
 
@@ -210,6 +212,19 @@ class SpecStore:
         out = self._git("ls-tree", "-r", "--name-only", "-z", rev)
         return [name for name in out.split("\x00") if name]
 
+    def message(self, rev: str) -> str:
+        """The full message of commit ``rev``."""
+        return self._git("log", "-1", "--format=%B", rev).rstrip("\n") + "\n"
+
+    def parents(self, rev: str) -> list[str]:
+        """The parent commit ids of ``rev`` ([] for a root commit)."""
+        return self._git("log", "-1", "--format=%P", rev).split()
+
+    def changed_paths(self, rev: str) -> list[str]:
+        """The paths commit ``rev`` changed against its first parent (all, for a root)."""
+        out = self._git("diff-tree", "--root", "--no-commit-id", "-r", "--name-only", "-z", rev)
+        return [name for name in out.split("\x00") if name]
+
     def is_shallow(self) -> bool:
         return self._git("rev-parse", "--is-shallow-repository") == "true"
 
@@ -318,6 +333,18 @@ class SpecStore:
         )  # fmt: skip
         return self._git("rev-parse", "--verify", f"{tracking}^{{commit}}", error=ReleaseError)
 
+    def has_commits(self) -> bool:
+        return bool(self._rev_parse("HEAD"))
+
+    def unborn(self, paths: Iterable[str]) -> None:
+        """Back to a repository without commits: the branch goes, ``paths`` are unstaged."""
+        if self.has_commits():
+            self._git("update-ref", "-d", "HEAD", error=ReleaseError)
+        cleaned = [clean_path(p) for p in paths]
+        self._git(
+            "rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", *cleaned, error=ReleaseError
+        )
+
     def ensure_identity(self, name: str, email: str) -> None:
         """Set a repository-local committer identity, unless git already has one."""
         if self.identity() == DEFAULT_IDENTITY:
@@ -334,10 +361,11 @@ class SpecStore:
     # -- helpers ----------------------------------------------------------------------------
 
     def _run(self, *args: str, env: Mapping[str, str] | None = None) -> tuple[int, str, str]:
-        status, out, err = self._repo.git.execute(
-            ["git", *args], with_extended_output=True, with_exceptions=False, env=env
-        )
-        return int(status), str(out), str(err)
+        # Not GitPython's execute: an interruption must stop the git child (and its hooks)
+        # before anything is undone, and GitPython would leave it running.
+        full_env = {**os.environ, "LANGUAGE": "C", "LC_ALL": "C", **(env or {})}
+        status, out, err = run_process(["git", *args], cwd=str(self.root), env=full_env)
+        return status, _decoded(out), _decoded(err)
 
     def _git(
         self,
@@ -393,3 +421,9 @@ class SpecStore:
             stamp = git_date(date)
             env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = stamp
         return env
+
+
+def _decoded(data: bytes) -> str:
+    """Git's output as text, without the final newline (as GitPython hands it out)."""
+    text = data.decode("utf-8", errors="replace")
+    return text[:-1] if text.endswith("\n") else text
