@@ -210,7 +210,7 @@ def test_any_failure_while_tagging_undoes_the_release(
     code, out, err = specdiff(capsys, "release")
     assert out == ""
     if isinstance(failure, KeyboardInterrupt):
-        assert (code, err.strip()) == (130, "specdiff: error: aborted")
+        assert (code, err.strip()) == (130, "specdiff: error: interrupted")
     else:
         assert code == 2
         assert error_line(err) == (

@@ -140,7 +140,7 @@ def test_a_signal_during_a_slow_hook_undoes_the_release(
     release_twice_is_one_release(repo)
 
 
-@pytest.mark.parametrize("delay", [0.2, 0.5, 0.8, 1.1, 1.5, 2.0])
+@pytest.mark.parametrize("delay", [0.4, 0.9, 1.4, 2.0])
 def test_sigterm_at_any_moment_leaves_the_before_or_the_after_state(
     repo: Path, tmp_path: Path, delay: float
 ) -> None:
@@ -199,7 +199,7 @@ def wait_for_file(path: Path, timeout: float = 30) -> None:
 
 
 # -- publish, serve, import ----------------------------------------------------------------
-@pytest.mark.parametrize("delay", [0.3, 0.8, 1.3, 1.8, 2.5])
+@pytest.mark.parametrize("delay", [0.5, 1.2, 2.0])
 @pytest.mark.parametrize("rebuild", [False, True], ids=["new", "rebuild"])
 def test_sigterm_during_publish_leaves_no_half_site(
     repo: Path, tmp_path: Path, delay: float, rebuild: bool
