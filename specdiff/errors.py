@@ -7,6 +7,10 @@ Only :func:`specdiff.cli.main` turns these into a process exit.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class ExitCode(IntEnum):
@@ -41,3 +45,21 @@ class WriteError(SpecdiffError):
 
 class ReleaseError(SpecdiffError):
     """A release cannot be made (dirty tree, existing tag, failed step)."""
+
+
+def did_you_mean(typed: str, valid: Iterable[str], what: str = "") -> str:
+    """``"; did you mean 'x'?"`` naming the valid name nearest to ``typed`` (``what``
+    prefixes it, e.g. ``"#"`` for a section), or ``""`` when none is close."""
+    import difflib
+
+    names = list(dict.fromkeys(valid))
+    # A prefix wins (2.0 -> 2.0.0), in the order given; then the closest spelling.
+    close = [name for name in names if name.startswith(typed) and typed][:1]
+    close = close or difflib.get_close_matches(typed, names, n=1, cutoff=0.6)
+    if not close:
+        lowered = {name.lower(): name for name in names}
+        close = [
+            lowered[n]
+            for n in difflib.get_close_matches(typed.lower(), list(lowered), n=1, cutoff=0.6)
+        ]
+    return f"; did you mean {what}{close[0]}?" if close else ""

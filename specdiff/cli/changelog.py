@@ -106,8 +106,7 @@ def _write(workspace: Workspace, entries: list[Entry], *, regenerate: bool, dry_
     from ..render.changelog import CHANGELOG_HEADER, render_entry
     from ..render.changelog_file import merge_changelog
 
-    name = workspace.config.changelog
-    target = workspace.root / name
+    target, name = workspace.output_path(workspace.config.changelog, "changelog")
     before = read_changelog(target)
     crlf = before is not None and before.count("\r\n") > before.count("\n") // 2
     existing = before.replace("\r\n", "\n") if before is not None else None

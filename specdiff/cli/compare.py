@@ -103,6 +103,15 @@ def command(
     new = workspace.load(head)
     if document is not None and not (old.spec.documents or new.spec.documents):
         raise click.UsageError("--document needs a spec made of many files (a folder or globs)")
+    if section is not None and not (old.spec.get_section(section) or new.spec.get_section(section)):
+        from ..errors import InputError, did_you_mean
+
+        known = [s.id for spec in (new.spec, old.spec) for s in spec.sections if s.level]
+        hint = did_you_mean(section, known, "#")
+        raise InputError(
+            f"--section {section}: no section #{section} in {old.endpoint.label} or "
+            f"{new.endpoint.label}{hint}"
+        )
     report = compare_specs(
         old.spec,
         new.spec,

@@ -16,7 +16,9 @@ from ._common import config_option, end_progress, note, progress_printer, spec_o
     required=True,
     type=click.Path(path_type=Path),
     help="The folder to write the site to. It must be missing, empty, or a site that "
-    "specdiff published before (which is replaced whole).",
+    "specdiff published before (which is replaced whole; files listed in [site] keep, "
+    "such as CNAME, are carried over, and any other file it did not write is named "
+    "before it goes).",
 )
 @click.option(
     "--base-url",
@@ -36,13 +38,18 @@ def command(out: Path, base_url: str, spec_path: str | None, config_path: Path |
     from ..publish import build_site
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
-    result = build_site(workspace, out, base_url=base_url, progress=progress_printer())
+    result = build_site(workspace, out, base_url=base_url, progress=progress_printer(), warn=_warn)
     end_progress()
     note(
         f"published {result.pages} pages ({result.files} files, {_size(result.bytes)}) "
         f"to {result.out}"
     )
     return 0
+
+
+def _warn(message: str) -> None:
+    end_progress()
+    note(f"specdiff: warning: {message}")
 
 
 def _size(count: int) -> str:

@@ -40,7 +40,7 @@ def command(port: int, out: Path | None, spec_path: str | None, config_path: Pat
         scratch = Path(tempfile.mkdtemp(prefix="specdiff-site-"))
         out = scratch / "site"
     try:
-        result = build_site(workspace, out, progress=progress_printer())
+        result = build_site(workspace, out, progress=progress_printer(), warn=_warn)
         end_progress()
         try:
             server = site_server(result.out, port)
@@ -62,3 +62,8 @@ def command(port: int, out: Path | None, spec_path: str | None, config_path: Pat
             with deferred():
                 shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def _warn(message: str) -> None:
+    end_progress()
+    note(f"specdiff: warning: {message}")

@@ -27,7 +27,7 @@ def command(
     version: str, section: str | None, spec_path: str | None, config_path: Path | None
 ) -> int:
     """Print the spec as it was at VERSION (a version label, tag, revision, REV:PATH or file)."""
-    from ..errors import InputError
+    from ..errors import InputError, did_you_mean
     from ..history.workspace import Workspace
     from ..parse import normalise_newlines
 
@@ -39,7 +39,8 @@ def command(
         emit(text)
         return 0
     if spec.get_section(section) is None:
-        raise InputError(f"no section #{section} in {source.endpoint.label}")
+        hint = did_you_mean(section, [s.id for s in spec.sections if s.level], "#")
+        raise InputError(f"no section #{section} in {source.endpoint.label}{hint}")
     subtree = list(spec.subtree(section))
     first, last = subtree[0].span.start, max(s.span.end for s in subtree)
     lines = normalise_newlines(text).split("\n")

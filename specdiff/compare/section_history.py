@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import InputError, did_you_mean
 from ..model.vocabulary import ChangeKind, Scope
 
 if TYPE_CHECKING:
@@ -38,7 +38,9 @@ def trace_section(
     ]
     if not present:
         labels = ", ".join(label for label, _ in versions) or "none"
-        raise InputError(f"no section #{section_id} in any version ({labels})")
+        known = [s.id for _, spec in reversed(versions) for s in spec.sections if s.level]
+        hint = did_you_mean(section_id, known, "#")
+        raise InputError(f"no section #{section_id} in any version ({labels}){hint}")
     ids: dict[int, str] = {present[-1]: section_id}
     anchor = present[-1]
     for k in range(anchor, 0, -1):

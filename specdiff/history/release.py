@@ -66,6 +66,8 @@ def plan_release(
     store = workspace.store
     config = workspace.config
     today = today or datetime.now(timezone.utc).date()
+    # Before anything else: a changelog outside the repository is refused, not written.
+    changelog_file, changelog_path = workspace.output_path(config.changelog, "changelog")
     head_rev = store.head()
     current = workspace.load_revision(head_rev.commit, workspace.spec_path, label="HEAD")
     latest = timeline.latest
@@ -119,7 +121,6 @@ def plan_release(
     if store.tag_exists(tag):
         raise ReleaseError(_clash(workspace, timeline, tag))
     entry_text = render_entry(Entry(version, today, entry_report, tag=tag, prereleases=prereleases))
-    changelog_file = workspace.root / config.changelog
     before = read_changelog(changelog_file)
     after = insert_entry(before.replace("\r\n", "\n") if before else before, entry_text)
     if before is not None and before.count("\r\n") > before.count("\n") // 2:
@@ -134,7 +135,7 @@ def plan_release(
         report=entry_report,
         entry=entry_text,
         message=f"Release {tag}\n\n{summary}\n",
-        changelog_path=config.changelog,
+        changelog_path=changelog_path,
         changelog_before=before,
         changelog_after=after,
         release_date=today,
@@ -232,7 +233,7 @@ def finish_interrupted(workspace: Workspace, *, dry_run: bool = False) -> str | 
     tag = head.subject.removeprefix("Release ")
     if tag == head.subject or tag_version(tag, config.version_scheme, config.tag_prefix) is None:
         return None
-    changelog = config.changelog.replace("\\", "/").removeprefix("./")
+    _, changelog = workspace.output_path(config.changelog, "changelog")
     if store.tag_exists(tag) or store.changed_paths(head.commit) != [changelog]:
         return None
     if not dry_run:

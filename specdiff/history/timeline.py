@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..compare import compare_specs
-from ..errors import InputError, RevisionError
+from ..errors import InputError, RevisionError, did_you_mean
 from ..model.changes import Endpoint, Report
 from ..policy.labels import SEMVER
 from ..policy.versioning import is_prerelease
@@ -82,6 +82,8 @@ class Timeline:
                 self.skipped.append((tag.name, str(exc).replace(tag.commit, tag.name)))
                 continue
             found.append(Version(tag, spec, Endpoint(tag.version, tag.commit, path), text))
+        if not found:
+            self._check_spec_exists()
         return found
 
     @cached_property
@@ -136,13 +138,34 @@ class Timeline:
         """The newest version that is not a pre-release."""
         return next((v for v in reversed(self.versions) if not self.is_prerelease(v)), None)
 
+    def _check_spec_exists(self) -> None:
+        """A spec path in no version is a typo unless the spec is at HEAD or on disk."""
+        workspace = self.workspace
+        path = workspace.spec_path
+        if (workspace.root / path).is_file():
+            return
+        store = workspace.store
+        if store.has_commits() and store.exists(
+            store.head().commit, workspace.lineage.path_at("HEAD")
+        ):
+            return
+        files = store.files() if store.has_commits() else []
+        files += [p.relative_to(workspace.root).as_posix() for p in workspace.root.glob("*.md")]
+        markdown = [f for f in files if f.lower().endswith((".md", ".markdown"))]
+        hint = did_you_mean(path, markdown)
+        raise InputError(
+            f"{path}: the spec is in no version, no commit and not in the working tree{hint} "
+            f'(set spec = "..." in {workspace.config.origin} or pass --spec)'
+        )
+
     def release(self, label: str) -> Release:
         """The release whose version label or tag name is ``label``."""
         for release in self.releases:
             if label in (release.version.tag.version, release.version.tag.name):
                 return release
         known = ", ".join(r.version.tag.version for r in self.releases) or "none"
-        raise RevisionError(f"no released version {label!r} (versions: {known})")
+        hint = did_you_mean(label, [r.version.tag.version for r in self.releases])
+        raise RevisionError(f"no released version {label!r} (versions: {known}){hint}")
 
     @property
     def latest(self) -> Version | None:

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError, RevisionError
+from ..errors import ConfigError, InputError, RevisionError
 from ..model.changes import Endpoint
 from .settings import find_config_file, load_config
 
@@ -153,6 +153,21 @@ class Workspace:
     def pathspecs(self) -> tuple[str, ...]:
         """What ``git log`` follows to find commits that changed the spec."""
         return self.selection.pathspecs if self.selection is not None else self.lineage.names
+
+    def output_path(self, configured: str, key: str) -> tuple[Path, str]:
+        """A configured output file (``changelog``): its absolute path and its path
+        relative to the repository. Anything that resolves outside the repository (``..``,
+        an absolute path elsewhere, a symbolic link out) is refused before anything is
+        written."""
+        root = self.root.resolve()
+        target = (root / configured).resolve()
+        if root not in target.parents:
+            raise ConfigError(
+                f"{key} = {configured!r} ({self.config.origin}) resolves to {target}, outside "
+                f"the repository {root}; specdiff writes only inside it: give a path such as "
+                f"{Path(configured).name!r}"
+            )
+        return target, target.relative_to(root).as_posix()
 
     def _relative(self, path: str) -> str:
         absolute = (self.cwd / path).resolve()

@@ -21,6 +21,9 @@ CALVER = "calver"
 
 _CALVER = re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\.(\d+))?")
 _DATE_LABEL = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:\.(\d+))?")
+_SAME_DAY = re.compile(
+    r"(\d{4})[-.](\d{2})[-.](\d{2})[-_. ]*(?:rev(?:ision)?|r)?[-_. ]*(?:\d+|[a-z])", re.IGNORECASE
+)
 
 _MAJOR_MINOR = re.compile(r"\d+\.\d+")
 
@@ -51,6 +54,21 @@ def parse_calver(label: str) -> CalverKey | None:
     except ValueError:
         return None
     return (year, month, day, int(match.group(4) or 0))
+
+
+def revision_day(label: str) -> tuple[int, int, int] | None:
+    """The day of a same-day revision label such as ``2025-12-18-rev2``, ``2025-12-18b``
+    or ``2025-12-18-2`` (a second release that day, as real folders name them), or None.
+    Import maps these to ``YYYY.MM.DD.N``."""
+    match = _SAME_DAY.fullmatch(label.strip())
+    if match is None:
+        return None
+    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return (year, month, day)
 
 
 def is_date_label(label: str) -> bool:

@@ -23,6 +23,7 @@ def build_site(
     out: Path,
     base_url: str = "",
     progress: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> SiteResult:
     """Publish the workspace's released versions as a static site in ``out``.
 
@@ -34,7 +35,13 @@ def build_site(
         raise SiteError(f"{base_url}: the base URL must start with http:// or https://")
     target = check_out_dir(out, protect=[workspace.root])
     model = load_model(workspace, base_url, progress)
-    return write_site(target, build_pages(model, progress), model.generator)
+    return write_site(
+        target,
+        build_pages(model, progress),
+        model.generator,
+        keep=workspace.config.site.keep,
+        warn=warn or (lambda _message: None),
+    )
 
 
 def load_model(

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +32,15 @@ from ...config import toml_string
 from ...errors import InputError, RevisionError
 from ...parse.decode import decode_spec
 from ...parse.documents import DOCUMENT_SUFFIXES
-from ...policy.labels import CALVER, SEMVER, is_date_label, tag_name, tag_version
+from ...policy.labels import (
+    CALVER,
+    SEMVER,
+    is_date_label,
+    parse_calver,
+    revision_day,
+    tag_name,
+    tag_version,
+)
 from ..interrupts import deferred
 from ..settings import CONFIG_NAME, config_from_text, find_config_file, load_config
 from ..store import SpecStore
@@ -104,6 +112,11 @@ def import_history(
 ) -> ImportResult:
     """Replay ``source`` into the repository holding ``cwd``, or into a new one at ``into``."""
     manifest = read_manifest(source)
+    if manifest.ignored:
+        progress(
+            f"specdiff: warning: {manifest.origin}: ignoring what specdiff does not use: "
+            + ", ".join(manifest.ignored)
+        )
     store = None
     if into is not None:
         root = into if into.is_absolute() else cwd / into
@@ -267,7 +280,7 @@ def _scheme(
                 )
         return config.version_scheme, config.tag_prefix
     if scheme is None:
-        dated = all(is_date_label(v.version) for v in manifest.versions)
+        dated = all(is_date_label(v.version) or revision_day(v.version) for v in manifest.versions)
         # A corpus names its versions as its source did ("October2021"): tag them by date.
         named = manifest.format == CORPUS_FORMAT and not any(
             tag_name(v.version, SEMVER, "") for v in manifest.versions
@@ -315,8 +328,19 @@ def _spec_path(
 def _steps(source: Path, manifest: Manifest, scheme: str, prefix: str, fix: str) -> list[_Step]:
     steps: list[_Step] = []
     tags: dict[str, str] = {}
-    for v in manifest.versions:
-        where = f"{manifest.origin}: {v.where}"
+    releases_on: dict[tuple[int, int, int], int] = {}
+    for listed in manifest.versions:
+        where = f"{manifest.origin}: {listed.where}"
+        v = listed
+        day = _calendar_day(v.version) if scheme == CALVER else None
+        if day is not None:
+            releases_on[day] = nth = releases_on.get(day, -1) + 1
+            if v.tag is None and tag_name(v.version, scheme, prefix) is None:
+                # A second release the same day (2025-12-18-rev2): YYYY.MM.DD.N, N counting
+                # that day's releases in manifest order; the tag message keeps the label.
+                label = f"{day[0]:04d}.{day[1]:02d}.{day[2]:02d}" + (f".{nth}" if nth else "")
+                message = f"{v.message.rstrip()}\n\nImported version label: {v.version}"
+                v = replace(v, message=message, tag=prefix + label)
         if v.tag is not None:
             if tag_version(v.tag, scheme, prefix) is None:
                 raise InputError(
@@ -448,3 +472,9 @@ def _same_file(path: Path, data: bytes) -> bool:
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+def _calendar_day(label: str) -> tuple[int, int, int] | None:
+    """The day a calendar label names, also for same-day revisions (``2025-12-18-rev2``)."""
+    key = parse_calver(label)
+    return key[:3] if key is not None else revision_day(label)

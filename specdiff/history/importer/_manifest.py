@@ -17,6 +17,7 @@ time zone from UTC-11 to UTC+11.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -91,6 +92,9 @@ class Manifest:
     spec_path: str | None
     """Where the spec goes in the repository, if the manifest says."""
     versions: tuple[ManifestVersion, ...]
+    ignored: tuple[str, ...] = ()
+    """Keys specdiff does not use (dotted): a warning, not an error, so that folders
+    made for other tools import as they are."""
 
 
 def manifest_from_mapping(data: Mapping[str, Any], origin: str) -> Manifest:
@@ -103,14 +107,14 @@ def manifest_from_mapping(data: Mapping[str, Any], origin: str) -> Manifest:
         isinstance(entry, Mapping) and "commit_date" in entry for entry in entries
     )
     kind = CORPUS_FORMAT if corpus else SPECDIFF_FORMAT
-    check.keys(data, _TOP[kind], "")
+    ignored = _unused(check, data, _TOP[kind], "")
     versions: list[ManifestVersion] = []
     seen: dict[str, str] = {}
     for index, entry in enumerate(entries):
         where = f"versions[{index}]"
         if not isinstance(entry, Mapping):
             raise check.fail(f"{where} must be a table")
-        check.keys(entry, _VERSION[kind], where)
+        ignored += _unused(check, entry, _VERSION[kind], where)
         version = _version(check, entry, where, kind)
         if version.version in seen:
             raise check.fail(
@@ -124,7 +128,25 @@ def manifest_from_mapping(data: Mapping[str, Any], origin: str) -> Manifest:
     elif kind == CORPUS_FORMAT and isinstance(data.get("path"), str):
         spec_path = data["path"] if _PLAIN_PATH.fullmatch(data["path"]) else None
     title = check.string(data.get("title", ""), "title")
-    return Manifest(origin, kind, title, spec_path, tuple(versions))
+    return Manifest(origin, kind, title, spec_path, tuple(versions), tuple(ignored))
+
+
+def _unused(
+    check: TableReader, data: Mapping[str, Any], allowed: tuple[str, ...], where: str
+) -> list[str]:
+    """The keys of ``data`` outside ``allowed``. One that looks like a typo of a key
+    specdiff reads (``mesage``) is an error, since its value would be lost silently."""
+    prefix = f"{where}." if where else ""
+    unused = []
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+            if close:
+                raise check.fail(
+                    f"unknown key {prefix + key!r}; did you mean {prefix + close[0]!r}?"
+                )
+            unused.append(prefix + key)
+    return unused
 
 
 def _version(

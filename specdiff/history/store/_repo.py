@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...errors import InputError, ReleaseError, RevisionError
+from ...errors import InputError, ReleaseError, RevisionError, did_you_mean
 from ...parse.decode import decode_spec
 from ...policy.labels import CALVER, normalise_label, parse_calver, parse_semver, tag_version
 from ..interrupts import run_process
@@ -110,6 +110,9 @@ class SpecStore:
             if sha:
                 return self._revision(sha)
         message = f"unknown version or revision {ref!r} (tried {', '.join(tried) or 'nothing'})"
+        versions = self.versions()
+        names = [t.version for t in versions] + [t.name for t in versions]
+        message += did_you_mean(ref, reversed(names))
         if not self._rev_parse("HEAD"):
             message += "; the repository has no commits yet"
         elif hint := self.history_hint():
