@@ -353,3 +353,25 @@ def test_calver_accepts_same_day_revisions(
     code, _, err = specdiff(capsys, "import", str(source))
     assert code == 0, err
     assert "nothing to import" in err
+
+
+# -- progress -----------------------------------------------------------------------------
+def test_progress_shows_on_a_terminal_only_after_a_second(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+    import time
+
+    from specdiff.cli._common import progress_printer
+
+    clock = [100.0]
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    show = progress_printer()
+    show("reading v1.0.0 (1/3)")
+    assert capsys.readouterr().err == ""  # not a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    show = progress_printer()
+    show("reading v1.0.0 (1/3)")  # quick work shows nothing
+    clock[0] += 1.5
+    show("comparing v1.0.0 → v1.1.0 (2/3)")
+    assert capsys.readouterr().err == "\r\x1b[2Kcomparing v1.0.0 → v1.1.0 (2/3)"

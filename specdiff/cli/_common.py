@@ -72,11 +72,24 @@ def spec_option(function: F) -> F:
     )(function)
 
 
-def progress_printer() -> Callable[[str], None]:
-    """Progress lines on stderr, only when someone is watching a terminal."""
+#: Work shorter than this shows no progress at all (no flicker for quick commands).
+PROGRESS_AFTER = 1.0
+
+
+def progress_printer(after: float = PROGRESS_AFTER) -> Callable[[str], None]:
+    """Progress lines on stderr, only when someone is watching a terminal and only once
+    the work has taken longer than ``after`` seconds; each line replaces the one before."""
     if not sys.stderr.isatty():
         return lambda _message: None
-    return lambda message: click.echo(f"\r\x1b[2K{message}", err=True, nl=False)
+    import time
+
+    start = time.monotonic()
+
+    def show(message: str) -> None:
+        if time.monotonic() - start >= after:
+            click.echo(f"\r\x1b[2K{message}", err=True, nl=False)
+
+    return show
 
 
 def end_progress() -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..policy.gate import FAIL_ON_LEVELS
-from ._common import config_option, emit
+from ._common import config_option, emit, end_progress, progress_printer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -99,7 +99,10 @@ def command(
     from ..policy.gate import fail_on_level, reaches
 
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
+    progress = progress_printer()  # big specs take seconds: say which step is running
+    progress(f"reading {base}")
     old = _load_base(workspace, base)
+    progress(f"reading {head or 'the working tree'}")
     new = workspace.load(head)
     if document is not None and not (old.spec.documents or new.spec.documents):
         raise click.UsageError("--document needs a spec made of many files (a folder or globs)")
@@ -112,6 +115,7 @@ def command(
             f"--section {section}: no section #{section} in {old.endpoint.label} or "
             f"{new.endpoint.label}{hint}"
         )
+    progress(f"comparing {old.endpoint.label} → {new.endpoint.label}")
     report = compare_specs(
         old.spec,
         new.spec,
@@ -121,6 +125,7 @@ def command(
         section=section,
         document=document,
     )
+    end_progress()
     root = workspace.selection.root if workspace.selection is not None else None
     emit(
         _render(report, output_format, color, stat, workspace.config.site.title or "specdiff", root)

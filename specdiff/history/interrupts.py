@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 from typing import TYPE_CHECKING
 
@@ -115,7 +116,11 @@ def run_process(
 
     options: dict[str, object] = {}
     if os.name == "posix":
-        options["preexec_fn"] = os.setpgrp  # its own process group: one kill reaches hooks too
+        # Its own process group, so that one kill reaches its hooks too.
+        if sys.version_info >= (3, 11):
+            options["process_group"] = 0
+        else:  # pragma: no cover - Python 3.10
+            options["preexec_fn"] = os.setpgrp
     process = subprocess.Popen(
         args,
         cwd=cwd,
