@@ -375,3 +375,32 @@ def test_progress_shows_on_a_terminal_only_after_a_second(
     clock[0] += 1.5
     show("comparing v1.0.0 → v1.1.0 (2/3)")
     assert capsys.readouterr().err == "\r\x1b[2Kcomparing v1.0.0 → v1.1.0 (2/3)"
+
+
+def test_init_interrupted_after_its_first_file_leaves_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from specdiff.history import files
+    from specdiff.history.interrupts import Interrupted
+
+    project = tmp_path / "project"
+    project.mkdir()
+    git(project, "init", "--quiet", "-b", "main")
+    (project / "spec.md").write_text("# Rules\n\nThe assistant must cite.\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    real = files.write_atomically
+    written: list[Path] = []
+
+    def then_sigterm(path: Path, text: str) -> None:
+        if written:
+            raise Interrupted(signal.SIGTERM)
+        real(path, text)
+        written.append(path)
+
+    monkeypatch.setattr(files, "write_atomically", then_sigterm)
+    code, _, err = specdiff(capsys, "init", "--action", "acme/specdiff@" + "a" * 40)
+    assert (code, err) == (143, "specdiff: error: interrupted by SIGTERM\n")
+    assert written == [project / "specdiff.toml"]
+    assert sorted(p.name for p in project.iterdir()) == [".git", "spec.md"]

@@ -50,6 +50,7 @@ def command(
     from ..action import scaffold
     from ..errors import InputError
     from ..history.files import write_atomically
+    from ..history.interrupts import deferred
     from ..history.sources import read_spec_file
     from ..history.workspace import Workspace
     from ..parse import parse_spec, plain_text
@@ -80,8 +81,21 @@ def command(
     if existing and not force:
         names = ", ".join(str(p.relative_to(root)) for p in existing)
         raise InputError(f"{names} already exist(s); pass --force to overwrite")
-    for path, text in files.items():
-        write_atomically(path, text)
+    # All or nothing: a failure or a signal (Ctrl-C, SIGTERM, SIGHUP) after the first
+    # file puts back what was there before.
+    previous = {path: path.read_bytes() if path.is_file() else None for path in files}
+    try:
+        for path, text in files.items():
+            write_atomically(path, text)
+    except BaseException:
+        with deferred():
+            for path, data in previous.items():
+                if data is None:
+                    path.unlink(missing_ok=True)
+                elif path.read_bytes() != data:
+                    path.write_bytes(data)
+        raise
+    for path in files:
         note(f"wrote {path.relative_to(root)}")
     note(
         "Next: commit these files and push; open a pull request that edits "

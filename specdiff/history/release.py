@@ -214,9 +214,8 @@ def _made_by_us(workspace: Workspace, plan: Plan, start: str) -> bool:
     if not store.tag_exists(plan.tag):
         return False
     tagged = store.resolve(f"refs/tags/{plan.tag}")
-    return tagged.subject == plan.message.split("\n", 1)[0] and store.parents(tagged.commit)[
-        :1
-    ] == [start]
+    ours = tagged.subject == plan.message.split("\n", 1)[0]
+    return ours and store.parents(tagged.commit)[:1] == [start]
 
 
 def finish_interrupted(workspace: Workspace, *, dry_run: bool = False) -> str | None:
