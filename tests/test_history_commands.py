@@ -418,7 +418,8 @@ def test_unknown_version_label(repo: Path, capsys: pytest.CaptureFixture[str]) -
     code, out, err = specdiff(capsys, "compare", "1.0.0", "7.0.0")
     assert (code, out) == (2, "")
     assert error_line(err) == (
-        "specdiff: error: unknown version or revision '7.0.0' (tried tag v7.0.0, revision 7.0.0)"
+        "specdiff: error: unknown version or revision '7.0.0' (tried tag v7.0.0, revision 7.0.0); "
+        "the latest version is 3.0.0"
     )
 
 

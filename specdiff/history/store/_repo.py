@@ -110,14 +110,28 @@ class SpecStore:
             if sha:
                 return self._revision(sha)
         message = f"unknown version or revision {ref!r} (tried {', '.join(tried) or 'nothing'})"
-        versions = self.versions()
-        names = [t.version for t in versions] + [t.name for t in versions]
-        message += did_you_mean(ref, reversed(names))
+        message += self._nearest_version(ref)
         if not self._rev_parse("HEAD"):
             message += "; the repository has no commits yet"
         elif hint := self.history_hint():
             message += f"; {hint}"
         raise RevisionError(message)
+
+    def _nearest_version(self, ref: str) -> str:
+        """A hint for a mistyped version: the nearest label with the same major number (or
+        year), else the latest version; for anything else, the nearest tag name."""
+        versions = self.versions()
+        if not versions:
+            return ""
+        label = ref.removeprefix(self.tag_prefix)
+        if normalise_label(label, self.scheme) is None:
+            return did_you_mean(ref, [t.name for t in reversed(versions)])
+        major = label.replace("-", ".").split(".")[0]
+        same = [t.version for t in reversed(versions) if t.version.split(".")[0] == major]
+        hint = did_you_mean(label, same) if same else ""
+        if hint and ref.startswith(self.tag_prefix) and self.tag_prefix:
+            hint = hint.replace("mean ", f"mean {self.tag_prefix}", 1)
+        return hint or f"; the latest version is {versions[-1].version}"
 
     def history_hint(self) -> str:
         """'' for a full clone; for a shallow one, a sentence saying how to fetch the rest."""
