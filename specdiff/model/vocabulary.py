@@ -113,7 +113,10 @@ class Term:
     section or clause added or removed)."""
     rules: str | None = None
     """For a tag that changes statements: what happened to the rules, for the summary's
-    notable lines (``2 rules strengthened in …``)."""
+    notable lines (``2 rules`` ``strengthened in`` ``“Honesty”: “should” → “must”``)."""
+    quotes_one_side: bool = False
+    """Whether those lines also quote a statement change with only one side (the phrase
+    of an exception added or removed), not only old → new pairs."""
 
 
 _SECTION = ("section", "sections")
@@ -140,7 +143,7 @@ TAG_TERMS: tuple[Term, ...] = (
         "Reverses a rule{forces}: what was required or allowed is now the opposite.",
         _rule("reverses"),
         rank=10,
-        rules="reversed",
+        rules="reversed in",
     ),
     Term(
         "normative.strengthened",
@@ -148,7 +151,7 @@ TAG_TERMS: tuple[Term, ...] = (
         "Strengthens a rule{forces}: behaviour that was optional or advised becomes required.",
         _rule("strengthens"),
         rank=20,
-        rules="strengthened",
+        rules="strengthened in",
     ),
     Term(
         "normative.weakened",
@@ -156,7 +159,7 @@ TAG_TERMS: tuple[Term, ...] = (
         "Weakens a rule{forces}: behaviour that was required becomes only advised or allowed.",
         _rule("weakens"),
         rank=30,
-        rules="weakened",
+        rules="weakened in",
     ),
     Term(
         "normative.restricted",
@@ -164,7 +167,7 @@ TAG_TERMS: tuple[Term, ...] = (
         "Restricts a rule{forces}: it now allows or requires less than before.",
         _rule("restricts"),
         rank=32,
-        rules="restricted",
+        rules="restricted in",
     ),
     Term(
         "normative.broadened",
@@ -172,7 +175,7 @@ TAG_TERMS: tuple[Term, ...] = (
         "Broadens a rule{forces}: it now allows or requires more than before.",
         _rule("broadens"),
         rank=34,
-        rules="broadened",
+        rules="broadened in",
     ),
     Term(
         "normative.exception_added",
@@ -180,7 +183,8 @@ TAG_TERMS: tuple[Term, ...] = (
         "Adds an exception to a rule{forces}: what it required no longer always holds.",
         _rule("adds an exception to"),
         rank=36,
-        rules="given an exception",
+        rules="given an exception in",
+        quotes_one_side=True,
     ),
     Term(
         "normative.exception_removed",
@@ -188,7 +192,8 @@ TAG_TERMS: tuple[Term, ...] = (
         "Removes an exception from a rule{forces}: it now holds where it did not.",
         _rule("removes an exception from"),
         rank=38,
-        rules="stripped of an exception",
+        rules="stripped of an exception in",
+        quotes_one_side=True,
     ),
     Term(
         "normative.changed",
@@ -196,7 +201,7 @@ TAG_TERMS: tuple[Term, ...] = (
         "Changes what a rule requires{forces}: same force, different requirement.",
         _rule("changes the requirement of"),
         rank=45,
-        rules="changed",
+        rules="changed in",
     ),
     Term(
         "normative.removed",
@@ -207,7 +212,7 @@ TAG_TERMS: tuple[Term, ...] = (
         reason_without_statements=(
             "Removes {subject} with normative content: obligations readers relied on are gone."
         ),
-        rules="removed",
+        rules="removed from",
     ),
     Term(
         "normative.added",

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model.vocabulary import KIND_TERMS, TAG_TERMS, ChangeKind, Level, Scope
+from ..model.vocabulary import KIND_TERMS, TAG_TERMS, TERMS, ChangeKind, Level, Scope
 
 if TYPE_CHECKING:
     from ..model.changes import Change, Report
@@ -26,7 +26,8 @@ _DOES: dict[str, tuple[str, str, str]] = {
     for term in sorted((*TAG_TERMS, *KIND_TERMS), key=lambda term: term.rank)
 }
 _PRIORITY = {key: rank for rank, key in enumerate(_DOES)}
-#: Tags that change statements, and what happened to the rules, in the tags' order.
+#: Tags that change statements, and what happened to the rules ("strengthened in"), in
+#: the tags' order.
 _NORMATIVE_WORDS = {term.name: term.rules for term in TAG_TERMS if term.rules is not None}
 
 
@@ -194,14 +195,11 @@ def _attribute_lines(report: Report, changes: list[Change]) -> list[str]:
     return lines
 
 
-#: Tags whose statement change quotes one phrase (the exception) rather than a pair.
-_PHRASE_TAGS = frozenset({"normative.exception_added", "normative.exception_removed"})
-
-
 def _normative_lines(report: Report) -> list[str]:
     """``2 rules strengthened in “A” and “B”: “should” → “must”.``, one line per force."""
     lines = []
     for tag, word in _NORMATIVE_WORDS.items():
+        one_side = TERMS[tag].quotes_one_side
         hits = [c for c in report.changes if tag in c.tags and c.scope is Scope.CLAUSE]
         if not hits:
             continue
@@ -214,14 +212,11 @@ def _normative_lines(report: Report) -> list[str]:
                 f"“{s.old}” → “{s.new}”" if s.old and s.new else f"“{s.old or s.new}”"
                 for c in hits
                 for s in c.statements
-                if s.tag == tag and ((s.old and s.new) or tag in _PHRASE_TAGS)
+                if s.tag == tag and ((s.old and s.new) or one_side)
             )
         )
         detail = f": {_names(pairs)}" if pairs else ""
-        preposition = "from" if tag == "normative.removed" else "in"
-        lines.append(
-            f"{count} rule{'s' if count != 1 else ''} {word} {preposition} {where}{detail}."
-        )
+        lines.append(f"{count} rule{'s' if count != 1 else ''} {word} {where}{detail}.")
     return lines
 
 
