@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.document import ClauseKind
 from ..parse import field_name, plain_text, row_cells
-from ._wording import is_editorial
+from ._wording import is_editorial, typography
 
 if TYPE_CHECKING:
     from ..model.document import Clause
@@ -52,15 +52,24 @@ def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
     """``field `tags`, Type: “string” → “string | null”`` for each cell that changed."""
     from deepdiff import DeepDiff
 
-    before, after = _columns(old), _columns(new)
+    # Anchors are compared on their own: "anchor #parameterStyle → #parameter-style"
+    # says more than the whole first cell twice.
+    before = {k: _HTML_ANCHOR.sub("", v) for k, v in _columns(old).items()}
+    after = {k: _HTML_ANCHOR.sub("", v) for k, v in _columns(new).items()}
     order = {name: k for k, name in enumerate([*after, *before])}
     name = field_name(new.text) or field_name(old.text)
     noun = _row_noun(new)
+    details = []
+    if old.anchors != new.anchors:
+        was = ", ".join(f"#{a}" for a in old.anchors) or "(none)"
+        now = ", ".join(f"#{a}" for a in new.anchors) or "(none)"
+        details.append(f"{noun} `{name}`, anchor: {was} → {now}")
     levels = sorted(_levels(DeepDiff(before, after, view="tree")), key=lambda x: order[x[0][0]])
-    return tuple(
+    details.extend(
         f"{noun} `{name}`, {path[0]}: {_quote(old_value)} → {_quote(new_value)}"
         for path, old_value, new_value in levels
     )
+    return tuple(details)
 
 
 def row_presence(clause: Clause, where: str, *, added: bool) -> str:
@@ -78,19 +87,32 @@ def required_change(old: Clause, new: Clause) -> str | None:
 
 
 def field_cells_changed(old: Clause, new: Clause) -> bool:
-    """Whether a field table row changed, beyond wording, in a cell that is not prose:
-    its name, type or format (``string`` → ``string | null``)."""
-    if _row_noun(new) != "field" or old.header != new.header:
+    """Whether a table row changed, beyond wording, in a cell that is not prose: a field's
+    name, type or format (``string`` → ``string | null``), or in any table a cell holding
+    one literal value (``?color=blue`` → ``color=blue``)."""
+    if old.header != new.header:
         return False
     before, after = _columns(old), _columns(new)
     for column in before:
         if column not in after or column.casefold() in _PROSE_COLUMNS:
+            continue
+        old_value = typography(plain_text(before[column])).casefold()
+        new_value = typography(plain_text(after[column])).casefold()
+        if _is_literal(old_value) and _is_literal(new_value) and old_value != new_value:
+            return True
+        if _row_noun(new) != "field":
             continue
         if not is_editorial(
             _HTML_ANCHOR.sub("", before[column]), _HTML_ANCHOR.sub("", after[column])
         ):
             return True
     return False
+
+
+def _is_literal(value: str) -> bool:
+    """One token with more than letters in it (``?color=blue``, ``0.0``, ``a_b``): a
+    value written as it must be typed, where punctuation is meaning."""
+    return bool(value) and " " not in value and not value.isalpha()
 
 
 def _required(clause: Clause) -> bool | None:
