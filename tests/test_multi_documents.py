@@ -225,3 +225,20 @@ def test_check_resolves_links_between_files(tmp_path: Path, cli: Callable[..., A
     ]
     (spec / "a.md").write_text("# A\n\nSee [b](b.md#present) and [b](b.md).\n", encoding="utf-8")
     assert cli("check", spec).code == 0
+
+
+def test_the_release_summary_names_the_files() -> None:
+    from specdiff.render.summary import summarize
+
+    renamed = summarize(compare("renamed_file"))
+    assert renamed.notable == (
+        "File renamed, so links to the old name break: `overview.md` → `introduction.md`.",
+    )
+    assert renamed.counts.endswith("1 clause modified; 1 change to a file.")
+    split = summarize(compare("split_file"))
+    assert split.notable == (
+        "New file `logging.md`, split off `rules.md`.",
+        "“Logging” moved from `rules.md` to `logging.md`.",
+    )
+    merged = summarize(compare("split_file", backwards=True))
+    assert "Removed file `logging.md`; its text went into `rules.md`." in merged.notable

@@ -129,6 +129,7 @@ def _notable(report: Report) -> list[str]:
     def titles(items: list[Change], old: bool = False) -> str:
         return _names([_quote(report.title_of(c.old_section if old else c.section)) for c in items])
 
+    lines.extend(_document_lines(report, by_kind))
     added, removed = by_kind["section.added"], by_kind["section.removed"]
     if added:
         lines.append(f"New section{_s(added)}: {titles(added)}.")
@@ -167,6 +168,29 @@ def _notable(report: Report) -> list[str]:
             f"{answers} worked-example answer{'s' if answers != 1 else ''} changed verdict "
             f"(GOOD ↔ BAD) in {where}."
         )
+    return lines
+
+
+def _document_lines(report: Report, by_kind: dict[str, list[Change]]) -> list[str]:
+    """For a spec made of many files: files renamed, added, removed, and sections that
+    moved to another file (one-file specs have none of these)."""
+    lines = []
+    renamed = by_kind["document.renamed"]
+    if renamed:
+        pairs = _names([f"`{c.old_document}` → `{c.document}`" for c in renamed])
+        lines.append(f"File{_s(renamed)} renamed, so links to the old name break: {pairs}.")
+    for change in by_kind["document.added"]:
+        origin = f", split off `{change.old_document}`" if change.old_document else ""
+        lines.append(f"New file `{change.document}`{origin}.")
+    for change in by_kind["document.removed"]:
+        into = f"; its text went into `{change.document}`" if change.document else ""
+        lines.append(f"Removed file `{change.old_document}`{into}.")
+    for change in by_kind["section.moved"]:
+        if "moved.across_documents" in change.tags:
+            lines.append(
+                f"{_quote(report.title_of(change.section))} moved from "
+                f"`{change.old_document}` to `{change.document}`."
+            )
     return lines
 
 
@@ -238,6 +262,7 @@ def _counts(report: Report) -> str:
         for i, (kind, n) in enumerate(kinds.most_common())
     ]
     sections = sum(1 for c in report.changes if c.scope is Scope.SECTION)
+    files = sum(1 for c in report.changes if c.scope is Scope.DOCUMENT)
     parts = []
     if clause_words:
         parts.append(_join(clause_words))
@@ -245,6 +270,8 @@ def _counts(report: Report) -> str:
         parts.append(
             "1 change to a section" if sections == 1 else f"{sections} changes to sections"
         )
+    if files:
+        parts.append("1 change to a file" if files == 1 else f"{files} changes to files")
     total = len(report.changes)
     head = f"{total} change{'s' if total != 1 else ''} in all"
     if by_level:
