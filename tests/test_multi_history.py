@@ -152,6 +152,10 @@ def test_publish_a_folder_spec(repo: Path, tmp_path: Path) -> None:
     assert any(p.startswith("releases/") for p in pages)
     newest = (tmp_path / "site" / "text" / "2.0.0.html").read_text(encoding="utf-8")
     assert "Records must be deleted after 30 days." in newest
+    # Links between the files land on the section in the same page.
+    first = (tmp_path / "site" / "text" / "1.0.0.html").read_text(encoding="utf-8")
+    assert 'href="#retention"' in first and 'href="#storage"' in first
+    assert 'title="a.md#retention"' not in first
 
 
 def test_history_parses_each_file_once(repo: Path) -> None:

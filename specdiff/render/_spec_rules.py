@@ -8,6 +8,7 @@ section only when it does not depend on what came before it.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -168,9 +169,29 @@ def _prepare_link(children: list[Token], j: int, env: MutableMapping[str, Any]) 
         return
     if _SCHEME.match(href.lower()):
         return
+    landing = _in_spec(href, env)
+    if landing is not None:
+        opening.attrSet("href", env["link_base"] + "#" + landing)
+        return
     # A path relative to the spec's repository: nothing on the site answers it.
     opening.tag = closing.tag = "span"
     opening.attrs = {"class": "xref", "title": href}
+
+
+def _in_spec(href: str, env: MutableMapping[str, Any]) -> str | None:
+    """For a spec made of many files, the id on the page that ``other.md#anchor`` (relative
+    to the file being rendered) lands on; None when it is not a link into the spec."""
+    documents = env.get("documents")
+    if not documents:
+        return None
+    path, _, fragment = href.partition("#")
+    folder = posixpath.dirname(env.get("document", ""))
+    resolved = posixpath.normpath(posixpath.join(folder, unquote(path)))
+    anchors = documents.get(resolved)
+    if anchors is None:
+        return None
+    target = anchors.get(unquote(fragment))
+    return str(target) if target is not None else None
 
 
 # -- render rules -----------------------------------------------------------------------

@@ -73,6 +73,7 @@ class SpecRenderer:
         section_ids = frozenset(s.id for s in spec.sections)
         titles = {s.id: s.title for s in spec.sections if s.level}
         seen: set[str] = set()
+        documents = _document_targets(spec)
         source = "\n".join(lines[first - 1 : last])
         if _REFERENCE_DEFINITION.search(source):
             pieces = [(first, last)]
@@ -84,7 +85,7 @@ class SpecRenderer:
         for start, end in pieces:
             chunk = "\n".join(lines[start - 1 : end])
             key: _Key = (
-                chunk,
+                chunk + "\x00" + _document_of(spec, start),
                 sections.get(start, ""),
                 tuple((t, titles.get(t)) for t in sorted(set(_FRAGMENT.findall(chunk)))),
             )
@@ -106,11 +107,35 @@ class SpecRenderer:
                 seen=seen,
                 offset=start - 1,
             )
+            if spec.documents:
+                # Links between the files of a spec made of many files land in this page.
+                env["documents"] = documents
+                env["document"] = next((d.path for d in spec.documents if d.holds(start)), "")
             rendered = markdown().render(chunk, env)
             if not env["suppressed"][0]:
                 self._cache[key] = (rendered, tuple(env["emitted"]))
             html.append(rendered)
         return Markup("".join(html))
+
+
+def _document_targets(spec: Spec) -> dict[str, dict[str, str]]:
+    """For each file of a spec made of many files: its anchors as written → ids on the page,
+    with ``""`` (a link to the file itself) going to its first section."""
+    targets: dict[str, dict[str, str]] = {}
+    for document in spec.documents:
+        anchors = dict(document.anchors)
+        first = next(
+            (s.id for s in spec.sections if s.level and document.holds(s.span.start)), None
+        )
+        if first is not None:
+            anchors[""] = first
+        targets[document.path] = anchors
+    return targets
+
+
+def _document_of(spec: Spec, line: int) -> str:
+    part = spec.document_at(line) if spec.documents else None
+    return part.path if part is not None else ""
 
 
 def render_spec_html(
