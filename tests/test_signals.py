@@ -299,3 +299,28 @@ def test_sigterm_during_import_into_a_repository_restores_it(tmp_path: Path) -> 
     assert git(repo, "tag").splitlines() == [
         "v1.0.0", "v1.1.0", "v1.1.1", "v2.0.0", "v2.1.0", "v3.0.0",
     ]  # fmt: skip
+
+
+def test_a_release_killed_before_its_commit_says_what_to_do(repo: Path, tmp_path: Path) -> None:
+    """SIGKILL after the changelog was written, before the commit: the next run names the
+    file and the safe way back, and nothing is released twice."""
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    # The commit never happens: git's own process, left alone by SIGKILL, fails its hook.
+    hook.write_text(_SLEEPER.format(condition="", seconds=1) + "exit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    ready = tmp_path / "ready"
+    process = start(repo, "release", "--date", "2026-07-10", ready=ready)
+    wait_for(ready, process)
+    process.kill()
+    process.communicate()
+    wait_for_file(tmp_path / "ready.done")
+    assert git(repo, "status", "--porcelain") == "A  CHANGELOG.md"
+    code, _, err = finish(start(repo, "release"))
+    assert code == 2
+    assert err == (
+        "specdiff: error: CHANGELOG.md has uncommitted changes, perhaps from an interrupted "
+        "release: look at them (git diff HEAD -- CHANGELOG.md), then `git rm -f CHANGELOG.md` "
+        "and release again, or commit them\n"
+    )
+    git(repo, "rm", "--quiet", "-f", "CHANGELOG.md")  # the advice, followed
+    release_twice_is_one_release(repo)

@@ -65,6 +65,19 @@ def command(
             return 0
         note(f"tagged HEAD {finished}: its release commit had no tag (an interrupted release)")
     if not dry_run and workspace.store.is_dirty():
+        _, changelog = workspace.output_path(workspace.config.changelog, "changelog")
+        if workspace.store.dirty_paths() == [changelog]:
+            # What a hard kill between writing the changelog and committing it leaves.
+            back = (
+                f"git checkout HEAD -- {changelog}"
+                if workspace.store.exists("HEAD", changelog)
+                else f"git rm -f {changelog}"
+            )
+            raise ReleaseError(
+                f"{changelog} has uncommitted changes, perhaps from an interrupted release: "
+                f"look at them (git diff HEAD -- {changelog}), then `{back}` and release "
+                "again, or commit them"
+            )
         raise ReleaseError(
             "the working tree has uncommitted changes; commit or stash them before releasing"
         )

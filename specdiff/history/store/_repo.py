@@ -257,6 +257,11 @@ class SpecStore:
             return False
         return bool(self._git("status", "--porcelain", mode, "--", *pathspec))
 
+    def dirty_paths(self) -> list[str]:
+        """The tracked paths with uncommitted changes, staged or not."""
+        out = self._git("status", "--porcelain", "-z", "--untracked-files=no")
+        return [entry[3:] for entry in out.split("\x00") if len(entry) > 3]
+
     def identity(self) -> str:
         """``Name <email>`` from git's configuration, else :data:`DEFAULT_IDENTITY`."""
         if self._identity is None:
