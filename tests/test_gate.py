@@ -89,3 +89,18 @@ def test_the_label_to_suggest() -> None:
     assert label_to_accept(LABELS, MAJOR) == "spec-major-ok"
     assert label_to_accept(LABELS, MINOR) == "spec-major-ok"  # the first one that covers it
     assert label_to_accept(((MINOR, "ok"),), MAJOR) is None
+
+
+def test_the_passing_check_names_the_bump_it_compared() -> None:
+    from specdiff.action._check import _verdict
+
+    new = OLD.replace("should", "must") + "\nThe assistant should link them.\n"
+    major = next(
+        c for c in compare_specs(parse_spec(OLD), parse_spec(new)).changes if c.severity is MAJOR
+    )
+    config = Config(accept=(Acceptance(major.id, "agreed"),))
+    report = compare_specs(parse_spec(OLD), parse_spec(new), config)
+    text, failing = _verdict(MAJOR, config, report, (), loosened=False)
+    assert not failing
+    # The full bump is major; only the unaccepted minor one was held against the threshold.
+    assert "bump major, minor without the accepted changes," in text

@@ -275,8 +275,12 @@ def _verdict(
     if loosened:
         why = f"bump {bump}; the pull request loosens the gate, which counts as major and"
     if not (reaches(report, fail_on) or (loosened and fail_on is not None)):
+        counted = f"bump {bump}"
+        if bump != report.bump:
+            # Say what the threshold was compared with: accepted changes do not count.
+            counted = f"bump {report.bump}, {bump} without the accepted changes,"
         return (
-            f"**Check passed:** bump {report.bump} is below the `fail-on: {fail_on or 'none'}` threshold.",
+            f"**Check passed:** {counted} is below the `fail-on: {fail_on or 'none'}` threshold.",
             False,
         )
     accept_labels = config.github.accept_labels
