@@ -126,6 +126,10 @@ class _LineIndex:
         self.starts = [d.offset for d in spec.documents]
         self.clause_paths = self._paths([c.span.start for c in spec.clauses])
         """The document of each clause, by clause index (clauses are in reading order)."""
+        self.page_ids = {
+            f"{d.path}#{local}": combined for d in spec.documents for local, combined in d.anchors
+        }
+        """``file.md#anchor`` → the id of that anchor in the combined spec (one page)."""
 
     def _paths(self, lines: list[int]) -> list[str]:
         paths = []
@@ -331,7 +335,11 @@ def _local_side(side: Side | None, index: _LineIndex, *, whole: bool = False) ->
         return side
     if whole:
         return replace(side, lines=(1, max(1, part.line_count)))
-    return replace(side, lines=(side.lines[0] - part.offset, side.lines[1] - part.offset))
+    return replace(
+        side,
+        lines=(side.lines[0] - part.offset, side.lines[1] - part.offset),
+        anchors=tuple(index.page_ids.get(a, a) for a in side.anchors),
+    )
 
 
 def local_titles(spec: Spec) -> dict[str, str]:
