@@ -152,8 +152,11 @@ def test_sigterm_at_any_moment_leaves_the_before_or_the_after_state(
     state = snapshot(repo)
     if code == 0:  # it finished before the signal came
         assert git(repo, "tag", "--points-at", "HEAD") == "v4.0.0"
-    elif code == -signal.SIGTERM:  # it came before Python had started specdiff
-        assert state == before
+    elif code == -signal.SIGTERM:
+        # Python's default action: the signal came before specdiff set its handlers up,
+        # or after the release had finished and they were gone (interpreter exit).
+        finished = git(repo, "tag", "--points-at", "HEAD") == "v4.0.0"
+        assert finished or state == before
     else:
         assert (code, err) == (143, "specdiff: error: interrupted by SIGTERM\n")
         assert state == before
