@@ -219,7 +219,7 @@ def test_clean_file_exits_0(cli, project):
     write(project, "specdiff.toml", AUTHORITY)
     result = cli("check", write(project, "spec.md", CLEAN))
     assert (result.code, result.err) == (0, "")
-    assert result.out == "no problems found in 1 file(s)\n"
+    assert result.out == "no problems found in 1 file\n"
 
 
 def test_check_reports_every_problem_and_exits_1(cli, project):
@@ -254,7 +254,7 @@ def test_check_text_and_github_formats(cli, project):
     assert text.out.splitlines()[0] == (
         f"{spec}:3: error: link to #spout, which no heading or anchor defines [broken-anchor]"
     )
-    assert text.out.splitlines()[-1] == "4 error(s), 0 warning(s) in 1 file(s)"
+    assert text.out.splitlines()[-1] == "4 errors, 0 warnings in 1 file"
     github = cli("check", spec, "--format", "github")
     assert github.code == 1
     assert github.out.splitlines()[0].startswith(
@@ -309,7 +309,7 @@ def test_check_several_files(cli, project):
     assert result.code == 1
     assert result.out.splitlines() == [
         f"{bad}:3: error: link to #nowhere, which no heading or anchor defines [broken-anchor]",
-        "1 error(s), 0 warning(s) in 2 file(s)",
+        "1 error, 0 warnings in 2 files",
     ]
 
 

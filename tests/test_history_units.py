@@ -300,7 +300,7 @@ def test_describe_editorial_and_flips() -> None:
     moved = change(ChangeKind.MOVED, PATCH, ("moved.across_sections",), old_section="t")
     assert describe(moved) == "Moved from #t: “The server must answer.”"
     entry = render_entry(Entry("1.1.0", date(2025, 1, 1), report_of(moved)))
-    assert "  - Moved from “Timing”: “The server must answer.” _(patch)_" in entry
+    assert "- **Serving** (`#s`): moved from “Timing”: “The server must answer.” _(patch)_" in entry
 
 
 # -- section histories --------------------------------------------------------------------------

@@ -59,7 +59,8 @@ def test_dry_run_prints_the_entry_and_writes_nothing(
     assert err.strip() == "would release v4.0.0 (major bump since v3.0.0); dry run, nothing written"
     assert out.startswith("## [4.0.0] - 2026-07-10\n\nA major release: it strengthens 1 rule.\n")
     assert (
-        "1 rule strengthened in “Write in a warm, plain voice”: “should not” → “must not”." in out
+        "- In “Write in a warm, plain voice”, a rule is strengthened (“should not” → “must not”): "
+        in out
     )
     assert snapshot(repo) == before
 
@@ -427,9 +428,19 @@ def test_release_the_model_spec_pair(
     assert "released 2025.04.11 (major bump since 2025.02.12)" in err
     entry = out
     assert entry.startswith("## [2025.04.11] - 2025-04-11\n\nA major release: it reverses 1 rule")
-    assert "1 rule reversed in “Do not lie”: “are allowed” → “are not allowed”." in entry
-    white_lies = [line for line in entry.splitlines() if '"white lies"' in line]
-    assert white_lies and "Reversed: “are allowed” → “are not allowed”" in white_lies[0]
+    # The highlights come first: the white-lies rule with its old and new wording, and the
+    # worked example that moved.
+    highlights = entry.split("\n\n")[2].splitlines()
+    white_lies = [line for line in highlights if '"white lies"' in line]
+    assert white_lies[0].startswith(
+        "- In “Do not lie”, a rule is reversed (“are allowed” → “are not allowed”): "
+        '“First, "white lies" that are necessary'
+    )
+    assert '→ “However, even "white lies" that humans may use' in white_lies[0]
+    assert (
+        "- The worked example “a white lie that's over the line” moved within “Do not lie”."
+        in highlights
+    )
     assert entry_of((repo / "CHANGELOG.md").read_text(encoding="utf-8"), "2025.04.11") == (
         entry.strip("\n")
     )

@@ -46,6 +46,14 @@ if TYPE_CHECKING:
     is_flag=True,
     help="With --write: print the diff the file would get; change nothing.",
 )
+@click.option(
+    "--detail",
+    type=click.Choice(["short", "full"]),
+    default="short",
+    show_default=True,
+    help="short: highlights first, editorial fixes and smaller changes folded into counts "
+    "so an entry stays within 600 words; full: every change on its own line.",
+)
 @spec_option
 @config_option
 def command(
@@ -53,6 +61,7 @@ def command(
     write: bool,
     regenerate: bool,
     dry_run: bool,
+    detail: str,
     spec_path: str | None,
     config_path: Path | None,
 ) -> int:
@@ -72,7 +81,7 @@ def command(
         raise InputError("--write writes the Markdown changelog; drop --format json")
     workspace = Workspace.discover(config_path=config_path, spec=spec_path)
     timeline = Timeline(workspace, progress_printer())
-    entries = changelog_entries(timeline)
+    entries = changelog_entries(timeline, detail)
     end_progress()
     if write:
         return _write(workspace, entries, regenerate=regenerate, dry_run=dry_run)
@@ -83,7 +92,7 @@ def command(
     return 0
 
 
-def changelog_entries(timeline: Timeline) -> list[Entry]:
+def changelog_entries(timeline: Timeline, detail: str = "short") -> list[Entry]:
     """One entry per release, newest first; final releases roll up their pre-releases."""
     from ..render.changelog import Entry
 
@@ -92,7 +101,7 @@ def changelog_entries(timeline: Timeline) -> list[Entry]:
         report, prereleases = timeline.rolled_up(release)
         tag = release.version.tag
         entries.append(
-            Entry(tag.version, tag.date.date(), report, tag.name, tag.commit, prereleases)
+            Entry(tag.version, tag.date.date(), report, tag.name, tag.commit, prereleases, detail)
         )
     return entries
 

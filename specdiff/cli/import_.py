@@ -61,9 +61,12 @@ def command(
     done, skipped = len(result.imported), len(result.skipped)
     if done:
         note(
-            f"imported {done} version(s) of {result.spec_path} into {result.root}"
+            f"imported {done} version{'' if done == 1 else 's'} of {result.spec_path} into {result.root}"
             + (f" ({skipped} already there)" if skipped else "")
         )
     else:
-        note(f"nothing to import: all {skipped} version(s) are already in {result.root}")
+        note(
+            f"nothing to import: {'the' if skipped == 1 else 'all'} {skipped} "
+            f"version{' is' if skipped == 1 else 's are'} already in {result.root}"
+        )
     return 0

@@ -80,7 +80,8 @@ def command(
     existing = [path for path in files if path.exists()]
     if existing and not force:
         names = ", ".join(str(p.relative_to(root)) for p in existing)
-        raise InputError(f"{names} already exist(s); pass --force to overwrite")
+        verb = "exists" if len(existing) == 1 else "exist"
+        raise InputError(f"{names} already {verb}; pass --force to overwrite")
     # All or nothing: a failure or a signal (Ctrl-C, SIGTERM, SIGHUP) after the first
     # file puts back what was there before.
     previous = {path: path.read_bytes() if path.is_file() else None for path in files}

@@ -30,12 +30,20 @@ if TYPE_CHECKING:
     default=None,
     help="The release date (default: today, UTC).",
 )
+@click.option(
+    "--detail",
+    type=click.Choice(["short", "full"]),
+    default="short",
+    show_default=True,
+    help="How much the CHANGELOG entry lists (see `specdiff changelog --detail`).",
+)
 @spec_option
 @config_option
 def command(
     dry_run: bool,
     pre: str | None,
     release_date: str | None,
+    detail: str,
     spec_path: str | None,
     config_path: Path | None,
 ) -> int:
@@ -82,7 +90,7 @@ def command(
             "the working tree has uncommitted changes; commit or stash them before releasing"
         )
     timeline = Timeline(workspace, progress_printer())
-    plan = plan_release(workspace, timeline, pre=pre, today=today)
+    plan = plan_release(workspace, timeline, pre=pre, today=today, detail=detail)
     end_progress()
     if plan is None:
         latest = timeline.latest

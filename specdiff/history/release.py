@@ -59,7 +59,12 @@ class Plan:
 
 
 def plan_release(
-    workspace: Workspace, timeline: Timeline, *, pre: str | None = None, today: date | None = None
+    workspace: Workspace,
+    timeline: Timeline,
+    *,
+    pre: str | None = None,
+    today: date | None = None,
+    detail: str = "short",
 ) -> Plan | None:
     """The release to make from HEAD, or None when nothing changed in meaning since the
     last version (see :func:`~specdiff.policy.versioning.next_version`)."""
@@ -120,7 +125,9 @@ def plan_release(
     tag = config.tag_prefix + version
     if store.tag_exists(tag):
         raise ReleaseError(_clash(workspace, timeline, tag))
-    entry_text = render_entry(Entry(version, today, entry_report, tag=tag, prereleases=prereleases))
+    entry_text = render_entry(
+        Entry(version, today, entry_report, tag=tag, prereleases=prereleases, detail=detail)
+    )
     before = read_changelog(changelog_file)
     after = insert_entry(before.replace("\r\n", "\n") if before else before, entry_text)
     if before is not None and before.count("\r\n") > before.count("\n") // 2:

@@ -116,11 +116,17 @@ def counts_in_words(report: Report) -> str:
         noun = (scope if scope in (Scope.SECTION, Scope.DOCUMENT) else "clause") + (
             "s" if count != 1 else ""
         )
-        words = "anchors changed" if kind == "reidentified" else f"{noun} {kind}"
+        anchors = "anchor changed" if count == 1 else "anchors changed"
+        words = anchors if kind == "reidentified" else f"{noun} {kind}"
         if kind == "attributes":
             words = f"{noun} with changed attributes"
         parts.append(f"{count} {words}")
     return ", ".join(parts)
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """``1 change``, ``2 changes``: a number with its noun in the right number."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def excerpt(text: str, limit: int = 160) -> str:

@@ -7,13 +7,16 @@ so an entry written at release time and the rebuilt changelog never disagree.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from ..model.vocabulary import ChangeKind, Level, Scope
 from ._common import excerpt
+from ._highlights import highlights
+from ._quotes import changed_phrases, count_edits, excerpt_around
 from .summary import summarize
 
 if TYPE_CHECKING:
@@ -34,6 +37,8 @@ HEADINGS = ("Added", "Changed", "Removed", "Fixed")
 _ENTRY_START = re.compile(r"^## \[", re.MULTILINE)
 _UNRELEASED = re.compile(r"## \[unreleased\]", re.IGNORECASE)
 _WORDS = re.compile(r"[^\w]+")
+#: The most words a default (``short``) entry has, highlights and details included.
+WORD_BUDGET = 600
 #: Above this many words in a clause, :func:`small_edits` does not look for edits.
 _MAX_EDIT_TOKENS = 2000
 
@@ -51,6 +56,9 @@ class Entry:
     prereleases: tuple[str, ...] = ()
     """The pre-releases this final release rolls up (its report then starts at the
     previous final release)."""
+    detail: str = "short"
+    """``short``: smaller changes folded into counts so the entry stays within
+    :data:`WORD_BUDGET` words; ``full``: every change on its own line."""
 
 
 def heading_of(change: Change) -> str:
@@ -70,21 +78,23 @@ def describe(change: Change) -> str:
 
 
 def _describe(change: Change, report: Report | None) -> str:
-    """:func:`describe`, naming sections by their titles when ``report`` is given."""
+    """:func:`describe`, naming sections by their titles when ``report`` is given. Every
+    quote holds the words that carry the change: the removed words of a removal, old and
+    new words of an edit, cut around the change."""
     side = change.new or change.old
     assert side is not None
     if change.scope is Scope.DOCUMENT:
         return _describe_document(change)
     if change.scope is Scope.SECTION:
         return _describe_section(change, report)
-    statement = next((s for s in change.statements if s.tag != "normative.added"), None) or (
-        change.statements[0] if change.statements else None
+    statement = next(
+        (s for s in change.statements if s.tag not in ("normative.added", "normative.removed")),
+        None,
     )
     if statement is not None and statement.old and statement.new:
-        verb = statement.tag.split(".")[1].capitalize()
-        return (
-            f"{verb}: “{statement.old}” → “{statement.new}” in “{excerpt(statement.sentence, 140)}”"
-        )
+        verb = statement.tag.split(".")[1].replace("_", " ").capitalize()
+        quote = excerpt_around(statement.sentence, statement.new, 140)
+        return f"{verb}: “{statement.old}” → “{statement.new}” in “{quote}”"
     if change.verdicts:
         title = f"Example “{side.title}”" if side.title else "A worked example"
         if len(change.verdicts) == 1:
@@ -107,16 +117,34 @@ def _describe(change: Change, report: Report | None) -> str:
             ChangeKind.REMOVED: "Removed",
             ChangeKind.MODIFIED: _modified_label(change),
         }[change.kind]
-    if side.type == "example" and side.title:
-        if label == "Example edited":
-            return f"Example “{side.title}” edited"
+    if side.type == "example" and side.title and change.kind is not ChangeKind.MODIFIED:
         return f"{label}: example “{side.title}”"
-    if "editorial" in change.tags and change.old is not None and change.new is not None:
-        # Spelling, punctuation, markup, link targets: the edit itself says it all.
+    if change.old is not None and change.new is not None and change.old.text != change.new.text:
+        if label == "Example edited" and side.title:
+            label = f"Example “{side.title}” edited"
+        return f"{label}: {_edits(change, label)}"
+    return f"{label}: “{excerpt(side.text, 140)}”"
+
+
+def _edits(change: Change, label: str) -> str:
+    """The edits of a modified clause, each quoted old → new with a little context; a
+    removed or added rule quotes the rule's own sentence."""
+    assert change.old is not None and change.new is not None
+    if label in ("Rule removed", "New rule"):
+        tag = "normative.removed" if label == "Rule removed" else "normative.added"
+        sentences = [s.sentence for s in change.statements if s.tag == tag]
+        if sentences:
+            more = len(sentences) - 1
+            extra = f" (and {more} more)" if more else ""
+            return f"“{excerpt(sentences[0], 160)}”{extra}"
+    if "editorial" in change.tags:
         edits = small_edits(change.old.text, change.new.text)
         if edits:
-            return f"{label}: {edits}"
-    return f"{label}: “{excerpt(side.text, 140)}”"
+            return edits
+    phrases = changed_phrases(change.old.text, change.new.text, limit=2)
+    more = count_edits(change.old.text, change.new.text) - len(phrases)
+    extra = f" and {more} more edit{'s' if more != 1 else ''}" if more > 0 else ""
+    return "; ".join(phrases) + extra
 
 
 def small_edits(old: str, new: str, *, limit: int = 3, width: int = 60) -> str | None:
@@ -302,10 +330,38 @@ def render_entry(entry: Entry) -> str:
         return "\n".join(lines)
     summary = summarize(report)
     lines += [summary.why, ""]
-    if summary.notable:
-        lines += [f"- {line}" for line in summary.notable]
+    top = highlights(report)
+    if top:
+        lines += [f"- {_inline(h.sentence)}" for h in top]
         lines.append("")
-    lines += [summary.counts, ""]
+    closing = [summary.counts, ""]
+    budget = WORD_BUDGET - _words(lines) - _words(closing)
+    for fold in _FOLDS if entry.detail == "short" else (Fold.NOTHING,):
+        details = _details(report, fold, {c.id for h in top for c in h.changes})
+        if _words(details) <= budget:
+            break
+    return "\n".join(lines + details + closing)
+
+
+class Fold(IntEnum):
+    """How much of the details is folded into per-section counts, least first."""
+
+    NOTHING = 0
+    EDITORIAL = 1
+    PATCH = 2
+    MINOR = 3
+    SECTIONS = 4
+    """Also: sections left with nothing but folded counts become one closing line."""
+
+
+_FOLDS = (Fold.EDITORIAL, Fold.PATCH, Fold.MINOR, Fold.SECTIONS)
+
+
+def _details(report: Report, fold: Fold, named: set[str]) -> list[str]:
+    """The changes by Keep a Changelog heading and section; with ``fold`` the smaller
+    changes of a section are counted on one line instead of listed. Changes ``named`` by
+    id in the highlights are listed without repeating their quote."""
+    lines: list[str] = []
     for heading in HEADINGS:
         grouped: dict[str, list[Change]] = defaultdict(list)
         for change in report.changes:
@@ -313,14 +369,173 @@ def render_entry(entry: Entry) -> str:
                 grouped[_group_key(change)].append(change)
         if not grouped:
             continue
-        lines += [f"### {heading}", ""]
+        body: list[str] = []
+        quiet: list[Change] = []
+        quiet_lines: list[str] = []
         for section_id, changes in grouped.items():
-            lines.append(_group_line(section_id, changes, report))
-            lines.extend(
-                f"  - {_inline(_describe(c, report))}{_severity(c.severity)}" for c in changes
+            listed = [c for c in changes if not _folded(c, fold)]
+            folded = [c for c in changes if _folded(c, fold)]
+            name = _group_line(section_id, changes, report).removeprefix("- ")
+            items = [
+                f"{_inline(_brief(c, report) if c.id in named else _describe(c, report))}"
+                f"{_severity(c.severity)}"
+                for c in listed
+            ]
+            if folded:
+                items.append(
+                    _fold_line(folded, report) + _severity(max(c.severity for c in folded))
+                )
+            if len(items) == 1:
+                section_lines = [f"- {name}: {_lower_first(items[0])}"]
+            else:
+                section_lines = [f"- {name}", *(f"  - {item}" for item in items)]
+            if not listed and fold is Fold.SECTIONS:
+                quiet.extend(folded)
+                quiet_lines.extend(section_lines)
+            else:
+                body.extend(section_lines)
+        if len(quiet_lines) > 2:
+            sections = len({_group_key(c) for c in quiet})
+            more = " more" if body else ""
+            body.append(
+                f"- {_capital(_fold_line(quiet, report))} in {sections}{more} sections"
+                f"{_severity(max(c.severity for c in quiet))}; the release page and "
+                "`specdiff compare` list each one."
             )
-        lines.append("")
-    return "\n".join(lines)
+        else:
+            body.extend(quiet_lines)
+        lines += [f"### {heading}", "", *body, ""]
+    return lines
+
+
+def _brief(change: Change, report: Report) -> str:
+    """A change the highlights already quote: what happened, without the quote."""
+    for statement in change.statements:
+        if statement.old and statement.new and statement.tag.startswith("normative."):
+            verb = statement.tag.split(".")[1].replace("_", " ").capitalize()
+            return f"{verb}: “{statement.old}” → “{statement.new}” (quoted above)"
+    if "normative.removed" in change.tags and change.scope is Scope.CLAUSE:
+        return "Rule removed (quoted above)"
+    if "normative.added" in change.tags and change.kind is ChangeKind.MODIFIED:
+        return "New rule (quoted above)"
+    return _describe(change, report)
+
+
+def _folded(change: Change, fold: Fold) -> bool:
+    if fold is Fold.NOTHING:
+        return False
+    if heading_of(change) == "Fixed":
+        return True
+    if change.scope is Scope.SECTION and change.kind is not ChangeKind.RENAMED:
+        return False  # sections added, removed, moved or re-anchored are always named
+    if fold >= Fold.MINOR:
+        return change.severity <= Level.MINOR
+    return fold >= Fold.PATCH and change.severity <= Level.PATCH
+
+
+#: How a folded change is counted: (singular, plural), by what it is.
+_FOLD_NOUNS = {
+    "editorial": ("editorial fix", "editorial fixes"),
+    "commentary": ("commentary edit", "commentary edits"),
+    "example": ("worked example edited", "worked examples edited"),
+    "added": ("clause added", "clauses added"),
+    "removed": ("clause removed", "clauses removed"),
+    "moved": ("clause moved", "clauses moved"),
+    "renamed": ("section renamed", "sections renamed"),
+    "rule": ("rule added", "rules added"),
+    "modified": ("clause reworded", "clauses reworded"),
+    "link": ("link broken", "links broken"),
+}
+
+
+def _fold_line(changes: list[Change], report: Report) -> str:
+    """``3 editorial fixes (spelling, punctuation) and 1 clause moved``; a single
+    editorial fix shows the fix itself."""
+    if len(changes) == 1 and heading_of(changes[0]) == "Fixed":
+        return _describe(changes[0], report)
+    if len(changes) <= 3 and all("editorial" in c.tags for c in changes):
+        edits = [_small_edits_of(c) for c in changes]
+        if all(edits):
+            return f"{len(changes)} editorial fixes: {', '.join(e for e in edits if e)}"
+    counts: Counter[str] = Counter(_fold_noun(c) for c in changes)
+    parts = []
+    for noun, count in counts.items():
+        one, many = _FOLD_NOUNS[noun]
+        part = f"{count} {one if count == 1 else many}"
+        if noun == "editorial":
+            kinds = _fix_kinds([c for c in changes if _fold_noun(c) == "editorial"])
+            part += f" ({kinds})" if kinds else ""
+        parts.append(part)
+    return _join_words(parts)
+
+
+def _small_edits_of(change: Change) -> str | None:
+    if change.old is None or change.new is None:
+        return None
+    return small_edits(change.old.text, change.new.text, limit=2)
+
+
+def _fold_noun(change: Change) -> str:
+    if "editorial" in change.tags and heading_of(change) == "Fixed":
+        return "editorial"
+    if "commentary" in change.tags and heading_of(change) == "Fixed":
+        return "commentary"
+    if change.scope is Scope.SECTION:
+        return "renamed"
+    side = change.new or change.old
+    if side is not None and side.type == "example" and change.kind is ChangeKind.MODIFIED:
+        return "example"
+    if change.kind is ChangeKind.MODIFIED and "normative.added" in change.tags:
+        return "rule"
+    if change.kind is ChangeKind.MODIFIED and "reference.broken" in change.tags:
+        return "link"
+    return str(change.kind) if change.kind is not ChangeKind.MODIFIED else "modified"
+
+
+_QUOTES = set("\"'“”‘’«»")
+_DASHES = set("-–—")
+
+
+def _fix_kinds(changes: list[Change]) -> str:
+    """What the editorial fixes were, in words: spelling, punctuation, typography, markup,
+    links, whitespace."""
+    kinds: dict[str, None] = {}
+    for change in changes:
+        if change.old is None or change.new is None:
+            continue
+        old, new = change.old.text, change.new.text
+        before, after = Counter(old), Counter(new)
+        removed = set((before - after) + (after - before))
+        if "".join(old.split()) == "".join(new.split()):
+            kinds["whitespace"] = None
+        elif "](" in old + new and _WORDS.sub("", old) == _WORDS.sub("", new):
+            kinds["links"] = None
+        elif removed and removed <= _QUOTES | _DASHES | {"…", "."}:
+            kinds["typography"] = None
+        elif removed and removed <= set("*_`~#"):
+            kinds["markup"] = None
+        elif _WORDS.sub("", old) == _WORDS.sub("", new):
+            kinds["punctuation"] = None
+        else:
+            kinds["spelling"] = None
+    return ", ".join(kinds)
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
+
+
+def _lower_first(text: str) -> str:
+    """The first letter lowered when the text follows ``**Section**:`` (not for quotes,
+    names or identifiers)."""
+    first = text.split(" ", 1)[0].rstrip(":,")
+    if first[:1].isupper() and first[1:].islower() and first.isalpha():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def render_changelog(entries: list[Entry], header: str = CHANGELOG_HEADER) -> str:

@@ -3,6 +3,8 @@ GitHub annotations, from the lint findings of each file."""
 
 from __future__ import annotations
 
+from ._common import counted
+
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -54,9 +56,12 @@ def render_check_text(results: Sequence[tuple[str, Sequence[Finding]]]) -> str:
     total = sum(len(findings) for _, findings in results)
     errors = error_count(results)
     if total:
-        lines.append(f"{errors} error(s), {total - errors} warning(s) in {len(results)} file(s)")
+        lines.append(
+            f"{counted(errors, 'error')}, {counted(total - errors, 'warning')} "
+            f"in {counted(len(results), 'file')}"
+        )
     else:
-        lines.append(f"no problems found in {len(results)} file(s)")
+        lines.append(f"no problems found in {counted(len(results), 'file')}")
     return "\n".join(lines)
 
 

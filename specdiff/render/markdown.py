@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model.vocabulary import Scope
 from ._common import (
+    counted,
     counts_in_words,
     document_headings,
     excerpt,
@@ -45,7 +46,7 @@ def render_markdown(
         if used + len(block) > budget:
             left = sum(len(g.changes) for g in group_by_section(report)[index:])
             body.append(
-                f"\n_… {left} more change(s) in {len(blocks) - index} more section(s) are not shown "
+                f"\n_… {counted(left, 'more change')} in {counted(len(blocks) - index, 'more section')} are not shown "
                 f"here (comment size limit); run `specdiff compare` or see the JSON report._\n"
             )
             break
@@ -64,7 +65,7 @@ def _header(report: Report, title: str) -> str:
     lines = [
         f"### {title}: `{_code(report.base.label)}` → `{_code(report.head.label)}` · bump **{str(report.bump).upper()}**",
         "",
-        f"{len(report.changes)} change(s): {counts_in_words(report)}.",
+        f"{counted(len(report.changes), 'change')}: {counts_in_words(report)}.",
         "",
     ]
     if report.changes:
@@ -74,7 +75,7 @@ def _header(report: Report, title: str) -> str:
         if accepted:
             lines += [
                 "",
-                f"{accepted} change(s) accepted in configuration; without them the bump is **{report.blocking_bump}**.",
+                f"{counted(accepted, 'change')} accepted in configuration; without them the bump is **{report.blocking_bump}**.",
             ]
         lines.append("")
     return "\n".join(lines)
@@ -83,9 +84,7 @@ def _header(report: Report, title: str) -> str:
 def _section_block(title: str, section_id: str, changes: tuple[Change, ...]) -> str:
     worst = max(c.severity for c in changes)
     anchor = f" <code>#{html.escape(section_id)}</code>" if section_id else ""
-    summary = (
-        f"<b>{html.escape(_plain_title(title))}</b>{anchor} · {len(changes)} change(s), {worst}"
-    )
+    summary = f"<b>{html.escape(_plain_title(title))}</b>{anchor} · {counted(len(changes), 'change')}, {worst}"
     items = "\n".join(_change_item(c) for c in changes)
     return f"<details><summary>{summary}</summary>\n\n{items}\n\n</details>\n\n"
 

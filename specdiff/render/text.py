@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..model.vocabulary import Level, Scope
 from ._common import (
+    counted,
     counts_in_words,
     document_headings,
     excerpt,
@@ -123,7 +124,15 @@ def _mark(op: Op, text: str, style: Callable[[str, str], str]) -> str:
 
 
 def _wrap(text: str, width: int, indent: str, limit: int = 4) -> list[str]:
-    wrapped = textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent)
+    # Anchors and identifiers (#avoid-over-refusal) are never broken across lines.
+    wrapped = textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
     if len(wrapped) > limit:
-        wrapped = [*wrapped[:limit], f"{indent}… ({len(wrapped) - limit} more lines)"]
+        wrapped = [*wrapped[:limit], f"{indent}… ({counted(len(wrapped) - limit, 'more line')})"]
     return wrapped
