@@ -170,7 +170,7 @@ def test_finalising_a_release_candidate_rolls_up_its_changes(
         "A major release: it strengthens 1 rule.\n"
     )
     assert "“should” → “must”" in out
-    assert "Renamed from “Answers”" in out
+    assert "renamed from “Answers”" in out
     # The tag message tells the same story.
     assert "strengthens 1 rule" in git(repo, "tag", "-l", "--format=%(contents)", "v4.0.0")
     # The rebuilt changelog agrees with the entry written at release time; the rcs keep

@@ -94,14 +94,30 @@ def command(
 
 def changelog_entries(timeline: Timeline, detail: str = "short") -> list[Entry]:
     """One entry per release, newest first; final releases roll up their pre-releases."""
+    from ..history.attribution import attribute
     from ..render.changelog import Entry
 
+    workspace = timeline.workspace
+    web_url = workspace.store.web_url()
     entries = []
     for release in reversed(timeline.releases):
         report, prereleases = timeline.rolled_up(release)
         tag = release.version.tag
+        origins = {}
+        if report is not None and report.changes and report.base.commit:
+            origins = attribute(workspace, report, report.base.commit, tag.commit)
         entries.append(
-            Entry(tag.version, tag.date.date(), report, tag.name, tag.commit, prereleases, detail)
+            Entry(
+                tag.version,
+                tag.date.date(),
+                report,
+                tag.name,
+                tag.commit,
+                prereleases,
+                detail,
+                tuple(origins.items()),
+                web_url,
+            )
         )
     return entries
 

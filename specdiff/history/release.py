@@ -13,6 +13,7 @@ from ..policy.labels import tag_version
 from ..policy.versioning import next_version
 from ..render.changelog import Entry, insert_entry, render_entry
 from ..render.summary import summarize
+from .attribution import attribute
 from .files import write_atomically
 from .interrupts import deferred
 
@@ -125,8 +126,20 @@ def plan_release(
     tag = config.tag_prefix + version
     if store.tag_exists(tag):
         raise ReleaseError(_clash(workspace, timeline, tag))
+    origins = {}
+    if entry_report is not None and entry_report.changes and entry_base is not None:
+        origins = attribute(workspace, entry_report, entry_base.tag.commit, head_rev.commit)
     entry_text = render_entry(
-        Entry(version, today, entry_report, tag=tag, prereleases=prereleases, detail=detail)
+        Entry(
+            version,
+            today,
+            entry_report,
+            tag=tag,
+            prereleases=prereleases,
+            detail=detail,
+            origins=tuple(origins.items()),
+            web_url=store.web_url(),
+        )
     )
     before = read_changelog(changelog_file)
     after = insert_entry(before.replace("\r\n", "\n") if before else before, entry_text)

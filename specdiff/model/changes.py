@@ -152,6 +152,21 @@ class Change(_Facts):
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """The step of a release (a merged pull request, a squash commit, a direct commit)
+    that made a change."""
+
+    commit: str
+    title: str
+    """The pull request's title, else the commit's subject."""
+    pull_request: int | None
+    notes: str
+    """The ``Release notes`` section of its message, verbatim ('' when there is none)."""
+    step: int = 0
+    """Its place among the release's steps (1 is the first after the previous version)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Endpoint:
     """What was compared on one side: a label for people, and where it came from."""
 

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
+from ..model.changes import Report
 from ..model.vocabulary import ChangeKind, Level, Scope
 from ._common import excerpt
 from ._highlights import highlights
@@ -22,7 +23,7 @@ from .summary import summarize
 if TYPE_CHECKING:
     from datetime import date
 
-    from ..model.changes import Change, Report
+    from ..model.changes import Change, Origin
 
 CHANGELOG_HEADER = """# Changelog
 
@@ -57,6 +58,11 @@ class Entry:
     """The pre-releases this final release rolls up (its report then starts at the
     previous final release)."""
     detail: str = "short"
+    origins: tuple[tuple[str, Origin], ...] = ()
+    """Change id -> the pull request or commit that made it (see history.attribution);
+    when changes come from two or more of them, the details are grouped under them."""
+    web_url: str | None = None
+    """The repository's web address, for links to pull requests and commits."""
     """``short``: smaller changes folded into counts so the entry stays within
     :data:`WORD_BUDGET` words; ``full``: every change on its own line."""
 
@@ -336,8 +342,15 @@ def render_entry(entry: Entry) -> str:
         lines.append("")
     closing = [summary.counts, ""]
     budget = WORD_BUDGET - _words(lines) - _words(closing)
+    named = {c.id for h in top for c in h.changes}
+    origins = dict(entry.origins)
+    # One step per release (one commit, or one pull request) says nothing sections don't.
+    by_origin = len({o.commit for o in origins.values()}) > 1
     for fold in _FOLDS if entry.detail == "short" else (Fold.NOTHING,):
-        details = _details(report, fold, {c.id for h in top for c in h.changes})
+        if by_origin:
+            details = _details_by_origin(report, fold, named, origins, entry.web_url)
+        else:
+            details = _details(report, fold, named)
         if _words(details) <= budget:
             break
     return "\n".join(lines + details + closing)
@@ -406,6 +419,53 @@ def _details(report: Report, fold: Fold, named: set[str]) -> list[str]:
             body.extend(quiet_lines)
         lines += [f"### {heading}", "", *body, ""]
     return lines
+
+
+def _details_by_origin(
+    report: Report,
+    fold: Fold,
+    named: set[str],
+    origins: dict[str, Origin],
+    web_url: str | None,
+) -> list[str]:
+    """The changes grouped under the pull request (or commit) that made them, each group
+    opening with its release notes as the authors wrote them; changes no step can be
+    told for follow under the usual headings."""
+    groups: dict[str, tuple[Origin, list[Change]]] = {}
+    for change in report.changes:
+        origin = origins.get(change.id)
+        if origin is not None:
+            groups.setdefault(origin.commit, (origin, []))[1].append(change)
+    lines: list[str] = ["### Changes by pull request", ""]
+    for origin, changes in sorted(groups.values(), key=lambda group: group[0].step):
+        lines.append(f"- **{_inline(origin.title)}** ({_origin_link(origin, web_url)})")
+        if origin.notes:
+            lines.extend(f"  > {line}".rstrip() for line in origin.notes.split("\n"))
+        listed = [c for c in changes if not _folded(c, fold)]
+        folded = [c for c in changes if _folded(c, fold)]
+        for change in listed:
+            where = report.title_of(_group_key(change)) or "Before the first heading"
+            text = _brief(change, report) if change.id in named else _describe(change, report)
+            lines.append(
+                f"  - **{_inline(where)}**: {_inline(_lower_first(text))}{_severity(change.severity)}"
+            )
+        if folded:
+            worst = max(c.severity for c in folded)
+            lines.append(f"  - {_capital(_fold_line(folded, report))}{_severity(worst)}")
+    lines.append("")
+    rest = tuple(c for c in report.changes if c.id not in origins)
+    if rest:
+        other = Report(report.base, report.head, rest, report.titles)
+        lines += _details(other, fold, named)
+    return lines
+
+
+def _origin_link(origin: Origin, web_url: str | None) -> str:
+    if origin.pull_request is not None:
+        label = f"#{origin.pull_request}"
+        return f"[{label}]({web_url}/pull/{origin.pull_request})" if web_url else label
+    short = origin.commit[:7]
+    return f"[{short}]({web_url}/commit/{origin.commit})" if web_url else short
 
 
 def _brief(change: Change, report: Report) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -309,6 +310,33 @@ class SpecStore:
     def reset_hard(self, commit: str) -> None:
         """Move the current branch (or detached HEAD) and the working tree to ``commit``."""
         self._git("reset", "--hard", "--quiet", commit, error=ReleaseError)
+
+    def web_url(self) -> str | None:
+        """The https address of the ``origin`` remote on a forge (GitHub, GitLab ...),
+        for links to commits and pull requests; None without one."""
+        status, url, _ = self._run("remote", "get-url", "origin")
+        if status != 0 or not url:
+            return None
+        url = url.strip()
+        ssh = re.match(r"^(?:ssh://)?git@([^:/]+)[:/](.+?)(?:\.git)?/?$", url)
+        if ssh:
+            return f"https://{ssh.group(1)}/{ssh.group(2)}"
+        web = re.match(r"^https?://(?:[^@/]+@)?([^/]+)/(.+?)(?:\.git)?/?$", url)
+        return f"https://{web.group(1)}/{web.group(2)}" if web else None
+
+    def first_parent_steps(self, base: str, head: str) -> list[tuple[str, str]]:
+        """``(commit, full message)`` of ``base`` then of each first-parent commit after it
+        up to ``head``, oldest first: the steps a release was made of (a merged pull
+        request is one step, its merge commit)."""
+        out = self._git(
+            "log", "--first-parent", "--reverse", "--format=%H%x00%B%x01", f"{base}..{head}"
+        )
+        steps = [(base, "")]
+        for record in out.split("\x01"):
+            fields = record.lstrip("\n").split("\x00", 1)
+            if len(fields) == 2 and fields[0]:
+                steps.append((fields[0], fields[1]))
+        return steps
 
     def merge_base(self, a: str, b: str) -> str:
         """The best common ancestor of two revisions (for a pull request: where it forked)."""

@@ -1,0 +1,152 @@
+"""Which commit, and which pull request, made each change of a release.
+
+The first-parent commits between two tags are the steps a release was made of: a merge
+commit (``Merge pull request #12 from ...``), a squash commit (``Title (#12)``) or a
+direct commit. Each change of the release is given to the step after which its end
+state holds for good: the new text of a clause is there (in its section, for a move),
+the old text of a removed clause is gone, a section's id, title and attributes are as
+the release has them. The spec is parsed once per distinct blob (the workspace cache),
+so walking a release costs one parse per step that touched the spec.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..errors import RevisionError
+from ..model.changes import Origin
+from ..model.vocabulary import ChangeKind, Scope
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..model.changes import Change, Report
+    from ..model.document import Spec
+    from .workspace import Workspace
+
+_MERGE = re.compile(r"^Merge pull request #(\d+) from \S+")
+_SQUASH = re.compile(r"^(?P<title>.+?) \(#(?P<number>\d+)\)$")
+_NOTES_HEADING = re.compile(r"^#{0,6}\s*release notes:?\s*$", re.IGNORECASE)
+
+
+def origin_of(commit: str, message: str) -> Origin:
+    """What a commit message says about where the commit came from."""
+    lines = message.strip("\n").split("\n")
+    subject = lines[0].strip() if lines else ""
+    body = lines[1:]
+    merge = _MERGE.match(subject)
+    if merge:
+        title = next((line.strip() for line in body if line.strip()), subject)
+        return Origin(commit, title, int(merge.group(1)), release_notes(message))
+    squash = _SQUASH.match(subject)
+    if squash:
+        number = int(squash.group("number"))
+        return Origin(commit, squash.group("title"), number, release_notes(message))
+    return Origin(commit, subject, None, release_notes(message))
+
+
+def release_notes(message: str) -> str:
+    """The text under a ``Release notes`` heading (Markdown ``##`` or a plain line) up to
+    the next heading or the end, as written."""
+    lines = message.split("\n")
+    for index, line in enumerate(lines):
+        if _NOTES_HEADING.match(line.strip()):
+            kept = []
+            for following in lines[index + 1 :]:
+                if following.startswith("#"):
+                    break
+                kept.append(following)
+            return "\n".join(kept).strip("\n")
+    return ""
+
+
+def attribute(
+    workspace: Workspace,
+    report: Report,
+    base_commit: str,
+    head_commit: str,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Origin]:
+    """Change id -> the step that made it; a change whose step cannot be told (it holds
+    at every step, or the history has one step) is left out."""
+    store = workspace.store
+    steps = store.first_parent_steps(base_commit, head_commit)
+    if len(steps) < 2:
+        return {}
+    specs: list[Spec | None] = []
+    for number, (commit, _) in enumerate(steps, 1):
+        if progress is not None:
+            progress(f"attributing {number}/{len(steps)}")
+        try:
+            blob_id, text = store.read(commit, workspace.spec_path)
+        except RevisionError:
+            specs.append(None)
+            continue
+        specs.append(workspace.cache.parse(blob_id, text))
+    views = [_View(spec) if spec is not None else None for spec in specs]
+    origins: dict[str, Origin] = {}
+    for change in report.changes:
+        holds = _predicate(change)
+        if holds is None:
+            continue
+        last_false = -1
+        for index in range(len(views) - 1, -1, -1):
+            view = views[index]
+            if view is None or not holds(view):
+                last_false = index
+                break
+        if last_false < 0 or last_false == len(views) - 1:
+            continue
+        commit, message = steps[last_false + 1]
+        origins[change.id] = replace(origin_of(commit, message), step=last_false + 1)
+    return origins
+
+
+class _View:
+    """What the predicates ask of one version of the spec, computed once."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.texts = {c.text for c in spec.clauses}
+        self.placed = {(c.section, c.text) for c in spec.clauses}
+        self.sections = {s.id: s for s in spec.sections}
+
+
+def _predicate(change: Change) -> Callable[[_View], bool] | None:
+    """A test that is true of a version once ``change`` has been made in it."""
+    if change.scope is Scope.CLAUSE:
+        if change.kind is ChangeKind.REMOVED and change.old is not None:
+            old_text = change.old.text
+            return lambda view: old_text not in view.texts
+        if change.new is None:
+            return None
+        new_text, section = change.new.text, change.section
+        if change.kind is ChangeKind.MOVED and change.old_section != change.section:
+            return lambda view: (section, new_text) in view.placed
+        if change.kind is ChangeKind.MOVED and "modified" not in change.tags:
+            return None  # reordered in place: every version has the text
+        return lambda view: new_text in view.texts
+    section_id, old_id = change.section, change.old_section
+    if change.kind is ChangeKind.ADDED:
+        return lambda view: section_id in view.sections
+    if change.kind in (ChangeKind.REMOVED, ChangeKind.MERGED):
+        return lambda view: old_id not in view.sections
+    if change.kind is ChangeKind.REIDENTIFIED:
+        return lambda view: section_id in view.sections and old_id not in view.sections
+    if change.kind is ChangeKind.RENAMED and change.new is not None:
+        title = change.new.title
+        return lambda view: section_id in view.sections and view.sections[section_id].title == title
+    if change.kind is ChangeKind.ATTRIBUTES:
+        wanted = {name: new for name, _, new in change.attributes}
+
+        def attributes_hold(view: _View) -> bool:
+            section = view.sections.get(section_id or "")
+            if section is None:
+                return False
+            return all(section.attribute(name) == value for name, value in wanted.items())
+
+        return attributes_hold
+    if change.kind is ChangeKind.SPLIT:
+        return lambda view: section_id in view.sections
+    return None

@@ -1,0 +1,133 @@
+"""Each change of a release is attributed to the pull request or commit that made it, on
+a real git repository with a merged pull request (a merge commit), a squash commit
+(`Title (#N)`) and a direct commit; the entry groups changes under their titles, with
+links and the authors' release notes; one commit per release falls back to sections."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from gitutil import commit, git, init_repo, isolate_git
+from historyutil import edit_spec, specdiff
+
+from specdiff.history.attribution import origin_of, release_notes
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SPEC = """# Spec
+
+## Answers {#answers}
+
+The server should answer every request.
+
+Replies are sent in the order the requests arrived.
+
+## Errors {#errors}
+
+An error reply names the failing field.
+"""
+
+MERGE_MESSAGE = """Merge pull request #12 from ada/stronger-answers
+
+Make answers mandatory
+
+Servers that skipped answers broke clients.
+
+## Release notes
+
+Every request now gets an answer: servers that dropped requests under load must not.
+"""
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    isolate_git(monkeypatch, tmp_path)
+    path = init_repo(tmp_path / "spec")
+    commit(path, {"spec.md": SPEC}, "Write the spec")
+    git(path, "tag", "-a", "-m", "One", "v1.0.0")
+    git(path, "remote", "add", "origin", "git@github.com:acme/spec.git")
+    # A pull request, merged with a merge commit.
+    git(path, "checkout", "-q", "-b", "stronger-answers")
+    edit_spec(path, "The server should answer", "The server must answer")
+    commit(path, {}, "Must answer", date="2025-02-01T12:00:00+00:00")
+    git(path, "checkout", "-q", "main")
+    git(path, "merge", "--no-ff", "-q", "-m", MERGE_MESSAGE, "stronger-answers")
+    # A pull request squashed into one commit.
+    edit_spec(
+        path,
+        "## Errors {#errors}",
+        "## Timing {#timing}\n\nA reply comes within 30 seconds.\n\n## Errors {#errors}",
+    )
+    commit(path, {}, "Add a timing section (#13)", date="2025-02-02T12:00:00+00:00")
+    # A direct commit.
+    edit_spec(path, "arrived.", "arrived in.")
+    commit(path, {}, "Say where requests arrive", date="2025-02-03T12:00:00+00:00")
+    monkeypatch.chdir(path)
+    return path
+
+
+def test_the_entry_groups_changes_by_pull_request(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = specdiff(capsys, "release", "--date", "2025-02-04")
+    assert code == 0, err
+    direct = git(repo, "rev-parse", "HEAD~1")
+    groups = out.split("### Changes by pull request\n\n")[1].split("\n\n")[0].splitlines()
+    assert groups == [
+        "- **Make answers mandatory** ([#12](https://github.com/acme/spec/pull/12))",
+        "  > Every request now gets an answer: servers that dropped requests under load must not.",
+        "  - **Answers**: strengthened: “should” → “must” (quoted above) _(major)_",
+        "- **Add a timing section** ([#13](https://github.com/acme/spec/pull/13))",
+        "  - **Timing**: new section _(minor)_",
+        f"- **Say where requests arrive** ([{direct[:7]}](https://github.com/acme/spec/commit/{direct}))",
+        "  - **Answers**: reworded: “… order the requests arrived.” → “… order the requests arrived in.” _(patch)_",
+    ]
+    # `changelog` rebuilds the same entry from the tags.
+    code, rebuilt, _ = specdiff(capsys, "changelog")
+    assert out.strip("\n") in rebuilt
+
+
+def test_one_commit_per_release_falls_back_to_sections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate_git(monkeypatch, tmp_path)
+    path = init_repo(tmp_path / "plain")
+    commit(path, {"spec.md": SPEC}, "Write the spec")
+    git(path, "tag", "-a", "-m", "One", "v1.0.0")
+    edit_spec(path, "The server should answer", "The server must answer")
+    commit(path, {}, "Must answer (#4)")
+    monkeypatch.chdir(path)
+    code, out, err = specdiff(capsys, "release", "--dry-run")
+    assert code == 0, err
+    # One step: the pull request is the whole release, so sections say more.
+    assert "### Changes by pull request" not in out
+    assert "### Changed\n\n- **Answers** (`#answers`): strengthened" in out
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "number", "notes"),
+    [
+        (
+            MERGE_MESSAGE,
+            "Make answers mandatory",
+            12,
+            "Every request now gets an answer: servers that dropped requests under load must not.",
+        ),
+        (
+            "Add a timing section (#13)\n\nRelease notes:\n- Replies are timed.\n- Late replies fail.\n",
+            "Add a timing section",
+            13,
+            "- Replies are timed.\n- Late replies fail.",
+        ),
+        ("Fix a typo\n", "Fix a typo", None, ""),
+        ("Merge pull request #7 from x/y\n", "Merge pull request #7 from x/y", 7, ""),
+    ],
+)
+def test_origin_of_a_commit_message(
+    message: str, title: str, number: int | None, notes: str
+) -> None:
+    origin = origin_of("a" * 40, message)
+    assert (origin.title, origin.pull_request, origin.notes) == (title, number, notes)
+    assert release_notes(message) == notes
