@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RevisionError
 from ..model.changes import Origin
 from ..model.vocabulary import ChangeKind, Scope
+from ..render.redline import edit_probes
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from ..model.changes import Change, Report
     from ..model.document import Spec
@@ -70,38 +71,129 @@ def attribute(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Origin]:
     """Change id -> the step that made it; a change whose step cannot be told (it holds
-    at every step, or the history has one step) is left out."""
+    at every step) is left out.
+
+    Most changes are placed by looking for their words in each step's raw text (no
+    parse); only changes whose words cannot be found that way (a clause moved between
+    sections, an attribute changed) make every step be parsed (once per blob)."""
     store = workspace.store
     steps = store.first_parent_steps(base_commit, head_commit)
     if len(steps) < 2:
         return {}
-    specs: list[Spec | None] = []
+    if len(steps) == 2:  # one step made the whole release
+        origin = replace(origin_of(*steps[1]), step=1)
+        return {change.id: origin for change in report.changes}
+    blobs: list[tuple[str, str] | None] = []
     for number, (commit, _) in enumerate(steps, 1):
         if progress is not None:
             progress(f"attributing {number}/{len(steps)}")
         try:
-            blob_id, text = store.read(commit, workspace.spec_path)
+            blobs.append(store.read(commit, workspace.spec_path))
         except RevisionError:
-            specs.append(None)
-            continue
-        specs.append(workspace.cache.parse(blob_id, text))
-    views = [_View(spec) if spec is not None else None for spec in specs]
+            blobs.append(None)
+    raw = [_RawView(blob[1]) if blob is not None else None for blob in blobs]
+    parsed: list[_View | None] = []
+
+    def parsed_views() -> list[_View | None]:
+        if not parsed:
+            for blob in blobs:
+                parsed.append(_View(workspace.cache.parse(*blob)) if blob is not None else None)
+        return parsed
+
     origins: dict[str, Origin] = {}
     for change in report.changes:
-        holds = _predicate(change)
-        if holds is None:
-            continue
-        last_false = -1
-        for index in range(len(views) - 1, -1, -1):
-            view = views[index]
-            if view is None or not holds(view):
-                last_false = index
-                break
-        if last_false < 0 or last_false == len(views) - 1:
+        by_words = next(
+            (test for test in _raw_predicates(change) if _valid(test, raw[0], raw[-1])), None
+        )
+        if by_words is not None:
+            last_false = _last_false(raw, by_words)
+        else:
+            by_parse = _predicate(change)
+            if by_parse is None:
+                continue
+            last_false = _last_false(parsed_views(), by_parse)
+        if last_false < 0 or last_false == len(steps) - 1:
             continue
         commit, message = steps[last_false + 1]
         origins[change.id] = replace(origin_of(commit, message), step=last_false + 1)
     return origins
+
+
+def _last_false(views: Sequence[Any], holds: Callable[[Any], bool]) -> int:
+    """The last step at which the change is not (yet, or any more) in place; -1 if none."""
+    for index in range(len(views) - 1, -1, -1):
+        view = views[index]
+        if view is None or not holds(view):
+            return index
+    return -1
+
+
+def _valid(holds: Callable[[_RawView], bool], base: _RawView | None, head: _RawView | None) -> bool:
+    """A raw-text test is trusted only when it is false at the base and true at the head
+    (so it does tell the change apart; otherwise the parsed spec decides)."""
+    return base is not None and head is not None and holds(head) and not holds(base)
+
+
+class _RawView:
+    """A version's source on one line, and its headings, for tests without a parse."""
+
+    def __init__(self, text: str) -> None:
+        self.flat = " ".join(text.split())
+        self.headings = {match.group(1).strip() for match in _HEADING.finditer(text)}
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*(?:\{[^}\n]*\})?[ \t]*$", re.MULTILINE)
+#: Characters of a clause's text looked for when a whole clause was added or removed.
+_PROBE = 160
+
+
+def _raw_predicates(change: Change) -> list[Callable[[_RawView], bool]]:
+    """Tests on the raw text that are true once ``change`` is made (its new words are
+    there, its old words gone), most telling first; none when words cannot tell (moves,
+    attributes). The caller keeps the first that is false at the base and true at the
+    head: words that also occur elsewhere in the spec cannot tell."""
+    if change.scope is Scope.SECTION:
+        old_title = change.old.title if change.old else ""
+        new_title = change.new.title if change.new else ""
+        if change.kind is ChangeKind.ADDED and new_title:
+            return [lambda view: new_title in view.headings]
+        if change.kind in (ChangeKind.REMOVED, ChangeKind.MERGED) and old_title:
+            return [lambda view: old_title not in view.headings]
+        if change.kind is ChangeKind.RENAMED and old_title and new_title:
+            return [
+                lambda view: new_title in view.headings and old_title not in view.headings,
+                lambda view: new_title in view.headings,
+            ]
+        return []
+    if change.kind is ChangeKind.MOVED:
+        return []
+    if change.kind is ChangeKind.ADDED and change.new is not None:
+        added = " ".join(change.new.text.split())[:_PROBE]
+        return [lambda view: added in view.flat]
+    if change.kind is ChangeKind.REMOVED and change.old is not None:
+        removed = " ".join(change.old.text.split())[:_PROBE]
+        return [lambda view: removed not in view.flat]
+    if change.old is None or change.new is None:
+        return []
+    tests: list[Callable[[_RawView], bool]] = []
+    for context in (3, 8):
+        probes = edit_probes(change.old.text, change.new.text, context)
+        if probes is not None:
+            tests += _word_tests(*probes)
+    return tests
+
+
+def _word_tests(old_words: str, new_words: str) -> list[Callable[[_RawView], bool]]:
+    def both(view: _RawView) -> bool:
+        return new_words in view.flat and old_words not in view.flat
+
+    def new_there(view: _RawView) -> bool:
+        return new_words in view.flat
+
+    def old_gone(view: _RawView) -> bool:
+        return old_words not in view.flat
+
+    return [both, new_there, old_gone]
 
 
 class _View:

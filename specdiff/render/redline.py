@@ -66,6 +66,28 @@ def redline(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(Segment(op, text) for op, text in _merge(runs))
 
 
+def edit_probes(old: str, new: str, context: int = 3) -> tuple[str, str] | None:
+    """The first edit between two texts as ``(old words, new words)``, each with
+    ``context`` unchanged words on both sides (whitespace made single spaces): text that
+    is in one version and not the other. None when the texts are the same."""
+    segments = redline(" ".join(old.split()), " ".join(new.split()))
+    for index, segment in enumerate(segments):
+        if segment.op is Op.EQUAL:
+            continue
+        before = segments[index - 1].text if index else ""
+        end = index
+        while end < len(segments) and segments[end].op is not Op.EQUAL:
+            end += 1
+        after = segments[end].text if end < len(segments) else ""
+        lead = "".join(_TOKEN.findall(before)[-2 * context :])
+        trail = "".join(_TOKEN.findall(after)[: 2 * context])
+        run = segments[index:end]
+        deleted = "".join(s.text for s in run if s.op is Op.DELETE)
+        inserted = "".join(s.text for s in run if s.op is Op.INSERT)
+        return lead + deleted + trail, lead + inserted + trail
+    return None
+
+
 def old_text(segments: tuple[Segment, ...]) -> str:
     return "".join(s.text for s in segments if s.op is not Op.INSERT)
 
