@@ -24,8 +24,8 @@ _PAIR = re.compile(r"“([^”]*)” → “([^”]*)”")
 
 def synthetic_release() -> tuple[str, str]:
     """50 sections of four clauses; the new version makes four changes in each (200 in
-    all): 10 rules strengthened and 40 sentences reworded, 100 spelling fixes and 50 added
-    clauses."""
+    all): 10 rules strengthened and 40 descriptive sentences reworded, 100 spelling fixes
+    and 50 added clauses."""
     old_sections, new_sections = [], []
     for n in range(50):
         paragraphs = [
@@ -38,7 +38,7 @@ def synthetic_release() -> tuple[str, str]:
         if n < 10:
             changed[0] = changed[0].replace("should", "must")
         else:
-            changed[0] = changed[0].replace("with care", "patiently and in plain words")
+            changed[3] = changed[3].replace("helps readers see", "shows readers")
         changed[1] = changed[1].replace("usualy", "usually")
         changed[2] = changed[2].replace("recieved", "received")
         changed.append(f"A new note about theme {n} says where to read more.")
