@@ -131,3 +131,65 @@ def test_origin_of_a_commit_message(
     origin = origin_of("a" * 40, message)
     assert (origin.title, origin.pull_request, origin.notes) == (title, number, notes)
     assert release_notes(message) == notes
+
+
+def test_release_pages_link_each_change_to_its_pull_request_and_to_feedback(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import html
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
+    code, _, err = specdiff(capsys, "release", "--date", "2025-02-04")
+    assert code == 0, err
+    code, _, err = specdiff(capsys, "publish", "--out", str(repo.parent / "site"))
+    assert code == 0, err
+    page = (repo.parent / "site" / "releases" / "2.0.0.html").read_text(encoding="utf-8")
+    lines = re.findall(r'<p class="provenance">(.*?)</p>', page)
+    assert len(lines) == 3
+    merge = git(repo, "rev-parse", "HEAD~3")
+    assert lines[0].startswith(
+        'Made in <a href="https://github.com/acme/spec/pull/12" rel="nofollow">'
+        "#12 Make answers mandatory</a>, "
+        f'<a href="https://github.com/acme/spec/commit/{merge}" rel="nofollow">commit {merge[:7]}</a>'
+    )
+    feedback = html.unescape(re.search(r'class="feedback" href="([^"]+)"', lines[0]).group(1))
+    address = urlsplit(feedback)
+    assert address.netloc == "github.com" and address.path == "/acme/spec/issues/new"
+    query = parse_qs(address.query)
+    assert query["title"] == ["Feedback on “Answers” (2.0.0)"]
+    tag_commit = git(repo, "rev-parse", "v2.0.0^{commit}")
+    assert query["body"][0].startswith(
+        f"About https://github.com/acme/spec/blob/{tag_commit}/spec.md#L5-L5\n\n> The server must answer"
+    )
+    assert "<script" not in page
+
+
+def test_a_configured_feedback_address_gets_the_clause(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    (repo / "specdiff.toml").write_text(
+        '[site]\nbase_url = "https://spec.example.org/"\n'
+        'feedback_url = "https://forms.example.org/new?about={permalink}&quote={text}"\n',
+        encoding="utf-8",
+    )
+    commit(repo, {}, "Configure feedback")
+    code, _, err = specdiff(capsys, "release", "--date", "2025-02-04")
+    assert code == 0, err
+    code, _, err = specdiff(capsys, "publish", "--out", str(repo.parent / "site"))
+    assert code == 0, err
+    page = (repo.parent / "site" / "releases" / "2.0.0.html").read_text(encoding="utf-8")
+    links = re.findall(r'class="feedback" href="([^"]+)"', page)
+    assert links[0].startswith(
+        "https://forms.example.org/new?about=https%3A%2F%2Fspec.example.org%2Freleases"
+        "%2F2.0.0.html%23change-"
+    )
+    assert "&amp;quote=The%20server%20must%20answer%20every%20request." in links[0]
+    (repo / "specdiff.toml").write_text(
+        '[site]\nfeedback_url = "javascript:alert(1)"\n', encoding="utf-8"
+    )
+    code, _, err = specdiff(capsys, "publish", "--out", str(repo.parent / "site2"))
+    assert code == 2
+    assert "site.feedback_url = 'javascript:alert(1)' must start with https://" in err

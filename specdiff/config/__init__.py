@@ -62,6 +62,10 @@ class SiteConfig:
     keep: tuple[str, ...] = ()
     """Files and folders (``CNAME``, ``.nojekyll``, ``static/``) a rebuild carries over
     from the published site, relative to its top."""
+    feedback_url: str = ""
+    """Where "Suggest a change" on a published change leads: a URL template with
+    ``{permalink}``, ``{title}``, ``{text}``, ``{section}``, ``{version}`` ('' : a new
+    GitHub issue when the repository is on GitHub, else no link)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +274,12 @@ class _Reader(TableReader):
         return tuple(renames)
 
     def site(self, data: Mapping[str, Any]) -> SiteConfig:
-        self.keys(data, ("title", "base_url", "keep"), "site")
+        self.keys(data, ("title", "base_url", "keep", "feedback_url"), "site")
+        feedback_url = self.string(data.get("feedback_url", ""), "site.feedback_url")
+        if feedback_url and not feedback_url.lower().startswith(("https://", "http://", "mailto:")):
+            raise self.fail(
+                f"site.feedback_url = {feedback_url!r} must start with https://, http:// or mailto:"
+            )
         return SiteConfig(
             title=self.string(data.get("title", ""), "site.title"),
             base_url=self.string(data.get("base_url", ""), "site.base_url"),
@@ -278,6 +287,7 @@ class _Reader(TableReader):
                 _relative_path(self, item, "site.keep")
                 for item in self.strings(data.get("keep", []), "site.keep")
             ),
+            feedback_url=feedback_url,
         )
 
     def github(self, data: Mapping[str, Any]) -> GitHubConfig:

@@ -48,12 +48,17 @@ def load_model(
     workspace: Workspace, base_url: str = "", progress: Callable[[str], None] | None = None
 ) -> SiteModel:
     """Everything the pages need, read from the repository."""
+    from ..history.attribution import attribute
     from ..history.timeline import Timeline
 
     timeline = Timeline(workspace, progress)
     versions = []
     for index, release in enumerate(timeline.releases):
         tag = release.version.tag
+        report = release.report
+        origins = {}
+        if report is not None and report.changes and report.base.commit:
+            origins = attribute(workspace, report, report.base.commit, tag.commit)
         versions.append(
             SiteVersion(
                 index=index,
@@ -65,6 +70,7 @@ def load_model(
                 spec=release.version.spec,
                 endpoint=release.version.endpoint,
                 report=release.report,
+                origins=tuple(origins.items()),
             )
         )
     unreleased = tuple(SiteRevision(u.revision, u.report) for u in timeline.unreleased())
@@ -77,6 +83,7 @@ def load_model(
         config=config,
         base_url=base_url or config.site.base_url,
         generator=generator(),
+        web_url=workspace.store.web_url(),
         built=build_time(),
     )
 

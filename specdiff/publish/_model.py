@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from ..config import Config
     from ..history.store import Revision
-    from ..model.changes import Endpoint, Report
+    from ..model.changes import Endpoint, Origin, Report
     from ..model.document import Spec
 
 #: Compare pages for every pair of versions up to this many versions; above, consecutive only.
@@ -38,6 +38,8 @@ class SiteVersion:
     spec: Spec
     endpoint: Endpoint
     report: Report | None
+    origins: tuple[tuple[str, Origin], ...] = ()
+    """Change id -> the pull request or commit that made it."""
     """The changes since the previous version; None for the first."""
 
     @property
@@ -65,6 +67,8 @@ class SiteModel:
     base_url: str = ""
     """For absolute links in the feed and ``<link rel=canonical>``; '' for none."""
     generator: str = "specdiff"
+    web_url: str | None = None
+    """The repository's web address (for links to pull requests and commits), or None."""
     built: datetime | None = None
     """When the site was built (shown in the footer); None leaves it out."""
 

@@ -22,13 +22,14 @@ from ..render import (
 )
 from . import _paths as paths
 from ._data import feed_page, version_pages, versions_page
+from ._links import Links
 from ._render import Page, render_page, stylesheet
 from ._sections import section_pages
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from ..model.changes import Report
+    from ..model.changes import Change, Report
     from ._model import SiteModel, SiteVersion
 
 
@@ -107,12 +108,35 @@ def release_page(model: SiteModel, version: SiteVersion) -> Page:
     following = (
         model.versions[version.index + 1] if version.index + 1 < len(model.versions) else None
     )
-    context = (
+    context: dict[str, Any] = (
         _changes_context(version.report, previous, version) if version.report else {"report": None}
     )
+    page = paths.release_page(version.label)
+    origins = dict(version.origins)
+    if len({o.commit for o in origins.values()}) < 2 and all(
+        o.pull_request is None for o in origins.values()
+    ):
+        origins = {}  # one commit made the whole release: the page already says which
+    links = Links(model.web_url, model.config.site.feedback_url)
+    permalink = paths.absolute(model.base_url, page)
+
+    def feedback(change: Change) -> str:
+        report = version.report
+        title = report.title_of(change.section or change.old_section) if report else ""
+        if permalink:
+            where = f"{permalink}#change-{change.id}"
+        else:  # no site address: the clause's lines in the repository at this version
+            side = change.new or change.old
+            first, last = side.lines if side is not None else (1, 1)
+            source = f"{version.commit}/{version.endpoint.path}#L{first}-L{last}"
+            where = f"{model.web_url}/blob/{source}" if model.web_url else ""
+        return links.feedback(change, version.label, title, where) if where else ""
+
+    context["origin"] = lambda change: links.origin(origins.get(change.id))
+    context["feedback"] = feedback
     return render_page(
         model,
-        paths.release_page(version.label),
+        page,
         "release.html.j2",
         title=f"Version {version.label}",
         version=version,
