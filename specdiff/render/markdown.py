@@ -57,7 +57,11 @@ def render_markdown(
     if references:
         shown = ", ".join(f"`{r}`" for r in references[:60])
         more = f" and {len(references) - 60} more" if len(references) > 60 else ""
-        footer = f"\n**Affected references:** {shown}{more}\n"
+        footer = (
+            f"\n**Links and footnotes in the changed text** (anchors and footnote labels the "
+            f"old or new text points to; check that they still lead where they should): "
+            f"{shown}{more}\n"
+        )
     return head + "\n#### Changes by section\n\n" + "".join(body) + footer
 
 

@@ -65,7 +65,10 @@ def render_text(
     lines.extend(_stat(report))
     references = report.references()
     if references:
-        lines.append("Affected references: " + ", ".join(references))
+        lines.append(
+            "Links and footnotes in the changed text (check they still lead where they "
+            "should): " + ", ".join(references)
+        )
     return "\n".join(lines) + "\n"
 
 
