@@ -193,3 +193,33 @@ def test_a_configured_feedback_address_gets_the_clause(
     code, _, err = specdiff(capsys, "publish", "--out", str(repo.parent / "site2"))
     assert code == 2
     assert "site.feedback_url = 'javascript:alert(1)' must start with https://" in err
+
+
+def test_fragments_in_changes_are_used_verbatim_and_removed_by_the_release(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fragments = {
+        "changes/13.feature.md": "Replies are timed: a slow server now fails the request.\n",
+        "changes/+thanks.md": "Thanks to Grace for the review.\n",
+    }
+    commit(repo, fragments, "Add release-note fragments")
+    code, out, err = specdiff(capsys, "release", "--date", "2025-02-04")
+    assert code == 0, err
+    blocks = out.split("\n\n")
+    assert blocks[2].splitlines()[-1] == "- Thanks to Grace for the review."
+    group = out.split("- **Add a timing section** ([#13](https://github.com/acme/spec/pull/13))\n")[
+        1
+    ]
+    assert group.startswith("  > Replies are timed: a slow server now fails the request.\n")
+    # The release commit removes the fragments it used, with the changelog.
+    assert not (repo / "changes").exists()
+    changed = git(repo, "show", "--name-status", "--format=", "HEAD").splitlines()
+    assert sorted(changed) == [
+        "A\tCHANGELOG.md",
+        "D\tchanges/+thanks.md",
+        "D\tchanges/13.feature.md",
+    ]
+    assert git(repo, "status", "--porcelain") == ""
+    # The changelog rebuilt from the tags finds them in the commit before the release.
+    code, rebuilt, _ = specdiff(capsys, "changelog")
+    assert out.strip("\n") in rebuilt

@@ -95,6 +95,7 @@ def command(
 def changelog_entries(timeline: Timeline, detail: str = "short") -> list[Entry]:
     """One entry per release, newest first; final releases roll up their pre-releases."""
     from ..history.attribution import attribute
+    from ..history.fragments import released_fragments
     from ..render.changelog import Entry
 
     workspace = timeline.workspace
@@ -117,6 +118,7 @@ def changelog_entries(timeline: Timeline, detail: str = "short") -> list[Entry]:
                 detail,
                 tuple(origins.items()),
                 web_url,
+                released_fragments(workspace.store, tag.commit),
             )
         )
     return entries

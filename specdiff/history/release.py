@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from ..render.changelog import Entry, insert_entry, render_entry
 from ..render.summary import summarize
 from .attribution import attribute
 from .files import write_atomically
+from .fragments import fragment_paths, read_fragments
 from .interrupts import deferred
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ class Plan:
     changelog_after: str
     release_date: date | None = None
     """The release date the entry carries; the tag is dated on it (None: now)."""
+    fragments: tuple[str, ...] = ()
+    """Release-note fragments (``changes/...``) the entry uses and the release removes."""
 
     @property
     def bump(self) -> Level:
@@ -129,12 +133,14 @@ def plan_release(
     origins = {}
     if entry_report is not None and entry_report.changes and entry_base is not None:
         origins = attribute(workspace, entry_report, entry_base.tag.commit, head_rev.commit)
+    fragment_files = fragment_paths(store, head_rev.commit)
     entry_text = render_entry(
         Entry(
             version,
             today,
             entry_report,
             tag=tag,
+            fragments=read_fragments(store, head_rev.commit, fragment_files),
             prereleases=prereleases,
             detail=detail,
             origins=tuple(origins.items()),
@@ -159,6 +165,7 @@ def plan_release(
         changelog_before=before,
         changelog_after=after,
         release_date=today,
+        fragments=tuple(fragment_files),
     )
 
 
@@ -212,7 +219,12 @@ def execute(workspace: Workspace, plan: Plan) -> str:
     tagged = False
     try:
         write_atomically(path, plan.changelog_after)
-        commit = store.create_commit([plan.changelog_path], plan.message)
+        for fragment in plan.fragments:  # used in the entry: the release removes them
+            (workspace.root / fragment).unlink(missing_ok=True)
+        if plan.fragments:
+            with contextlib.suppress(OSError):  # not empty: other files stay with it
+                (workspace.root / plan.fragments[0]).parent.rmdir()
+        commit = store.create_commit([plan.changelog_path, *plan.fragments], plan.message)
         store.create_tag(plan.tag, commit, plan.message, _tag_date(plan.release_date))
         tagged = True
     except BaseException as failure:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -63,6 +63,9 @@ class Entry:
     when changes come from two or more of them, the details are grouped under them."""
     web_url: str | None = None
     """The repository's web address, for links to pull requests and commits."""
+    fragments: tuple[tuple[int | None, str], ...] = ()
+    """``(pull request or None, text)``: release-note fragments from ``changes/``, used
+    verbatim (a pull request's as its group's notes)."""
     """``short``: smaller changes folded into counts so the entry stays within
     :data:`WORD_BUDGET` words; ``full``: every change on its own line."""
 
@@ -337,13 +340,15 @@ def render_entry(entry: Entry) -> str:
     summary = summarize(report)
     lines += [summary.why, ""]
     top = highlights(report)
-    if top:
+    origins = dict(entry.origins)
+    origins, notes = _attach_fragments(origins, entry.fragments)
+    if top or notes:
         lines += [f"- {_inline(h.sentence)}" for h in top]
+        lines += [_bullet(note) for note in notes]
         lines.append("")
     closing = [summary.counts, ""]
     budget = WORD_BUDGET - _words(lines) - _words(closing)
     named = {c.id for h in top for c in h.changes}
-    origins = dict(entry.origins)
     # One step per release (one commit, or one pull request) says nothing sections don't.
     by_origin = len({o.commit for o in origins.values()}) > 1
     for fold in _FOLDS if entry.detail == "short" else (Fold.NOTHING,):
@@ -458,6 +463,38 @@ def _details_by_origin(
         other = Report(report.base, report.head, rest, report.titles)
         lines += _details(other, fold, named)
     return lines
+
+
+def _attach_fragments(
+    origins: dict[str, Origin], fragments: tuple[tuple[int | None, str], ...]
+) -> tuple[dict[str, Origin], list[str]]:
+    """Origins whose pull request has a fragment get it as their notes (after their own);
+    the fragments left over are notes of the whole release."""
+    numbers = {o.pull_request for o in origins.values() if o.pull_request is not None}
+    grouped = len({o.commit for o in origins.values()}) > 1
+    by_number: dict[int, list[str]] = defaultdict(list)
+    loose: list[str] = []
+    for number, text in fragments:
+        if number is not None and grouped and number in numbers:
+            by_number[number].append(text)
+        else:
+            loose.append(text)
+    attached = {
+        key: replace(
+            origin, notes="\n\n".join([origin.notes, *by_number[origin.pull_request]]).strip()
+        )
+        if origin.pull_request in by_number
+        else origin
+        for key, origin in origins.items()
+    }
+    return attached, loose
+
+
+def _bullet(text: str) -> str:
+    """A note as written, as one list item (its later lines indented under it)."""
+    first, *rest = text.strip("\n").split("\n")
+    first = first[2:] if first.startswith(("- ", "* ")) else first
+    return "\n".join([f"- {first}", *(f"  {line}".rstrip() for line in rest)])
 
 
 def _origin_link(origin: Origin, web_url: str | None) -> str:

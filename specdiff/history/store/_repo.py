@@ -311,6 +311,15 @@ class SpecStore:
         """Move the current branch (or detached HEAD) and the working tree to ``commit``."""
         self._git("reset", "--hard", "--quiet", commit, error=ReleaseError)
 
+    def list_folder(self, commit: str, folder: str) -> list[str]:
+        """Names of the files directly in ``folder`` at ``commit`` ([] when there is none)."""
+        status, out, _ = self._run("ls-tree", "--name-only", f"{commit}:{folder}")
+        return [line for line in out.split("\n") if line] if status == 0 else []
+
+    def parent(self, commit: str) -> str | None:
+        """The first parent of ``commit``, or None for a root commit."""
+        return self._rev_parse(f"{commit}^1") or None
+
     def web_url(self) -> str | None:
         """The https address of the ``origin`` remote on a forge (GitHub, GitLab ...),
         for links to commits and pull requests; None without one."""
