@@ -187,6 +187,18 @@ def _highlight(report: Report, change: Change, order: int) -> list[Highlight]:
             return make(f"{_capital(example)} moved {where}{edited}.", "example.moved")
     if "normative.added" in change.tags:
         rule = next((s for s in change.statements if s.tag == "normative.added"), None)
+        existed = (
+            rule is not None
+            and change.old is not None
+            and _plain(rule.sentence)[:40] in _plain(change.old.text)
+        )
+        if existed and change.kind is ChangeKind.MODIFIED and change.old and change.new:
+            # The sentence was there; the rule came with the words added to it.
+            phrases = changed_phrases(change.old.text, change.new.text, limit=2, width=120)
+            if phrases:
+                return make(
+                    _end(f"{title} gains a rule: {' and '.join(phrases)}"), "normative.added"
+                )
         text = rule.sentence if rule is not None else (side.text if side else "")
         return make(
             _end(f"{title} gains a rule: “{excerpt_around(text, '', 160)}”"), "normative.added"
