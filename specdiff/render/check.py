@@ -3,12 +3,11 @@ GitHub annotations, from the lint findings of each file."""
 
 from __future__ import annotations
 
-from ._common import counted
-
 import json
 from typing import TYPE_CHECKING, Any
 
 from ..parse.lint import Severity
+from ._common import counted
 from .github import annotation
 
 if TYPE_CHECKING:
