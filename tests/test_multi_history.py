@@ -142,7 +142,8 @@ def test_release_and_changelog_on_a_folder(repo: Path, capsys: pytest.CaptureFix
     changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "`privacy.md`" in changelog
     full = specdiff(capsys, "changelog")
-    assert "Renamed document `b.md` → `privacy.md`" in full
+    assert "- **Documents**: renamed document `b.md` → `privacy.md` _(major)_" in full
+    assert "- The file `b.md` is now `privacy.md`, so links to `b.md#…` break." in full
 
 
 def test_publish_a_folder_spec(repo: Path, tmp_path: Path) -> None:

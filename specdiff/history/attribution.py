@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RevisionError
+from ..errors import InputError, RevisionError
 from ..model.changes import Origin
 from ..model.vocabulary import ChangeKind, Scope
 from ..render.redline import edit_probes
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from ..model.changes import Change, Report
     from ..model.document import Spec
-    from .workspace import Workspace
+    from .workspace import Source, Workspace
 
 _MERGE = re.compile(r"^Merge pull request #(\d+) from \S+")
 _SQUASH = re.compile(r"^(?P<title>.+?) \(#(?P<number>\d+)\)$")
@@ -83,21 +83,21 @@ def attribute(
     if len(steps) == 2:  # one step made the whole release
         origin = replace(origin_of(*steps[1]), step=1)
         return {change.id: origin for change in report.changes}
-    blobs: list[tuple[str, str] | None] = []
+    sources: list[Source | None] = []
     for number, (commit, _) in enumerate(steps, 1):
         if progress is not None:
             progress(f"attributing {number}/{len(steps)}")
         try:
-            blobs.append(store.read(commit, workspace.spec_path))
-        except RevisionError:
-            blobs.append(None)
-    raw = [_RawView(blob[1]) if blob is not None else None for blob in blobs]
+            sources.append(workspace.source_at(commit))
+        except (RevisionError, InputError):
+            sources.append(None)
+    raw = [_RawView(_raw_text(source)) if source is not None else None for source in sources]
     parsed: list[_View | None] = []
 
     def parsed_views() -> list[_View | None]:
         if not parsed:
-            for blob in blobs:
-                parsed.append(_View(workspace.cache.parse(*blob)) if blob is not None else None)
+            for source in sources:
+                parsed.append(_View(workspace.parse(source)[0]) if source is not None else None)
         return parsed
 
     origins: dict[str, Origin] = {}
@@ -132,6 +132,11 @@ def _valid(holds: Callable[[_RawView], bool], base: _RawView | None, head: _RawV
     """A raw-text test is trusted only when it is false at the base and true at the head
     (so it does tell the change apart; otherwise the parsed spec decides)."""
     return base is not None and head is not None and holds(head) and not holds(base)
+
+
+def _raw_text(source: Source) -> str:
+    """The source as written: the file, or the files of a many-file spec one after another."""
+    return "\n\n".join(f.text for f in source.files) if source.files else source.text
 
 
 class _RawView:

@@ -219,6 +219,10 @@ class Workspace:
         spec, text = self.parse(source)
         return spec, text, source.endpoint
 
+    def source_at(self, rev: str) -> Source:
+        """The spec's source at a revision, unparsed (errors as :meth:`read`)."""
+        return self._read_revision(rev, self.path_at(rev))
+
     def read(self, ref: str | None) -> Source:
         """The text named by ``ref``: a file, ``REV:PATH``, a version, a tag or a revision."""
         if ref is None:

@@ -25,6 +25,7 @@ _MAX_NAMES = 3
 #: How far a change reaches, by what it is (higher reaches further).
 _REACH = {
     "section.removed": 9,
+    "document": 9,
     "section.merged": 8,
     "attribute": 8,
     "normative.reversed": 7,
@@ -124,6 +125,16 @@ def _highlight(report: Report, change: Change, order: int) -> list[Highlight]:
     def make(sentence: str, reach_key: str) -> list[Highlight]:
         return [Highlight(sentence, change.severity, _REACH[reach_key], order, (change,))]
 
+    if change.scope is Scope.DOCUMENT:
+        if change.kind is ChangeKind.RENAMED:
+            return make(
+                f"The file `{change.old_document}` is now `{change.document}`, so links to "
+                f"`{change.old_document}#…` break.",
+                "document",
+            )
+        if change.kind is ChangeKind.ADDED:
+            return make(f"The spec gains the file `{change.document}`.", "document")
+        return make(f"The file `{change.old_document}` was removed from the spec.", "document")
     title = _quote(report.title_of(change.section or change.old_section))
     if change.scope is Scope.SECTION:
         old_title = _quote(change.old.title if change.old else report.title_of(change.old_section))
