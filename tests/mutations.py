@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from specgen import (
     AUTHORITIES,
     OBLIGATIONS,
+    PREPOSITIONS,
     Answer,
     Doc,
     ExampleBlock,
@@ -35,15 +36,18 @@ from specgen import (
     Table,
     Words,
     clause_count,
+    join_sentences,
     random_example,
     random_paragraph,
     slug,
+    split_sentence,
 )
 
 from specdiff.parse import fold, plain_text
 
 if TYPE_CHECKING:
     import random
+    from collections.abc import Callable
 
     from specgen import Block
 
@@ -72,12 +76,29 @@ KINDS = (
     "example.typography",
     "html.comment_added",
     "table.row_across_objects",
+    "sentence.merged",
+    "sentence.split",
+    "phrase.moved",
+    "list.item_added",
+    "list.item_removed",
+    "exception.added",
+    "exception.removed",
+    "restriction",
+    "quantity.changed",
+    "action.opposite",
 )
 """Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
 hard-wrapped at another width, for which no record may appear; so is
 ``html.comment_added`` (a comment to tools is no clause)."""
-GENERATED_ONLY = frozenset({"identifier.renamed", "table.row_across_objects"})
-"""Kinds that need what only generated specs hold: identifiers in code, field tables."""
+GENERATED_ONLY = frozenset(
+    {"identifier.renamed", "table.row_across_objects"}
+    | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
+    | {"quantity.changed", "action.opposite"}
+)
+"""Kinds that need what only generated specs hold: identifiers in code, field tables, a
+sentence ending in a place phrase, a list under a lead-in (the sample spec's lists are
+kept verbatim), "unless curators ask otherwise", "within N days", a verb with a known
+opposite."""
 
 
 @dataclass(frozen=True)
@@ -854,6 +875,211 @@ class _Mutator:
             )
         return None
 
+    # -- reading rules (issue 10) --------------------------------------------------------
+    def _sentence_edit(
+        self,
+        kind: str,
+        tags: set[str],
+        severity: str,
+        pick: Callable[[Para], list[int]],
+        change: Callable[[list[str], int], list[str]],
+    ) -> Edit | None:
+        """Rewrite the sentences of one paragraph at a spot ``pick`` offers."""
+        spots = [(p, b) for p, b in self._blocks(Para) if pick(self.doc.sections[p].blocks[b])]  # type: ignore[arg-type]
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, Para)
+        i = self.rng.choice(pick(old))
+        new = replace(old, sentences=tuple(change(list(old.sentences), i)))
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p].id
+        key = _plain(old.sentences[0] if i else old.sentences[-1])
+        expect = Expect(
+            "clause",
+            "modified",
+            section,
+            self.was(section),
+            key,
+            frozenset(tags),
+            severity=severity,
+        )
+        edit = self._edit(kind, expect, [old, new], {section})
+        edit.note = old.sentences[i]
+        return edit
+
+    def sentence_merged(self) -> Edit | None:
+        """``"A. B."`` -> ``"A; b."``: punctuation only, no rule changes."""
+
+        def pick(x: Para) -> list[int]:
+            return [i for i in range(1, len(x.sentences) - 1) if "; " not in x.sentences[i]]
+
+        def change(sentences: list[str], i: int) -> list[str]:
+            sentences[i : i + 2] = [join_sentences(sentences[i], sentences[i + 1])]
+            return sentences
+
+        return self._sentence_edit("sentence.merged", {"editorial"}, "patch", pick, change)
+
+    def sentence_split(self) -> Edit | None:
+        """``"A; b."`` -> ``"A. B."``."""
+
+        def pick(x: Para) -> list[int]:
+            return [i for i, t in enumerate(x.sentences) if "; " in t]
+
+        def change(sentences: list[str], i: int) -> list[str]:
+            sentences[i : i + 1] = list(split_sentence(sentences[i]))
+            return sentences
+
+        return self._sentence_edit("sentence.split", {"editorial"}, "patch", pick, change)
+
+    def phrase_moved(self) -> Edit | None:
+        """A sentence's closing place ("beside the amber ledger") moves to the end of the
+        sentence before it: the same words, so no rule changes."""
+
+        def pick(x: Para) -> list[int]:
+            return [
+                i
+                for i in range(1, len(x.sentences))
+                if _closing_place(x.sentences[i]) and ";" not in x.sentences[i - 1]
+            ]
+
+        def change(sentences: list[str], i: int) -> list[str]:
+            place = _closing_place(sentences[i])
+            sentences[i] = sentences[i].removesuffix(f" {place}.") + "."
+            sentences[i - 1] = f"{sentences[i - 1].removesuffix('.')} {place}."
+            return sentences
+
+        return self._sentence_edit("phrase.moved", {"wording"}, "patch", pick, change)
+
+    def _rule_edit(
+        self, kind: str, tag: str, pattern: re.Pattern[str], change: Callable[[str], str]
+    ) -> Edit | None:
+        """Rewrite one rule sentence that ``pattern`` finds."""
+
+        def pick(x: Para) -> list[int]:
+            return [i for i, t in enumerate(x.sentences) if pattern.search(t)]
+
+        def rewrite(sentences: list[str], i: int) -> list[str]:
+            sentences[i] = change(sentences[i])
+            return sentences
+
+        return self._sentence_edit(kind, {tag}, "major", pick, rewrite)
+
+    def exception_added(self) -> Edit | None:
+        return self._rule_edit(
+            "exception.added",
+            "normative.exception_added",
+            re.compile(r"^Wren (?:must|should)(?: not)? (?!.*\bunless\b)"),
+            lambda t: t.removesuffix(".") + " unless a courier asks for it.",
+        )
+
+    def exception_removed(self) -> Edit | None:
+        return self._rule_edit(
+            "exception.removed",
+            "normative.exception_removed",
+            re.compile(r"^Wren .* unless curators ask otherwise\.$"),
+            lambda t: t.replace(" unless curators ask otherwise", ""),
+        )
+
+    def restriction(self) -> Edit | None:
+        return self._rule_edit(
+            "restriction",
+            "normative.restricted",
+            re.compile(r"^Wren (?:may|must|should) (?!not\b|only\b|never\b|always\b)"),
+            lambda t: re.sub(r"^Wren (may|must|should) ", r"Wren \1 only ", t),
+        )
+
+    def quantity_changed(self) -> Edit | None:
+        def change(text: str) -> str:
+            found = _WITHIN.search(text)
+            assert found is not None
+            number = int(found.group(1))
+            variant = self.rng.choice(("number", "unit", "comparator"))
+            if variant == "number":
+                new = f"within {number + self.rng.randint(1, 20)} days"
+            elif variant == "unit":
+                new = f"within {number} hours"
+            else:
+                new = f"after {number} days"
+            return text[: found.start()] + new + text[found.end() :]
+
+        return self._rule_edit("quantity.changed", "normative.changed", _WITHIN, change)
+
+    def action_opposite(self) -> Edit | None:
+        """``Wren must assemble ...`` -> ``Wren must dismantle ...``: the same modal."""
+        verbs = "|".join(_OPPOSITE_VERBS)
+        pattern = re.compile(rf"^Wren (?:must|should|may)(?: not)? (?:{verbs}) ")
+
+        def change(text: str) -> str:
+            return re.sub(
+                rf"^(Wren (?:must|should|may)(?: not)? )({verbs}) ",
+                lambda m: f"{m.group(1)}{_OPPOSITE_VERBS[m.group(2)]} ",
+                text,
+            )
+
+        return self._rule_edit("action.opposite", "normative.reversed", pattern, change)
+
+    def _lead_lists(self, *, size: int) -> list[tuple[int, int]]:
+        return self._blocks(
+            ListBlock, free=True, where=lambda x: bool(x.lead) and len(x.items) >= size
+        )
+
+    def list_item_added(self) -> Edit | None:
+        """An item added under "Wren must not pursue any of these goals:": a new rule."""
+        spots = self._lead_lists(size=1)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, ListBlock)
+        item = self.words.sentence()
+        items = list(old.items)
+        items.insert(self.rng.randint(0, len(items)), item)
+        new = replace(old, items=tuple(items))
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p]
+        self.busy.add(section.id)
+        expect = Expect(
+            "clause",
+            "added",
+            section.id,
+            None,
+            _plain(item),
+            frozenset({"normative.added"}),
+            severity="minor",
+        )
+        edit = Edit("list.item_added", [expect], sentences={_plain(item)}, sections={section.id})
+        edit.note = old.lead
+        return edit
+
+    def list_item_removed(self) -> Edit | None:
+        """An item removed from under a normative lead-in: a rule removed."""
+        spots = self._lead_lists(size=2)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, ListBlock)
+        items = list(old.items)
+        item = items.pop(self.rng.randrange(len(items)))
+        new = replace(old, items=tuple(items))
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p]
+        self.busy.add(section.id)
+        expect = Expect(
+            "clause",
+            "removed",
+            None,
+            self.was(section.id),
+            _plain(item),
+            frozenset({"normative.removed"}),
+            severity="major",
+        )
+        edit = Edit("list.item_removed", [expect], sentences={_plain(item)}, sections={section.id})
+        edit.note = old.lead
+        return edit
+
     def rewrapped(self) -> Edit | None:
         spots = self._blocks(Para, where=lambda x: len(x.text) > 100)
         if not spots:
@@ -870,7 +1096,37 @@ _RULE = OBLIGATIONS
 #: Words a misspelling of which may change the meaning (the differ rightly refuses to
 #: call such an edit a typo fix): never the target of an editorial edit.
 _MODALS = frozenset({"must", "shall", "should", "may", "is", "are", "do"})
-_NOT_TYPOS = frozenset({"should", "always", "unless", "before", "except", "without", "cannot"})
+_NOT_TYPOS = frozenset(
+    {"should", "always", "unless", "before", "except", "without", "cannot", "within", "curators"}
+    | {"otherwise", "courier"}
+)
+_WITHIN = re.compile(r"\bwithin (\d+) days\b")
+#: Verbs of the generated rules and their opposites (a test oracle of its own).
+_OPPOSITE_VERBS = {
+    "assemble": "dismantle",
+    "dismantle": "assemble",
+    "collect": "distribute",
+    "distribute": "collect",
+    "display": "hide",
+    "store": "discard",
+    "export": "import",
+    "publish": "withhold",
+    "wrap": "unwrap",
+    "fold": "unfold",
+}
+_PLACE = re.compile(
+    r" ((?:" + "|".join(PREPOSITIONS) + r") (?:the|every|each|this|that) \w+ \w+)\.$"
+)
+
+
+def _closing_place(sentence: str) -> str:
+    """The place phrase a generated sentence ends with ("beside the amber ledger"), if any."""
+    if sentence.endswith("allowed.") or " within " in sentence or " unless " in sentence:
+        return ""
+    found = _PLACE.search(sentence)
+    return found.group(1) if found else ""
+
+
 _LABEL = re.compile(r"<!--\s*(GOOD|BAD)\b")
 _COMMENTS = (
     "<!-- example-tester: skip -->",
@@ -900,6 +1156,16 @@ _APPLY = {
     "example.typography": _Mutator.example_typography,
     "html.comment_added": _Mutator.html_comment_added,
     "table.row_across_objects": _Mutator.table_row_across_objects,
+    "sentence.merged": _Mutator.sentence_merged,
+    "sentence.split": _Mutator.sentence_split,
+    "phrase.moved": _Mutator.phrase_moved,
+    "list.item_added": _Mutator.list_item_added,
+    "list.item_removed": _Mutator.list_item_removed,
+    "exception.added": _Mutator.exception_added,
+    "exception.removed": _Mutator.exception_removed,
+    "restriction": _Mutator.restriction,
+    "quantity.changed": _Mutator.quantity_changed,
+    "action.opposite": _Mutator.action_opposite,
 }
 assert set(_APPLY) == set(KINDS)
 

@@ -173,10 +173,15 @@ class Words:
                     f"{self.pick(GERUNDS).capitalize()} {self.noun_phrase()} "
                     f"{self.pick(PREPOSITIONS)} {self.noun_phrase()} {keyword}."
                 )
-            return (
-                f"Wren {keyword} {self.pick(VERBS)} {self.noun_phrase()} "
-                f"{self.pick(PREPOSITIONS)} {self.noun_phrase()}."
-            )
+            verb, thing = self.pick(VERBS), self.noun_phrase()
+            place = f"{self.pick(PREPOSITIONS)} {self.noun_phrase()}"
+            # Some rules carry a number or an exception, chosen from the words already
+            # drawn (not by another draw, so the random stream stays what it was).
+            if keyword in ("must", "should") and len(verb) % 3 == 0:
+                place = f"{place} within {2 + len(thing) % 7} days"
+            if keyword in ("must not", "should not") and len(verb) % 3 == 1:
+                place = f"{place} unless curators ask otherwise"
+            return f"Wren {keyword} {verb} {thing} {place}."
 
         return self._fresh(make)
 
@@ -281,19 +286,25 @@ class ListBlock:
 
     items: tuple[str, ...]
     ordered: bool = False
+    lead: str = ""
+    """A paragraph ending in a colon just before the list ("Wren must not ... these:")."""
 
     kind = "list"
-    normative = False
+
+    @property
+    def normative(self) -> bool:
+        return bool(self.lead) and _is_rule(self.lead)
 
     @property
     def sentences(self) -> tuple[str, ...]:
-        return self.items
+        return (self.lead, *self.items) if self.lead else self.items
 
     def render(self) -> str:
-        return "\n".join(
+        items = "\n".join(
             f"{n}. {item}" if self.ordered else f"- {item}"
             for n, item in enumerate(self.items, start=1)
         )
+        return f"{self.lead}\n\n{items}" if self.lead else items
 
 
 @dataclass(frozen=True)
@@ -349,7 +360,7 @@ Block = Para | ExampleBlock | Admonition | ListBlock | Raw | Table
 
 def clause_count(block: Block) -> int:
     if isinstance(block, ListBlock):
-        return len(block.items)
+        return len(block.items) + bool(block.lead)
     if isinstance(block, Table):
         return len(block.rows)
     if isinstance(block, Raw):
@@ -475,7 +486,23 @@ def random_paragraph(words: Words, *, normative: bool | None = None, size: int =
         k = rng.choice([i for i, s in enumerate(sentences) if not _is_rule(s)])
         sentences[k] = sentences[k].removesuffix(".") + f" through `{words.ident()}`."
     wrap = rng.choice((0, 0, 0, 72, 60))
+    if size == 5:
+        # Long paragraphs join their first two sentences with a semicolon.
+        sentences[:2] = [join_sentences(sentences[0], sentences[1])]
     return Para(tuple(sentences), wrap)
+
+
+def join_sentences(first: str, second: str) -> str:
+    """``"A." + "B."`` -> ``"A; b."`` (a name keeps its capital)."""
+    if not second.startswith("Wren"):
+        second = second[0].lower() + second[1:]
+    return f"{first.removesuffix('.')}; {second}"
+
+
+def split_sentence(joined: str) -> tuple[str, str]:
+    """The inverse of :func:`join_sentences`."""
+    first, second = joined.split("; ", 1)
+    return f"{first}.", second[0].upper() + second[1:]
 
 
 def random_example(words: Words) -> ExampleBlock:
@@ -491,7 +518,10 @@ def random_example(words: Words) -> ExampleBlock:
 def random_block(words: Words) -> Block:
     roll = words.rng.random()
     if roll < 0.12:
-        return ListBlock(tuple(words.sentence() for _ in range(words.rng.randint(2, 4))))
+        items = tuple(words.sentence() for _ in range(words.rng.randint(2, 4)))
+        # A list under a normative lead-in: each item carries its force.
+        lead = f"Wren must not pursue any of these goals of the {items[0].split()[1]}:"
+        return ListBlock(items, lead=lead)
     if roll < 0.22:
         return random_example(words)
     if roll < 0.28:

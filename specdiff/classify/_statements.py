@@ -106,6 +106,24 @@ _OPPOSITES: tuple[tuple[str, str], ...] = (
     ("earliest", "latest"),
     ("minimize", "maximize"),
     ("lowercase", "uppercase"),
+    ("assemble", "dismantle"),
+    ("collect", "distribute"),
+    ("display", "hide"),
+    ("store", "discard"),
+    ("keep", "discard"),
+    ("keep", "delete"),
+    ("export", "import"),
+    ("publish", "withhold"),
+    ("wrap", "unwrap"),
+    ("fold", "unfold"),
+    ("pack", "unpack"),
+    ("lock", "unlock"),
+    ("mount", "unmount"),
+    ("subscribe", "unsubscribe"),
+    ("connect", "disconnect"),
+    ("encode", "decode"),
+    ("compress", "decompress"),
+    ("sign", "unsign"),
 )
 _OPPOSITE = {frozenset(pair) for pair in _OPPOSITES}
 _INFLECTIONS = ("ing", "ed", "es", "s", "d")
@@ -252,6 +270,17 @@ def pair_statements(
     )
 
 
+_RESTRICTING = frozenset(("only", "solely", "exclusively"))
+
+
+def _restrictions(statement: NormativeStatement) -> int:
+    """How many times a rule narrows itself ("may only", "solely")."""
+    if not statement.restricted:
+        return 0
+    words = f"{statement.keyword.casefold()} {statement.action}".split()
+    return max(1, sum(1 for w in words if w in _RESTRICTING))
+
+
 def _root(keyword: str) -> str:
     """The keyword without its negation: ``are not allowed`` -> ``are allowed``."""
     return " ".join(_NEGATORS.sub(" ", keyword.casefold()).split())
@@ -326,8 +355,10 @@ def _pair_changes(
 
     if a.negative != b.negative:
         record("normative.reversed", a.keyword, b.keyword)
-    elif a.restricted != b.restricted:
-        tag = "normative.restricted" if b.restricted else "normative.broadened"
+    elif _restrictions(a) != _restrictions(b) and _RESTRICTING & (set(removed) | set(added)):
+        tag = (
+            "normative.restricted" if _restrictions(b) > _restrictions(a) else "normative.broadened"
+        )
         record(tag, a.keyword, b.keyword)
     elif b.strength > a.strength:
         record("normative.strengthened", a.keyword, b.keyword)
@@ -369,14 +400,52 @@ def _pair_changes(
         return found
     if any(c.tag in ("normative.restricted", "normative.broadened") for c in found):
         return found
-    action_gone = [w for w in gone if w in a.action.split() or w == a.party]
-    action_fresh = [w for w in fresh if w in b.action.split() or w == b.party]
-    if a.party != b.party and a.party and b.party:
+    if _other_party(a.party, b.party, changed_words):
         record("normative.changed", a.party, b.party)
-    elif (action_gone or action_fresh) and len(action_gone) <= 3 and len(action_fresh) <= 3:
+        return found
+    # A different verb ("must log" -> "must drop") is a different requirement. Other
+    # words swapped in the object are as often a term renamed ("transport" ->
+    # "protocol") as a new requirement: the wording rule calls them substantive.
+    old_verb, new_verb = _head_verb(a.action), _head_verb(b.action)
+    if (
+        old_verb
+        and new_verb
+        and old_verb in changed_words
+        and new_verb in changed_words
+        and _stem(old_verb) != _stem(new_verb)
+    ):
         old_words, new_words = _quote(a.action, b.action)
-        record("normative.changed", old_words or None, new_words or None)
+        record("normative.changed", old_words or old_verb, new_words or new_verb)
     return found
+
+
+def _other_party(old: str, new: str, changed_words: set[str]) -> bool:
+    """ "Clients must" -> "Servers must": the rule binds someone else."""
+    if not old or not new or old == new:
+        return False
+    if len(old.split()) > 2 or len(new.split()) > 2:
+        return False  # a long noun phrase renamed is rewording, not another party
+    return old.rsplit(maxsplit=1)[-1] in changed_words or _plural_gone(old, changed_words)
+
+
+def _plural_gone(party: str, changed_words: set[str]) -> bool:
+    last = party.rsplit(maxsplit=1)[-1]
+    return any(w.startswith(last) for w in changed_words)
+
+
+#: Words that may stand between a keyword and its verb ("must not always", "should
+#: carefully"): skipped when looking for the verb.
+_BEFORE_VERB = frozenset(("not", "to", "also", "always", "never", "only", "still", "then", "be"))
+
+
+def _head_verb(action: str) -> str:
+    """The verb a rule's action opens with, or '' when it opens with something else
+    ("that the entry document ...")."""
+    for word in action.split()[:4]:
+        if word in _BEFORE_VERB or word.endswith("ly"):
+            continue
+        return "" if word in _STOPWORDS else word
+    return ""
 
 
 def _compare_phrases(

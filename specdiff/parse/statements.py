@@ -148,6 +148,11 @@ _EPISTEMIC_VERBS = _set("""
     believe expect lack miss contribute undermine increase decrease reduce create pose
     raise expose risk reveal emerge remain stay go take give see notice range span
     """)
+#: Epistemic verbs that are also actions a party may be allowed ("Wren may get the
+#: user's confirmation"): a rule when said of a party, else what may happen.
+_ACTION_TOO = _set(
+    "get make take give see tell help include apply change reveal create raise reduce"
+)
 _EPISTEMIC_ADVERBS = _set(
     "sometimes well possibly occasionally often eventually already inadvertently "
     "unintentionally easily potentially actually still"
@@ -159,7 +164,7 @@ _EVALUATIVE = _set("""
     right possible impossible better worse best worst good bad fine okay ok safe unsafe
     risky beneficial problematic complicated complex confusing misleading sensitive
     relevant irrelevant tempting reasonable unreasonable acceptable unacceptable different
-    similar unique common rare likely unlikely able unable tempted worth enough sufficient
+    similar unique common rare likely unlikely unable tempted worth enough sufficient
     insufficient challenging incorrect correct accurate inaccurate ambiguous subtle obvious
     tricky costly expensive great awkward unhelpful sure certain aware unaware due more
     less many much several one part there here so too very quite extremely incredibly
@@ -521,7 +526,7 @@ def _sense(hit: Hit, subject: str, action_text: str) -> tuple[str, str]:
         if not after or after in _EVALUATIVE or after in _ARTICLES or after.endswith("ing"):
             return "epistemic", ""  # "may be harmful", "may be a good idea", "may be giving"
         return "passive", after  # "may be empty", "may be valid JSON": a state allowed
-    if verb in _EPISTEMIC_VERBS or not verb:
+    if not verb or (verb in _EPISTEMIC_VERBS and verb not in _ACTION_TOO):
         return "epistemic", ""
     last = subject.rsplit(maxsplit=1)[-1] if subject else ""
     if last in _RELATIVES:
@@ -638,6 +643,8 @@ def _binds_a_party(reading: Reading, parties: set[str]) -> bool:
     if keyword.startswith("may"):
         if reading.embedded and party not in parties:
             return False  # "white lies that humans may use" describes the lies
+        if reading.verb in _ACTION_TOO and party not in parties:
+            return False  # "a wrong assumption may make things worse"
         return last not in _RELATIVES
     if reading.sense == "passive":
         return statement.negative or reading.verb in _AUTHORITY_PARTICIPLES
