@@ -793,10 +793,12 @@ class _Mutator:
             words[j] = words[j] + self.rng.choice((" —", " ---", " --", " –"))
         elif variant == "ellipsis" and text.endswith("."):
             words[-1] = words[-1].removesuffix(".") + self.rng.choice(("…", "..."))
-        else:
+        elif len(words) > 2:
             variant = "quotes"
             j = self.rng.randrange(1, len(words) - 1)
             words[j] = f"“{words[j]}”"
+        else:
+            return None  # a one- or two-word answer ("Sure.") offers no spot
         new_text = " ".join(words)
         answers = list(old.answers)
         answers[k] = Answer(answers[k].verdict, answers[k].reason, new_text)

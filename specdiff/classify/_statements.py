@@ -467,7 +467,11 @@ def _compare_phrases(
             left.remove(match)
             if phrase != match and _touches(changed_words, [phrase, match]):
                 old_words, new_words = _quote(phrase, match)
-                emit("normative.changed", old_words or phrase, new_words or match)
+                emit(
+                    _phrase_change(old_words, new_words, exception),
+                    old_words or phrase,
+                    new_words or match,
+                )
             continue
         if not _touches(changed_words, [phrase]):
             continue
@@ -482,6 +486,20 @@ def _compare_phrases(
             emit("normative.exception_added", None, phrase)
         else:
             emit("normative.restricted" if permission else "normative.changed", None, phrase)
+
+
+_MODAL_STRENGTH = {"may": 1, "can": 1, "should": 2, "must": 3, "shall": 3}
+
+
+def _phrase_change(old_words: str, new_words: str, exception: bool) -> str:
+    """A condition or exception whose only change is its modal ("unless a message says it
+    may be shared" -> "... must be shared"): a narrower exception strengthens the rule,
+    a wider one weakens it. Anything else changes the requirement."""
+    before, after = _MODAL_STRENGTH.get(old_words), _MODAL_STRENGTH.get(new_words)
+    if before is None or after is None or before == after:
+        return "normative.changed"
+    narrower = after > before
+    return "normative.strengthened" if narrower == exception else "normative.weakened"
 
 
 def _touches(changed_words: set[str], phrases: list[str]) -> bool:

@@ -270,12 +270,15 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
     if any(h.written.isupper() for h in hits) and _RFC_BOILERPLATE.search(text, start, end):
         return  # "The key words MUST ... are to be interpreted as described in RFC 2119"
     sentence = fold(text[start:end])
+    previous = ""
     for i, hit in enumerate(hits):
         subject = _near_subject(text, start if i == 0 else hits[i - 1].end, hit.start)
+        # "Wren should report progress, and must tell ...": the same subject.
+        subject, previous = subject or previous, subject or previous
         sense, verb, embedded = "rule", "", False
+        if not hit.written.isupper() and _in_subordinate_clause(text, start, hit):
+            continue  # "Unless a message says it may be shared, ...": part of a condition
         if hit.phrase.modal and not hit.written.isupper():
-            if _in_subordinate_clause(text, start, hit):
-                continue
             after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
             sense, verb = _sense(hit, subject, after)
             embedded = bool(subject) and subject.split()[0] in _RELATIVES
@@ -641,9 +644,9 @@ def _binds_a_party(reading: Reading, parties: set[str]) -> bool:
     last = subject[-1] if subject else ""
     party = party_key(reading.subject)
     if keyword.startswith("may"):
-        if reading.embedded and party not in parties:
+        if reading.embedded and not _known(party, parties):
             return False  # "white lies that humans may use" describes the lies
-        if reading.verb in _ACTION_TOO and party not in parties:
+        if reading.verb in _ACTION_TOO and not _known(party, parties):
             return False  # "a wrong assumption may make things worse"
         return last not in _RELATIVES
     if reading.sense == "passive":
@@ -651,9 +654,14 @@ def _binds_a_party(reading: Reading, parties: set[str]) -> bool:
     if not statement.negative and keyword != "can only":
         return False  # "Wren can call tools": an ability, not a permission
     if party:
-        return party in parties
+        return _known(party, parties)
     # A pronoun ("it cannot ...") or an elided subject ("... and cannot ...").
     return statement.negative and last not in _RELATIVES
+
+
+def _known(party: str, parties: set[str]) -> bool:
+    """A party the spec binds, or a phrase ending in one ("such a task wren")."""
+    return bool(party) and (party in parties or party.rsplit(maxsplit=1)[-1] in parties)
 
 
 _AUTHORITY_PARTICIPLES = frozenset(("overridden", "overriden", "waived", "relaxed"))
