@@ -270,6 +270,7 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
     if any(h.written.isupper() for h in hits) and _RFC_BOILERPLATE.search(text, start, end):
         return  # "The key words MUST ... are to be interpreted as described in RFC 2119"
     sentence = fold(text[start:end])
+    shared: list[list[StatementDetails]] = []  # the sentence is read once for all its rules
     previous = ""
     for i, hit in enumerate(hits):
         subject = _near_subject(text, start if i == 0 else hits[i - 1].end, hit.start)
@@ -287,7 +288,7 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             strength=hit.phrase.strength,
             negative=hit.phrase.negative,
             sentence=sentence,
-            reader=partial(_details_at, text, hits, i),
+            reader=partial(_details_at, text, hits, i, shared),
         )
         yield Reading(statement, subject, sense, verb, embedded)
 
@@ -311,9 +312,13 @@ _CONJUNCTIONS = _set(
 )
 
 
-def _details_at(text: str, hits: tuple[Hit, ...], index: int) -> StatementDetails:
-    """The full reading of keyword ``index`` of a sentence."""
-    return _sentence_details(text, hits)[index]
+def _details_at(
+    text: str, hits: tuple[Hit, ...], index: int, shared: list[list[StatementDetails]]
+) -> StatementDetails:
+    """The full reading of keyword ``index`` of a sentence (read once per sentence)."""
+    if not shared:
+        shared.append(_sentence_details(text, hits))
+    return shared[0][index]
 
 
 def _sentence_details(text: str, hits: tuple[Hit, ...]) -> list[StatementDetails]:
@@ -401,11 +406,15 @@ def _topic_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int) 
     return floor + cut + 1
 
 
+_LOOK_BACK = 240
+
+
 def _in_subordinate_clause(text: str, sentence_start: int, hit: Hit) -> bool:
     """Whether a lower-case keyword sits in an "if ..."/"when ..." clause of its sentence."""
     if hit.written.isupper() or hit.phrase.imperative:
         return False
-    window = text[sentence_start : hit.start]
+    # A bounded look back: a sentence of thousands of keywords stays linear.
+    window = text[max(sentence_start, hit.start - _LOOK_BACK) : hit.start]
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
     segment = window[cut + 1 :].lstrip(" *_\"'“(")
     if _SUBORDINATE.match(segment):
