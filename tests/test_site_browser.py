@@ -3,6 +3,9 @@
 Skipped, with the reason, when ``/usr/bin/chromium`` (or ``$SPECDIFF_CHROMIUM``) or the
 ``playwright`` package is missing; ``.ci/run`` installs chromium. Playwright's own browser
 downloads are never used. Screenshots go to ``artifacts/screenshots/`` (git-ignored).
+
+The accessibility checks run axe-core (the npm package, which ``scripts/test`` installs
+into ``.cache/axe-core``) inside each page; they skip, saying why, when it is missing.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from urllib.parse import urldefrag, urlparse
 from urllib.request import urlopen
 
 import pytest
-from gitutil import CORPUS
+from gitutil import CORPUS, ROOT
 from siteutil import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -31,7 +34,7 @@ from siteutil import (
 from specdiff.publish._serve import serve_in_background
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from pathlib import Path
 
 pytestmark = [
@@ -47,6 +50,9 @@ sync_api = pytest.importorskip(
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+AXE = ROOT / ".cache" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"
+#: axe-core's tags for the WCAG 2.0 and 2.1 success criteria at levels A and AA.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 class Watcher:
@@ -226,6 +232,59 @@ def test_works_from_a_sub_path_and_from_files(
         server.server_close()
 
 
+#: One page of each type the site has (two text pages: the latest and an archived one).
+PAGE_TYPES = (
+    "index.html",
+    "releases/1.0.0.html",
+    "releases/2.0.0.html",
+    "text/1.0.0.html",
+    "text/3.0.0.html",
+    "compare/index.html",
+    "compare/1.0.0..3.0.0.html",
+    "sections/index.html",
+    "sections/honest_feedback.html",
+)
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the loaded page, one line per element.
+
+    The script is evaluated through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern (an injected ``<script>`` would be refused).
+    """
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    found = page.evaluate(
+        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+          .violations.flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')}: ${
+            (n.failureSummary || '').split('\\n').slice(1).join(' ').trim()}`))""",
+        WCAG_AA,
+    )
+    return list(found)
+
+
+def run_axe(page: Any, url: str, paths: Iterable[str]) -> list[str]:
+    problems = []
+    for path in paths:
+        page.goto(url + path)
+        problems += [f"{path}: {line}" for line in axe_violations(page)]
+    return problems
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not installed at {AXE} (scripts/test)")
+@pytest.mark.parametrize(
+    ("viewport", "scheme"), [(DESKTOP, "light"), (PHONE, "light"), (PHONE, "dark")]
+)
+def test_every_page_type_passes_axe(
+    browser: Any, served: str, viewport: dict[str, int], scheme: str
+) -> None:
+    page = new_page(browser, viewport, color_scheme=scheme)
+    watcher = Watcher(page)
+    problems = run_axe(page, served, PAGE_TYPES)
+    assert problems == [], "\n".join(problems)
+    assert watcher.problems == [], watcher.problems
+    page.context.close()
+
+
 SHOTS = (
     ("index", "index.html"),
     ("release", "releases/2.0.0.html"),
@@ -307,6 +366,8 @@ def test_model_spec_pair(browser: Any, tmp_path: Path) -> None:
                 page.screenshot(path=str(_shot(f"model-spec-{name}-{size}")))
                 width = page.evaluate("document.documentElement.scrollWidth")
                 assert width <= viewport["width"], f"{path} scrolls sideways ({width}px)"
+                if AXE.is_file():  # its long code blocks and tables scroll: keyboard-reachable?
+                    assert axe_violations(page) == [], f"{path} at {size} width"
             assert watcher.problems == [], watcher.problems
             page.context.close()
     finally:

@@ -38,6 +38,8 @@ _ANCHOR_OPEN = re.compile(
 )
 _ANCHOR_ID = re.compile(r"\b(?:name|id)\s*=\s*[\"']?([^\"'\s/>]+)", re.IGNORECASE)
 _HEADING_ANCHOR = re.compile(r"<a\s[^>]*>\s*</a>|<a\s[^>]*/>", re.IGNORECASE)
+#: On every ``<pre>``: a block that may scroll sideways gets a tab stop and a name.
+_SCROLLS = Markup(' tabindex="0" role="region" aria-label="Code block"')
 _PLAIN_TAG = re.compile(r"^<(/?)(br|sub|sup|kbd)\s*/?>$", re.IGNORECASE)
 
 
@@ -206,7 +208,7 @@ def _html_block(
         return ""
     if _ANCHOR_ONLY.fullmatch(visible):
         return "".join(_anchor(m.group(1), env) for m in _ANCHOR_ID.finditer(visible)) + "\n"
-    return str(Markup('<pre class="raw-html"><code>{}</code></pre>\n').format(content))
+    return str(Markup('<pre class="raw-html"{}><code>{}</code></pre>\n').format(_SCROLLS, content))
 
 
 def _html_inline(
@@ -242,7 +244,37 @@ def _fence(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict
             return str(conversation_html(turns))
     from markdown_it.renderer import RendererHTML
 
-    return RendererHTML.fence(self, tokens, idx, options, env)
+    return _scrollable_pre(RendererHTML.fence(self, tokens, idx, options, env))
+
+
+def _code_block(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
+) -> str:
+    from markdown_it.renderer import RendererHTML
+
+    return _scrollable_pre(RendererHTML.code_block(self, tokens, idx, options, env))
+
+
+def _scrollable_pre(html: str) -> str:
+    """A code block that may scroll sideways: reachable by keyboard, and named.
+
+    Without a tab stop, keyboard users cannot scroll a long line into view (WCAG 2.1.1).
+    """
+    return html.replace("<pre>", f"<pre{_SCROLLS}>", 1)
+
+
+def _table_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
+) -> str:
+    # Wide tables scroll inside a wrapper, which must be reachable by keyboard too.
+    wrapper = '<div class="table-scroll" tabindex="0" role="region" aria-label="Table">'
+    return wrapper + str(self.renderToken(tokens, idx, options, env))
+
+
+def _table_close(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
+) -> str:
+    return str(self.renderToken(tokens, idx, options, env)) + "</div>\n"
 
 
 def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
@@ -283,6 +315,9 @@ _RULES: dict[str, Callable[..., str]] = {
     "html_block": _html_block,
     "html_inline": _html_inline,
     "fence": _fence,
+    "code_block": _code_block,
+    "table_open": _table_open,
+    "table_close": _table_close,
     "image": _image,
     "heading_close": _heading_close,
 }
