@@ -243,6 +243,7 @@ PAGE_TYPES = (
     "compare/1.0.0..3.0.0.html",
     "sections/index.html",
     "sections/honest_feedback.html",
+    "search.html?q=honest",
 )
 
 
@@ -285,12 +286,91 @@ def test_every_page_type_passes_axe(
     page.context.close()
 
 
+def test_search_finds_a_clause_by_a_word_in_it(browser: Any, served: str) -> None:
+    page = new_page(browser, PHONE)
+    watcher = Watcher(page)
+    page.goto(served + "index.html")
+    page.click("header nav >> text=Search")
+    page.fill("input[name=q]", "Weaknesses")  # in a clause of #honest_feedback, not its title
+    page.press("input[name=q]", "Enter")
+    first = page.locator(".search-result").first
+    first.wait_for()
+    assert page.url.endswith("search.html?q=Weaknesses"), "the query is in the address"
+    assert page.locator("mark").first.inner_text() == "weaknesses"
+    href = first.locator("a").get_attribute("href")
+    assert href == "text/3.0.0.html#honest_feedback", "newest version first"
+    assert "in 3.0.0 and 2 older versions" in first.inner_text()
+    if AXE.is_file():
+        assert axe_violations(page) == [], "the results are accessible too"
+    results = [a.get_attribute("href") for a in page.locator(".search-result a").all()]
+    first.locator("a").click()
+    page.wait_for_url("**/text/3.0.0.html#honest_feedback")
+    assert _target_heading(page) == "honest_feedback"
+    for link in results:  # every result lands on an element of its page
+        page.goto(served + link)
+        assert page.evaluate(_TARGET_EXISTS), link
+
+    page.goto(served + "search.html?q=weaknesses&v=2.0.0")
+    page.locator(".search-result").first.wait_for()
+    hrefs = {a.get_attribute("href") for a in page.locator(".search-result a").all()}
+    assert hrefs == {"text/2.0.0.html#honest_feedback"}
+    assert page.locator("select[name=v]").input_value() == "2.0.0"
+    page.fill("input[name=q]", "weaknesses nosuchwordanywhere")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_function("document.querySelector('.search-status').textContent === '0 matches.'")
+    assert page.locator(".search-result").count() == 0
+    assert page.locator(".search-notice").is_hidden()
+    assert watcher.problems == [], watcher.problems
+    page.context.close()
+
+
+def test_search_from_a_file_says_to_serve_the_site(browser: Any, sample_site: Path) -> None:
+    page = new_page(browser)
+    watcher = Watcher(page)
+    page.goto((sample_site / "search.html").as_uri() + "?q=honest")
+    notice = page.locator(".search-notice").first
+    assert notice.is_visible()
+    assert "specdiff serve" in notice.inner_text()
+    assert page.locator("input[name=q]").input_value() == "honest"
+    assert watcher.problems == [], "the page fails gracefully, with nothing in the console"
+    page.context.close()
+
+
+def test_old_anchors_land_on_the_section_they_became(browser: Any, served: str) -> None:
+    """``#avoid_flattery`` (the section's id up to 1.1.1) opens #honest_feedback in 3.0.0."""
+    page = new_page(browser, PHONE)
+    watcher = Watcher(page)
+    page.goto(served + "text/1.1.1.html#avoid_flattery")
+    assert _target_heading(page) == "avoid_flattery"
+    page.goto(served + "text/3.0.0.html#avoid_flattery")
+    assert _target_heading(page) == "honest_feedback"
+    top = page.evaluate("document.getElementById('avoid_flattery').getBoundingClientRect().top")
+    assert 0 <= top < 100, f"the heading is scrolled to the top of the window ({top}px)"
+    assert watcher.problems == []
+    page.context.close()
+
+
+#: The heading the address's fragment points at (itself or the heading an anchor sits in).
+_TARGET_HEADING = """() => {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const heading = target && target.closest('h1, h2, h3, h4, h5, h6');
+  return heading ? heading.id : null;
+}"""
+_TARGET_EXISTS = "() => !!document.getElementById(decodeURIComponent(location.hash.slice(1)))"
+
+
+def _target_heading(page: Any) -> str | None:
+    heading: str | None = page.evaluate(_TARGET_HEADING)
+    return heading
+
+
 SHOTS = (
     ("index", "index.html"),
     ("release", "releases/2.0.0.html"),
     ("text", "text/3.0.0.html"),
     ("compare", "compare/1.0.0..3.0.0.html"),
     ("section", "sections/honest_feedback.html"),
+    ("search", "search.html?q=honest+feedback"),
 )
 
 

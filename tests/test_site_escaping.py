@@ -11,7 +11,7 @@ from siteutil import CONFIG, HOSTILE, HOSTILE_V2, audit, make_repo, model_of, pu
 from specdiff.errors import SpecdiffError
 from specdiff.parse import parse_spec
 from specdiff.publish import build_pages
-from specdiff.publish._render import compare_script
+from specdiff.publish._render import compare_script, search_script
 from specdiff.render.spec_html import is_safe_url, render_spec_html
 
 if TYPE_CHECKING:
@@ -87,10 +87,10 @@ def test_is_safe_url(url: str, safe: bool) -> None:
 
 
 def test_every_page_is_inert(hostile_pages: dict[str, str]) -> None:
-    ours = compare_script()
+    ours = (compare_script(), search_script())
     for path, html in hostile_pages.items():
         if path.endswith(".html"):
-            assert_inert(html, path, scripts=(ours,))
+            assert_inert(html, path, scripts=ours)
             assert '<meta http-equiv="Content-Security-Policy"' in html, path
             assert "unsafe-inline" not in html.split("Content-Security-Policy", 1)[1][:300]
     assert "&lt;script&gt;window.__pwned=20&lt;/script&gt; Spec" in hostile_pages["index.html"]

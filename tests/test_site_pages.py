@@ -35,6 +35,7 @@ GOLDEN_PAGES = (
     "compare/index.html",
     "sections/index.html",
     "sections/honest_feedback.html",
+    "search.html",
     "feed.xml",
     "api/versions.json",
     "api/2.0.0.json",

@@ -108,3 +108,52 @@ def _touching(report: Report | None, old_id: str | None, new_id: str | None) -> 
         if (new_id is not None and c.section == new_id)
         or (old_id is not None and c.old_section == old_id)
     )
+
+
+#: Changes after which a section's old id lives on in a section of the newer version.
+_CONTINUED = (ChangeKind.RENAMED, ChangeKind.REIDENTIFIED, ChangeKind.MERGED, ChangeKind.SPLIT)
+
+
+def former_ids(
+    versions: list[tuple[str, Spec]], reports: list[Report | None]
+) -> list[dict[str, tuple[str, ...]]]:
+    """For each version, the ids its sections had in earlier versions, oldest first.
+
+    ``reports[k]`` compares version k-1 with version k. A section's former ids follow it
+    through new anchors and renames (as :func:`trace_section` does), and a section that
+    was merged into another, or split, leaves its id to the section that took its text.
+    A section's own id is never among its former ids; another section's may be (the
+    caller decides which id wins on a page).
+    """
+    result: list[dict[str, tuple[str, ...]]] = []
+    previous: dict[str, tuple[str, ...]] = {}
+    for k, (_, spec) in enumerate(versions):
+        older = versions[k - 1][1] if k else None
+        followed: dict[str, str] = {}
+        joined: dict[str, list[str]] = {}
+        report = reports[k] if k else None
+        for change in report.changes if report is not None else ():
+            old_id, new_id = change.old_section, change.section
+            if change.scope is not Scope.SECTION or change.kind not in _CONTINUED:
+                continue
+            if old_id is None or new_id is None or old_id == new_id:
+                continue
+            if change.kind in _FOLLOW:
+                followed.setdefault(new_id, old_id)
+            else:
+                joined.setdefault(new_id, []).append(old_id)
+        current: dict[str, tuple[str, ...]] = {}
+        for section in spec.sections:
+            if not section.level or older is None:
+                continue
+            sources = [followed[section.id]] if section.id in followed else []
+            if not sources and older.get_section(section.id) is not None:
+                sources.append(section.id)
+            sources += joined.get(section.id, ())
+            ids = [i for old in sources for i in (*previous.get(old, ()), old)]
+            found = tuple(dict.fromkeys(i for i in ids if i != section.id))
+            if found:
+                current[section.id] = found
+        result.append(current)
+        previous = current
+    return result

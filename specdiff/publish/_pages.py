@@ -2,7 +2,8 @@
 
 :func:`build_pages` yields every file of the site in turn (so a long history is never
 held in memory at once): the stylesheet, the index, a page per release, the full text of
-every version, compare pages, a page per section, the Atom feed and the JSON API.
+every version, compare pages, a page per section, the search page and its index, the
+Atom feed and the JSON API.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..compare import compare_specs
+from ..compare.section_history import former_ids
 from ..render import (
     SpecRenderer,
     Summary,
@@ -24,10 +26,11 @@ from . import _paths as paths
 from ._data import feed_page, version_pages, versions_page
 from ._links import Links
 from ._render import Page, render_page, stylesheet
+from ._search import search_index, search_page
 from ._sections import section_pages
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
     from ..model.changes import Change, Report
     from ._model import SiteModel, SiteVersion
@@ -56,10 +59,13 @@ def build_pages(model: SiteModel, progress: Callable[[str], None] | None = None)
     texts = SpecRenderer(
         history=lambda section_id: "../" + paths.href(paths.section_page(section_id))
     )
+    formerly = former_ids(
+        [(v.label, v.spec) for v in model.versions], [v.report for v in model.versions]
+    )
     for number, version in enumerate(model.versions, 1):
         say(f"pages for {version.label} ({number}/{count})")
         yield release_page(model, version)
-        yield text_page(model, version, texts)
+        yield text_page(model, version, texts, formerly[version.index])
     yield from version_pages(model)
     yield compare_index(model)
     pairs = model.pairs()
@@ -68,6 +74,8 @@ def build_pages(model: SiteModel, progress: Callable[[str], None] | None = None)
         yield compare_page(model, old, new)
     say("section histories")
     yield from section_pages(model)
+    yield search_page(model)
+    yield search_index(model)
     yield feed_page(model)
     yield versions_page(model)
 
@@ -176,10 +184,24 @@ def compare_index(model: SiteModel) -> Page:
     )
 
 
-def text_page(model: SiteModel, version: SiteVersion, renderer: SpecRenderer) -> Page:
-    """The full text of a version; ``renderer`` links headings to ``../sections/``."""
+def text_page(
+    model: SiteModel,
+    version: SiteVersion,
+    renderer: SpecRenderer,
+    former: Mapping[str, tuple[str, ...]] | None = None,
+) -> Page:
+    """The full text of a version; ``renderer`` links headings to ``../sections/``.
+
+    ``former`` maps a section id to the ids it had in earlier versions: its heading
+    carries them too (unless the version uses them for something else), so a link to
+    ``#old_id`` made against an earlier version lands on the section it became.
+    """
     path = paths.text_page(version.label)
-    body = renderer.render(version.text, version.spec)
+    taken = version.spec.anchors
+    aliases = {
+        section: [i for i in ids if i not in taken] for section, ids in (former or {}).items()
+    }
+    body = renderer.render(version.text, version.spec, aliases=aliases)
     toc = [
         TocItem(s.id, heading_text(s.title) or s.id, s.level)
         for s in version.spec.sections
@@ -219,6 +241,6 @@ def _changes_context(report: Report, old: SiteVersion | None, new: SiteVersion) 
     }
 
 
-def _form_defaults(model: SiteModel) -> dict[str, int]:
+def _form_defaults(model: SiteModel) -> dict[str, Any]:
     last = len(model.versions) - 1
     return {"form_from": max(last - 1, 0), "form_to": last}

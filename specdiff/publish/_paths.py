@@ -20,6 +20,8 @@ STYLE = "assets/site.css"
 COMPARE_INDEX = "compare/index.html"
 SECTIONS_INDEX = "sections/index.html"
 VERSIONS_JSON = "api/versions.json"
+SEARCH = "search.html"
+SEARCH_INDEX = "api/search.json"
 MARKER = ".specdiff-site"
 """Written at the top of every site we build; ``--out`` only replaces folders that have it."""
 

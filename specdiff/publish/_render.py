@@ -1,7 +1,8 @@
 """Rendering one page: the shared template context, the stylesheet, the compare script.
 
 Every page carries a Content-Security-Policy that allows our stylesheet and, on pages
-with the compare form, exactly one inline script (by its hash). Nothing else runs.
+with the compare form or the search form, their inline scripts (by their hashes); the
+search page may also read its index from the same origin. Nothing else runs.
 """
 
 from __future__ import annotations
@@ -62,16 +63,27 @@ def compare_script() -> str:
     return _template_text("compare.js")
 
 
-def csp(script: bool) -> str:
-    """The policy for a page; ``script`` allows the compare form's inline script."""
-    if script:
-        digest = hashlib.sha256(compare_script().encode("utf-8")).digest()
-        scripts = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-    else:
-        scripts = "'none'"
+@lru_cache(maxsize=1)
+def search_script() -> str:
+    return _template_text("search.js")
+
+
+def _hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def csp(script: bool, *, search: bool = False) -> str:
+    """The policy for a page; ``script`` allows the compare form's inline script,
+    ``search`` the search page's, and its reading of the index from the same origin."""
+    allowed = [_hash(compare_script())] if script else []
+    if search:
+        allowed.append(_hash(search_script()))
+    scripts = " ".join(allowed) or "'none'"
+    connect = " connect-src 'self';" if search else ""
     return (
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-        f"script-src {scripts}; base-uri 'none'; form-action 'self'"
+        "default-src 'none'; style-src 'self'; img-src 'self' data:;"
+        f"{connect} script-src {scripts}; base-uri 'none'; form-action 'self'"
     )
 
 
@@ -87,6 +99,7 @@ def render_page(
     title: str,
     nav: str = "",
     form: bool = False,
+    search: bool = False,
     **context: Any,
 ) -> Page:
     """Render ``templates/<template>`` as the page at ``path`` (links relative to it)."""
@@ -105,8 +118,8 @@ def render_page(
             page_title=title,
             nav=nav,
             canonical=paths.absolute(model.base_url, path),
-            csp=csp(form),
-            script=Markup(compare_script()) if form else None,
+            csp=csp(form, search=search),
+            scripts=[Markup(compare_script())] * form + [Markup(search_script())] * search,
             label=kind_label,
             describe=describe,
             example=example_html,

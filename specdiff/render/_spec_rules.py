@@ -21,7 +21,7 @@ from ._conversation import conversation_html, read_turns
 from ._spec_inline import heading_text, mark_footnotes
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, MutableMapping, Sequence
+    from collections.abc import Callable, Mapping, MutableMapping, Sequence
 
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
@@ -53,12 +53,14 @@ def new_env(
     history: Callable[[str], str] | None,
     seen: set[str],
     offset: int,
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """The state one render shares with the rules.
 
     ``sections`` maps a heading's line (1-based, in the whole document) to its section id;
     ``offset`` is the number of document lines before the text being rendered; ``seen``
-    holds the ids already on the page (shared between the parts of one page).
+    holds the ids already on the page (shared between the parts of one page);
+    ``aliases`` maps a section id to its former ids.
     """
     return {
         "sections": sections,
@@ -69,6 +71,7 @@ def new_env(
         "history": history,
         "seen": seen,
         "offset": offset,
+        "aliases": aliases or {},
         "open_anchors": [0],
         "emitted": [],
         "suppressed": [0],
@@ -129,6 +132,8 @@ def _prepare_blocks(state: StateCore) -> None:
             if section is not None and claim(env, section, own=True):
                 token.attrSet("id", section)
                 tokens[i + 2].meta["section"] = section
+                former = env["aliases"].get(section, ())
+                token.meta["aliases"] = [ident for ident in former if claim(env, ident)]
         elif token.type in ("th_open", "td_open"):
             style = str(token.attrs.pop("style", ""))
             if style.startswith("text-align:"):
@@ -286,6 +291,17 @@ def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict
     return str(Markup('<span class="image-ref">[image: {}]</span>').format(alt))
 
 
+def _heading_open(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
+) -> str:
+    # The section's former ids: links to them from earlier versions still land here.
+    former = tokens[idx].meta.get("aliases", ())
+    spans = "".join(
+        str(Markup('<span class="anchor-target" id="{}"></span>').format(i)) for i in former
+    )
+    return str(self.renderToken(tokens, idx, options, env)) + spans
+
+
 def _heading_close(
     self: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]
 ) -> str:
@@ -319,5 +335,6 @@ _RULES: dict[str, Callable[..., str]] = {
     "table_open": _table_open,
     "table_close": _table_close,
     "image": _image,
+    "heading_open": _heading_open,
     "heading_close": _heading_close,
 }

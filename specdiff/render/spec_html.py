@@ -2,7 +2,8 @@
 
 Old links keep working: every heading the parser reads as a section gets the section's
 id (explicit ``{#id}``, ``<a name>`` or slug), and ``<a name>``/``<a id>`` anchors and
-``[term](@id)`` definitions become elements with those ids. Attribute blocks are dropped
+``[term](@id)`` definitions become elements with those ids. A heading can also carry the
+ids its section had in earlier versions (``aliases``), so links made then still land on it. Attribute blocks are dropped
 from heading text; worked examples are shown as conversations.
 
 Nothing from the spec runs in a reader's browser: raw HTML is shown as text (except
@@ -29,7 +30,7 @@ from ._spec_inline import heading_text
 from ._spec_rules import is_safe_url, markdown, new_env
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping, Sequence
 
     from ..model.document import Spec
 
@@ -40,7 +41,7 @@ __all__ = ["SpecRenderer", "heading_text", "is_safe_url", "render_spec_html"]
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
 _FRAGMENT = re.compile(r"#([^\s)>\"'\]]+)")
 
-_Key = tuple[str, str, tuple[tuple[str, str | None], ...]]
+_Key = tuple[str, str, tuple[tuple[str, str | None], ...], tuple[str, ...]]
 
 
 class SpecRenderer:
@@ -63,8 +64,19 @@ class SpecRenderer:
         self.history = history
         self._cache: dict[_Key, tuple[str, tuple[str, ...]]] = {}
 
-    def render(self, text: str, spec: Spec, span: tuple[int, int] | None = None) -> Markup:
-        """The spec (or its lines ``span``, 1-based and inclusive) as an HTML fragment."""
+    def render(
+        self,
+        text: str,
+        spec: Spec,
+        span: tuple[int, int] | None = None,
+        aliases: Mapping[str, Sequence[str]] | None = None,
+    ) -> Markup:
+        """The spec (or its lines ``span``, 1-based and inclusive) as an HTML fragment.
+
+        ``aliases`` maps a section id to more ids for its heading (empty elements at its
+        start); one that is already on the page, or is another section's id, is left out.
+        """
+        aliases = aliases or {}
         lines = normalise_newlines(text).split("\n")
         _, skipped = split_front_matter(lines)
         first, last = span if span is not None else (1, len(lines))
@@ -88,6 +100,7 @@ class SpecRenderer:
                 chunk + "\x00" + _document_of(spec, start),
                 sections.get(start, ""),
                 tuple((t, titles.get(t)) for t in sorted(set(_FRAGMENT.findall(chunk)))),
+                tuple(aliases.get(sections.get(start, ""), ())),
             )
             cached = self._cache.get(key)
             own = sections.get(start)
@@ -106,6 +119,7 @@ class SpecRenderer:
                 history=self.history,
                 seen=seen,
                 offset=start - 1,
+                aliases=aliases,
             )
             if spec.documents:
                 # Links between the files of a spec made of many files land in this page.
