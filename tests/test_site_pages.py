@@ -19,7 +19,9 @@ import jsonschema
 import pytest
 from siteutil import audit, import_sample, make_repo, model_of, publish
 
+from specdiff.parse import parse_spec
 from specdiff.publish import MARKER, MAX_ALL_PAIRS, SiteModel, build_pages
+from specdiff.publish._pages import table_of_contents
 from specdiff.render.schemas import json_schema
 
 GOLDENS = Path(__file__).parent / "golden" / "site"
@@ -211,3 +213,21 @@ def test_unreleased_revisions_are_listed(tmp_path: Path) -> None:
     assert "Soften the rule" in index
     versions = json.loads(next(p for p in build_pages(model) if p.path == "api/versions.json").data)
     assert versions["unreleased"][0]["subject"] == "Soften the rule"
+
+
+def test_each_text_page_has_a_table_of_contents(pages: dict[str, str], model: SiteModel) -> None:
+    """Every heading down to level 3, in order, nested under its parent heading."""
+    for version in model.versions:
+        html = pages[f"text/{version.label}.html"]
+        toc = html[html.index('<nav class="toc"') : html.index("</details>")]
+        expected = [f"#{s.id}" for s in version.spec.sections if 0 < s.level <= 3]
+        assert audit(toc).links == expected, version.label
+    latest = pages["text/3.0.0.html"]
+    assert '<li><a href="#chain_of_command">Working for several parties</a><ol>\n' in latest
+
+
+def test_table_of_contents_nests_skipped_levels() -> None:
+    spec = parse_spec("# A\n\n### B\n\n## C\n\n#### D\n\n### E\n\n# F\n")
+    toc = table_of_contents(spec)
+    shape = [(i.id, [(c.id, [g.id for g in c.children]) for c in i.children]) for i in toc]
+    assert shape == [("a", [("b", []), ("c", ["e"])]), ("f", [])]

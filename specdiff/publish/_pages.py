@@ -8,7 +8,7 @@ Atom feed and the JSON API.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..compare import compare_specs
@@ -33,14 +33,38 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
     from ..model.changes import Change, Report
+    from ..model.document import Spec
     from ._model import SiteModel, SiteVersion
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TocItem:
+    """A heading in a text page's table of contents, with the headings under it."""
+
     id: str
     title: str
     level: int
+    children: list[TocItem] = field(default_factory=list)
+
+
+#: Headings deeper than this stay out of the table of contents.
+TOC_DEPTH = 3
+
+
+def table_of_contents(spec: Spec) -> list[TocItem]:
+    """The spec's headings down to :data:`TOC_DEPTH`, nested as they are in the text (a
+    heading that skips a level nests under the nearest shallower one)."""
+    top: list[TocItem] = []
+    open_items: list[TocItem] = []
+    for section in spec.sections:
+        if not 0 < section.level <= TOC_DEPTH:
+            continue
+        while open_items and open_items[-1].level >= section.level:
+            open_items.pop()
+        item = TocItem(section.id, heading_text(section.title) or section.id, section.level)
+        (open_items[-1].children if open_items else top).append(item)
+        open_items.append(item)
+    return top
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +226,7 @@ def text_page(
         section: [i for i in ids if i not in taken] for section, ids in (former or {}).items()
     }
     body = renderer.render(version.text, version.spec, aliases=aliases)
-    toc = [
-        TocItem(s.id, heading_text(s.title) or s.id, s.level)
-        for s in version.spec.sections
-        if 0 < s.level <= 3
-    ]
+    toc = table_of_contents(version.spec)
     return render_page(
         model,
         path,
