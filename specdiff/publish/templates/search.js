@@ -35,6 +35,10 @@
     var first = low.indexOf(words[0]);
     var start = Math.max(0, first - 80);
     var end = Math.min(text.length, start + 260);
+    var space = text.indexOf(" ", start);
+    if (start > 0 && space !== -1 && space < first) { start = space + 1; }
+    space = text.lastIndexOf(" ", end);
+    if (end < text.length && space > first) { end = space; }
     var node = element("p", "snippet");
     var piece = text.slice(start, end);
     var lowPiece = low.slice(start, end);
