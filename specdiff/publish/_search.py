@@ -33,9 +33,9 @@ def search_index(model: SiteModel) -> Page:
     newest_first = list(reversed(model.versions))
     sections: dict[tuple[str, str], int] = {}
     entries: dict[tuple[str, int, bool], list[int]] = {}
+    plain: dict[str, str] = {}  # each clause text as a reader sees it, once for all versions
     for number, version in enumerate(newest_first):
         titles = {s.id: heading_text(s.title) or s.id for s in version.spec.sections}
-        plain: dict[str, str] = {}
         for section in version.spec.sections:
             if not section.level:
                 continue
