@@ -7,6 +7,7 @@ the version uses them for something else.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -66,7 +67,7 @@ def heading_ids(html: str, section_id: str) -> list[str]:
     """The ids on the heading of ``section_id`` and the empty anchors at its start."""
     start = html.index(f' id="{section_id}">')
     end = html.index("</h", start)
-    return [section_id, *audit(html[start:end]).ids]
+    return [section_id, *re.findall(r'<span class="anchor-target" id="([^"]+)">', html[start:end])]
 
 
 def test_former_ids_follow_a_section_through_every_new_anchor(privileged: SiteModel) -> None:
