@@ -8,13 +8,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+import jsonschema
 import pytest
 from siteutil import HOSTILE, HOSTILE_V2, audit, import_sample, make_repo, model_of
 
 from specdiff.publish import build_pages
 from specdiff.publish._render import csp, search_script
 from specdiff.publish._search import SCHEMA, search_index
-from specdiff.render.spec_html import heading_text
+from specdiff.render import heading_text
+from specdiff.render.schemas import json_schema
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,6 +39,7 @@ def test_index_lists_versions_newest_first_with_their_pages(
     index: dict[str, Any], model: SiteModel
 ) -> None:
     assert index["schema"] == SCHEMA
+    jsonschema.validate(index, json_schema("search"))
     labels = [v.label for v in reversed(model.versions)]
     assert [v["label"] for v in index["versions"]] == labels
     assert [v["page"] for v in index["versions"]] == [f"text/{label}.html" for label in labels]
@@ -97,6 +100,7 @@ def test_hostile_text_is_data(tmp_path: Path) -> None:
     repo = make_repo(tmp_path, [("1.0.0", HOSTILE), ("1.1.0", HOSTILE_V2)])
     page = search_index(model_of(repo))
     data = json.loads(page.data)
+    jsonschema.validate(data, json_schema("search"))
     texts = [entry[0] for entry in data["entries"]]
     assert any("<script>window.__pwned = 2</script>" in text for text in texts)
     script = search_script()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..render.spec_html import heading_text
+from ..render import heading_text
 from . import _paths as paths
 from ._render import Page, render_page
 

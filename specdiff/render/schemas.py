@@ -11,7 +11,7 @@ from importlib.resources import files
 from typing import Any
 
 #: Every versioned document: ``specdiff.<name>/1``.
-DOCUMENTS = ("compare", "check", "outline", "history", "log", "changelog", "site")
+DOCUMENTS = ("compare", "check", "outline", "history", "log", "changelog", "site", "search")
 
 
 def json_schema(name: str) -> dict[str, Any]:
