@@ -126,3 +126,51 @@ def test_every_quote_of_the_sample_history_is_true() -> None:
         old, new = before.read_text(encoding="utf-8"), after.read_text(encoding="utf-8")
         entry = render_entry(Entry("x", date(2026, 1, 1), report_of(old, new), detail="full"))
         quotes_are_true(entry, old, new)
+
+
+_FIELD_TABLES = """# API
+
+## Operation Object {#operation-object}
+
+Describes a single API operation on a path.
+
+### Fixed Fields {#operation-fixed-fields}
+
+Field Name | Type | Description
+---|:---:|---
+<a name="operationTags"></a>tags | [`string`] | A list of tags for API documentation control.
+<a name="operationReply"></a>reply | `string` | The reply the operation gives.
+<a name="operationId"></a>operationId | `string` | Unique string used to identify the operation.
+
+## Server Object {#server-object}
+
+An object representing a Server.
+
+### Fixed Fields {#server-fixed-fields}
+
+Field Name | Type | Description
+---|:---:|---
+<a name="serverUrl"></a>url | `string` | A URL to the target host. This URL supports Server Variables and MAY be relative.
+"""
+
+
+def test_a_table_cell_edit_is_quoted_with_its_column_and_both_values() -> None:
+    old = _FIELD_TABLES
+    new = old.replace("reply | `string` |", "reply | `string \\| null` |").replace(
+        "MAY be relative.", "MAY be relative, to indicate that the host location is relative."
+    )
+    entry = render_entry(Entry("2.0.0", date(2026, 1, 1), report_of(old, new), detail="full"))
+    reply = next(line for line in entry.splitlines() if "field `reply`" in line)
+    assert "Type: “`string`” → “`string | null`” in field `reply`" in reply
+    url = next(line for line in entry.splitlines() if "field `url`" in line)
+    assert "Description: “" in url
+    # True quotes: the old value is in the old table, the new one in the new table, and a
+    # long prose cell is quoted around its change, never cut before it.
+    unescape = {"old": old.replace("\\|", "|"), "new": new.replace("\\|", "|")}
+    for line in (reply, url):
+        for before, after in _PAIR.findall(line):
+            assert before != after
+            for text, source in ((before, unescape["old"]), (after, unescape["new"])):
+                for piece in text.split("…"):
+                    assert piece.strip() in " ".join(source.split()), (piece, line)
+    assert "to indicate that the host location" in url

@@ -125,3 +125,44 @@ def _squeeze(text: str, width: int) -> str:
     tail = text[-half:]
     tail = tail[tail.find(" ") + 1 :] if " " in tail else tail
     return f"{head} … {tail}"
+
+
+#: A table-row detail from the differ: ``field `reply`, Type: “old” → “new”``.
+_CELL_DETAIL = re.compile(r"^(field|row) `(.*?)`, (.+?): “(.*)” → “(.*)”$", re.DOTALL)
+_ANCHOR_TAG = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
+
+
+def cell_edits(details: tuple[str, ...], old_row: str, new_row: str) -> str | None:
+    """A table row's edited cells as ``Type: “string” → “string | null” in field `reply```,
+    one per column, from the differ's cell-by-cell ``details``; None when the details are
+    not a row's. A cell value the differ shortened is quoted around its change instead,
+    so the changed words are always in the quote."""
+    edits = []
+    for detail in details:
+        match = _CELL_DETAIL.match(detail)
+        if match is None:
+            if "anchor:" in detail:
+                continue  # the anchor line has its own wording below
+            return None
+        noun, name, column, old, new = match.groups()
+        if old.endswith("…") or new.endswith("…"):
+            old_cell, new_cell = _full_cell(old_row, old), _full_cell(new_row, new)
+            if old_cell is not None and new_cell is not None:
+                phrase = changed_phrases(old_cell, new_cell, limit=1)
+                if phrase:
+                    old, new = phrase[0].removeprefix("“").removesuffix("”").split("” → “", 1)
+        edits.append((noun, name, f"{column}: “{old}” → “{new}”"))
+    if not edits:
+        return None
+    noun, name = edits[0][0], edits[0][1]
+    return "; ".join(edit for _, _, edit in edits) + f" in {noun} `{name}`"
+
+
+def _full_cell(row: str, shortened: str) -> str | None:
+    """The cell of ``row`` the differ quoted as ``shortened`` (cut with ``…``)."""
+    prefix = shortened.removesuffix("…")
+    for cell in re.split(r"(?<!\\) \| ", row):
+        value = " ".join(_ANCHOR_TAG.sub("", cell).replace("\\|", "|").split())
+        if value.startswith(prefix):
+            return value
+    return None

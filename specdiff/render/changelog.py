@@ -17,7 +17,7 @@ from ..model.changes import Report
 from ..model.vocabulary import ChangeKind, Level, Scope
 from ._common import excerpt
 from ._highlights import highlights
-from ._quotes import changed_phrases, count_edits, excerpt_around
+from ._quotes import cell_edits, changed_phrases, count_edits, excerpt_around
 from .summary import summarize
 
 if TYPE_CHECKING:
@@ -146,6 +146,12 @@ def _edits(change: Change, label: str) -> str:
             more = len(sentences) - 1
             extra = f" (and {more} more)" if more else ""
             return f"“{excerpt(sentences[0], 160)}”{extra}"
+    if change.old.type == "table_row" and change.details:
+        # A cell is named by its column and row, with both values: "Type: “string” →
+        # “string | null” in field `reply`", not as the row's text around a pipe.
+        cells = cell_edits(change.details, change.old.text, change.new.text)
+        if cells:
+            return cells
     if "editorial" in change.tags:
         edits = small_edits(change.old.text, change.new.text)
         if edits:
