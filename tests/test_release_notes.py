@@ -174,3 +174,14 @@ def test_a_table_cell_edit_is_quoted_with_its_column_and_both_values() -> None:
                 for piece in text.split("…"):
                     assert piece.strip() in " ".join(source.split()), (piece, line)
     assert "to indicate that the host location" in url
+
+
+def test_details_are_grouped_by_section_with_its_parent_path() -> None:
+    new = _FIELD_TABLES.replace("The reply the operation gives.", "The reply it gives back.")
+    new = new.replace("A URL to the target host.", "The URL of the target host.")
+    entry = render_entry(Entry("2.0.0", date(2026, 1, 1), report_of(_FIELD_TABLES, new)))
+    # Two sections share the title "Fixed Fields": each reads under its parent, and the
+    # document's own title, above them all, is left out.
+    assert "**Operation Object › Fixed Fields** (`#operation-fixed-fields`)" in entry
+    assert "**Server Object › Fixed Fields** (`#server-fixed-fields`)" in entry
+    assert "API ›" not in entry

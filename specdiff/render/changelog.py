@@ -315,12 +315,23 @@ DOCUMENTS_GROUP = "\x00documents"
 def _group_line(section_id: str, changes: list[Change], report: Report) -> str:
     if section_id == DOCUMENTS_GROUP:
         return "- **Documents**"
-    title = report.title_of(section_id) if section_id else "Before the first heading"
+    title = section_path(report, section_id) if section_id else "Before the first heading"
     where = [f"`#{section_id}`"] if section_id else []
     documents = list(dict.fromkeys(c.document or c.old_document for c in changes))
     # Name the file for a spec made of many files (one-file specs have no documents).
     where += [f"in `{d}`" for d in documents if d is not None]
     return f"- **{_inline(title)}**" + (f" ({', '.join(where)})" if where else "")
+
+
+def section_path(report: Report, section_id: str) -> str:
+    """The section under its parent, ``Operation Object › Fixed Fields``, so a title many
+    sections share reads on its own; not the document's own title when one heading holds
+    them all, and not the grandparents, which cost words the short entry needs."""
+    path = report.path_of(section_id)
+    roots = {p[0] for _, p in report.paths if p}
+    if len(roots) == 1 and len(path) > 1:
+        path = path[1:]
+    return " › ".join(path[-2:]) if path else report.title_of(section_id)
 
 
 def render_entry(entry: Entry) -> str:
@@ -455,7 +466,7 @@ def _details_by_origin(
         listed = [c for c in changes if not _folded(c, fold)]
         folded = [c for c in changes if _folded(c, fold)]
         for change in listed:
-            where = report.title_of(_group_key(change)) or "Before the first heading"
+            where = section_path(report, _group_key(change)) or "Before the first heading"
             text = _brief(change, report) if change.id in named else _describe(change, report)
             lines.append(
                 f"  - **{_inline(where)}**: {_inline(_lower_first(text))}{_severity(change.severity)}"
