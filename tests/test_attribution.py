@@ -223,3 +223,38 @@ def test_fragments_in_changes_are_used_verbatim_and_removed_by_the_release(
     # The changelog rebuilt from the tags finds them in the commit before the release.
     code, rebuilt, _ = specdiff(capsys, "changelog")
     assert out.strip("\n") in rebuilt
+
+
+def test_section_pages_link_each_change_to_its_pull_request_and_to_feedback(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import html
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
+    code, _, err = specdiff(capsys, "release", "--date", "2025-02-04")
+    assert code == 0, err
+    code, _, err = specdiff(capsys, "publish", "--out", str(repo.parent / "site"))
+    assert code == 0, err
+    page = (repo.parent / "site" / "sections" / "answers.html").read_text(encoding="utf-8")
+    history = page.split("<h2>History</h2>")[1].split("</ol>")[0]
+    lines = re.findall(r'<p class="provenance">(.*?)</p>', history)
+    assert lines, history
+    merge = git(repo, "rev-parse", "HEAD~3")
+    assert lines[0].startswith(
+        'Made in <a href="https://github.com/acme/spec/pull/12" rel="nofollow">'
+        "#12 Make answers mandatory</a>, "
+        f'<a href="https://github.com/acme/spec/commit/{merge}" rel="nofollow">commit {merge[:7]}</a>'
+    )
+    feedback = html.unescape(re.search(r'class="feedback" href="([^"]+)"', lines[0]).group(1))
+    address = urlsplit(feedback)
+    assert address.netloc == "github.com" and address.path == "/acme/spec/issues/new"
+    query = parse_qs(address.query)
+    assert query["title"] == ["Feedback on “Answers” (2.0.0)"]
+    tag_commit = git(repo, "rev-parse", "v2.0.0^{commit}")
+    assert query["body"][0].startswith(
+        f"About https://github.com/acme/spec/blob/{tag_commit}/spec.md#L5-L5\n\n> The server must answer"
+    )
+    # The section's page and the release page give each change the same links.
+    release = (repo.parent / "site" / "releases" / "2.0.0.html").read_text(encoding="utf-8")
+    assert lines[0] in re.findall(r'<p class="provenance">(.*?)</p>', release)

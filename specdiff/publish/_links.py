@@ -13,8 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from . import _paths as paths
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..model.changes import Change, Origin
+    from ._model import SiteModel, SiteVersion
 
 #: Characters of the clause's text put into a feedback link (URLs have length limits).
 _MAX_TEXT = 600
@@ -68,3 +73,35 @@ class Links:
                 repository=self.web_url, title=quote(title, safe=""), body=quote(body, safe="")
             )
         return ""
+
+
+def change_links(
+    model: SiteModel, version: SiteVersion
+) -> tuple[Callable[[Change], list[tuple[str, str | None]]], Callable[[Change], str]]:
+    """For the changes ``version`` made, wherever a page lists them (its release page, a
+    section's history): the origin links of a change and its feedback address. A change's
+    permalink is its place on the release page, else its clause's lines in the repository."""
+    origins = dict(version.origins)
+    if len({o.commit for o in origins.values()}) < 2 and all(
+        o.pull_request is None for o in origins.values()
+    ):
+        origins = {}  # one commit made the whole release: the release page already says which
+    links = Links(model.web_url, model.config.site.feedback_url)
+    permalink = paths.absolute(model.base_url, paths.release_page(version.label))
+
+    def origin(change: Change) -> list[tuple[str, str | None]]:
+        return links.origin(origins.get(change.id))
+
+    def feedback(change: Change) -> str:
+        report = version.report
+        title = report.title_of(change.section or change.old_section) if report else ""
+        if permalink:
+            where = f"{permalink}#change-{change.id}"
+        else:  # no site address: the clause's lines in the repository at this version
+            side = change.new or change.old
+            first, last = side.lines if side is not None else (1, 1)
+            source = f"{version.commit}/{version.endpoint.path}#L{first}-L{last}"
+            where = f"{model.web_url}/blob/{source}" if model.web_url else ""
+        return links.feedback(change, version.label, title, where) if where else ""
+
+    return origin, feedback

@@ -24,7 +24,7 @@ from ..render import (
 )
 from . import _paths as paths
 from ._data import feed_page, version_pages, versions_page
-from ._links import Links
+from ._links import change_links
 from ._render import Page, render_page, stylesheet
 from ._search import search_index, search_page
 from ._sections import section_pages
@@ -32,7 +32,7 @@ from ._sections import section_pages
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
-    from ..model.changes import Change, Report
+    from ..model.changes import Report
     from ..model.document import Spec
     from ._model import SiteModel, SiteVersion
 
@@ -144,28 +144,7 @@ def release_page(model: SiteModel, version: SiteVersion) -> Page:
         _changes_context(version.report, previous, version) if version.report else {"report": None}
     )
     page = paths.release_page(version.label)
-    origins = dict(version.origins)
-    if len({o.commit for o in origins.values()}) < 2 and all(
-        o.pull_request is None for o in origins.values()
-    ):
-        origins = {}  # one commit made the whole release: the page already says which
-    links = Links(model.web_url, model.config.site.feedback_url)
-    permalink = paths.absolute(model.base_url, page)
-
-    def feedback(change: Change) -> str:
-        report = version.report
-        title = report.title_of(change.section or change.old_section) if report else ""
-        if permalink:
-            where = f"{permalink}#change-{change.id}"
-        else:  # no site address: the clause's lines in the repository at this version
-            side = change.new or change.old
-            first, last = side.lines if side is not None else (1, 1)
-            source = f"{version.commit}/{version.endpoint.path}#L{first}-L{last}"
-            where = f"{model.web_url}/blob/{source}" if model.web_url else ""
-        return links.feedback(change, version.label, title, where) if where else ""
-
-    context["origin"] = lambda change: links.origin(origins.get(change.id))
-    context["feedback"] = feedback
+    context["origin"], context["feedback"] = change_links(model, version)
     return render_page(
         model,
         page,

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 from ..compare.section_history import Step, trace_section
 from ..render import heading_text, render_spec_html
 from . import _paths as paths
+from ._links import change_links
 from ._render import Page, render_page
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ..model.changes import Change
     from ._model import SiteModel, SiteVersion
 
 
@@ -91,6 +93,16 @@ def _section_page(model: SiteModel, section_id: str, steps: list[Step]) -> Page:
         )
     )
     title = _title(final.title or "", section_id) if final else section_id
+    # Each change links to the commit or pull request that made it and to feedback on
+    # its clause, as on the release page that lists it.
+    links = {v.label: change_links(model, v) for v in model.versions}
+
+    def origin(step: Step, change: Change) -> list[tuple[str, str | None]]:
+        return links[step.version][0](change)
+
+    def feedback(step: Step, change: Change) -> str:
+        return links[step.version][1](change)
+
     return render_page(
         model,
         path,
@@ -104,6 +116,8 @@ def _section_page(model: SiteModel, section_id: str, steps: list[Step]) -> Page:
         last_seen=last_seen,
         last_seen_id=last_seen_id,
         excerpt=excerpt,
+        origin=origin,
+        feedback=feedback,
     )
 
 
