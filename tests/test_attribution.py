@@ -106,6 +106,25 @@ def test_one_commit_per_release_falls_back_to_sections(
     assert "### Changed\n\n- **Answers** (`#answers`): strengthened" in out
 
 
+def test_release_notes_of_a_release_made_by_one_pull_request_are_its_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate_git(monkeypatch, tmp_path)
+    path = init_repo(tmp_path / "plain")
+    commit(path, {"spec.md": SPEC}, "Write the spec")
+    git(path, "tag", "-a", "-m", "One", "v1.0.0")
+    edit_spec(path, "The server should answer", "The server must answer")
+    commit(path, {}, "Must answer (#4)\n\nRelease notes:\nServers may no longer drop requests.\n")
+    monkeypatch.chdir(path)
+    code, out, err = specdiff(capsys, "release", "--dry-run")
+    assert code == 0, err
+    # The notes open the entry with the highlights; the details stay grouped by section.
+    highlights = out.split("### ")[0]
+    assert "- Servers may no longer drop requests.\n" in highlights
+    assert "### Changes by pull request" not in out
+    assert out.count("Servers may no longer drop requests.") == 1
+
+
 @pytest.mark.parametrize(
     ("message", "title", "number", "notes"),
     [

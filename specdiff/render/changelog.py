@@ -359,6 +359,12 @@ def render_entry(entry: Entry) -> str:
     top = highlights(report)
     origins = dict(entry.origins)
     origins, notes = _attach_fragments(origins, entry.fragments)
+    # One step per release (one commit, or one pull request) says nothing sections don't,
+    # except its authors' release notes, which then speak for the whole release.
+    by_origin = len({o.commit for o in origins.values()}) > 1
+    if not by_origin:
+        own = dict.fromkeys(o.notes for o in origins.values() if o.notes)
+        notes = [*own, *notes]
     if top or notes:
         lines += [f"- {_inline(h.sentence)}" for h in top]
         lines += [_bullet(note) for note in notes]
@@ -366,8 +372,6 @@ def render_entry(entry: Entry) -> str:
     closing = [summary.counts, ""]
     budget = WORD_BUDGET - _words(lines) - _words(closing)
     named = {c.id for h in top for c in h.changes}
-    # One step per release (one commit, or one pull request) says nothing sections don't.
-    by_origin = len({o.commit for o in origins.values()}) > 1
     for fold in _FOLDS if entry.detail == "short" else (Fold.NOTHING,):
         if by_origin:
             details = _details_by_origin(report, fold, named, origins, entry.web_url)
