@@ -155,9 +155,7 @@ def test_origin_of_a_commit_message(
 def test_release_pages_link_each_change_to_its_pull_request_and_to_feedback(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import html
     import re
-    from urllib.parse import parse_qs, urlsplit
 
     code, _, err = specdiff(capsys, "release", "--date", "2025-02-04")
     assert code == 0, err
@@ -166,21 +164,7 @@ def test_release_pages_link_each_change_to_its_pull_request_and_to_feedback(
     page = (repo.parent / "site" / "releases" / "2.0.0.html").read_text(encoding="utf-8")
     lines = re.findall(r'<p class="provenance">(.*?)</p>', page)
     assert len(lines) == 3
-    merge = git(repo, "rev-parse", "HEAD~3")
-    assert lines[0].startswith(
-        'Made in <a href="https://github.com/acme/spec/pull/12" rel="nofollow">'
-        "#12 Make answers mandatory</a>, "
-        f'<a href="https://github.com/acme/spec/commit/{merge}" rel="nofollow">commit {merge[:7]}</a>'
-    )
-    feedback = html.unescape(re.search(r'class="feedback" href="([^"]+)"', lines[0]).group(1))
-    address = urlsplit(feedback)
-    assert address.netloc == "github.com" and address.path == "/acme/spec/issues/new"
-    query = parse_qs(address.query)
-    assert query["title"] == ["Feedback on “Answers” (2.0.0)"]
-    tag_commit = git(repo, "rev-parse", "v2.0.0^{commit}")
-    assert query["body"][0].startswith(
-        f"About https://github.com/acme/spec/blob/{tag_commit}/spec.md#L5-L5\n\n> The server must answer"
-    )
+    assert_links_of_the_strengthened_answer(repo, lines[0])
     assert "<script" not in page
 
 
@@ -247,9 +231,7 @@ def test_fragments_in_changes_are_used_verbatim_and_removed_by_the_release(
 def test_section_pages_link_each_change_to_its_pull_request_and_to_feedback(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import html
     import re
-    from urllib.parse import parse_qs, urlsplit
 
     code, _, err = specdiff(capsys, "release", "--date", "2025-02-04")
     assert code == 0, err
@@ -259,13 +241,26 @@ def test_section_pages_link_each_change_to_its_pull_request_and_to_feedback(
     history = page.split("<h2>History</h2>")[1].split("</ol>")[0]
     lines = re.findall(r'<p class="provenance">(.*?)</p>', history)
     assert lines, history
+    assert_links_of_the_strengthened_answer(repo, lines[0])
+    # The section's page and the release page give each change the same links.
+    release = (repo.parent / "site" / "releases" / "2.0.0.html").read_text(encoding="utf-8")
+    assert lines[0] in re.findall(r'<p class="provenance">(.*?)</p>', release)
+
+
+def assert_links_of_the_strengthened_answer(repo: Path, line: str) -> None:
+    """The #12 change's provenance line: its pull request, its merge commit, and a
+    feedback link that opens a GitHub issue about the clause at the release's commit."""
+    import html
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
     merge = git(repo, "rev-parse", "HEAD~3")
-    assert lines[0].startswith(
+    assert line.startswith(
         'Made in <a href="https://github.com/acme/spec/pull/12" rel="nofollow">'
         "#12 Make answers mandatory</a>, "
         f'<a href="https://github.com/acme/spec/commit/{merge}" rel="nofollow">commit {merge[:7]}</a>'
     )
-    feedback = html.unescape(re.search(r'class="feedback" href="([^"]+)"', lines[0]).group(1))
+    feedback = html.unescape(re.search(r'class="feedback" href="([^"]+)"', line).group(1))
     address = urlsplit(feedback)
     assert address.netloc == "github.com" and address.path == "/acme/spec/issues/new"
     query = parse_qs(address.query)
@@ -274,6 +269,3 @@ def test_section_pages_link_each_change_to_its_pull_request_and_to_feedback(
     assert query["body"][0].startswith(
         f"About https://github.com/acme/spec/blob/{tag_commit}/spec.md#L5-L5\n\n> The server must answer"
     )
-    # The section's page and the release page give each change the same links.
-    release = (repo.parent / "site" / "releases" / "2.0.0.html").read_text(encoding="utf-8")
-    assert lines[0] in re.findall(r'<p class="provenance">(.*?)</p>', release)
