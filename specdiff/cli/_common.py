@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -95,3 +95,36 @@ def progress_printer(after: float = PROGRESS_AFTER) -> Callable[[str], None]:
 def end_progress() -> None:
     if sys.stderr.isatty():
         click.echo("\r\x1b[2K", err=True, nl=False)
+
+
+def section_named(name: str, specs: Sequence[Spec]) -> list[str | None]:
+    """In each spec, the combined id of the section ``name`` names (None where it names
+    none); a bare id that several files of one spec have is an error (exit 2) that lists
+    them as ``path#id``, never a silent pick."""
+    from ..errors import InputError
+    from ..model.section_names import SectionIndex, ambiguity
+
+    indexes = [SectionIndex(spec) for spec in specs]
+    problem = ambiguity(name, indexes)
+    if problem is not None:
+        raise InputError(problem)
+    return [next(iter(index.candidates(name)), None) for index in indexes]
+
+
+def section_hint(name: str, specs: Sequence[Spec]) -> str:
+    """``"; did you mean #x?"`` over the names the sections of ``specs`` may be given."""
+    from ..errors import did_you_mean
+    from ..model.section_names import SectionIndex
+
+    known = [known for spec in specs for known in SectionIndex(spec).known()]
+    if not any(spec.documents for spec in specs):
+        return did_you_mean(name, known, "#")
+    # Many files: names read "#overview" or "api/auth.md#overview", as links do.
+    shown = [k if "#" in k else f"#{k}" for k in known]
+    return did_you_mean(name if "#" in name else f"#{name}", shown)
+
+
+def section_label(name: str) -> str:
+    """A section name as messages show it: ``#id``, or ``path#id`` as typed."""
+    bare = name.removeprefix("#")
+    return bare if "#" in bare else f"#{bare}"

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from ..policy.gate import FAIL_ON_LEVELS
-from ._common import config_option, emit, end_progress, progress_printer
+from ._common import (
+    config_option,
+    emit,
+    end_progress,
+    progress_printer,
+    section_hint,
+    section_label,
+    section_named,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -41,7 +49,9 @@ if TYPE_CHECKING:
     "section",
     metavar="ID",
     default=None,
-    help="Only changes in this section and its sub-sections.",
+    help="Only changes in this section and its sub-sections. In a spec made of many "
+    "files, PATH#ID names the section ID of the file PATH (an ID several files have "
+    "must be named so).",
 )
 @click.option(
     "--document",
@@ -106,14 +116,13 @@ def command(
     new = workspace.load(head)
     if document is not None and not (old.spec.documents or new.spec.documents):
         raise click.UsageError("--document needs a spec made of many files (a folder or globs)")
-    if section is not None and not (old.spec.get_section(section) or new.spec.get_section(section)):
-        from ..errors import InputError, did_you_mean
+    if section is not None and not any(section_named(section, [old.spec, new.spec])):
+        from ..errors import InputError
 
-        known = [s.id for spec in (new.spec, old.spec) for s in spec.sections if s.level]
-        hint = did_you_mean(section, known, "#")
+        hint = section_hint(section, [new.spec, old.spec])
         raise InputError(
-            f"--section {section}: no section #{section} in {old.endpoint.label} or "
-            f"{new.endpoint.label}{hint}"
+            f"--section {section}: no section {section_label(section)} in "
+            f"{old.endpoint.label} or {new.endpoint.label}{hint}"
         )
     progress(f"comparing {old.endpoint.label} → {new.endpoint.label}")
     report = compare_specs(

@@ -21,8 +21,11 @@ def command(
     section_id: str, output_format: str, spec_path: str | None, config_path: Path | None
 ) -> int:
     """Show how one section changed across all released versions, clause by clause,
-    following it through renames and changed anchors."""
-    from ..compare.section_history import trace_section
+    following it through renames, changed anchors and moves between files.
+
+    In a spec made of many files, SECTION may be PATH#ID (the section ID of the file
+    PATH, as a link names it); an ID that several files have must be named so."""
+    from ..compare.section_history import trace_named
     from ..history.timeline import Timeline
     from ..history.workspace import Workspace
     from ..render.history import render_history_json, render_history_text
@@ -32,7 +35,7 @@ def command(
     releases = timeline.releases
     end_progress()
     versions = [(r.version.tag.version, r.version.spec) for r in releases]
-    steps = trace_section(section_id, versions, [r.report for r in releases])
+    steps = trace_named(section_id, versions, [r.report for r in releases])
     emit(
         render_history_json(section_id, steps)
         if output_format == "json"

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ._common import config_option, emit, spec_option
+from ._common import config_option, emit, section_hint, section_label, section_named, spec_option
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     "section",
     metavar="ID",
     default=None,
-    help="Only this section and its sub-sections.",
+    help="Only this section and its sub-sections (in a spec made of many files, "
+    "PATH#ID names the section ID of the file PATH).",
 )
 @spec_option
 @config_option
@@ -27,7 +28,7 @@ def command(
     version: str, section: str | None, spec_path: str | None, config_path: Path | None
 ) -> int:
     """Print the spec as it was at VERSION (a version label, tag, revision, REV:PATH or file)."""
-    from ..errors import InputError, did_you_mean
+    from ..errors import InputError
     from ..history.workspace import Workspace
     from ..parse import normalise_newlines
 
@@ -38,10 +39,11 @@ def command(
     if section is None:
         emit(text)
         return 0
-    if spec.get_section(section) is None:
-        hint = did_you_mean(section, [s.id for s in spec.sections if s.level], "#")
-        raise InputError(f"no section #{section} in {source.endpoint.label}{hint}")
-    subtree = list(spec.subtree(section))
+    (found,) = section_named(section, [spec])
+    if found is None:
+        hint = section_hint(section, [spec])
+        raise InputError(f"no section {section_label(section)} in {source.endpoint.label}{hint}")
+    subtree = list(spec.subtree(found))
     first, last = subtree[0].span.start, max(s.span.end for s in subtree)
     lines = normalise_newlines(text).split("\n")
     emit("\n".join(lines[first - 1 : last]).rstrip("\n"))

@@ -57,7 +57,8 @@ def compare_specs(
         }
         changes = triage(drafts, config, attributes_of)
         if section is not None:
-            changes = [c for c in changes if _inside(c, section, old, new)]
+            inside = _inside(section, old, new)
+            changes = [c for c in changes if inside(c)]
         changes.sort(key=_document_order(old, new, alignment))
         if multi:
             changes = documents.localise(changes, old, new)
@@ -69,10 +70,14 @@ def compare_specs(
     if multi:
         titles.update(documents.local_titles(old))
         titles.update(documents.local_titles(new))
-    paths = _title_paths(old)
-    paths.update(_title_paths(new))
-    labels = qualified_titles(old)
-    labels.update(qualified_titles(new))
+    paths: dict[str, tuple[str, ...]] = {}
+    labels: dict[str, str] = {}
+    for spec in (old, new):  # the new side wins
+        spec_paths, spec_labels = _title_paths(spec), qualified_titles(spec)
+        paths.update(spec_paths)
+        labels.update(spec_labels)
+        if multi:
+            _add_file_keys(spec, titles, paths, labels, spec_paths, spec_labels)
     return Report(
         base=base or Endpoint("old"),
         head=head or Endpoint("new"),
@@ -81,6 +86,26 @@ def compare_specs(
         paths=tuple(paths.items()),
         labels=tuple(labels.items()),
     )
+
+
+def _add_file_keys(
+    spec: Spec,
+    titles: dict[str, str],
+    paths: dict[str, tuple[str, ...]],
+    labels: dict[str, str],
+    spec_paths: dict[str, tuple[str, ...]],
+    spec_labels: dict[str, str],
+) -> None:
+    """Every section of a spec made of many files also under ``path#id`` (see
+    :meth:`Report.title_of`): two files may have sections with the same id."""
+    from ..model.section_names import SectionIndex
+
+    for combined, name in SectionIndex(spec).names.items():
+        key = str(name)
+        titles[key] = spec.section(combined).title
+        paths[key] = spec_paths[combined]
+        if combined in spec_labels:
+            labels[key] = spec_labels[combined]
 
 
 def _distinct_ids(changes: list[Change]) -> list[Change]:
@@ -105,10 +130,24 @@ def _title_paths(spec: Spec) -> dict[str, tuple[str, ...]]:
     return paths
 
 
-def _inside(change: Change, section: str, old: Spec, new: Spec) -> bool:
-    new_ids = {s.id for s in new.subtree(section)} if new.get_section(section) else set()
-    old_ids = {s.id for s in old.subtree(section)} if old.get_section(section) else set()
-    return change.section in new_ids or change.old_section in old_ids
+def _inside(section: str, old: Spec, new: Spec) -> Callable[[Change], bool]:
+    """Whether a change is in the section ``section`` names (an id, or ``path#id`` in a spec
+    made of many files; see :mod:`specdiff.model.section_names`) or its sub-sections."""
+    old_id, new_id = _named(section, old), _named(section, new)
+    new_ids = {s.id for s in new.subtree(new_id)} if new_id is not None else set()
+    old_ids = {s.id for s in old.subtree(old_id)} if old_id is not None else set()
+    return lambda change: change.section in new_ids or change.old_section in old_ids
+
+
+def _named(name: str, spec: Spec) -> str | None:
+    from ..errors import InputError
+    from ..model.section_names import SectionIndex, ambiguity
+
+    index = SectionIndex(spec)
+    found = index.candidates(name)
+    if len(found) > 1:
+        raise InputError(ambiguity(name, [index]) or name)
+    return found[0] if found else None
 
 
 def _document_order(

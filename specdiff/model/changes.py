@@ -203,23 +203,37 @@ class Report:
         """The bump counting only changes nobody has accepted (for ``--fail-on``)."""
         return max((c.severity for c in self.changes if c.accepted is None), default=Level.NONE)
 
-    def title_of(self, section_id: str | None) -> str:
+    def title_of(self, section_id: str | None, document: str | None = None) -> str:
+        """The section's title; ``document`` (a spec made of many files) tells apart
+        sections of different files that have the same id."""
         if section_id is None:
             return ""
-        return dict(self.titles).get(section_id, section_id)
+        return dict(self.titles).get(self._key(section_id, document), section_id)
 
-    def path_of(self, section_id: str | None) -> tuple[str, ...]:
+    def path_of(self, section_id: str | None, document: str | None = None) -> tuple[str, ...]:
         """The titles from the top-level heading down to the section."""
         if not section_id:
             return ()
-        return dict(self.paths).get(section_id, (self.title_of(section_id),))
+        found = dict(self.paths).get(self._key(section_id, document))
+        return found or (self.title_of(section_id, document),)
 
-    def display_title(self, section_id: str | None) -> str:
+    def display_title(self, section_id: str | None, document: str | None = None) -> str:
         """The title, preceded by its parent's where several sections share it: a generic
         title such as "Fixed Fields" reads "Operation Object › Fixed Fields"."""
         if section_id is None:
             return ""
-        return dict(self.labels).get(section_id) or self.title_of(section_id)
+        found = dict(self.labels).get(self._key(section_id, document))
+        return found or self.title_of(section_id, document)
+
+    def _key(self, section_id: str, document: str | None) -> str:
+        """The key of the section in the tables above: in a spec made of many files,
+        ``path#id`` (as a link to it reads), so that sections of different files with
+        the same id are told apart; else the id."""
+        if document:
+            qualified = f"{document}#{section_id}"
+            if any(key == qualified for key, _ in self.titles):
+                return qualified
+        return section_id
 
     def references(self) -> tuple[str, ...]:
         """Every footnote and anchor touched by a change, each once, in order of first use."""

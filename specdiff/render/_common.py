@@ -68,11 +68,12 @@ def group_by_section(report: Report) -> list[SectionGroup]:
             key: tuple[str | None, str] = (document, "")
             side = change.new or change.old
             titles.setdefault(key, side.title if side and side.title else document or "")
-        else:
-            key = (
-                document,
-                change.section if change.section is not None else (change.old_section or ""),
-            )
+        elif change.section is not None:
+            key = (document, change.section)
+        else:  # a section that is gone: titled as its own file had it
+            key = (document, change.old_section or "")
+            if key[1] and change.old_document is not None:
+                titles.setdefault(key, report.display_title(key[1], change.old_document))
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -81,7 +82,7 @@ def group_by_section(report: Report) -> list[SectionGroup]:
         SectionGroup(
             key[1],
             titles.get(key)
-            or (report.display_title(key[1]) if key[1] else "Before the first heading"),
+            or (report.display_title(key[1], key[0]) if key[1] else "Before the first heading"),
             tuple(groups[key]),
             key[0],
         )

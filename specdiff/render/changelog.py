@@ -298,24 +298,28 @@ def _attribute_change(name: str, old: str | None, new: str | None) -> str:
     return f"{name.capitalize()} {old} removed"
 
 
-def _group_key(change: Change) -> str:
+def _group_key(change: Change) -> tuple[str, str | None]:
     """The section a change is listed under: where it is now, or where it was for a
-    section that went away."""
+    section that went away; with the file it is in, for a spec made of many files (two
+    files may have sections with the same id)."""
     if change.scope is Scope.DOCUMENT:
-        return DOCUMENTS_GROUP
+        return DOCUMENTS_GROUP, None
     if change.scope is Scope.SECTION and change.kind in (ChangeKind.REMOVED, ChangeKind.MERGED):
-        return change.old_section or ""
-    return change.section or change.old_section or ""
+        return change.old_section or "", change.old_document
+    if change.section:
+        return change.section, change.document
+    return change.old_section or "", change.old_document
 
 
 #: The group that lists the files themselves in a spec made of many files.
 DOCUMENTS_GROUP = "\x00documents"
 
 
-def _group_line(section_id: str, changes: list[Change], report: Report) -> str:
+def _group_line(key: tuple[str, str | None], changes: list[Change], report: Report) -> str:
+    section_id, document = key
     if section_id == DOCUMENTS_GROUP:
         return "- **Documents**"
-    title = section_path(report, section_id) if section_id else "Before the first heading"
+    title = section_path(report, section_id, document) if section_id else "Before the first heading"
     where = [f"`#{section_id}`"] if section_id else []
     documents = list(dict.fromkeys(c.document or c.old_document for c in changes))
     # Name the file for a spec made of many files (one-file specs have no documents).
@@ -323,15 +327,15 @@ def _group_line(section_id: str, changes: list[Change], report: Report) -> str:
     return f"- **{_inline(title)}**" + (f" ({', '.join(where)})" if where else "")
 
 
-def section_path(report: Report, section_id: str) -> str:
+def section_path(report: Report, section_id: str, document: str | None = None) -> str:
     """The section under its parent, ``Operation Object › Fixed Fields``, so a title many
     sections share reads on its own; not the document's own title when one heading holds
     them all, and not the grandparents, which cost words the short entry needs."""
-    path = report.path_of(section_id)
+    path = report.path_of(section_id, document)
     roots = {p[0] for _, p in report.paths if p}
     if len(roots) == 1 and len(path) > 1:
         path = path[1:]
-    return " › ".join(path[-2:]) if path else report.title_of(section_id)
+    return " › ".join(path[-2:]) if path else report.title_of(section_id, document)
 
 
 def render_entry(entry: Entry) -> str:
@@ -402,7 +406,7 @@ def _details(report: Report, fold: Fold, named: set[str]) -> list[str]:
     id in the highlights are listed without repeating their quote."""
     lines: list[str] = []
     for heading in HEADINGS:
-        grouped: dict[str, list[Change]] = defaultdict(list)
+        grouped: dict[tuple[str, str | None], list[Change]] = defaultdict(list)
         for change in report.changes:
             if heading_of(change) == heading:
                 grouped[_group_key(change)].append(change)
@@ -411,10 +415,10 @@ def _details(report: Report, fold: Fold, named: set[str]) -> list[str]:
         body: list[str] = []
         quiet: list[Change] = []
         quiet_lines: list[str] = []
-        for section_id, changes in grouped.items():
+        for key, changes in grouped.items():
             listed = [c for c in changes if not _folded(c, fold)]
             folded = [c for c in changes if _folded(c, fold)]
-            name = _group_line(section_id, changes, report).removeprefix("- ")
+            name = _group_line(key, changes, report).removeprefix("- ")
             items = [
                 f"{_inline(_brief(c, report) if c.id in named else _describe(c, report))}"
                 f"{_severity(c.severity)}"
@@ -470,7 +474,7 @@ def _details_by_origin(
         listed = [c for c in changes if not _folded(c, fold)]
         folded = [c for c in changes if _folded(c, fold)]
         for change in listed:
-            where = section_path(report, _group_key(change)) or "Before the first heading"
+            where = section_path(report, *_group_key(change)) or "Before the first heading"
             text = _brief(change, report) if change.id in named else _describe(change, report)
             lines.append(
                 f"  - **{_inline(where)}**: {_inline(_lower_first(text))}{_severity(change.severity)}"

@@ -22,17 +22,21 @@ def history_data(section_id: str, steps: Sequence[Step]) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "section": section_id,
-        "versions": [
-            {
-                "version": step.version,
-                "section": step.section_id,
-                "title": step.title,
-                "event": step.event,
-                "changes": [change_data(c) for c in step.changes],
-            }
-            for step in steps
-        ],
+        "versions": [_version_data(step, multi=any(s.document for s in steps)) for step in steps],
     }
+
+
+def _version_data(step: Step, *, multi: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "version": step.version,
+        "section": step.section_id,
+        "title": step.title,
+        "event": step.event,
+        "changes": [change_data(c) for c in step.changes],
+    }
+    if multi:  # a spec made of many files: the file the section is in
+        data["document"] = step.document
+    return data
 
 
 def render_history_json(section_id: str, steps: Sequence[Step]) -> str:
@@ -40,9 +44,12 @@ def render_history_json(section_id: str, steps: Sequence[Step]) -> str:
 
 
 def render_history_text(section_id: str, steps: Sequence[Step]) -> str:
-    lines = [f"History of #{section_id}"]
+    bare = section_id.removeprefix("#")
+    lines = [f"History of {bare if '#' in bare else '#' + bare}"]
     for step in steps:
         where = f"#{step.section_id} “{step.title}”" if step.section_id else ""
+        if step.document and step.section_id:
+            where = f"{step.document}#{step.section_id} “{step.title}”"
         lines.append("")
         lines.append(f"{step.version}: {step.event} {where}".rstrip())
         for change in step.changes:

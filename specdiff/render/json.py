@@ -65,7 +65,11 @@ def change_data(change: Change, report: Report | None = None) -> dict[str, Any]:
     if change.kind is ChangeKind.ATTRIBUTES:
         data["attributes"] = {name: [old, new] for name, old, new in change.attributes}
     if report is not None:
-        data["path"] = list(report.path_of(change.section or change.old_section))
+        data["path"] = list(
+            report.path_of(change.section, change.document)
+            if change.section is not None
+            else report.path_of(change.old_section, change.old_document)
+        )
     if change.details:
         data["details"] = list(change.details)
     if change.accepted is not None:
