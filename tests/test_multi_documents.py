@@ -218,10 +218,9 @@ def test_check_resolves_links_between_files(tmp_path: Path, cli: Callable[..., A
     result = cli("check", spec)
     assert result.code == 1
     assert result.out.splitlines()[:-1] == [
-        f"{spec / 'a.md'}:3: error: link to b.md#missing, which no file, heading or anchor of "
-        "the spec defines [broken-anchor]",
-        f"{spec / 'a.md'}:3: error: link to c.md, which no file, heading or anchor of the spec "
-        "defines [broken-anchor]",
+        f"{spec / 'a.md'}:3: error: link to b.md#missing: b.md has no heading or anchor "
+        "#missing [broken-anchor]",
+        f"{spec / 'a.md'}:3: error: link to c.md: the spec has no file c.md [broken-anchor]",
     ]
     (spec / "a.md").write_text("# A\n\nSee [b](b.md#present) and [b](b.md).\n", encoding="utf-8")
     assert cli("check", spec).code == 0

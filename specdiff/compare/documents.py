@@ -126,10 +126,30 @@ class _LineIndex:
         self.starts = [d.offset for d in spec.documents]
         self.clause_paths = self._paths([c.span.start for c in spec.clauses])
         """The document of each clause, by clause index (clauses are in reading order)."""
-        self.page_ids = {
-            f"{d.path}#{local}": combined for d in spec.documents for local, combined in d.anchors
+        self.paths = {d.path for d in spec.documents}
+        self.local_of = {
+            (d.path, combined): local for d in spec.documents for local, combined in d.anchors
         }
-        """``file.md#anchor`` → the id of that anchor in the combined spec (one page)."""
+        """(file, id in the combined spec) → the anchor as the file writes it."""
+        self.home_of: dict[str, tuple[str, str]] = {}
+        """Id in the combined spec → the file that has it and its anchor there."""
+        for (path, combined), local in self.local_of.items():
+            self.home_of.setdefault(combined, (path, local))
+
+    def link_form(self, target: str, here: str) -> str:
+        """A link target of the combined spec as the file ``here`` would write it, with
+        paths from the spec root: ``id`` for a link within the file, ``other.md#id`` (or
+        ``other.md``) for one to another file; a target that leads nowhere stays as it is."""
+        path, hash_, anchor = target.partition("#")
+        if path in self.paths:
+            return anchor if path == here and hash_ else target
+        local = self.local_of.get((here, target))
+        if local is not None:
+            return local
+        home = self.home_of.get(target)
+        if home is None:
+            return target
+        return home[1] if home[0] == here else f"{home[0]}#{home[1]}"
 
     def _paths(self, lines: list[int]) -> list[str]:
         paths = []
@@ -338,7 +358,7 @@ def _local_side(side: Side | None, index: _LineIndex, *, whole: bool = False) ->
     return replace(
         side,
         lines=(side.lines[0] - part.offset, side.lines[1] - part.offset),
-        anchors=tuple(index.page_ids.get(a, a) for a in side.anchors),
+        anchors=tuple(index.link_form(a, part.path) for a in side.anchors),
     )
 
 

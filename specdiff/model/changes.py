@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 from .vocabulary import ChangeKind, Level, Scope
 
 
+def link_label(target: str) -> str:
+    """How reports show a link target: ``#id`` within the file, and in a spec made of
+    many files ``other.md#id`` (or ``other.md``) for a link to another file, its path from
+    the spec root."""
+    if "#" in target or target.lower().endswith((".md", ".mdx", ".markdown")):
+        return target
+    return f"#{target}"
+
+
 @dataclass(frozen=True, slots=True)
 class Side:
     """One side (old or new) of a change: the text and where it sits."""
@@ -20,7 +29,7 @@ class Side:
     """For section changes: the heading title; for examples: the example's title."""
     footnotes: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
-    """Anchors this side links to."""
+    """Anchors this side links to (see :func:`link_label`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +75,7 @@ class _Facts:
         for side in (self.old, self.new):
             if side is not None:
                 seen.update(dict.fromkeys(f"[^{f}]" for f in side.footnotes))
-                seen.update(dict.fromkeys(f"#{a}" for a in side.anchors))
+                seen.update(dict.fromkeys(link_label(a) for a in side.anchors))
         return tuple(seen)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -55,7 +56,7 @@ def _broken_anchors(spec: Spec) -> list[Finding]:
             Severity.ERROR,
             "broken-anchor",
             ref.line,
-            _broken_message(ref.target),
+            _broken_message(ref.target, ref.line, spec),
         )
         for clause in spec.clauses
         for ref in clause.references
@@ -63,10 +64,17 @@ def _broken_anchors(spec: Spec) -> list[Finding]:
     ]
 
 
-def _broken_message(target: str) -> str:
-    if "#" in target or target.lower().endswith((".md", ".mdx", ".markdown")):
-        # A link to another file of a spec made of many files: "other.md#anchor".
-        return f"link to {target}, which no file, heading or anchor of the spec defines"
+def _broken_message(target: str, line: int, spec: Spec) -> str:
+    if spec.documents and ("#" in target or target.lower().endswith((".md", ".mdx", ".markdown"))):
+        # A link to another file of a spec made of many files: "other.md#anchor", its
+        # path resolved from the spec root; shown as the linking file writes it.
+        path, _, anchor = target.partition("#")
+        here = spec.document_at(line)
+        written = posixpath.relpath(path, posixpath.dirname(here.path) or ".") if here else path
+        shown = f"{written}#{anchor}" if anchor else written
+        if path not in {d.path for d in spec.documents}:
+            return f"link to {shown}: the spec has no file {path}"
+        return f"link to {shown}: {path} has no heading or anchor #{anchor}"
     return f"link to #{target}, which no heading or anchor defines"
 
 

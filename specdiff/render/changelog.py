@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from ..model.changes import Report
+from ..model.changes import Report, link_label
 from ..model.vocabulary import ChangeKind, Level, Scope
 from ._common import excerpt
 from ._highlights import highlights
@@ -228,14 +228,27 @@ def _describe_broken_link(change: Change, report: Report | None) -> str:
     renamed: dict[str, str] = {}
     gone: set[str] = set()
     if report is not None:
+        here = change.document
         for other in report.changes:
             if other.scope is Scope.SECTION and other.old_section:
+                # A link from another file of a spec made of many files reads "file.md#id".
+                names = [other.old_section] if other.old_document in (None, here) else []
+                if other.old_document is not None:
+                    names.append(f"{other.old_document}#{other.old_section}")
                 if other.kind is ChangeKind.REIDENTIFIED and other.section:
-                    renamed[other.old_section] = other.section
+                    now = other.section
+                    if other.document is not None and other.document != here:
+                        now = f"{other.document}#{now}"
+                    renamed.update(dict.fromkeys(names, now))
                 elif other.kind in (ChangeKind.REMOVED, ChangeKind.MERGED):
-                    gone.add(other.old_section)
+                    gone.update(names)
         targets = [a for a in targets if a in renamed or a in gone] or targets
-    links = _join_words([f"#{a} (now #{renamed[a]})" if a in renamed else f"#{a}" for a in targets])
+    links = _join_words(
+        [
+            f"{link_label(a)} (now {link_label(renamed[a])})" if a in renamed else link_label(a)
+            for a in targets
+        ]
+    )
     if not targets:
         return f"Broken link: “{excerpt(change.new.text, 140)}”"
     return f"Broken link{'s' if len(targets) > 1 else ''} to {links}: “{excerpt(change.new.text, 100)}”"
