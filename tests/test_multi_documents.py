@@ -126,7 +126,10 @@ def test_an_mdx_file_keeps_only_its_markdown() -> None:
     texts = [c.text for c in spec.clauses]
     assert texts == [
         "Callers should retry failed requests.",
+        "Note",
         "Retries should use exponential backoff.",
+        'Tabs items={["curl", "python"]}',
+        "Tab",
         "Send the header `X-Retry: 1`.",
     ]
     assert spec.documents[0].title == "Usage guide"

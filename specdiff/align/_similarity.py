@@ -34,6 +34,7 @@ _FAMILY = {
     ClauseKind.CODE: "code",
     ClauseKind.EXAMPLE: "example",
     ClauseKind.HTML: "html",
+    ClauseKind.COMPONENT: "component",
 }
 
 

@@ -26,6 +26,9 @@ class ClauseKind(str, Enum):
     CODE = "code"
     EXAMPLE = "example"
     HTML = "html"
+    COMPONENT = "component"
+    """An MDX component used as a block (``<Note>`` ... ``</Note>``, ``<Badge />``): its
+    text is the opening tag, its content the clauses whose :attr:`Clause.parent` it is."""
 
     def __str__(self) -> str:
         return self.value
@@ -270,7 +273,8 @@ class Clause:
     anchors: tuple[str, ...] = ()
     """Ids this clause defines as link targets (``<a name>``, ``<a id>``, ``[term](@id)``)."""
     parent: int | None = None
-    """For a nested list item or a block inside a list item: the index of the enclosing item."""
+    """For a nested list item or a block inside a list item: the index of the enclosing
+    item; for a block inside an MDX component: the index of the component's clause."""
     depth: int = 0
     """List nesting depth (0 outside lists)."""
     number: int | None = None
@@ -278,7 +282,7 @@ class Clause:
     header: tuple[str, ...] = ()
     """For a table row: the header cells, so the row reads on its own."""
     info: str = ""
-    """Code fence info string, or the admonition's ``kind "title"``."""
+    """Code fence info string, the admonition's ``kind "title"``, or the component's name."""
     example: Example | None = None
     """The parsed conversation, for kind EXAMPLE."""
 

@@ -3,9 +3,8 @@
 Every step here keeps the number of lines: what is not content becomes a blank line, so
 that the parser's line numbers are still the file's own.
 
-- ``.mdx`` files: ``import`` / ``export`` lines are dropped; the lines that open and close a
-  JSX component (``<Note>``, ``</Note>``, ``<Tabs items={...}>``, ``<Card />``) are dropped
-  while the Markdown inside them is read as Markdown; ``{/* comments */}`` are dropped.
+- ``.mdx`` files: imports, exports, JSX comments and the tags of components are taken out
+  and the components recorded, so that their Markdown is read as Markdown (see ``_mdx``).
 - Front matter written as an HTML comment (``<!-- title: Overview -->`` at the top) is read
   for its keys and is not content.
 - A generated table of contents (between ``<!-- toc -->`` and ``<!-- tocstop -->``, between
@@ -23,13 +22,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from ._mdx import Component, read_mdx
+
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_MDX_MODULE = re.compile(r"^(?:import|export)\s")
-# A line made only of JSX tags of capitalised components (HTML elements are lower case).
-_JSX_TAG = r"<\/?[A-Z][\w.]*(?:\s+(?:[^<>{}]|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})*)?\/?>"
-_JSX_LINE = re.compile(rf"^\s*(?:{_JSX_TAG}\s*)+$")
-_JSX_TAGS = re.compile(_JSX_TAG)
-_JSX_COMMENT = re.compile(r"^\s*\{/\*.*\*/\}\s*$")
 _COMMENT_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _TOC_START = re.compile(r"^\s*<!--\s*(?:toc|START doctoc\b.*?)\s*-->\s*$", re.IGNORECASE)
 _TOC_END = re.compile(r"^\s*<!--\s*(?:tocstop|/toc|END doctoc\b.*?)\s*-->\s*$", re.IGNORECASE)
@@ -58,6 +53,8 @@ class Prepared:
     includes: tuple[Include, ...]
     front_matter: tuple[tuple[str, str], ...]
     """Keys of an HTML-comment front matter block (YAML front matter the parser reads)."""
+    components: tuple[Component, ...] = ()
+    """The block components of an ``.mdx`` file."""
 
 
 def prepare(path: str, text: str) -> Prepared:
@@ -65,11 +62,10 @@ def prepare(path: str, text: str) -> Prepared:
     lines = text.split("\n")
     fenced = _fenced_lines(lines)
     front_matter = _comment_front_matter(lines)
-    if path.lower().endswith(".mdx"):
-        _drop_mdx_syntax(lines, fenced)
+    components = read_mdx(lines, fenced) if path.lower().endswith(".mdx") else ()
     _drop_tables_of_contents(lines, fenced)
     includes = _take_includes(path, lines, fenced)
-    return Prepared("\n".join(lines), includes, front_matter)
+    return Prepared("\n".join(lines), includes, front_matter, components)
 
 
 def _fenced_lines(lines: list[str]) -> set[int]:
@@ -106,25 +102,6 @@ def _comment_front_matter(lines: list[str]) -> tuple[tuple[str, str], ...]:
     for index in range(first, end + 1):
         lines[index] = ""
     return pairs
-
-
-def _drop_mdx_syntax(lines: list[str], fenced: set[int]) -> None:
-    depth = 0
-    for index, line in enumerate(lines):
-        if index in fenced:
-            continue
-        if _MDX_MODULE.match(line) or _JSX_COMMENT.match(line):
-            lines[index] = ""
-        elif _JSX_LINE.match(line):
-            for tag in _JSX_TAGS.findall(line):
-                if tag.startswith("</"):
-                    depth = max(0, depth - 1)
-                elif not tag.endswith("/>"):
-                    depth += 1
-            lines[index] = ""
-        elif depth and line.startswith((" ", "\t")):
-            # Markdown indented inside a component is the component's text, not code.
-            lines[index] = line.lstrip()
 
 
 def _drop_tables_of_contents(lines: list[str], fenced: set[int]) -> None:

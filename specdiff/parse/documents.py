@@ -31,6 +31,7 @@ from ..model.document import (
     SourceSpan,
     Spec,
 )
+from ._containers import with_components
 from ._prepare import Include, prepare
 from ._text import plain_text
 
@@ -65,6 +66,8 @@ def parse_file(path: str, text: str, parse: Callable[[str], Spec]) -> ParsedFile
     text = normalise_newlines(text)
     prepared = prepare(path, text)
     spec = parse(prepared.text)
+    if prepared.components:
+        spec = with_components(spec, prepared.components)
     return ParsedFile(
         path=path,
         text=text,
