@@ -64,6 +64,10 @@ def align(old: Spec, new: Spec) -> Alignment:
     sections = SectionMatcher(old, new)
     sections.match_by_identity()
     sections.match_by_similar_titles()
+    # A heading renamed where it stands is found by its place first, so that a sub-section
+    # it took in (whose clauses it now holds) is not taken for it; then again once the
+    # content layer has paired more siblings.
+    sections.match_in_place(cache)
     sections.match_by_fingerprints()
     sections.match_in_place(cache)
     clauses = ClauseMatcher(old, new, sections.pairs, cache)

@@ -13,7 +13,9 @@ from ..parse import plain_text
 from ._similarity import compatible
 
 if TYPE_CHECKING:
-    from ..model.document import Section, Spec
+    from collections.abc import Callable, Container
+
+    from ..model.document import Clause, Section, Spec
     from ._similarity import TextCache
 
 #: A section is found again by content when at least this share of its clauses survive.
@@ -108,12 +110,28 @@ class SectionMatcher:
             if old_id not in self.pairs and new_id not in self.taken:
                 self._pair(old_id, new_id, "title")
 
+    def _common_fingerprints(self) -> set[str]:
+        """Clauses that stand in more than one section on either side ("Constraints:",
+        "- OPTIONAL", "This object MAY be extended ..."): boilerplate that says nothing
+        about which section is which."""
+        common: set[str] = set()
+        for spec in (self.old, self.new):
+            seen: dict[str, str] = {}
+            for clause in spec.clauses:
+                first = seen.setdefault(clause.fingerprint, clause.section)
+                if first != clause.section:
+                    common.add(clause.fingerprint)
+        return common
+
     def match_by_fingerprints(self) -> None:
-        """Sections whose clauses mostly reappear, word for word, in one new section."""
+        """Sections whose distinctive clauses mostly reappear, word for word, in one new
+        section. Boilerplate shared by many sections is no evidence either way: it is
+        left out of the votes and of the sizes they are weighed against."""
+        common = self._common_fingerprints()
         where: dict[str, set[str]] = defaultdict(set)
         free_new = {s.id for s in self._free_new()}
         for clause in self.new.clauses:
-            if clause.section in free_new:
+            if clause.section in free_new and clause.fingerprint not in common:
                 where[clause.fingerprint].add(clause.section)
         votes = {
             section.id: Counter(
@@ -123,7 +141,11 @@ class SectionMatcher:
             )
             for section in self._free_old()
         }
-        self._pair_by_votes(votes, "content")
+
+        def distinctive(spec: Spec, section_id: str) -> int:
+            return sum(1 for c in spec.clauses_of(section_id) if c.fingerprint not in common)
+
+        self._pair_by_votes(votes, "content", distinctive)
         self._pair_empty_parents()
 
     def match_in_place(self, cache: TextCache) -> None:
@@ -154,21 +176,39 @@ class SectionMatcher:
                         self._pair(before.id, after.id, "place")
 
     def _kept_sentences(self, before: Section, after: Section, cache: TextCache) -> bool:
-        """Whether at least half the clauses on each side keep a sentence of the other."""
-        old_clauses = self.old.clauses_of(before.id)
-        new_clauses = self.new.clauses_of(after.id)
-        if not old_clauses or not new_clauses:
+        """Whether at least half the clauses on each side are kept on the other, word for
+        word or by a sentence. A sub-section folded into its parent ("### data" into a
+        renamed "## Event Data") counts with it: the clauses of sub-sections not found
+        elsewhere are compared too."""
+        if not before.clauses or not after.clauses:
+            # A heading with no text of its own is known only through its sub-sections.
             return False
+        old_clauses = self._free_subtree_clauses(self.old, before, self.pairs)
+        new_clauses = self._free_subtree_clauses(self.new, after, self.taken)
         if len(old_clauses) * len(new_clauses) > MAX_PLACE_CELLS:
             return False
         old_kept: set[int] = set()
         new_kept: set[int] = set()
         for a in old_clauses:
             for b in new_clauses:
-                if compatible(a, b) and cache.sentence_similarity(a, b) >= PLACE_SENTENCE:
+                if compatible(a, b) and (
+                    a.fingerprint == b.fingerprint
+                    or cache.sentence_similarity(a, b) >= PLACE_SENTENCE
+                ):
                     old_kept.add(a.index)
                     new_kept.add(b.index)
         return 2 * len(old_kept) >= len(old_clauses) and 2 * len(new_kept) >= len(new_clauses)
+
+    @staticmethod
+    def _free_subtree_clauses(
+        spec: Spec, section: Section, paired: Container[str]
+    ) -> list[Clause]:
+        """The section's own clauses and those of its descendants not paired yet."""
+        found = []
+        for part in spec.subtree(section.id):
+            if part.id == section.id or part.id not in paired:
+                found.extend(spec.clauses_of(part.id))
+        return found
 
     def match_by_clause_pairs(self, old_to_new: dict[int, tuple[int, str, float]]) -> None:
         """The same, counting clauses that were found again after edits too."""
@@ -186,16 +226,26 @@ class SectionMatcher:
         self._pair_by_votes(votes, "content")
         self._pair_empty_parents()
 
-    def _pair_by_votes(self, votes: dict[str, Counter[str]], method: str) -> None:
+    def _pair_by_votes(
+        self,
+        votes: dict[str, Counter[str]],
+        method: str,
+        size_of: Callable[[Spec, str], int] | None = None,
+    ) -> None:
         """Pair sections that share at least ``SURVIVAL`` of their clauses, counted on both
         sides (``2 * shared / (old + new)``), so that comparing the other way round pairs
         the same sections: a section that kept its two clauses and gained three is found
         again in both directions, one that lost most of its clauses in neither."""
+        if size_of is None:
+
+            def size_of(spec: Spec, section_id: str) -> int:
+                return len(spec.section(section_id).clauses)
+
         edges = []
         for old_id, counter in votes.items():
-            size = len(self.old.section(old_id).clauses)
+            size = size_of(self.old, old_id)
             for new_id, count in counter.items():
-                share = 2 * count / (size + len(self.new.section(new_id).clauses))
+                share = 2 * count / (size + size_of(self.new, new_id))
                 if size and share >= SURVIVAL:
                     edges.append((share, count, old_id, new_id))
         # Ties are broken by document order, never by the order the votes were counted in

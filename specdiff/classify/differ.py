@@ -134,6 +134,8 @@ class _Differ:
                 self._section_facet(ChangeKind.REIDENTIFIED, before, after)
             if self._parent_changed(before, after):
                 self._section_facet(ChangeKind.MOVED, before, after)
+            elif self._carried_by_parent(before, after):
+                self._section_facet(ChangeKind.MOVED, before, after, ("moved.with_parent",))
             attributes = _attribute_changes(before, after)
             if attributes:
                 tags = self._attribute_tags(attributes)
@@ -166,6 +168,15 @@ class _Differ:
         if before.parent is None or after.parent is None:
             return False
         return self.section_map.get(before.parent) != after.parent
+
+    def _carried_by_parent(self, before: Section, after: Section) -> bool:
+        """Whether the section kept its parent but the parent moved: its path in the
+        outline changed ("Specification › Schema › Info Object" → "Objects and Fields ›
+        Info Object"), so readers find it elsewhere. Only the sections directly under a
+        moved one are reported: deeper ones follow their reported parents."""
+        if not before.parent or not after.parent:
+            return False
+        return self._parent_changed(self.old.section(before.parent), self.new.section(after.parent))
 
     def _attribute_tags(
         self, attributes: tuple[tuple[str, str | None, str | None], ...]

@@ -311,6 +311,14 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=210,
     ),
     Term(
+        "moved.with_parent",
+        PATCH,
+        "Moves with its parent section: it keeps its parent, whose place in the outline"
+        " changed.",
+        _does("moves", ("section with its parent", "sections with their parents")),
+        rank=245,
+    ),
+    Term(
         "moved.across_sections",
         PATCH,
         "Moves the clause to another section with the same attributes.",
