@@ -33,7 +33,7 @@ class ClausePair:
     old: int
     new: int
     method: str
-    """``exact``, ``sequence``, ``fuzzy`` or ``sentence``."""
+    """``exact``, ``anchor``, ``sequence``, ``fuzzy`` or ``sentence``."""
     similarity: float
 
 
@@ -72,6 +72,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     sections.match_in_place(cache)
     clauses = ClauseMatcher(old, new, sections.pairs, cache)
     clauses.match_exact()
+    clauses.match_anchors()
     clauses.match_sequences()
     clauses.match_fuzzy()
     clauses.match_shared_sentences()

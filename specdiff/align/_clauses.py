@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ._similarity import ShingleIndex, TextCache, compatible, same_field
+from ._similarity import ShingleIndex, TextCache, anchor_words, compatible, same_field
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..model.document import Clause, Spec
 
 #: Clauses in the same place of the same section pair up from this similarity on.
 SEQUENCE_THRESHOLD = 0.5
+#: The only clause on each side between unchanged neighbours, citing the same target,
+#: pairs up from this similarity on (a rewrite of the same paragraph).
+REWRITE_THRESHOLD = 0.3
 #: Clauses anywhere pair up from this similarity on.
 FUZZY_THRESHOLD = 0.6
 #: Leftovers of a section pair up when their closest sentences are this similar.
@@ -82,6 +88,30 @@ class ClauseMatcher:
             if stack:
                 self._pair(clause.index, stack.pop(), "exact", 1.0)
 
+    # -- layer 1b: the same anchor ------------------------------------------------------
+    def match_anchors(self) -> None:
+        """Clauses that define the same link target (``<a name="parameterExample">`` and
+        ``<a name="parameter-example">``: the same words in another naming convention)
+        are the same clause however much their text changed: an anchor names one thing
+        in the whole document. Only anchors that one unpaired clause defines on each side
+        count, and only between clauses that may become each other."""
+        old_by_anchor = _by_sole_anchor(
+            c for c in self.old.clauses if c.index not in self.old_to_new
+        )
+        new_by_anchor = _by_sole_anchor(
+            c for c in self.new.clauses if c.index not in self.new_taken
+        )
+        for key, old_clause in old_by_anchor.items():
+            new_clause = new_by_anchor.get(key)
+            if (
+                new_clause is not None
+                and old_clause.index not in self.old_to_new
+                and new_clause.index not in self.new_taken
+                and compatible(old_clause, new_clause)
+            ):
+                score = self.cache.similarity(old_clause, new_clause)
+                self._pair(old_clause.index, new_clause.index, "anchor", score)
+
     # -- layer 2: the same place in a paired section -----------------------------------
     def match_sequences(self) -> None:
         """Between clauses that kept their order, pair what stands in the same gap."""
@@ -101,8 +131,24 @@ class ClauseMatcher:
             for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
                 old_gap = [x for x in old_list[old_start + 1 : old_end] if x not in self.old_to_new]
                 new_gap = [x for x in new_list[new_start + 1 : new_end] if x not in self.new_taken]
-                if old_gap and new_gap and len(old_gap) * len(new_gap) <= MAX_GAP_CELLS:
+                if len(old_gap) == 1 and len(new_gap) == 1:
+                    self._rewritten_in_place(old_gap[0], new_gap[0])
+                elif old_gap and new_gap and len(old_gap) * len(new_gap) <= MAX_GAP_CELLS:
                     self._align_gap(old_gap, new_gap)
+
+    def _rewritten_in_place(self, old_index: int, new_index: int) -> None:
+        """The only clause left on each side between the same unchanged neighbours: the
+        same clause edited when the texts are alike, or, rewritten beyond that, when both
+        still point at the same place (a rule on serializing headers replaced by stricter
+        rules that cite the same appendix). Character similarity alone is no evidence
+        below the threshold: unrelated paragraphs of one spec reach 0.45."""
+        a, b = self.old.clauses[old_index], self.new.clauses[new_index]
+        if not compatible(a, b) or not same_field(a, b, same_place=True):
+            return
+        score = self.cache.similarity(a, b)
+        cites_the_same = bool(set(a.links) & set(b.links)) and score >= REWRITE_THRESHOLD
+        if score >= SEQUENCE_THRESHOLD or cites_the_same or self._links_follow(a, b):
+            self._pair(old_index, new_index, "sequence", score)
 
     def _align_gap(self, old_gap: list[int], new_gap: list[int]) -> None:
         """The order-keeping pairing of two runs with the greatest total similarity."""
@@ -114,6 +160,8 @@ class ClauseMatcher:
                 b = self.new.clauses[new_index]
                 if compatible(a, b) and same_field(a, b, same_place=True):
                     score = self.cache.similarity(a, b)
+                    if score < SEQUENCE_THRESHOLD and self._links_follow(a, b):
+                        score = SEQUENCE_THRESHOLD
                     if score >= SEQUENCE_THRESHOLD:
                         similarity[r][c] = score
         best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
@@ -130,6 +178,19 @@ class ClauseMatcher:
                 r += 1
             else:
                 c += 1
+
+    def _links_follow(self, a: Clause, b: Clause) -> bool:
+        """Whether ``b`` is ``a`` with its links following renamed sections: each link
+        points at the section its old target became, and the words outside the links are
+        the same ("- [Data Attribute](#data-attribute)" in a table of contents becomes
+        "- [Event Data](#event-data)" when the section is renamed)."""
+        if not a.links or len(a.links) != len(b.links) or a.links == b.links:
+            return False
+        for old_target, new_target in zip(a.links, b.links, strict=True):
+            pair = self.section_pairs.get(old_target)
+            if old_target != new_target and (pair is None or pair[0] != new_target):
+                return False
+        return _outside_links(a.text) == _outside_links(b.text)
 
     # -- layer 3: similar text anywhere ------------------------------------------------
     def match_fuzzy(self) -> None:
@@ -196,6 +257,26 @@ class ClauseMatcher:
             kept = set(longest_increasing([(i, p) for i, (_, p) in enumerate(pairs)]))
             moved.update(pairs[k][0] for k in range(len(pairs)) if k not in kept)
         return frozenset(moved)
+
+
+_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+
+
+def _outside_links(text: str) -> str:
+    return " ".join(_LINK.sub(" ", text).split())
+
+
+def _by_sole_anchor(clauses: Iterable[Clause]) -> dict[str, Clause]:
+    """Clauses by the words of each anchor they define, for anchors defined once."""
+    found: dict[str, Clause] = {}
+    clashing: set[str] = set()
+    for clause in clauses:
+        for anchor in clause.anchors:
+            key = anchor_words(anchor)
+            if key in found and found[key] is not clause:
+                clashing.add(key)
+            found[key] = clause
+    return {key: clause for key, clause in found.items() if key not in clashing}
 
 
 def longest_increasing(pairs: list[tuple[int, int]]) -> list[int]:

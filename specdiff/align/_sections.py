@@ -200,11 +200,9 @@ class SectionMatcher:
         return 2 * len(old_kept) >= len(old_clauses) and 2 * len(new_kept) >= len(new_clauses)
 
     @staticmethod
-    def _free_subtree_clauses(
-        spec: Spec, section: Section, paired: Container[str]
-    ) -> list[Clause]:
+    def _free_subtree_clauses(spec: Spec, section: Section, paired: Container[str]) -> list[Clause]:
         """The section's own clauses and those of its descendants not paired yet."""
-        found = []
+        found: list[Clause] = []
         for part in spec.subtree(section.id):
             if part.id == section.id or part.id not in paired:
                 found.extend(spec.clauses_of(part.id))

@@ -49,12 +49,12 @@ def same_field(a: Clause, b: Clause, *, same_place: bool) -> bool:
     table and name the same field (the anchor alone was renamed)."""
     if a.kind is not ClauseKind.TABLE_ROW or b.kind is not ClauseKind.TABLE_ROW:
         return True
-    if not a.anchors or not b.anchors or _anchor_words(a.anchors[0]) == _anchor_words(b.anchors[0]):
+    if not a.anchors or not b.anchors or anchor_words(a.anchors[0]) == anchor_words(b.anchors[0]):
         return True
     return same_place and field_name(a.text).casefold() == field_name(b.text).casefold()
 
 
-def _anchor_words(anchor: str) -> str:
+def anchor_words(anchor: str) -> str:
     """An anchor without its naming convention: ``parameterAllowEmptyValue`` and
     ``parameter-allow-empty-value`` name the same field."""
     return "".join(ch for ch in anchor.casefold() if ch.isalnum())

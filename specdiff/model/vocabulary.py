@@ -313,8 +313,7 @@ TAG_TERMS: tuple[Term, ...] = (
     Term(
         "moved.with_parent",
         PATCH,
-        "Moves with its parent section: it keeps its parent, whose place in the outline"
-        " changed.",
+        "Moves with its parent section: it keeps its parent, whose place in the outline changed.",
         _does("moves", ("section with its parent", "sections with their parents")),
         rank=245,
     ),
