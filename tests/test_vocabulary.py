@@ -35,7 +35,9 @@ FIELDS = {
     "forces", "verdict", "attributes", "subject", "section", "old_section", "renamed_anchor",
     "document", "old_document",
 }  # fmt: skip
-TAG_SHAPE = re.compile(r"(normative|example|attribute|wording|moved|reference|document)\.[a-z_]+")
+TAG_SHAPE = re.compile(
+    r"(normative|example|attribute|wording|moved|reference|document|identifier)\.[a-z_]+"
+)
 BARE_TAGS = {"editorial", "commentary", "modified", "wording"}
 
 

@@ -7,6 +7,7 @@ changed and tags it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -128,8 +129,13 @@ class _Differ:
                 continue
             before, after = self.old.section(pair.old), self.new.section(pair.new)
             if before.title.strip() != after.title.strip():
-                editorial = ("editorial",) if _same_words(before.title, after.title) else ()
-                self._section_facet(ChangeKind.RENAMED, before, after, editorial)
+                if names_a_thing(before.title) and names_a_thing(after.title):
+                    tags: tuple[str, ...] = ("identifier.renamed",)
+                elif _same_words(before.title, after.title):
+                    tags = ("editorial",)
+                else:
+                    tags = ()
+                self._section_facet(ChangeKind.RENAMED, before, after, tags)
             if before.id != after.id and not _derived_ids(before, after):
                 self._section_facet(ChangeKind.REIDENTIFIED, before, after)
             if self._parent_changed(before, after):
@@ -402,6 +408,17 @@ def _derived_ids(before: Section, after: Section) -> bool:
     """Both ids are slugs of the titles: the anchor changed only because the title did,
     which the rename record already says."""
     return before.id_source is IdSource.SLUG and after.id_source is IdSource.SLUG
+
+
+#: A title that is one name as code writes it: ``schemaurl``, ``dataContentType``,
+#: ``x-logo``, ``$ref``, or anything in backticks. Capitalised words ("Overview") are prose.
+_NAME = re.compile(r"`[^`\s]+`|[a-z_$@][A-Za-z0-9_.$@-]*")
+
+
+def names_a_thing(title: str) -> bool:
+    """Whether a heading is the name of what it defines (an attribute or field readers
+    write on the wire), so that renaming it renames that thing, not just the heading."""
+    return _NAME.fullmatch(title.strip()) is not None
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -311,6 +311,14 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=210,
     ),
     Term(
+        "identifier.renamed",
+        MAJOR,
+        "Renames the name the section defines (a field or attribute readers write):"
+        " whatever uses the old name breaks.",
+        _does("renames the name defined by", _SECTION),
+        rank=98,
+    ),
+    Term(
         "moved.with_parent",
         PATCH,
         "Moves with its parent section: it keeps its parent, whose place in the outline changed.",

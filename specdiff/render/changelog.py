@@ -295,6 +295,8 @@ def _describe_section(change: Change, report: Report | None = None) -> str:
     if change.kind is ChangeKind.REIDENTIFIED:
         return f"Anchor changed from #{change.old_section} to #{change.section} (old links break)"
     if change.kind is ChangeKind.MOVED:
+        if "moved.with_parent" in change.tags:
+            return "Moved with its parent section"
         return "Moved under a new parent section"
     if change.kind is ChangeKind.ATTRIBUTES:
         return "; ".join(_attribute_change(*item) for item in change.attributes)
