@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from .._gc import collector_paused
 from ..model.document import (
     Clause,
     DocumentPart,
@@ -118,7 +119,8 @@ def reading_order(
 
 def combine(files: Sequence[ParsedFile]) -> Spec:
     """The files as one spec (see the module docstring)."""
-    return _Combiner().run(reading_order(files))
+    with collector_paused():
+        return _Combiner().run(reading_order(files))
 
 
 def combined_text(spec: Spec, texts: dict[str, str]) -> str:
@@ -145,6 +147,8 @@ class _Combiner:
         self.children: dict[str, list[str]] = {}
         self.ids_of: dict[str, dict[str, str]] = {}
         """Per document: id as written → id in the combined spec."""
+        self.parts: dict[str, tuple[DocumentPart, range]] = {}
+        """Per document: its part and the indices of its sections in :attr:`sections`."""
         self.offset = 0
 
     def run(self, order: list[tuple[ParsedFile, Include | None, str | None]]) -> Spec:
@@ -183,6 +187,7 @@ class _Combiner:
         self.ids_of[file.path] = ids
         host = self._host(parent, include)
         shift = include.level - 1 if include is not None else 0
+        first_section = len(self.sections)
         for section in spec.sections[1:]:
             new_id = ids[section.id]
             new_parent = ids[section.parent] if section.parent else host
@@ -210,17 +215,17 @@ class _Combiner:
                     warning, line=warning.line + offset, message=f"{file.path}: {warning.message}"
                 )
             )
-        self.documents.append(
-            DocumentPart(
-                path=file.path,
-                title=file.title,
-                offset=offset,
-                line_count=spec.line_count,
-                blob=file.blob,
-                anchors=tuple(sorted((a, ids.get(a, a)) for a in local_anchors)),
-                included_by=parent,
-            )
+        part = DocumentPart(
+            path=file.path,
+            title=file.title,
+            offset=offset,
+            line_count=spec.line_count,
+            blob=file.blob,
+            anchors=tuple(sorted((a, ids.get(a, a)) for a in local_anchors)),
+            included_by=parent,
         )
+        self.documents.append(part)
+        self.parts.setdefault(file.path, (part, range(first_section, len(self.sections))))
         self.offset += spec.line_count
 
     def _host(self, parent: str | None, include: Include | None) -> str:
@@ -228,10 +233,13 @@ class _Combiner:
         section before the include heading with a lower level, in the including file."""
         if parent is None or include is None:
             return ""
-        part = next(d for d in self.documents if d.path == parent)
+        # Only the including file's own sections can hold the heading: scanning every
+        # section laid so far made a root that includes N files cost N × sections.
+        part, own = self.parts[parent]
         line = include.line + part.offset
         host = ""
-        for section in self.sections:
+        for index in own:
+            section = self.sections[index]
             if not part.holds(section.span.start) or section.span.start >= line:
                 continue
             if section.level < include.level:
@@ -286,4 +294,8 @@ def _file_links(clause: Clause, path: str, line: int) -> tuple[Reference, ...]:
 
 def parse_documents(files: Sequence[tuple[str, str]], parse: Callable[[str], Spec]) -> Spec:
     """Parse ``(path, text)`` pairs, paths relative to the spec root, into one spec."""
-    return combine([parse_file(path, text, parse) for path, text in files])
+    # One pause for the whole set: were the collector let run between files, each file
+    # would walk every object the files before it allocated (a concatenated file is one
+    # parse, one pause).
+    with collector_paused():
+        return combine([parse_file(path, text, parse) for path, text in files])
