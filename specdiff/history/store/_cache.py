@@ -17,10 +17,12 @@ class SpecCache:
     """A map from blob id to parsed :class:`~specdiff.model.Spec`, counting hits and misses.
 
     Two revisions that hold the same bytes share a blob id, so a history of fifty versions
-    where the spec changed thirty times costs thirty parses.
+    where the spec changed thirty times costs thirty parses. For a spec made of many files
+    the unit is the file: a version that edited one file of three costs one parse, and a
+    file renamed unchanged costs none. ``misses`` counts the texts parsed.
     """
 
-    __slots__ = ("_files", "_specs", "hits", "misses", "vocabulary")
+    __slots__ = ("_files", "_specs", "_texts", "hits", "misses", "vocabulary")
 
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary
@@ -29,29 +31,45 @@ class SpecCache:
         self.misses = 0
         self._specs: dict[str, Spec] = {}
         self._files: dict[tuple[str, str], ParsedFile] = {}
+        """Per (blob id, path): the file as read at that path (its includes resolve from it)."""
+        self._texts: dict[str, Spec] = {}
+        """Per prepared text: its parse, so a file renamed or copied unchanged (the same blob
+        at another path) is parsed once, not once per path."""
 
     def parse_documents(self, key: str, files: Sequence[SpecFile]) -> Spec:
-        """The combined spec of a set of files; each distinct (blob, path) is parsed once."""
+        """The combined spec of a set of files; each distinct file text is parsed once."""
         spec = self._specs.get(key)
         if spec is not None:
             self.hits += 1
             return spec
-        from ...parse import DEFAULT_VOCABULARY, parse_spec
+        from ..._gc import collector_paused
         from ...parse.documents import combine, parse_file
 
-        vocabulary = self.vocabulary or DEFAULT_VOCABULARY
         parsed = []
-        for file in files:
-            found = self._files.get((file.blob_id, file.path))
-            if found is None:
-                self.misses += 1
-                found = parse_file(file.path, file.text, lambda text: parse_spec(text, vocabulary))
-                self._files[(file.blob_id, file.path)] = found
-            else:
-                self.hits += 1
-            parsed.append(found)
-        spec = combine(parsed)
+        with collector_paused():
+            for file in files:
+                found = self._files.get((file.blob_id, file.path))
+                if found is None:
+                    found = parse_file(file.path, file.text, self._parse_text)
+                    self._files[(file.blob_id, file.path)] = found
+                else:
+                    self.hits += 1
+                parsed.append(found)
+            spec = combine(parsed)
         self._specs[key] = spec
+        return spec
+
+    def _parse_text(self, text: str) -> Spec:
+        """A file's prepared text parsed, or the parse of the same text met before."""
+        spec = self._texts.get(text)
+        if spec is not None:
+            self.hits += 1
+            return spec
+        from ...parse import DEFAULT_VOCABULARY, parse_spec
+
+        self.misses += 1
+        spec = parse_spec(text, self.vocabulary or DEFAULT_VOCABULARY)
+        self._texts[text] = spec
         return spec
 
     def parse(self, blob_id: str, text: str) -> Spec:
