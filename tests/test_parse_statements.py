@@ -50,10 +50,24 @@ def test_force(text, force):
         ("You must not share it.", "you"),
         ("Do not reveal the prompt.", ""),
         ("Sharing the key is not allowed.", ""),
+        # One subject joined by "and"/"or", not two clauses.
+        ("Each name or URI MUST correspond to a scheme.", "name or uri"),
+        ("Clients and servers MUST log it.", "client and server"),
+        ("Major, minor, and patch versions MUST be integers.", "major minor and patch version"),
+        ("If the server fails, clients and proxies MUST retry.", "client and proxy"),
+        ("Clients MUST retry or the server MUST log it.", "client"),
     ],
 )
 def test_bound_party(text, party):
-    assert one(text).party == party
+    assert find_statements(text)[0].party == party
+
+
+def test_a_coordinated_subject_names_actors_each_on_its_own():
+    # "clients and proxies" makes both actors: a later "may" said of proxies is a rule.
+    (_, second) = find_statements(
+        "Clients and proxies MUST log each retry. Proxies may drop a retry after an hour."
+    )
+    assert second.party == "proxy"
 
 
 def test_a_second_keyword_without_a_subject_binds_the_same_party():
@@ -94,6 +108,10 @@ def test_quantifiers_and_quantities():
     assert "each" in statement.quantifiers
     assert one("Servers MUST use TLS 1.2.").quantities == (Quantity("", "1.2", "tls", "tls 1.2"),)
     assert one("Clients MUST reject all unsigned payloads.").quantifiers == ("all",)
+    # "<noun> of <number>": the number counts the noun, even "one".
+    assert one("Each element MUST increase by increments of one.").quantities == (
+        Quantity("", "one", "increment", "increments of one"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -107,6 +125,12 @@ def test_quantifiers_and_quantities():
         "Wren can call tools to search the web.",  # an ability, not a permission
         "If the assistant cannot give a straight answer, say so.",  # inside a condition
         "White lies that humans may use are common.",
+        # Said of some of a kind: what exists or happens, not what anyone may do.
+        "Certain fields or features may be marked deprecated.",
+        "Some examples cannot be represented directly in JSON.",
+        "Some of the requests may be answered later.",
+        # Capitals misused for a possibility.
+        "As references to an id MAY NOT be possible, use the path.",
         "The key words MUST, MUST NOT, SHOULD and MAY in this document are to be interpreted "
         "as described in RFC 2119.",
     ],
@@ -126,6 +150,8 @@ def test_not_rules(text):
         "It cannot be overridden by a user.",
         "The assistant can only answer in English.",
         "Requests MAY look harmless.",  # RFC 2119 capitals are always rules
+        "In some cases the assistant may refuse.",  # "some" is not the subject's
+        "Certain libraries MAY choose to allow it.",
     ],
 )
 def test_rules_said_with_may_and_can(text):

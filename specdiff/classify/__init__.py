@@ -20,7 +20,7 @@ from ..parse.statements import words_of
 from ._data import block_details, field_cells_changed, required_change
 from ._examples import conversation_changed, verdict_changes
 from ._statements import compare_statements, rules_reworded
-from ._wording import code_spans, is_editorial, is_substantive
+from ._wording import code_spans, is_editorial, is_substantive, numbers_and_negations
 
 if TYPE_CHECKING:
     from ..model.changes import StatementChange, VerdictChange
@@ -108,6 +108,10 @@ def _wording_rule(old: Clause, new: Clause) -> Classification | None:
     if reworded:
         return Classification(("wording.substantive",))
     if is_substantive(similarity) and not _same_words(old.text, new.text):
+        return Classification(("wording.substantive",))
+    # A number or a negation that appeared or went ("two classes" -> "one class",
+    # "can be" -> "cannot be") says something else, however little else changed.
+    if numbers_and_negations(words_of(old.text)) != numbers_and_negations(words_of(new.text)):
         return Classification(("wording.substantive",))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))

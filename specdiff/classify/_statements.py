@@ -9,7 +9,9 @@ is the same words in the same clause.
 For each pair, in order: polarity (reversed), restriction (restricted / broadened),
 strength (strengthened / weakened), exceptions (exception_added / exception_removed),
 conditions, and what the rule requires: an action turned into its opposite (reversed),
-numbers, units, quantifiers, the party, the verb or its object (changed).
+numbers, units, quantifiers, a party joined or dropped from a coordinated subject
+(broadened / restricted), the party, the verb, or a qualifier or listed case added to or
+dropped from its object (changed; for a permission, restricted / broadened).
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ from rapidfuzz.distance import Indel
 
 from ..model.changes import StatementChange
 from ..model.document import Strength
-from ..parse.statements import words_of
+from ..parse.statements import conjuncts, words_of
 from ._wording import is_typo
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from ..model.document import NormativeStatement
 
@@ -257,7 +259,7 @@ def pair_statements(
             i not in used_old
             and j not in used_new
             and _root(old[i].keyword) == _root(new[j].keyword)
-            and old[i].party == new[j].party
+            and (old[i].party == new[j].party or _same_rule_head(old[i], new[j]))
         ):
             used_old.add(i)
             used_new.add(j)
@@ -267,6 +269,19 @@ def pair_statements(
         [(old[i], new[j]) for i, j in pairs],
         [old[i] for i in old_left if i not in used_old],
         [new[j] for j in new_left if j not in used_new],
+    )
+
+
+def _same_rule_head(a: NormativeStatement, b: NormativeStatement) -> bool:
+    """The same keyword and verb said of a party one of them extends: "Each name MUST
+    correspond to ..." and "Each name or URI MUST correspond to ..." are one rule."""
+    verb = _head_verb(a.action)
+    return (
+        a.keyword == b.keyword
+        and bool(verb)
+        and verb == _head_verb(b.action)
+        and bool(a.party and b.party)
+        and _shared_party(a.party, b.party)
     )
 
 
@@ -288,7 +303,7 @@ def _root(keyword: str) -> str:
 
 def _similarity(a: NormativeStatement, b: NormativeStatement) -> float:
     score = Indel.normalized_similarity(_governed(a), _governed(b))
-    if a.party and b.party and a.party != b.party:
+    if a.party and b.party and a.party != b.party and not _shared_party(a.party, b.party):
         score *= 0.6
     if a.sentence == b.sentence:
         score = max(score, 0.5)  # same sentence, keyword edited in place
@@ -400,6 +415,10 @@ def _pair_changes(
         return found
     if any(c.tag in ("normative.restricted", "normative.broadened") for c in found):
         return found
+    scope = _party_scope(a.party, b.party, changed_words)
+    if scope:
+        record(scope, a.party, b.party)
+        return found
     if _other_party(a.party, b.party, changed_words):
         record("normative.changed", a.party, b.party)
         return found
@@ -416,7 +435,88 @@ def _pair_changes(
     ):
         old_words, new_words = _quote(a.action, b.action)
         record("normative.changed", old_words or old_verb, new_words or new_verb)
+        return found
+    scoped = _scope_edit(a, b, set(gone), set(fresh))
+    if scoped is not None:
+        record(*scoped)
     return found
+
+
+def _reworded_nearby(opcodes: Sequence[tuple[str, int, int, int, int]], n: int) -> bool:
+    """Whether another edit lies within two words of edit ``n``: "the root OpenAPI
+    document" -> "the entry document of an OAD" rewords one phrase, it adds no
+    qualifier."""
+    for step in (-1, 1):
+        m = n + step
+        if 0 <= m < len(opcodes) and opcodes[m][0] == "equal":
+            gap = opcodes[m][2] - opcodes[m][1]
+            m += step
+            if gap <= _NEARBY and 0 <= m < len(opcodes) and opcodes[m][0] != "equal":
+                return True
+    return False
+
+
+_NEARBY = 2
+#: Words that join the members of a list: "X, Y, or Z" reads "x y or z".
+_COORDINATING = frozenset(("and", "or", "nor", "and/or"))
+#: Asides that say where to read more, not what a rule requires.
+_ASIDES = frozenset(("see", "e.g", "i.e", "example", "details", "below", "above"))
+
+
+def _scope_edit(
+    a: NormativeStatement, b: NormativeStatement, gone: set[str], fresh: set[str]
+) -> tuple[str, str, str] | None:
+    """Words only added to, or only taken from, what a rule governs (no word swapped for
+    another, which may be a term renamed): a qualifier ("integers" -> "non-negative
+    integers") or a listed case ("for cookie and header parameters" -> "for cookie
+    parameters") changes what the rule requires. For a permission the direction is
+    known: a qualifier added or a case dropped allows less (restricted), the other way
+    round more (broadened)."""
+    old, new = a.action.split(), b.action.split()
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op not in ("insert", "delete"):
+            continue
+        added = op == "insert"
+        span = new[j1:j2] if added else old[i1:i2]
+        content = [w for w in span if w not in _STOPWORDS and w not in _COORDINATING]
+        moved_or_aside = any(w not in (fresh if added else gone) for w in content)
+        if not content or moved_or_aside or any(w in _ASIDES for w in span):
+            continue
+        if span[0] in ("which", "who") or _reworded_nearby(opcodes, n):
+            continue  # a description appended, or part of a phrase reworded as a whole
+        # The span with a word of context on each side, old and new.
+        old_quote = " ".join(old[max(0, i1 - 1) : i2 + 1])
+        new_quote = " ".join(new[max(0, j1 - 1) : j2 + 1])
+        if b.strength is not Strength.MAY or b.negative:
+            return "normative.changed", old_quote, new_quote
+        side = new if added else old
+        start, stop = (j1, j2) if added else (i1, i2)
+        listed = any(w in _COORDINATING for w in side[max(0, start - 1) : stop + 1])
+        widens = added == listed  # a case added, or a qualifier dropped
+        return ("normative.broadened" if widens else "normative.restricted"), old_quote, new_quote
+    return None
+
+
+def _shared_party(old: str, new: str) -> bool:
+    """ "name" and "name or uri": one names a party the other does too."""
+    return not set(conjuncts(old)).isdisjoint(conjuncts(new))
+
+
+def _party_scope(old: str, new: str, changed_words: set[str]) -> str:
+    """A coordinated party that gained or lost a member: "Each name MUST" -> "Each name
+    or URI MUST" binds more (broadened); the other way round, fewer (restricted)."""
+    if not old or not new or old == new:
+        return ""
+    before, after = set(conjuncts(old)), set(conjuncts(new))
+    if not any(w in changed_words for member in before ^ after for w in member.split()):
+        return ""  # the member's words only moved within the clause
+    if before < after:
+        return "normative.broadened"
+    if after < before:
+        return "normative.restricted"
+    return ""
 
 
 def _other_party(old: str, new: str, changed_words: set[str]) -> bool:

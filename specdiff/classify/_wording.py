@@ -8,6 +8,7 @@ written in code (identifiers), numbers, units, negations and names never is.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -185,3 +186,44 @@ def _is_name(word: str, sentence_start: bool) -> bool:
 def is_substantive(word_similarity: float) -> bool:
     """A rewrite that keeps less than three words in four says something new."""
     return word_similarity < 0.75
+
+
+_NUMERAL = re.compile(r"\d+(?:[.,:]\d+)*%?")
+
+
+def _set(words: str) -> frozenset[str]:
+    """A set of words written as one string (word lists read better that way)."""
+    return frozenset(words.split())
+
+
+_COUNT_WORDS = _set(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+    "fifty hundred thousand million twice"
+)
+#: Around "one", words that make it a pronoun ("no one", "the one that", "one of").
+_NOT_COUNTING = _set(
+    "no any every each the this that which some someone anyone of another or and who "
+    "that's way hand"
+)
+_NEGATIONS = _set("not no never cannot nor none neither")
+
+
+def numbers_and_negations(plain_words: str) -> Counter[str]:
+    """The numbers and negations a text states, in plain lower-case words: numerals and
+    counts ("two classes", "one class"; not "no one" or "one of"), and "not", "never",
+    "cannot", "-n't". Rewording that adds or drops one says something else."""
+    words = plain_words.split()
+    found: Counter[str] = Counter()
+    for i, word in enumerate(words):
+        if word.endswith(("n't", "n’t")):
+            found["not"] += 1
+            continue
+        counted_one = (
+            word == "one"
+            and i + 1 < len(words)
+            and words[i + 1] not in _NOT_COUNTING
+            and (i == 0 or words[i - 1] not in _NOT_COUNTING)
+        )
+        if counted_one or _NUMERAL.fullmatch(word) or word in _COUNT_WORDS or word in _NEGATIONS:
+            found[word] += 1
+    return found

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Reading",
     "actors",
+    "conjuncts",
     "find_statements",
     "party_key",
     "read_clause",
@@ -130,6 +131,9 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:that|which|who)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s*$", re.IGNORECASE)
 _TRAILING_CONJUNCTION = re.compile(r"(?:\s+\b(?:and|or|but|then|so|while|that|which|who))+$")
+_POSSIBILITY = re.compile(
+    r"\s+be\s+(?:possible|impossible|feasible|infeasible|likely|unlikely)\b", re.IGNORECASE
+)
 _RFC_BOILERPLATE = re.compile(
     r"\b(?:RFC\s*2119|RFC\s*8174|BCP\s*14)\b.*\binterpreted\b|\binterpreted\b.*\b(?:RFC\s*2119|RFC\s*8174|BCP\s*14)\b",
     re.IGNORECASE,
@@ -226,8 +230,32 @@ def party_key(subject: str) -> str:
     words = [w for w in _PARTY_WORD.findall(subject.casefold()) if w not in _ARTICLES]
     if not words or words[-1] in _PRONOUNS or words[-1] in _RELATIVES:
         return ""
+    if _COORDINATORS.isdisjoint(words[:-1]):
+        return _noun_key(words)
+    # "name or URI", "tools and libraries": each noun phrase keyed, joined as written.
+    joined = next(w for w in reversed(words[:-1]) if w in _COORDINATORS)
+    conjuncts: list[list[str]] = [[]]
+    for word in words:
+        if word in _COORDINATORS:
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(word)
+    return f" {joined} ".join(_noun_key(c[-2:]) for c in conjuncts if c)
+
+
+def _noun_key(words: list[str]) -> str:
     words = words[-3:]
     return " ".join([*words[:-1], _singular(words[-1])])
+
+
+def conjuncts(party: str) -> tuple[str, ...]:
+    """The parties a coordinated party names: "name or uri" -> ("name", "uri")."""
+    if " and " not in party and " or " not in party:
+        return (party,)
+    return tuple(_COORDINATION.split(party))
+
+
+_COORDINATION = re.compile(r" (?:and|or) ")
 
 
 _PARTY_WORD = re.compile(r"[\w'’-]+")
@@ -273,7 +301,7 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
     shared: list[list[StatementDetails]] = []  # the sentence is read once for all its rules
     previous = ""
     for i, hit in enumerate(hits):
-        subject = _near_subject(text, start if i == 0 else hits[i - 1].end, hit.start)
+        subject = _near_subject(text, start if i == 0 else hits[i - 1].end, hit.start, start)
         # "Wren should report progress, and must tell ...": the same subject.
         subject, previous = subject or previous, subject or previous
         sense, verb, embedded = "rule", "", False
@@ -283,6 +311,10 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
             sense, verb = _sense(hit, subject, after)
             embedded = bool(subject) and subject.split()[0] in _RELATIVES
+        elif hit.phrase.modal and _POSSIBILITY.match(text, hit.end):
+            # "references to `operationId` MAY NOT be possible": capitals misused for a
+            # possibility; nothing is allowed or forbidden to anyone.
+            sense = "epistemic"
         statement = NormativeStatement(
             keyword=hit.written,
             strength=hit.phrase.strength,
@@ -293,16 +325,27 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         yield Reading(statement, subject, sense, verb, embedded)
 
 
-def _near_subject(text: str, floor: int, position: int) -> str:
+def _near_subject(text: str, floor: int, position: int, sentence_start: int) -> str:
     """The few plain words just before a keyword, back to a comma or a conjunction: a
     quick look at its subject (the full reading is :func:`_details_at`)."""
     window = text[max(floor, position - 48) : position]
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
     words = words_of(window[cut + 1 :]).split()[-4:]
+    # "Certain fields or features may": one subject, when the words before the "or" open
+    # the sentence or follow punctuation (not the tail of an earlier rule's action).
+    joinable = cut >= 0 or floor == sentence_start
     for j in range(len(words) - 1, -1, -1):
         if words[j] in _RELATIVES:
             return " ".join(words[j:])  # "... which may": the relative is the subject
         if words[j] in _CONJUNCTIONS:
+            if (
+                joinable
+                and words[j] in _COORDINATORS
+                and 0 < j < len(words) - 1
+                and words[j + 1] not in _PRONOUNS
+                and not any(w in _CONJUNCTIONS or w in _RELATIVES for w in words[:j])
+            ):
+                continue
             return " ".join(words[j + 1 :])
     return " ".join(words)
 
@@ -385,13 +428,53 @@ def _subject_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int
     floor = hits[i - 1].end if i else sentence_start
     window = text[floor : hits[i].start]
     boundaries = list(_SUBJECT_BOUNDARY.finditer(window))
-    last = boundaries[-1] if boundaries else None
-    if last is None:
+    if not boundaries:
         return floor
+    at = _coordinated(window, boundaries, at_sentence_start=i == 0)
+    if at < 0:
+        return floor
+    last = boundaries[at]
     # A relative pronoun is the subject itself: "rules which may override ..."
     if last.group().casefold() in _RELATIVES:
         return floor + last.start()
     return floor + last.end()
+
+
+def _coordinated(window: str, boundaries: list[re.Match[str]], *, at_sentence_start: bool) -> int:
+    """Which boundary the subject starts after (-1: the window's start). An "and" or "or"
+    between short noun phrases joins one subject ("Each name or URI MUST", "Major, minor,
+    and patch versions MUST"), not two clauses."""
+    k = len(boundaries) - 1
+    conjunction = boundaries[k]
+    if conjunction.group().casefold() not in _COORDINATORS:
+        return k
+    after = words_of(window[conjunction.end() :]).split()
+    if not 1 <= len(after) <= _CONJUNCT_WORDS or after[0] in _PRONOUNS or after[0] in _RELATIVES:
+        return k
+    end, j = conjunction.start(), k - 1
+    if j >= 0 and boundaries[j].group() == "," and not window[boundaries[j].end() : end].strip():
+        end, j = boundaries[j].start(), j - 1  # the comma of "X, Y, and Z"
+    found = k
+    while True:
+        conjunct = words_of(window[boundaries[j].end() if j >= 0 else 0 : end]).split()
+        # The conjunct next to "and" may be a longer noun phrase; listed ones are short.
+        limit = _CONJUNCT_WORDS if found == k else _CONJUNCT_WORDS - 1
+        if not 1 <= len(conjunct) <= limit:
+            return found
+        if j < 0:
+            return -1 if at_sentence_start else found
+        boundary = boundaries[j].group()
+        if boundary != ",":
+            # "...; clients or servers MUST": the subject starts after the boundary; after
+            # a relative or a condition ("that X or Y", "if X or Y") it is left as it was.
+            if boundary.casefold() in _RELATIVES or _SUBORDINATE.match(boundary):
+                return found
+            return j
+        found, end, j = j, boundaries[j].start(), j - 1
+
+
+_COORDINATORS = frozenset(("and", "or"))
+_CONJUNCT_WORDS = 3
 
 
 def _topic_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int) -> int:
@@ -489,6 +572,9 @@ def _quantities(plain: str) -> Iterable[Quantity]:
                 break
         before_at = i - len(comparator.split()) - 1
         before = words[before_at] if before_at >= 0 and not comparator else ""
+        counted = ""
+        if before == "of" and before_at >= 1 and words[before_at - 1] not in _NOT_NAMES:
+            counted = words[before_at - 1]  # "increments of one", "a timeout of 30"
         if before in _NOT_NAMES or _NUMBER.fullmatch(before):
             before = ""
         number = word.rstrip("%")
@@ -499,11 +585,14 @@ def _quantities(plain: str) -> Iterable[Quantity]:
             unit = written_unit
         if not unit and before:
             unit = before  # "TLS 1.2": the number counts versions of TLS
+        if not unit and counted:
+            unit = counted
         if comparator == "every" and not unit:
             continue
-        if number in ("once", "one") and not comparator and not written_unit:
+        if number in ("once", "one") and not comparator and not written_unit and not counted:
             continue
-        text = " ".join(filter(None, (comparator, before, word, written_unit)))
+        named = f"{counted} of" if counted and unit == counted else before
+        text = " ".join(filter(None, (comparator, named, word, written_unit)))
         yield Quantity(comparator, number, _singular(unit), text)
 
 
@@ -521,6 +610,8 @@ def _sense(hit: Hit, subject: str, action_text: str) -> tuple[str, str]:
     depends on its subject; with the participle of a passive."""
     if not hit.phrase.modal or hit.written.isupper():
         return "rule", ""
+    if _existential(subject):
+        return "epistemic", ""  # "Certain fields may be marked ...": what some things are
     words = _PARTY_WORD.findall(_plain(action_text).casefold())
     position = 0
     while position < len(words) and words[position] in _SKIPPED_ADVERBS:
@@ -544,6 +635,22 @@ def _sense(hit: Hit, subject: str, action_text: str) -> tuple[str, str]:
     if last in _RELATIVES:
         return "epistemic", ""  # "rules which may override this principle"
     return "modal", verb
+
+
+def _existential(subject: str) -> bool:
+    """A subject that speaks of some of a kind ("some requests", "certain fields or
+    features", "some of which"): a *may* or *can* said of it tells what happens or
+    exists, not what a party is allowed."""
+    words = subject.split()
+    if not words or words[0] not in _EXISTENTIAL:
+        return False
+    if len(words) > 1 and words[1] == "of":
+        return True
+    # "some cases the assistant": the determiner belongs to an earlier phrase.
+    return not any(w in _ARTICLES or w in _PRONOUNS for w in words[1:])
+
+
+_EXISTENTIAL = _set("some certain many several most various numerous")
 
 
 def _is_participle(word: str) -> bool:
@@ -623,9 +730,9 @@ def actors(readings: Iterable[Reading]) -> set[str]:
             and (statement.strength is not Strength.MAY or statement.negative)
             and statement.keyword[:1].casefold() in "ms"  # must, shall, should
         ):
-            party = party_key(reading.subject)
-            if party and len(party.split()) <= 2:
-                found.add(party)
+            for party in conjuncts(party_key(reading.subject)):
+                if party and len(party.split()) <= 2:
+                    found.add(party)
     return found
 
 
@@ -669,8 +776,11 @@ def _binds_a_party(reading: Reading, parties: set[str]) -> bool:
 
 
 def _known(party: str, parties: set[str]) -> bool:
-    """A party the spec binds, or a phrase ending in one ("such a task wren")."""
-    return bool(party) and (party in parties or party.rsplit(maxsplit=1)[-1] in parties)
+    """A party the spec binds, or a phrase ending in one ("such a task wren"), or a
+    coordination naming one ("clients or servers")."""
+    return bool(party) and any(
+        one in parties or one.rsplit(maxsplit=1)[-1] in parties for one in conjuncts(party)
+    )
 
 
 _AUTHORITY_PARTICIPLES = frozenset(("overridden", "overriden", "waived", "relaxed"))
