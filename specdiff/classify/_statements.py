@@ -486,17 +486,31 @@ def _scope_edit(
             continue
         if span[0] in ("which", "who") or _reworded_nearby(opcodes, n):
             continue  # a description appended, or part of a phrase reworded as a whole
+        side = new if added else old
+        start, stop = (j1, j2) if added else (i1, i2)
+        listed = any(w in _COORDINATING for w in side[max(0, start - 1) : stop + 1])
+        if not listed and _set_off(span, b.sentence if added else a.sentence):
+            continue  # ", to indicate that ...": a comment on the rule, not a qualifier
         # The span with a word of context on each side, old and new.
         old_quote = " ".join(old[max(0, i1 - 1) : i2 + 1])
         new_quote = " ".join(new[max(0, j1 - 1) : j2 + 1])
         if b.strength is not Strength.MAY or b.negative:
             return "normative.changed", old_quote, new_quote
-        side = new if added else old
-        start, stop = (j1, j2) if added else (i1, i2)
-        listed = any(w in _COORDINATING for w in side[max(0, start - 1) : stop + 1])
         widens = added == listed  # a case added, or a qualifier dropped
         return ("normative.broadened" if widens else "normative.restricted"), old_quote, new_quote
     return None
+
+
+def _set_off(span: list[str], sentence: str) -> bool:
+    """Whether a phrase follows a comma, a dash or a parenthesis in its sentence: set off
+    like that it comments on the rule ("MAY be relative, to indicate that ...") rather
+    than narrowing what it governs."""
+    pattern = r"\W+".join(re.escape(w) for w in span)
+    found = re.search(rf"(?<![\w-]){pattern}(?![\w-])", sentence.casefold())
+    if found is None:
+        return False
+    before = sentence[: found.start()].rstrip(" *_`\"'")
+    return before.endswith((",", "—", "–", "(", " -", ";"))
 
 
 def _shared_party(old: str, new: str) -> bool:
