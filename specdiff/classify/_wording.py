@@ -107,6 +107,34 @@ _MEANINGFUL = frozenset(
     ]
 )
 _MAX_TYPOS = 3
+#: Verbs whose sense changes between "to do" and "doing" after them.
+_SENSE_BY_FORM = frozenset(
+    [
+        "stop",
+        "stops",
+        "stopped",
+        "stopping",
+        "remember",
+        "remembers",
+        "remembered",
+        "forget",
+        "forgets",
+        "forgot",
+        "regret",
+        "regrets",
+        "try",
+        "tries",
+        "tried",
+        "mean",
+        "means",
+        "meant",
+        "quit",
+        "quits",
+        "go",
+        "goes",
+        "went",
+    ]
+)
 
 
 def typography(text: str) -> str:
@@ -115,10 +143,20 @@ def typography(text: str) -> str:
 
 
 def code_spans(text: str) -> list[str]:
-    """The contents of the inline code spans of ``text``, whitespace folded."""
+    """The contents of the inline code spans of ``text``, whitespace folded. A literal
+    written as a quoted string (`` `"form"` ``) is the same literal as `` `form` ``: the
+    quotes only show that it is a string."""
     if "`" not in text:
         return []
-    return [" ".join(m.group(2).split()) for m in _CODE_SPAN.finditer(text)]
+    return [_unquoted(" ".join(m.group(2).split())) for m in _CODE_SPAN.finditer(text)]
+
+
+def _unquoted(literal: str) -> str:
+    if len(literal) > 2 and literal[0] == literal[-1] and literal[0] in "\"'":
+        inner = literal[1:-1]
+        if literal[0] not in inner:
+            return inner
+    return literal
 
 
 def is_editorial(old: str, new: str) -> bool:
@@ -134,13 +172,49 @@ def is_editorial(old: str, new: str) -> bool:
     if [w.casefold() for w, _ in old_words] == [w.casefold() for w, _ in new_words]:
         return True
     if len(old_words) != len(new_words):
-        return False
+        return _gerund_for_infinitive(old_words, new_words)
     typos = [
         (a, b)
         for a, b in zip(old_words, new_words, strict=True)
         if a[0].casefold() != b[0].casefold()
     ]
     return len(typos) <= _MAX_TYPOS and all(_is_typo(a, b) for a, b in typos)
+
+
+def _gerund_for_infinitive(old: list[tuple[str, bool]], new: list[tuple[str, bool]]) -> bool:
+    """Whether the only differences are a verb's infinitive and its -ing form, the one
+    for the other ("avoiding to embed" -> "avoiding embedding"): grammar, not meaning."""
+    a = [w.casefold() for w, _ in old]
+    b = [w.casefold() for w, _ in new]
+    if abs(len(a) - len(b)) > _MAX_TYPOS:
+        return False
+    i = j = fixes = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i, j = i + 1, j + 1
+        elif _infinitive_at(a, i) and _is_gerund_of(b[j], a[i + 1]):
+            i, j, fixes = i + 2, j + 1, fixes + 1
+        elif _infinitive_at(b, j) and _is_gerund_of(a[i], b[j + 1]):
+            i, j, fixes = i + 1, j + 2, fixes + 1
+        else:
+            return False
+    return i == len(a) and j == len(b) and 0 < fixes <= _MAX_TYPOS
+
+
+def _infinitive_at(words: list[str], k: int) -> bool:
+    """``to`` + a verb at ``k``, after a word that does not change sense with the form
+    ("stop to check" is not "stop checking")."""
+    if words[k] != "to" or k + 1 >= len(words):
+        return False
+    return k == 0 or words[k - 1] not in _SENSE_BY_FORM
+
+
+def _is_gerund_of(gerund: str, verb: str) -> bool:
+    """``embedding`` of ``embed``, ``using`` of ``use``, ``stopping`` of ``stop``."""
+    if not gerund.endswith("ing") or len(verb) < 2 or verb in _MEANINGFUL:
+        return False
+    stem = gerund[:-3]
+    return stem in (verb, verb.removesuffix("e"), verb + verb[-1])
 
 
 def is_typo(old: str, new: str) -> bool:
