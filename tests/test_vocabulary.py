@@ -36,7 +36,7 @@ FIELDS = {
     "document", "old_document",
 }  # fmt: skip
 TAG_SHAPE = re.compile(
-    r"(normative|example|attribute|wording|moved|reference|document|identifier)\.[a-z_]+"
+    r"(normative|example|attribute|wording|moved|reference|document|identifier|deprecation)\.[a-z_]+"
 )
 BARE_TAGS = {"editorial", "commentary", "modified", "wording"}
 

@@ -17,8 +17,9 @@ from rapidfuzz.distance import Indel
 from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
 from ..parse.statements import words_of
-from ._data import block_details, field_cells_changed, required_change
+from ._data import block_details, deprecation_tag, field_cells_changed, required_change, type_tag
 from ._examples import conversation_changed, verdict_changes
+from ._notation import canonical_math
 from ._statements import compare_statements, rules_reworded
 from ._wording import code_spans, is_editorial, is_substantive, numbers_and_negations
 
@@ -70,19 +71,35 @@ def _normative_rule(old: Clause, new: Clause) -> Classification | None:
 
 def _table_rule(old: Clause, new: Clause) -> Classification | None:
     """A field table row that became REQUIRED (or stopped being) is strengthened (weakened);
-    a field whose type (or any cell but its description) changed carries other data."""
+    a field whose Type accepts fewer types is restricted (more: broadened; others: changed);
+    a field whose other cells (but its description) changed carries other data."""
     if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
         return None
-    tag = required_change(old, new)
-    if tag:
-        return Classification((tag,))
+    tags = tuple(tag for tag in (required_change(old, new), type_tag(old, new)) if tag)
+    if tags:
+        return Classification(tags)
     if field_cells_changed(old, new):
         return Classification(("wording.substantive",))
     return None
 
 
+def _deprecation_rule(old: Clause, new: Clause) -> Classification | None:
+    """A field or feature newly called deprecated (or no longer): a change of status, on top
+    of whatever the edit did to the row's data or the rules around it."""
+    if ClauseKind.CODE in (old.kind, new.kind):
+        return None
+    tag = deprecation_tag(old.text, new.text)
+    if tag is None:
+        return None
+    found = _table_rule(old, new) or _normative_rule(old, new)
+    if found is None:
+        return Classification((tag,))
+    return Classification((*found.tags, tag), found.statements, found.verdicts)
+
+
 def _code_rule(old: Clause, new: Clause) -> Classification | None:
-    """Identifiers and literals in code: a renamed one changes what readers type.
+    """Identifiers and literals in code (and symbols in formulas): a renamed one changes
+    what readers type.
     Fenced JSON, YAML and TOML are read as data: only a different tree is a change."""
     data = block_details(old, new)
     if data is not None:
@@ -90,7 +107,8 @@ def _code_rule(old: Clause, new: Clause) -> Classification | None:
     if old.kind is ClauseKind.CODE or new.kind is ClauseKind.CODE:
         same = old.text.split() == new.text.split()
         return Classification(("editorial",) if same else ("wording.substantive",))
-    if code_spans(old.text) != code_spans(new.text):
+    # A formula is read like code once its notation is written one way.
+    if code_spans(canonical_math(old.text)) != code_spans(canonical_math(new.text)):
         return Classification(("wording.substantive",))
     return None
 
@@ -125,6 +143,7 @@ def _same_words(old: str, new: str) -> bool:
 EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("example", _example_rule),
     ("commentary", _commentary_rule),
+    ("deprecation", _deprecation_rule),
     ("table", _table_rule),
     ("normative", _normative_rule),
     ("code", _code_rule),

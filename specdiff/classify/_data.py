@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.document import ClauseKind
 from ..parse import field_name, plain_text, row_cells
+from ._types import TYPE_COLUMNS, TypeChange, type_change
 from ._wording import is_editorial, typography
 
 if TYPE_CHECKING:
@@ -29,6 +30,18 @@ _PROSE_COLUMNS = frozenset({"description", "meaning", "notes", "comments", "deta
 _YES = frozenset({"yes", "true", "required", "y", "✓", "x"})
 _NO = frozenset({"no", "false", "optional", "n", ""})
 _DATA_LANGUAGES = {"json": "json", "yaml": "yaml", "yml": "yaml", "toml": "toml"}
+#: What a field's accepted values becoming fewer, more or other means for its rule.
+_TYPE_TAGS = {
+    TypeChange.NARROWED: "normative.restricted",
+    TypeChange.WIDENED: "normative.broadened",
+    TypeChange.CHANGED: "normative.changed",
+}
+#: Something marked deprecated: a label starting a sentence or cell (``**Deprecated:**``),
+#: or "is/are (now) deprecated"; not deprecation talked about ("functionality marked as
+#: deprecated", "about to be deprecated"), nor "is not/no longer deprecated".
+_DEPRECATED = re.compile(
+    r"(?:^|[.!?:;]\s*)deprecated\b|\b(?:is|are)\s+(?:now\s+)?deprecated\b", re.IGNORECASE
+)
 
 
 # -- table rows -----------------------------------------------------------------------------
@@ -65,11 +78,26 @@ def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
         now = ", ".join(f"#{a}" for a in new.anchors) or "(none)"
         details.append(f"{noun} `{name}`, anchor: {was} → {now}")
     levels = sorted(_levels(DeepDiff(before, after, view="tree")), key=lambda x: order[x[0][0]])
-    details.extend(
-        f"{noun} `{name}`, {path[0]}: {_quote(old_value)} → {_quote(new_value)}"
-        for path, old_value, new_value in levels
-    )
+    for path, old_value, new_value in levels:
+        column = path[0]
+        moved = _type_verb(column, old_value, new_value)
+        if moved:
+            # Types read as the reader sees them (no link targets), with which way they went.
+            was, now = _quote(plain_text(old_value)), _quote(plain_text(new_value))
+            details.append(f"{noun} `{name}`, {column} {moved}: {was} → {now}")
+        else:
+            details.append(f"{noun} `{name}`, {column}: {_quote(old_value)} → {_quote(new_value)}")
     return tuple(details)
+
+
+def _type_verb(column: str, old_value: Any, new_value: Any) -> str | None:
+    """``narrowed`` or ``widened`` for a Type cell whose accepted types became fewer or more."""
+    if column.strip().casefold() not in TYPE_COLUMNS:
+        return None
+    if not (isinstance(old_value, str) and isinstance(new_value, str)):
+        return None
+    moved = type_change(old_value, new_value)
+    return moved.value if moved in (TypeChange.NARROWED, TypeChange.WIDENED) else None
 
 
 def row_presence(clause: Clause, where: str, *, added: bool) -> str:
@@ -86,6 +114,29 @@ def required_change(old: Clause, new: Clause) -> str | None:
     return "normative.strengthened" if after else "normative.weakened"
 
 
+def type_tag(old: Clause, new: Clause) -> str | None:
+    """``normative.restricted`` when a field's Type cell accepts fewer types than before
+    (``Schema Object | Reference Object`` → ``Schema Object``), ``broadened`` when more,
+    ``changed`` when others; None when its types are the same or it has no Type column."""
+    if old.header != new.header:
+        return None
+    before, after = _columns(old), _columns(new)
+    for column in before:
+        if column.strip().casefold() in TYPE_COLUMNS and column in after:
+            return _TYPE_TAGS.get(type_change(before[column], after[column]))
+    return None
+
+
+def deprecation_tag(old: str, new: str) -> str | None:
+    """``deprecation.added`` when the text newly calls something deprecated (``**Deprecated:**``
+    in a field's description), ``deprecation.withdrawn`` when it stops doing so."""
+    before = bool(_DEPRECATED.search(plain_text(old)))
+    after = bool(_DEPRECATED.search(plain_text(new)))
+    if before == after:
+        return None
+    return "deprecation.added" if after else "deprecation.withdrawn"
+
+
 def field_cells_changed(old: Clause, new: Clause) -> bool:
     """Whether a table row changed, beyond wording, in a cell that is not prose: a field's
     name, type or format (``string`` → ``string | null``), or in any table a cell holding
@@ -95,6 +146,9 @@ def field_cells_changed(old: Clause, new: Clause) -> bool:
     before, after = _columns(old), _columns(new)
     for column in before:
         if column not in after or column.casefold() in _PROSE_COLUMNS:
+            continue
+        # Types are read as sets: the same types in another order or with other links.
+        if column.strip().casefold() in TYPE_COLUMNS and _same_types(before[column], after[column]):
             continue
         old_value = typography(plain_text(before[column])).casefold()
         new_value = typography(plain_text(after[column])).casefold()
@@ -107,6 +161,10 @@ def field_cells_changed(old: Clause, new: Clause) -> bool:
         ):
             return True
     return False
+
+
+def _same_types(old: str, new: str) -> bool:
+    return old == new or type_change(old, new) is TypeChange.SAME
 
 
 def _is_literal(value: str) -> bool:

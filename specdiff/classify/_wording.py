@@ -13,6 +13,7 @@ from collections import Counter
 from rapidfuzz.distance import Levenshtein
 
 from ..parse import plain_text
+from ._notation import canonical_math
 
 _WORD = re.compile(r"\w+")
 #: What ends a sentence (or a list lead-in), so that the next word may be capitalised.
@@ -161,7 +162,9 @@ def _unquoted(literal: str) -> str:
 
 def is_editorial(old: str, new: str) -> bool:
     """True when only markup, link targets, typography, punctuation, case or spelling
-    changed, and no code span, number, unit, negation or name did."""
+    changed, and no code span, number, unit, negation or name did. A formula counts as
+    code once its notation is written one way (``4/3 * \\pi`` is ``\\frac{4}{3}\\pi``)."""
+    old, new = canonical_math(old), canonical_math(new)
     if code_spans(old) != code_spans(new):
         return False
     old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))

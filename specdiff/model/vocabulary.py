@@ -123,6 +123,7 @@ _SECTION = ("section", "sections")
 _CLAUSE = ("clause", "clauses")
 _EXAMPLE = ("worked example", "worked examples")
 _FILE = ("file", "files")
+_FEATURE = ("field or feature", "fields or features")
 
 
 def _does(verb: str, nouns: tuple[str, str]) -> Phrase:
@@ -221,6 +222,21 @@ TAG_TERMS: tuple[Term, ...] = (
         _rule("adds"),
         rank=140,
         reason_without_statements="Adds normative content: new obligations.",
+    ),
+    Term(
+        "deprecation.added",
+        MINOR,
+        "Marks a field or feature deprecated: it still works, but readers are told to stop"
+        " relying on it.",
+        _does("deprecates", _FEATURE),
+        rank=145,
+    ),
+    Term(
+        "deprecation.withdrawn",
+        MINOR,
+        "Withdraws a deprecation: what readers were told to phase out stays.",
+        _does("withdraws the deprecation of", _FEATURE),
+        rank=147,
     ),
     Term(
         "example.verdict_flipped",

@@ -272,6 +272,8 @@ def _modified_label(change: Change) -> str:
     for tag, label in (
         ("normative.added", "New rule"),
         ("normative.removed", "Rule removed"),
+        ("deprecation.added", "Deprecated"),
+        ("deprecation.withdrawn", "No longer deprecated"),
         ("example.modified", "Example edited"),
         ("wording.substantive", "Rewritten"),
         ("reference.broken", "Broken link"),
