@@ -41,7 +41,7 @@ def parse_example(content: str, title: str = "") -> Example:
     lines: list[str] = []
     for line in content.split("\n"):
         if role is None:
-            opened = _OPEN.match(line)
+            opened = _OPEN.match(line) if "<" in line else None
             if opened and opened.group("role").lower() in _ROLES:
                 role = opened.group("role").lower()
                 rest = opened.group("rest")
@@ -54,7 +54,7 @@ def parse_example(content: str, title: str = "") -> Example:
                 else:
                     lines = [rest] if rest.strip() else []
             continue
-        closed = _CLOSE.match(line)
+        closed = _CLOSE.match(line) if "</" in line else None
         if closed and closed.group("role").lower() == role:
             messages.append(_message(role, lines, label))
             role = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model.document import NormativeStatement, Strength
 
@@ -109,15 +110,44 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_`]*[A-Z0
 
 def _compile(phrases: tuple[Phrase, ...]) -> tuple[re.Pattern[str], dict[str, Phrase]]:
     by_words = {p.words: p for p in phrases}
-    # Longest first, so "must not" wins over "must" at the same position.
     ordered = sorted(by_words, key=len, reverse=True)
-    alternation = "|".join(
-        r"\s+".join(re.escape(w).replace("'", "['’]") for w in words.split()) for words in ordered
-    )
+    alternation = _trie_pattern([" ".join(words.split()) for words in ordered])
     # The look-ahead on the first letters lets the engine skip most positions at once.
     firsts = "".join(sorted({re.escape(c) for w in ordered for c in (w[0].lower(), w[0].upper())}))
     pattern = re.compile(rf"(?<![\w'’-])(?=[{firsts}])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
     return pattern, by_words
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    r"""The phrases as one regex shaped like a letter trie (``a(?:lways|re\s+(?:allowed|...``).
+
+    It matches what a flat alternation of the phrases, longest first, matches: a phrase
+    that ends where a longer one goes on is an optional end (``must(?:\s+not)?``), and the
+    longer way is tried first, so "must not" still wins over "must". The engine tries
+    each letter once instead of each of some sixty phrases in turn (the flat alternation
+    was about a quarter of ``parse_spec``'s time on the model spec; this takes half that)."""
+    trie: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = trie
+        for letter in phrase:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict[str, dict[str, Any]]) -> str:
+    branches = [_letter(letter) + _trie_node(node[letter]) for letter in sorted(node) if letter]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _letter(letter: str) -> str:
+    """A space is any run of whitespace; an apostrophe is either one."""
+    if letter == " ":
+        return r"\s+"
+    return "['’]" if letter == "'" else re.escape(letter)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,24 +25,31 @@ def find_references(source: str, first_line: int) -> tuple[Reference, ...]:
     if "#" not in source and "[" not in source:
         return ()
     found: list[tuple[int, Reference]] = []
-    newlines = [m.start() for m in _NEWLINE.finditer(source)]
+    newlines: list[int] = []
 
     def line_of(offset: int) -> int:
+        # Most clauses hold no reference: their newlines are never counted.
+        if not newlines:
+            newlines.extend(m.start() for m in _NEWLINE.finditer(source))
+            newlines.append(len(source))
         return first_line + bisect.bisect_left(newlines, offset)
 
-    for match in _ANCHOR_LINK.finditer(source):
+    # Each pattern needs its opening characters; looking for them first is a fast
+    # substring search, and most clauses have none of them.
+    anchors = _ANCHOR_LINK.finditer(source) if "](" in source or "href" in source else ()
+    for match in anchors:
         target = unquote(match.group(1) or match.group(2))
         found.append(
             (match.start(), Reference(ReferenceKind.ANCHOR, target, line_of(match.start())))
         )
-    for match in _FOOTNOTE.finditer(source):
+    for match in _FOOTNOTE.finditer(source) if "[^" in source else ():
         found.append(
             (
                 match.start(),
                 Reference(ReferenceKind.FOOTNOTE, match.group(1), line_of(match.start())),
             )
         )
-    for match in _DEFINITION.finditer(source):
+    for match in _DEFINITION.finditer(source) if "(@" in source else ():
         term = match.group(2) or slugify(match.group(1))
         found.append(
             (match.start(), Reference(ReferenceKind.DEFINITION, term, line_of(match.start())))
