@@ -161,7 +161,7 @@ def test_a_table_cell_edit_is_quoted_with_its_column_and_both_values() -> None:
     )
     entry = render_entry(Entry("2.0.0", date(2026, 1, 1), report_of(old, new), detail="full"))
     reply = next(line for line in entry.splitlines() if "field `reply`" in line)
-    assert "Type: “`string`” → “`string | null`” in field `reply`" in reply
+    assert "Type widened: “`string`” → “`string | null`” in field `reply`" in reply
     url = next(line for line in entry.splitlines() if "field `url`" in line)
     assert "Description: “" in url
     # True quotes: the old value is in the old table, the new one in the new table, and a

@@ -79,14 +79,10 @@ def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
         details.append(f"{noun} `{name}`, anchor: {was} → {now}")
     levels = sorted(_levels(DeepDiff(before, after, view="tree")), key=lambda x: order[x[0][0]])
     for path, old_value, new_value in levels:
-        column = path[0]
-        moved = _type_verb(column, old_value, new_value)
-        if moved:
-            # Types read as the reader sees them (no link targets), with which way they went.
-            was, now = _quote(plain_text(old_value)), _quote(plain_text(new_value))
-            details.append(f"{noun} `{name}`, {column} {moved}: {was} → {now}")
-        else:
-            details.append(f"{noun} `{name}`, {column}: {_quote(old_value)} → {_quote(new_value)}")
+        # A Type cell says which way its set of types went: "Type narrowed: ...".
+        moved = _type_verb(path[0], old_value, new_value)
+        column = f"{path[0]} {moved}" if moved else path[0]
+        details.append(f"{noun} `{name}`, {column}: {_quote(old_value)} → {_quote(new_value)}")
     return tuple(details)
 
 
