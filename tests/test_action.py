@@ -196,8 +196,12 @@ def test_actionlint_passes_on_every_workflow(tmp_path: Path) -> None:
     rendered.write_text(scaffold.workflow(ACTION_REF, "main", ("spec.md",)), encoding="utf-8")
     unfiltered = tmp_path / ".github" / "workflows" / "unfiltered.yml"
     unfiltered.write_text(scaffold.workflow(ACTION_REF, "main"), encoding="utf-8")
+    folder = tmp_path / ".github" / "workflows" / "folder.yml"  # a spec made of many files
+    folder.write_text(
+        scaffold.workflow(ACTION_REF, "main", patterns=("spec/**",)), encoding="utf-8"
+    )
     result = subprocess.run(
-        [*command, *map(str, WORKFLOWS), str(rendered), str(unfiltered)],
+        [*command, *map(str, WORKFLOWS), str(rendered), str(unfiltered), str(folder)],
         capture_output=True,
         text=True,
         cwd=ROOT,

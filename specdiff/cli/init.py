@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ._common import note
+
+if TYPE_CHECKING:
+    from ..history.workspace import Workspace
+    from ..model.document import Spec
 
 _GITHUB_REMOTE = re.compile(r"github\.com[:/]([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
 
@@ -18,7 +23,8 @@ _GITHUB_REMOTE = re.compile(r"github\.com[:/]([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(
     "spec_path",
     metavar="PATH",
     default=None,
-    help="The spec file (default: the only Markdown file at the root).",
+    help="The spec: a file, a folder or a glob (default: the only Markdown file at the "
+    "root, else the one folder holding Markdown files).",
 )
 @click.option(
     "--action",
@@ -40,6 +46,9 @@ def command(
 ) -> int:
     """Set up a spec repository: write specdiff.toml and .github/workflows/specdiff.yml.
 
+    A spec made of many files (a folder of .md/.mdx files, found when no single
+    Markdown file at the root is the spec) is written as a glob: spec = ["spec/**/*.md"].
+
     The workflow checks pull requests that touch the spec or specdiff.toml (a
     clause-level comment and a failing check when the bump is major, re-run when a
     label is added or removed) and merge groups, and on a push to the release branch
@@ -57,22 +66,24 @@ def command(
 
     workspace = Workspace.discover(spec=spec_path)
     root = workspace.root
-    spec = workspace.spec_path
-    if not (root / spec).is_file():
+    spec, many = _spec_entry(workspace, spec_path)
+    if not many and not (root / spec).is_file():
         raise InputError(f"{root / spec}: no such file; pass --spec PATH")
     if action is None:
         action = _own_action()
     if branch is None:
         branch = (workspace.store.branch() if workspace.in_repository() else None) or "main"
     if title is None:
-        parsed = parse_spec(read_spec_file(root / spec))
+        parsed = _parse_many(root, spec) if many else parse_spec(read_spec_file(root / spec))
         headings = [s for s in parsed.sections if s.level]
         title = plain_text(headings[0].title) if headings else spec
     try:
         files = {
-            root / "specdiff.toml": scaffold.config(spec, title),
-            root / ".github" / "workflows" / "specdiff.yml": scaffold.workflow(
-                action, branch, (spec,)
+            root / "specdiff.toml": scaffold.config(spec, title, many=many),
+            root / ".github" / "workflows" / "specdiff.yml": (
+                scaffold.workflow(action, branch, patterns=(_watched(spec),))
+                if many
+                else scaffold.workflow(action, branch, (spec,))
             ),
         }
     except ValueError as exc:
@@ -100,7 +111,7 @@ def command(
         note(f"wrote {path.relative_to(root)}")
     note(
         "Next: commit these files and push; open a pull request that edits "
-        f"{spec} to see the report. Enable Pages (Settings → Pages → Source: GitHub Actions) for the site."
+        f"{_edited(spec, many)} to see the report. Enable Pages (Settings → Pages → Source: GitHub Actions) for the site."
     )
     return 0
 
@@ -122,3 +133,61 @@ def _own_action() -> str:
         return f"{match.group(1)}@{repo.head.commit.hexsha}"
     except (ImportError, git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
         raise InputError(f"this specdiff was not installed from a git checkout; {hint}") from None
+
+
+def _spec_entry(workspace: Workspace, given: str | None) -> tuple[str, bool]:
+    """What ``spec`` should say, and whether it names many files: ``--spec`` (a folder
+    becomes the glob of its files), else the config's, else the one Markdown file at the
+    root, else the one folder of Markdown files."""
+    from ..errors import InputError
+    from ..history.spec_files import find_spec_folder, folder_entry, is_many
+
+    root = workspace.root
+    if given is None and workspace.config.specs:
+        entry = workspace.config.specs[0]
+        return entry, is_many((entry,), is_dir=(root / entry).is_dir())
+    if given is not None:
+        entry = workspace.spec_path
+        if (root / entry).is_dir():
+            return folder_entry(root, entry), True
+        return entry, is_many((entry,))
+    try:
+        return workspace.spec_path, False
+    except InputError as problem:
+        folder = find_spec_folder(root)
+        if folder is None:
+            raise problem from None
+        return folder_entry(root, folder), True
+
+
+def _parse_many(root: Path, entry: str) -> Spec:
+    """The spec the ``spec`` entry selects on disk (to read its title)."""
+    from ..errors import InputError
+    from ..history.sources import read_spec_file
+    from ..history.spec_files import Selection
+    from ..parse import parse_spec
+    from ..parse.documents import parse_documents
+
+    selection = Selection((entry,))
+    paths = selection.select(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    if not paths:
+        raise InputError(f"{entry}: matches no Markdown file under {root}; pass --spec PATH")
+    files = [(selection.relative(p), read_spec_file(root / p)) for p in paths]
+    return parse_documents(files, parse_spec)
+
+
+def _edited(entry: str, many: bool) -> str:
+    """What a pull request should edit to see a report."""
+    if not many:
+        return entry
+    folder = _watched(entry).removesuffix("**")
+    return f"a file in {folder}" if folder else "one of the spec's files"
+
+
+def _watched(entry: str) -> str:
+    """The workflow's path filter for a spec made of many files: its folder, all of it
+    (a pull request that adds a file to it touches the spec)."""
+    from ..history.spec_files import Selection
+
+    folder = Selection((entry,)).root
+    return f"{folder}/**" if folder else "**"

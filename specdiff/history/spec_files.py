@@ -154,3 +154,57 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
             out.append(re.escape(pattern[i]))
             i += 1
     return re.compile("".join(out))
+
+
+#: Folders that hold something other than a spec's text, never proposed as one.
+_NOT_SPEC_FOLDERS = frozenset(
+    {"node_modules", "changes", "site", "_site", "build", "dist", "vendor", "tests", "test"}
+)
+#: Folder names that say "this is the spec" when several folders hold Markdown.
+_SPEC_FOLDER_NAMES = frozenset({"spec", "specs", "specification", "specifications"})
+
+
+def folder_entry(root: Path, folder: str) -> str:
+    """The ``spec`` entry for the Markdown files under ``root / folder``: a glob for the
+    one suffix they share (``spec/**/*.md``), else the folder (``spec/``: every suffix)."""
+    suffixes = {s for _, s in _documents_under(root / folder)}
+    folder = folder.strip("/")
+    if len(suffixes) == 1:
+        return f"{folder}/**/*{suffixes.pop()}"
+    return f"{folder}/"
+
+
+def find_spec_folder(root: Path) -> str | None:
+    """The top-level folder of ``root`` that holds a spec made of many files (at least two
+    Markdown files): the only one, or the only one named ``spec``, ``specification``...;
+    None when there is none. Several, none of them named so, is an error listing them."""
+    found = []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir() or folder.name.startswith((".", "_")):
+            continue
+        if folder.name.lower() in _NOT_SPEC_FOLDERS:
+            continue
+        if len(_documents_under(folder)) >= 2:
+            found.append(folder.name)
+    if len(found) > 1:
+        named = [f for f in found if f.lower() in _SPEC_FOLDER_NAMES]
+        if len(named) != 1:
+            listed = ", ".join(f"{f}/" for f in found)
+            raise InputError(
+                f"which folder is the spec? pass --spec FOLDER (found Markdown files in {listed})"
+            )
+        found = named
+    return found[0] if found else None
+
+
+def _documents_under(folder: Path) -> list[tuple[Path, str]]:
+    """The Markdown files under ``folder`` (not in hidden folders), with their suffixes."""
+    found = []
+    for path in folder.rglob("*"):
+        name = path.name.lower()
+        if not name.endswith(DOCUMENT_SUFFIXES) or not path.is_file():
+            continue
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        found.append((path, next(s for s in DOCUMENT_SUFFIXES if name.endswith(s))))
+    return found

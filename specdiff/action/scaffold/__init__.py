@@ -12,16 +12,22 @@ _ACTION = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_./-]+)?@[A
 #: Characters a path filter reads as a pattern (GitHub's filter syntax), or that YAML
 #: or a shell would mind: a spec path holding one is refused rather than mis-filtered.
 _NOT_LITERAL = re.compile(r"[*?\[\]!+\\\"'\n\r\t]")
+#: A glob the workflow may filter paths with: folders, names and ``*``, nothing YAML or
+#: GitHub's filter syntax would read otherwise (``!`` negates, ``[`` opens a class).
+_PATTERN = re.compile(r"[A-Za-z0-9_.-][A-Za-z0-9_./*-]*")
 WORKFLOW_PATH = ".github/workflows/specdiff.yml"
 CONFIG_PATH = "specdiff.toml"
 
 
-def workflow(action: str, branch: str, specs: tuple[str, ...] = ()) -> str:
-    """The GitHub workflow: check on pull requests touching ``specs`` (or the files that
-    configure the gate) and in the merge queue; release and publish on ``branch``.
+def workflow(
+    action: str, branch: str, specs: tuple[str, ...] = (), patterns: tuple[str, ...] = ()
+) -> str:
+    """The GitHub workflow: check on pull requests touching ``specs`` (file paths) or
+    ``patterns`` (globs such as ``spec/**``, for a spec made of many files), or the files
+    that configure the gate, and in the merge queue; release and publish on ``branch``.
 
-    With no ``specs`` the pull-request trigger has no path filter (every PR is checked;
-    the check stays silent on those that do not touch the spec)."""
+    With neither, the pull-request trigger has no path filter (every PR is checked; the
+    check stays silent on those that do not touch the spec)."""
     if not _ACTION.match(action):
         raise ValueError(f"{action!r} is not OWNER/REPO@REF")
     if not re.fullmatch(r"[A-Za-z0-9._/-]+", branch):
@@ -29,20 +35,23 @@ def workflow(action: str, branch: str, specs: tuple[str, ...] = ()) -> str:
     for spec in specs:
         if _NOT_LITERAL.search(spec) or spec.startswith(("/", "-")):
             raise ValueError(f"{spec!r} cannot be written as a workflow path filter; rename it")
+    for pattern in patterns:
+        if not _PATTERN.fullmatch(pattern):
+            raise ValueError(f"{pattern!r} cannot be written as a workflow path filter; rename it")
     text = _template("workflow.yml").replace("@ACTION@", action).replace("@BRANCH@", branch)
-    if specs:
-        watched = [*specs, CONFIG_PATH, WORKFLOW_PATH]
+    if specs or patterns:
+        watched = [*specs, *patterns, CONFIG_PATH, WORKFLOW_PATH]
         paths = "\n".join(f"      - {json.dumps(path)}" for path in dict.fromkeys(watched))
         return text.replace("@PATHS@", paths)
     return text.replace("    paths:\n@PATHS@\n", "")
 
 
-def config(spec: str, title: str) -> str:
-    """A ``specdiff.toml`` naming the spec and the site title."""
+def config(spec: str, title: str, *, many: bool = False) -> str:
+    """A ``specdiff.toml`` naming the spec and the site title; a spec made of many files
+    (``many``: a folder or a glob) is written as a list, ``spec = ["spec/**/*.md"]``."""
+    value = f"[{toml_string(spec)}]" if many else toml_string(spec)
     return (
-        _template("specdiff.toml")
-        .replace("@SPEC@", toml_string(spec))
-        .replace("@TITLE@", toml_string(title))
+        _template("specdiff.toml").replace("@SPEC@", value).replace("@TITLE@", toml_string(title))
     )
 
 
