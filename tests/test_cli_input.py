@@ -47,8 +47,8 @@ def make_bad_inputs(tmp_path):
 )
 def test_bad_input_in_process(cli, tmp_path, command, case, expected):
     path = make_bad_inputs(tmp_path)[case]
-    if command == "check" and case == "folder":
-        # check reads a folder as a spec made of many files; this one has none.
+    if case == "folder":
+        # check and outline read a folder as a spec made of many files; this one has none.
         expected = "folder.md: no Markdown files in this folder"
     result = cli(command, path)
     assert result.code == 2

@@ -207,10 +207,8 @@ def _follow(gate: Workspace, head_config: Config, target: Target, index: int, ke
 
 
 def _blob(workspace: Workspace, rev: str, path: str) -> str | None:
-    try:
-        return workspace.store.blob_id(rev, path)
-    except RevisionError:
-        return None
+    """The spec's content id at ``rev`` (for a folder or glob, of its set of files)."""
+    return workspace.source_id(rev, path)
 
 
 def _load_or_empty(workspace: Workspace, rev: str, path: str, side: str) -> Loaded:
@@ -222,7 +220,8 @@ def _load_or_empty(workspace: Workspace, rev: str, path: str, side: str) -> Load
     try:
         return workspace.load_revision(rev, path, label=f"{side} {short}")
     except RevisionError as exc:
-        if "does not exist" not in str(exc):
+        # A one-file spec "does not exist"; a folder or glob has "no files" matching.
+        if "does not exist" not in str(exc) and "no files match" not in str(exc):
             raise
         return Loaded(parse_spec(""), Endpoint(f"{side} {short} (no spec)", rev, path))
 
@@ -327,6 +326,7 @@ def _write_outputs(
 def _annotate(results: list[SpecResult], echo: Callable[[str], None]) -> None:
     """At most :data:`ANNOTATION_LIMIT` annotations, most severe first, over all specs,
     then one notice saying how many more there are (the step summary has them all)."""
+    from ..history.spec_files import Selection, is_many
     from ..render.github import render_github
 
     ranked = sorted(
@@ -340,9 +340,12 @@ def _annotate(results: list[SpecResult], echo: Callable[[str], None]) -> None:
     chosen = {(i, n) for _, n, i in ranked[:ANNOTATION_LIMIT]}
     for i, result in enumerate(results):
         kept = tuple(c for n, c in enumerate(result.report.changes) if (i, n) in chosen)
-        echo(
-            render_github(replace(result.report, changes=kept), path=result.head_path).rstrip("\n")
-        )
+        # A spec made of many files (a glob such as spec/**/*.md): its documents' paths
+        # are relative to the glob's folder, and annotations need the repository's.
+        entry = (result.head_path,)
+        root = Selection(entry).root if is_many(entry) else None
+        report = replace(result.report, changes=kept)
+        echo(render_github(report, path=result.head_path, document_root=root).rstrip("\n"))
     hidden = len(ranked) - len(chosen)
     if hidden:
         echo(

@@ -252,6 +252,22 @@ class Workspace:
             raise
         return self._read_revision(ref, self.path_at(ref), label=ref)
 
+    def source_id(self, rev: str, spec_path: str) -> str | None:
+        """What the spec at ``spec_path`` is at a revision, as one id (its blob id; for a
+        spec made of many files, the id of the set of its files), or None when it is not
+        there: equal ids, equal specs."""
+        from .spec_files import is_many
+
+        try:
+            if not is_many((spec_path,)):
+                try:
+                    return self.store.blob_id(rev, spec_path)
+                except InputError:
+                    pass  # not a file: REV:FOLDER is the set of the folder's files
+            return self._read_revision(rev, spec_path).blob_id
+        except (RevisionError, InputError):
+            return None
+
     def load_revision(self, rev: str, spec_path: str, label: str | None = None) -> Loaded:
         source = self._read_revision(rev, spec_path, label)
         assert source.blob_id is not None
