@@ -88,7 +88,7 @@ def test_invalid_utf8_deep_in_a_file_names_offset_and_line(cli, tmp_path):
 
 
 def test_usage_errors_are_one_line_too(cli, tmp_path):
-    for args in (("outline",), ("nonsense",), ("outline", "--format", "xml", tmp_path)):
+    for args in (("history",), ("nonsense",), ("outline", "--format", "xml", tmp_path)):
         result = cli(*args)
         assert result.code == 2
         one_error_line(result.err)
