@@ -488,7 +488,11 @@ def _scope_edit(
             continue  # a description appended, or part of a phrase reworded as a whole
         side = new if added else old
         start, stop = (j1, j2) if added else (i1, i2)
-        listed = any(w in _COORDINATING for w in side[max(0, start - 1) : stop + 1])
+        # A case joins or leaves a list at its edge ("spaces" -> "spaces or tabs",
+        # "parameter, header, or media type"); "a single JSON or YAML document" holds its
+        # "or" inside: a qualifier.
+        edges = (span[0], span[-1], *side[max(0, start - 1) : start], *side[stop : stop + 1])
+        listed = any(w in _COORDINATING for w in edges)
         if not listed and _set_off(span, b.sentence if added else a.sentence):
             continue  # ", to indicate that ...": a comment on the rule, not a qualifier
         # The span with a word of context on each side, old and new.
