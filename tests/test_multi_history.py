@@ -151,11 +151,23 @@ def test_publish_a_folder_spec(repo: Path, tmp_path: Path) -> None:
     pages = html_files(tmp_path / "site")
     assert result.pages and "index.html" in pages
     assert any(p.startswith("releases/") for p in pages)
-    newest = (tmp_path / "site" / "text" / "2.0.0.html").read_text(encoding="utf-8")
+    # A page per document; the version's contents page links to each, in reading order.
+    assert {p for p in pages if p.startswith("text/2.0.0")} == {
+        "text/2.0.0.html",
+        "text/2.0.0/a.md.html",
+        "text/2.0.0/privacy.md.html",
+        "text/2.0.0/b.md.html",  # gone since 1.1.0: forwards to where its sections went
+    }
+    site = tmp_path / "site" / "text"
+    contents = (site / "2.0.0.html").read_text(encoding="utf-8")
+    assert contents.index('href="2.0.0/a.md.html"') < contents.index('href="2.0.0/privacy.md.html"')
+    assert 'href="2.0.0/privacy.md.html#retention"' in contents
+    newest = (site / "2.0.0" / "privacy.md.html").read_text(encoding="utf-8")
     assert "Records must be deleted after 30 days." in newest
-    # Links between the files land on the section in the same page.
-    first = (tmp_path / "site" / "text" / "1.0.0.html").read_text(encoding="utf-8")
-    assert 'href="#retention"' in first and 'href="#storage"' in first
+    assert "Records must be deleted" not in (site / "2.0.0" / "a.md.html").read_text("utf-8")
+    # Links between the files go to the page of the file they name.
+    first = (site / "1.0.0" / "b.md.html").read_text(encoding="utf-8")
+    assert 'href="a.md.html#retention"' in first and 'href="a.md.html#storage"' in first
     assert 'title="a.md#retention"' not in first
 
 

@@ -55,8 +55,7 @@ def test_a_folder_spec_site_loads_and_every_link_resolves(browser: Any, tmp_path
                     assert response.status == 200, f"{source_page} → {href}"
             elif fragment:
                 assert fragment in ids[target], f"{source_page} → {href}: no such id"
-        text = f"{served}text/1.0.0.html"
-        assert (f"{text}#retention") in {href for _, href in links}
+        assert f"{served}text/1.0.0/a.md.html#retention" in {href for _, href in links}
         page.context.close()
     finally:
         server.shutdown()

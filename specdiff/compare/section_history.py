@@ -183,19 +183,13 @@ def _touching(
 _CONTINUED = (ChangeKind.RENAMED, ChangeKind.REIDENTIFIED, ChangeKind.MERGED, ChangeKind.SPLIT)
 
 
-def former_ids(
+def continuations(
     versions: list[tuple[str, Spec]], reports: list[Report | None]
 ) -> list[dict[str, tuple[str, ...]]]:
-    """For each version, the ids its sections had in earlier versions, oldest first.
-
-    ``reports[k]`` compares version k-1 with version k. A section's former ids follow it
-    through new anchors and renames (as :func:`trace_section` does), and a section that
-    was merged into another, or split, leaves its id to the section that took its text.
-    A section's own id is never among its former ids; another section's may be (the
-    caller decides which id wins on a page).
-    """
+    """For each version, the sections of the version before that each of its sections
+    continues: the one it was followed from (a new anchor, a rename), else the one with its
+    id, then those merged into it or split into it. Empty for the first version."""
     result: list[dict[str, tuple[str, ...]]] = []
-    previous: dict[str, tuple[str, ...]] = {}
     for k, (_, spec) in enumerate(versions):
         older = versions[k - 1][1] if k else None
         followed: dict[str, str] = {}
@@ -219,10 +213,32 @@ def former_ids(
             if not sources and older.get_section(section.id) is not None:
                 sources.append(section.id)
             sources += joined.get(section.id, ())
+            if sources:
+                current[section.id] = tuple(sources)
+        result.append(current)
+    return result
+
+
+def former_ids(
+    versions: list[tuple[str, Spec]], reports: list[Report | None]
+) -> list[dict[str, tuple[str, ...]]]:
+    """For each version, the ids its sections had in earlier versions, oldest first.
+
+    ``reports[k]`` compares version k-1 with version k. A section's former ids follow it
+    through new anchors and renames (as :func:`trace_section` does), and a section that
+    was merged into another, or split, leaves its id to the section that took its text.
+    A section's own id is never among its former ids; another section's may be (the
+    caller decides which id wins on a page).
+    """
+    result: list[dict[str, tuple[str, ...]]] = []
+    previous: dict[str, tuple[str, ...]] = {}
+    for sources_of in continuations(versions, reports):
+        current: dict[str, tuple[str, ...]] = {}
+        for section_id, sources in sources_of.items():
             ids = [i for old in sources for i in (*previous.get(old, ()), old)]
-            found = tuple(dict.fromkeys(i for i in ids if i != section.id))
+            found = tuple(dict.fromkeys(i for i in ids if i != section_id))
             if found:
-                current[section.id] = found
+                current[section_id] = found
         result.append(current)
         previous = current
     return result

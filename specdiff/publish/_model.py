@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..render import heading_text
-from ._paths import file_key
+from ._paths import document_page, file_key, text_page
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -45,6 +46,28 @@ class SiteVersion:
     @property
     def key(self) -> str:
         return file_key(self.label, version=True)
+
+    @property
+    def many_files(self) -> bool:
+        """A spec made of many files: a page per document, and a contents page."""
+        return bool(self.spec.documents)
+
+    def homes(self) -> dict[str, str]:
+        """For a spec made of many files: each id on its pages (sections, anchors) → the
+        path of the document that holds it; the first holder wins, as on a page."""
+        starts = [d.offset + 1 for d in self.spec.documents]
+
+        def holder(line: int) -> str:
+            return self.spec.documents[max(bisect_right(starts, line) - 1, 0)].path
+
+        found: dict[str, str] = {}
+        for section in self.spec.sections:
+            if section.level:
+                found.setdefault(section.id, holder(section.span.start))
+        for clause in self.spec.clauses:
+            for anchor in clause.anchors:
+                found.setdefault(anchor, holder(clause.span.start))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +108,23 @@ class SiteModel:
         if self.all_pairs:
             return [(a, b) for i, a in enumerate(self.versions) for b in self.versions[i + 1 :]]
         return list(pairwise(self.versions))
+
+    @cached_property
+    def _homes(self) -> dict[str, dict[str, str]]:
+        return {v.label: v.homes() for v in self.versions if v.many_files}
+
+    def homes(self, label: str) -> dict[str, str]:
+        """:meth:`SiteVersion.homes` of a version, computed once (empty for one file)."""
+        return self._homes.get(label, {})
+
+    def page_of(self, label: str, ident: str) -> str:
+        """The page of version ``label`` that holds the id ``ident``: the full text for a
+        one-file spec; for a spec made of many files, its document's page (the contents
+        page for an id it does not have, which sends on the ids it knows)."""
+        homes = self._homes.get(label)
+        if homes is None or ident not in homes:
+            return text_page(label)
+        return document_page(label, homes[ident])
 
     @cached_property
     def section_ids(self) -> list[str]:

@@ -2,7 +2,8 @@
 
 :func:`build_pages` yields every file of the site in turn (so a long history is never
 held in memory at once): the stylesheet, the index, a page per release, the full text of
-every version, compare pages, a page per section, the search page and its index, the
+every version (for a spec made of many files, a contents page and a page per document:
+:mod:`._documents`), compare pages, a page per section, the search page and its index, the
 Atom feed and the JSON API.
 """
 
@@ -24,6 +25,7 @@ from ..render import (
 )
 from . import _paths as paths
 from ._data import feed_page, version_pages, versions_page
+from ._documents import DocumentPages
 from ._links import change_links
 from ._render import Page, render_page, stylesheet
 from ._search import search_index, search_page
@@ -86,10 +88,14 @@ def build_pages(model: SiteModel, progress: Callable[[str], None] | None = None)
     formerly = former_ids(
         [(v.label, v.spec) for v in model.versions], [v.report for v in model.versions]
     )
+    documents = DocumentPages(model) if any(v.many_files for v in model.versions) else None
     for number, version in enumerate(model.versions, 1):
         say(f"pages for {version.label} ({number}/{count})")
         yield release_page(model, version)
-        yield text_page(model, version, texts, formerly[version.index])
+        if documents is not None and version.many_files:
+            yield from documents(version)
+        else:
+            yield text_page(model, version, texts, formerly[version.index])
     yield from version_pages(model)
     yield compare_index(model)
     pairs = model.pairs()

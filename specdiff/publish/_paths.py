@@ -1,13 +1,15 @@
 """Where each page of the site lives, and relative links between pages.
 
-Every page sits at the root or one folder down, so a link from a page to another is its
-path prefixed with ``""`` or ``"../"``: the site works from any sub-path and from
-``file://``. Version labels and section ids become file names through :func:`file_key`,
+Every link is relative (a page's path prefixed with the way back to the root, or a path
+beside it), so the site works from any sub-path and from ``file://``. Most pages sit at
+the root or one folder down; a spec made of many files also has a page per document at
+``text/<version>/<path of the file>.html``. Version labels and section ids become file names through :func:`file_key`,
 which keeps them readable when they are plain and escapes everything else.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from urllib.parse import quote
 
@@ -46,6 +48,23 @@ def release_page(version: str) -> str:
 
 def text_page(version: str) -> str:
     return f"text/{file_key(version, version=True)}.html"
+
+
+def text_folder(version: str) -> str:
+    """The folder of a version's document pages (a spec made of many files)."""
+    return f"text/{file_key(version, version=True)}/"
+
+
+def document_page(version: str, document: str) -> str:
+    """The page of one file of a spec made of many files, in one version: its path with
+    each part kept readable as :func:`file_key` keeps a version label, plus ``.html``."""
+    parts = [file_key(part, version=True) for part in document.split("/")]
+    return f"{text_folder(version)}{'/'.join(parts)}.html"
+
+
+def relative(page: str, target: str) -> str:
+    """``target`` as a link from ``page`` (both paths below the site root)."""
+    return href(posixpath.relpath(target, posixpath.dirname(page) or "."))
 
 
 def compare_page(old: str, new: str) -> str:

@@ -1,8 +1,9 @@
 """Rendering one page: the shared template context, the stylesheet, the compare script.
 
 Every page carries a Content-Security-Policy that allows our stylesheet and, on pages
-with the compare form or the search form, their inline scripts (by their hashes); the
-search page may also read its index from the same origin. Nothing else runs.
+with the compare form, the search form or forwarding anchors, their inline scripts (by
+their hashes); the search page may also read its index from the same origin. Nothing
+else runs.
 """
 
 from __future__ import annotations
@@ -68,17 +69,25 @@ def search_script() -> str:
     return _template_text("search.js")
 
 
+@lru_cache(maxsize=1)
+def anchors_script() -> str:
+    return _template_text("anchors.js")
+
+
 def _hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def csp(script: bool, *, search: bool = False) -> str:
+def csp(script: bool, *, search: bool = False, forwarding: bool = False) -> str:
     """The policy for a page; ``script`` allows the compare form's inline script,
-    ``search`` the search page's, and its reading of the index from the same origin."""
+    ``search`` the search page's, and its reading of the index from the same origin,
+    ``forwarding`` the script that follows forwarding anchors."""
     allowed = [_hash(compare_script())] if script else []
     if search:
         allowed.append(_hash(search_script()))
+    if forwarding:
+        allowed.append(_hash(anchors_script()))
     scripts = " ".join(allowed) or "'none'"
     connect = " connect-src 'self';" if search else ""
     return (
@@ -100,6 +109,7 @@ def render_page(
     nav: str = "",
     form: bool = False,
     search: bool = False,
+    forwarding: bool = False,
     **context: Any,
 ) -> Page:
     """Render ``templates/<template>`` as the page at ``path`` (links relative to it)."""
@@ -107,6 +117,10 @@ def render_page(
 
     def link(target: str) -> str:
         return root + paths.href(target)
+
+    def text_link(label: str, ident: str) -> str:
+        """The place of ``#ident`` in version ``label``'s text (its document's page)."""
+        return f"{link(model.page_of(label, ident))}#{ident}"
 
     html = (
         environment()
@@ -118,8 +132,11 @@ def render_page(
             page_title=title,
             nav=nav,
             canonical=paths.absolute(model.base_url, path),
-            csp=csp(form, search=search),
-            scripts=[Markup(compare_script())] * form + [Markup(search_script())] * search,
+            csp=csp(form, search=search, forwarding=forwarding),
+            scripts=[Markup(compare_script())] * form
+            + [Markup(search_script())] * search
+            + [Markup(anchors_script())] * forwarding,
+            text_link=text_link,
             label=kind_label,
             describe=describe,
             example=example_html,

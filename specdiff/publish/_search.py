@@ -4,7 +4,8 @@ Search works on any static host: ``api/search.json`` holds each distinct clause 
 with the section it sits in and the versions that have it, and ``search.html`` reads it
 with a small inline script (allowed by its hash, like the compare form's). Nothing runs
 on a server. A browser will not let a page opened from ``file://`` read the index, so
-there the page says to serve the site instead.
+there the page says to serve the site instead. For a spec made of many files a result
+links to the version's contents page, which sends ``#id`` on to the section's document.
 """
 
 from __future__ import annotations

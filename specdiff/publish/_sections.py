@@ -80,12 +80,19 @@ def _section_page(model: SiteModel, section_id: str, steps: list[Step]) -> Page:
     excerpt = None
     if last_seen is not None and last_seen_id is not None:
         section = last_seen.spec.section(last_seen_id)
+        label = last_seen.label
+
+        def page_of(ident: str) -> str:
+            return root + paths.href(model.page_of(label, ident))
+
         excerpt = render_spec_html(
             last_seen.text,
             last_seen.spec,
             span=(section.span.start, section.span.end),
-            link_base=root + paths.href(paths.text_page(last_seen.label)),
+            link_base=root + paths.href(paths.text_page(label)),
             ids=False,
+            # A spec made of many files: a link goes to the page of its target's document.
+            pages=page_of if last_seen.many_files else None,
         )
     aliases = list(
         dict.fromkeys(

@@ -54,13 +54,15 @@ def new_env(
     seen: set[str],
     offset: int,
     aliases: Mapping[str, Sequence[str]] | None = None,
+    pages: Callable[[str], str | None] | None = None,
 ) -> dict[str, Any]:
     """The state one render shares with the rules.
 
     ``sections`` maps a heading's line (1-based, in the whole document) to its section id;
     ``offset`` is the number of document lines before the text being rendered; ``seen``
     holds the ids already on the page (shared between the parts of one page);
-    ``aliases`` maps a section id to its former ids.
+    ``aliases`` maps a section id to its former ids; ``pages`` gives the page (relative
+    to this one) that holds an id, or None for this page.
     """
     return {
         "sections": sections,
@@ -72,9 +74,11 @@ def new_env(
         "seen": seen,
         "offset": offset,
         "aliases": aliases or {},
+        "pages": pages,
         "open_anchors": [0],
         "emitted": [],
         "suppressed": [0],
+        "resolved": [],
     }
 
 
@@ -158,13 +162,14 @@ def _prepare_link(children: list[Token], j: int, env: MutableMapping[str, Any]) 
     closing = next(c for c in children[j + 1 :] if c.type == "link_close")
     href = str(opening.attrGet("href") or "")
     if href.startswith("#"):
-        target = unquote(href[1:])
+        landing, target = internal_link(href, env)
+        env["resolved"].append((href, landing, env["titles"].get(target)))
         label = children[j + 1] if j + 1 < len(children) else None
         title = env["titles"].get(target)
         if label is not None and label.type == "text" and label.content.strip() == "?" and title:
             label.content = heading_text(title)
-        if env["link_base"]:
-            opening.attrSet("href", env["link_base"] + href)
+        if landing != href:
+            opening.attrSet("href", landing)
         return
     if href.startswith("@"):
         words = "".join(c.content for c in children[j + 1 : children.index(closing)])
@@ -176,16 +181,46 @@ def _prepare_link(children: list[Token], j: int, env: MutableMapping[str, Any]) 
         return
     if _SCHEME.match(href.lower()):
         return
-    landing = _in_spec(href, env)
-    if landing is not None:
-        opening.attrSet("href", env["link_base"] + "#" + landing)
+    landing, _ = internal_link(href, env)
+    env["resolved"].append((href, landing, None))
+    if landing:
+        opening.attrSet("href", landing)
         return
     # A path relative to the spec's repository: nothing on the site answers it.
     opening.tag = closing.tag = "span"
     opening.attrs = {"class": "xref", "title": href}
 
 
-def _in_spec(href: str, env: MutableMapping[str, Any]) -> str | None:
+def internal_link(href: str, env: Mapping[str, Any]) -> tuple[str, str]:
+    """Where a link inside the spec goes on the site, and the id it lands on.
+
+    ``#anchor`` is read in the file being rendered (for a spec made of many files, its id
+    in the combined spec); ``other.md#anchor`` is resolved from that file. Both go to the
+    page that holds the id (``env["pages"]``, for a site with a page per document), else
+    to ``link_base``. A path that is no file of the spec gives ``("", "")``.
+    """
+    documents = env.get("documents")
+    if href.startswith("#"):
+        written = unquote(href[1:])
+        own = documents.get(env.get("document", ""), {}) if documents and written else {}
+        target = own.get(written, written)
+        if target == written:
+            return _on_page(target, env) + href, target
+        return _on_page(target, env) + "#" + target, target
+    target = _in_spec(href, env)
+    if target is None:
+        return "", ""
+    return _on_page(target, env) + "#" + target, target
+
+
+def _on_page(target: str, env: Mapping[str, Any]) -> str:
+    """What goes before ``#target``: the page holding it when that is another page."""
+    pages = env.get("pages")
+    page = pages(target) if pages is not None else None
+    return page if page is not None else str(env["link_base"])
+
+
+def _in_spec(href: str, env: Mapping[str, Any]) -> str | None:
     """For a spec made of many files, the id on the page that ``other.md#anchor`` (relative
     to the file being rendered) lands on; None when it is not a link into the spec."""
     documents = env.get("documents")

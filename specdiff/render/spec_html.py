@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from ..parse import normalise_newlines, split_front_matter
 from ._spec_inline import heading_text
-from ._spec_rules import is_safe_url, markdown, new_env
+from ._spec_rules import internal_link, is_safe_url, markdown, new_env
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -42,6 +42,8 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
 _FRAGMENT = re.compile(r"#([^\s)>\"'\]]+)")
 
 _Key = tuple[str, str, tuple[tuple[str, str | None], ...], tuple[str, ...]]
+#: A link of a rendered piece: its href as written, where it went, the title it showed.
+_Link = tuple[str, str, str | None]
 
 
 class SpecRenderer:
@@ -62,7 +64,7 @@ class SpecRenderer:
         self.link_base = link_base
         self.ids = ids
         self.history = history
-        self._cache: dict[_Key, tuple[str, tuple[str, ...]]] = {}
+        self._cache: dict[_Key, tuple[str, tuple[str, ...], tuple[_Link, ...]]] = {}
 
     def render(
         self,
@@ -70,11 +72,15 @@ class SpecRenderer:
         spec: Spec,
         span: tuple[int, int] | None = None,
         aliases: Mapping[str, Sequence[str]] | None = None,
+        pages: Callable[[str], str | None] | None = None,
     ) -> Markup:
         """The spec (or its lines ``span``, 1-based and inclusive) as an HTML fragment.
 
         ``aliases`` maps a section id to more ids for its heading (empty elements at its
-        start); one that is already on the page, or is another section's id, is left out.
+        start); one that is already on the page, or is the id of another section in
+        ``span``, is left out. ``pages`` gives the page that holds an id when it is not the
+        page being rendered (a spec made of many files, a page per document): links to it
+        go there.
         """
         aliases = aliases or {}
         lines = normalise_newlines(text).split("\n")
@@ -82,7 +88,9 @@ class SpecRenderer:
         first, last = span if span is not None else (1, len(lines))
         first = max(first, skipped + 1)
         sections = {s.span.start: s.id for s in spec.sections if s.level}
-        section_ids = frozenset(s.id for s in spec.sections)
+        section_ids = frozenset(
+            s.id for s in spec.sections if span is None or first <= s.span.start <= last
+        )
         titles = {s.id: s.title for s in spec.sections if s.level}
         seen: set[str] = set()
         documents = _document_targets(spec)
@@ -104,8 +112,20 @@ class SpecRenderer:
             )
             cached = self._cache.get(key)
             own = sections.get(start)
-            if cached is not None and not any(
-                ident in seen or (ident in section_ids and ident != own) for ident in cached[1]
+            document = _document_of(spec, start)
+            links = {
+                "documents": documents,
+                "document": document,
+                "pages": pages,
+                "link_base": self.link_base,
+                "titles": titles,
+            }
+            if (
+                cached is not None
+                and not any(
+                    ident in seen or (ident in section_ids and ident != own) for ident in cached[1]
+                )
+                and all(_same_link(link, links) for link in cached[2])
             ):
                 seen.update(cached[1])
                 html.append(cached[0])
@@ -120,14 +140,15 @@ class SpecRenderer:
                 seen=seen,
                 offset=start - 1,
                 aliases=aliases,
+                pages=pages,
             )
             if spec.documents:
-                # Links between the files of a spec made of many files land in this page.
+                # Links between the files of a spec made of many files are resolved.
                 env["documents"] = documents
-                env["document"] = next((d.path for d in spec.documents if d.holds(start)), "")
+                env["document"] = document
             rendered = markdown().render(chunk, env)
             if not env["suppressed"][0]:
-                self._cache[key] = (rendered, tuple(env["emitted"]))
+                self._cache[key] = (rendered, tuple(env["emitted"]), tuple(env["resolved"]))
             html.append(rendered)
         return Markup("".join(html))
 
@@ -147,6 +168,14 @@ def _document_targets(spec: Spec) -> dict[str, dict[str, str]]:
     return targets
 
 
+def _same_link(link: _Link, env: Mapping[str, Any]) -> bool:
+    """Whether a cached piece's link goes where it would go now (a section that moved to
+    another document, an anchor that now names another section, change where it goes)."""
+    href, landing, title = link
+    now, target = internal_link(href, env)
+    return now == landing and (not href.startswith("#") or env["titles"].get(target) == title)
+
+
 def _document_of(spec: Spec, line: int) -> str:
     part = spec.document_at(line) if spec.documents else None
     return part.path if part is not None else ""
@@ -160,7 +189,8 @@ def render_spec_html(
     link_base: str = "",
     ids: bool = True,
     history: Callable[[str], str] | None = None,
+    pages: Callable[[str], str | None] | None = None,
 ) -> Markup:
     """The spec (or its lines ``span``) as HTML; see :class:`SpecRenderer` for the options."""
     renderer = SpecRenderer(link_base=link_base, ids=ids, history=history)
-    return renderer.render(text, spec, span)
+    return renderer.render(text, spec, span, pages=pages)
