@@ -234,14 +234,10 @@ def contents_page(
     entries = []
     for part in version.spec.documents:
         page = paths.document_page(version.label, part.path)
-        entries.append(
-            DocumentEntry(
-                part.path,
-                part.title,
-                paths.relative(path, page),
-                _headings(version, part, page, path),
-            )
-        )
+        headings = _headings(version, part, page, path)
+        if len(headings) == 1 and headings[0].title == heading_text(part.title):
+            headings = headings[0].children  # the document's title is its one top heading
+        entries.append(DocumentEntry(part.path, part.title, paths.relative(path, page), headings))
     targets: dict[str, str] = {}
     for ident in model.homes(version.label):
         targets[ident] = f"{paths.relative(path, model.page_of(version.label, ident))}#{ident}"

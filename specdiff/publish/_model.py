@@ -126,6 +126,24 @@ class SiteModel:
             return text_page(label)
         return document_page(label, homes[ident])
 
+    def locate(self, label: str, ident: str) -> tuple[str, str]:
+        """``(page, id)`` for a link target of version ``label``: an id (see
+        :meth:`page_of`), or for a spec made of many files ``path.md#anchor`` (the anchor
+        as written in that file) or ``path.md`` (the document itself, id '')."""
+        homes = self._homes.get(label)
+        if homes is not None and ident not in homes:
+            version = self._by_label[label]
+            path, _, anchor = ident.partition("#")
+            part = next((d for d in version.spec.documents if d.path == path), None)
+            if part is not None:
+                page = document_page(label, part.path)
+                return page, dict(part.anchors).get(anchor, anchor) if anchor else ""
+        return self.page_of(label, ident), ident
+
+    @cached_property
+    def _by_label(self) -> dict[str, SiteVersion]:
+        return {v.label: v for v in self.versions}
+
     @cached_property
     def section_ids(self) -> list[str]:
         """Every section id of any version, in order of first appearance (newest first wins)."""

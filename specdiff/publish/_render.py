@@ -120,7 +120,8 @@ def render_page(
 
     def text_link(label: str, ident: str) -> str:
         """The place of ``#ident`` in version ``label``'s text (its document's page)."""
-        return f"{link(model.page_of(label, ident))}#{ident}"
+        page, target = model.locate(label, ident)
+        return f"{link(page)}#{target}" if target else link(page)
 
     html = (
         environment()
