@@ -236,7 +236,10 @@ def nested(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         base,
         {
             "v1": {"guide.md": OVERVIEW_A, "api/reference.md": OVERVIEW_B_V1},
-            "v2": {"guide.md": OVERVIEW_A, "api/reference.md": OVERVIEW_B_V2},
+            "v2": {
+                "guide.md": OVERVIEW_A.replace("header.", "header and a date."),
+                "api/reference.md": OVERVIEW_B_V2,
+            },
         },
         manifest("1.0.0", "2.0.0"),
     )
@@ -314,3 +317,16 @@ def test_an_unchanged_link_follows_its_target_to_another_file(tmp_path: Path) ->
         "encryption": "consent.md.html#encryption"
     }
     assert assert_links_resolve(pages) > 20
+
+
+def test_a_change_to_a_clashing_section_links_to_its_own_file(nested: dict[str, str]) -> None:
+    """The change record names guide.md's section "overview" (as the file writes it), which
+    the combined spec calls guide.md#overview: the release page links to that file's page
+    and that section's history, not to the other file's "overview"."""
+    release = audit(nested["releases/2.0.0.html"]).links
+    assert "../text/2.0.0/guide.md.html#guide.md#overview" in release
+    assert "../sections/guide~2e~md~23~overview.html" in release
+    assert "../text/2.0.0/api/reference.md.html#overview" not in release
+    history = nested["sections/guide~2e~md~23~overview.html"]
+    assert "header and a date" in history
+    assert "../text/1.0.0/guide.md.html#guide.md#overview" in audit(history).links

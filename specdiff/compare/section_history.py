@@ -195,10 +195,18 @@ def continuations(
         followed: dict[str, str] = {}
         joined: dict[str, list[str]] = {}
         report = reports[k] if k else None
+        # A change names a section of a spec made of many files by its file and its id as
+        # the file writes it; here ids are the combined spec's. A move between files can
+        # change the combined id (when the id clashes with another file's).
+        kinds = (*_CONTINUED, ChangeKind.MOVED) if spec.documents else _CONTINUED
+        named = _combined_ids(older, spec) if spec.documents and older is not None else None
         for change in report.changes if report is not None else ():
             old_id, new_id = change.old_section, change.section
-            if change.scope is not Scope.SECTION or change.kind not in _CONTINUED:
+            if change.scope is not Scope.SECTION or change.kind not in kinds:
                 continue
+            if named is not None:
+                old_id = named[0].combined_id(change.old_document, old_id) if old_id else None
+                new_id = named[1].combined_id(change.document, new_id) if new_id else None
             if old_id is None or new_id is None or old_id == new_id:
                 continue
             if change.kind in _FOLLOW:
@@ -217,6 +225,10 @@ def continuations(
                 current[section.id] = tuple(sources)
         result.append(current)
     return result
+
+
+def _combined_ids(older: Spec, newer: Spec) -> tuple[SectionIndex, SectionIndex]:
+    return SectionIndex(older), SectionIndex(newer)
 
 
 def former_ids(

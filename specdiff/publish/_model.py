@@ -8,6 +8,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from ..model.section_names import SectionIndex
 from ..render import heading_text
 from ._paths import document_page, file_key, text_page
 
@@ -139,6 +140,21 @@ class SiteModel:
                 page = document_page(label, part.path)
                 return page, dict(part.anchors).get(anchor, anchor) if anchor else ""
         return self.page_of(label, ident), ident
+
+    def combined(self, label: str, ident: str | None, document: str | None = None) -> str:
+        """The id in version ``label``'s combined spec of the section a change or a
+        history step names by ``document`` and its id as that file writes it (two files
+        of a spec may both have ``#overview``); the id itself for a one-file spec."""
+        if not ident or not document or label not in self._homes:
+            return ident or ""
+        index = self._indexes.get(label)
+        if index is None:
+            index = self._indexes[label] = SectionIndex(self._by_label[label].spec)
+        return index.combined_id(document, ident) or ident
+
+    @cached_property
+    def _indexes(self) -> dict[str, SectionIndex]:
+        return {}
 
     @cached_property
     def _by_label(self) -> dict[str, SiteVersion]:

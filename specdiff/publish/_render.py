@@ -138,6 +138,7 @@ def render_page(
             + [Markup(search_script())] * search
             + [Markup(anchors_script())] * forwarding,
             text_link=text_link,
+            combined=model.combined,
             label=kind_label,
             describe=describe,
             example=example_html,

@@ -76,7 +76,10 @@ def _section_page(model: SiteModel, section_id: str, steps: list[Step]) -> Page:
     named = [step for step in steps if step.section_id is not None]
     final = named[-1] if named else None
     last_seen = _version(model, final.version) if final else None
-    last_seen_id = final.section_id if final else None
+    # A step names its section as its file writes it; the pages use the combined id.
+    last_seen_id = (
+        model.combined(final.version, final.section_id, final.document) if final else None
+    )
     excerpt = None
     if last_seen is not None and last_seen_id is not None:
         section = last_seen.spec.section(last_seen_id)
@@ -94,11 +97,8 @@ def _section_page(model: SiteModel, section_id: str, steps: list[Step]) -> Page:
             # A spec made of many files: a link goes to the page of its target's document.
             pages=page_of if last_seen.many_files else None,
         )
-    aliases = list(
-        dict.fromkeys(
-            step.section_id for step in named if step.section_id and step.section_id != section_id
-        )
-    )
+    combined = [model.combined(step.version, step.section_id, step.document) for step in named]
+    aliases = list(dict.fromkeys(i for i in combined if i and i != section_id))
     title = _title(final.title or "", section_id) if final else section_id
     # Each change links to the commit or pull request that made it and to feedback on
     # its clause, as on the release page that lists it.
