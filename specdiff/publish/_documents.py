@@ -167,11 +167,13 @@ class DocumentPages:
         self.known.extend(d.path for d in documents if d.path not in self.known)
         claims = _claims(model, version, self.formerly[version.index])
         yield contents_page(model, version, self.formerly[version.index])
+        lines = normalise_newlines(version.text).split("\n")
         for number, part in enumerate(documents):
             yield document_page(
                 model,
                 version,
                 part,
+                split_front_matter(lines[part.offset : part.last_line]),
                 self._renderer(paths.document_page(version.label, part.path)),
                 claims,
                 previous=documents[number - 1] if number else None,
@@ -264,16 +266,17 @@ def document_page(
     model: SiteModel,
     version: SiteVersion,
     part: DocumentPart,
+    front: tuple[tuple[tuple[str, str], ...], int],
     renderer: SpecRenderer,
     claims: _Claims,
     previous: DocumentPart | None,
     following: DocumentPart | None,
 ) -> Page:
-    """``text/<version>/<path>.html``: one document of the version, with the ids its
-    sections had in earlier versions, and forwarding anchors for those now elsewhere."""
+    """``text/<version>/<path>.html``: one document of the version (``front``: its front
+    matter's pairs and lines), with the ids its sections had in earlier versions, and
+    forwarding anchors for those now elsewhere."""
     path = paths.document_page(version.label, part.path)
-    lines = normalise_newlines(version.text).split("\n")[part.offset : part.last_line]
-    front_matter, skipped = split_front_matter(lines)
+    front_matter, skipped = front
 
     def page_of(ident: str) -> str | None:
         target = model.page_of(version.label, ident)

@@ -20,6 +20,8 @@ distinct section about once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +67,14 @@ class SpecRenderer:
         self.ids = ids
         self.history = history
         self._cache: dict[_Key, tuple[str, tuple[str, ...], tuple[_Link, ...]]] = {}
+        self._last: tuple[str, Spec, _Prepared] | None = None
+
+    def _prepare(self, text: str, spec: Spec) -> _Prepared:
+        """The text's lines and the spec's tables, kept while the same version is rendered
+        (a spec made of many files renders one page per document from one text)."""
+        if self._last is None or self._last[0] is not text or self._last[1] is not spec:
+            self._last = (text, spec, _prepared(text, spec))
+        return self._last[2]
 
     def render(
         self,
@@ -83,17 +93,17 @@ class SpecRenderer:
         go there.
         """
         aliases = aliases or {}
-        lines = normalise_newlines(text).split("\n")
-        _, skipped = split_front_matter(lines)
+        prepared = self._prepare(text, spec)
+        lines, sections, titles = prepared.lines, prepared.sections, prepared.titles
         first, last = span if span is not None else (1, len(lines))
-        first = max(first, skipped + 1)
-        sections = {s.span.start: s.id for s in spec.sections if s.level}
-        section_ids = frozenset(
-            s.id for s in spec.sections if span is None or first <= s.span.start <= last
-        )
-        titles = {s.id: s.title for s in spec.sections if s.level}
+        first = max(first, prepared.skipped + 1)
+        if span is None:
+            section_ids = prepared.section_ids
+        else:
+            low, high = bisect_left(prepared.starts, first), bisect_right(prepared.starts, last)
+            section_ids = frozenset(prepared.ids_by_start[low:high])
         seen: set[str] = set()
-        documents = _document_targets(spec)
+        documents = prepared.documents
         source = "\n".join(lines[first - 1 : last])
         if _REFERENCE_DEFINITION.search(source):
             pieces = [(first, last)]
@@ -104,15 +114,15 @@ class SpecRenderer:
         html = []
         for start, end in pieces:
             chunk = "\n".join(lines[start - 1 : end])
+            document = prepared.document_of(start)
             key: _Key = (
-                chunk + "\x00" + _document_of(spec, start),
+                chunk + "\x00" + document,
                 sections.get(start, ""),
                 tuple((t, titles.get(t)) for t in sorted(set(_FRAGMENT.findall(chunk)))),
                 tuple(aliases.get(sections.get(start, ""), ())),
             )
             cached = self._cache.get(key)
             own = sections.get(start)
-            document = _document_of(spec, start)
             links = {
                 "documents": documents,
                 "document": document,
@@ -153,17 +163,63 @@ class SpecRenderer:
         return Markup("".join(html))
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What every render of one version's text needs, worked out once for all its pages."""
+
+    lines: list[str]
+    skipped: int
+    """Lines of front matter at the top."""
+    sections: dict[int, str]
+    """A heading's line → its section id."""
+    titles: dict[str, str]
+    section_ids: frozenset[str]
+    starts: list[int]
+    """Every section's first line (the root's too), in order, with ``ids_by_start``."""
+    ids_by_start: list[str]
+    documents: dict[str, dict[str, str]]
+    document_starts: list[int]
+    document_paths: list[str]
+
+    def document_of(self, line: int) -> str:
+        """The path of the document holding this line ('' for a one-file spec)."""
+        at = bisect_right(self.document_starts, line) - 1
+        return self.document_paths[at] if at >= 0 else ""
+
+
+def _prepared(text: str, spec: Spec) -> _Prepared:
+    lines = normalise_newlines(text).split("\n")
+    _, skipped = split_front_matter(lines)
+    ordered = sorted((s.span.start, s.id) for s in spec.sections)
+    return _Prepared(
+        lines=lines,
+        skipped=skipped,
+        sections={s.span.start: s.id for s in spec.sections if s.level},
+        titles={s.id: s.title for s in spec.sections if s.level},
+        section_ids=frozenset(s.id for s in spec.sections),
+        starts=[start for start, _ in ordered],
+        ids_by_start=[ident for _, ident in ordered],
+        documents=_document_targets(spec),
+        document_starts=[d.offset + 1 for d in spec.documents],
+        document_paths=[d.path for d in spec.documents],
+    )
+
+
 def _document_targets(spec: Spec) -> dict[str, dict[str, str]]:
     """For each file of a spec made of many files: its anchors as written → ids on the page,
     with ``""`` (a link to the file itself) going to its first section."""
+    starts = [d.offset + 1 for d in spec.documents]
+    firsts: dict[str, str] = {}
+    for section in spec.sections:
+        if section.level and starts:
+            document = spec.documents[max(bisect_right(starts, section.span.start) - 1, 0)]
+            if document.holds(section.span.start):
+                firsts.setdefault(document.path, section.id)
     targets: dict[str, dict[str, str]] = {}
     for document in spec.documents:
         anchors = dict(document.anchors)
-        first = next(
-            (s.id for s in spec.sections if s.level and document.holds(s.span.start)), None
-        )
-        if first is not None:
-            anchors[""] = first
+        if document.path in firsts:
+            anchors[""] = firsts[document.path]
         targets[document.path] = anchors
     return targets
 
@@ -174,11 +230,6 @@ def _same_link(link: _Link, env: Mapping[str, Any]) -> bool:
     href, landing, title = link
     now, target = internal_link(href, env)
     return now == landing and (not href.startswith("#") or env["titles"].get(target) == title)
-
-
-def _document_of(spec: Spec, line: int) -> str:
-    part = spec.document_at(line) if spec.documents else None
-    return part.path if part is not None else ""
 
 
 def render_spec_html(
