@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urldefrag
 
+import jsonschema
 import pytest
 from siteutil import audit, import_folder, model_of
 from test_multi_history import A_V1, A_V2, B_V1, B_V2, MANIFEST
@@ -20,6 +21,7 @@ from test_multi_history import A_V1, A_V2, B_V1, B_V2, MANIFEST
 from specdiff.publish import build_pages
 from specdiff.publish._documents import former_places
 from specdiff.publish._render import anchors_script, csp
+from specdiff.render.schemas import json_schema
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -330,3 +332,14 @@ def test_a_change_to_a_clashing_section_links_to_its_own_file(nested: dict[str, 
     history = nested["sections/guide~2e~md~23~overview.html"]
     assert "header and a date" in history
     assert "../text/1.0.0/guide.md.html#guide.md#overview" in audit(history).links
+
+
+def test_the_json_api_lists_each_versions_documents(moved_pages: dict[str, str]) -> None:
+    data = json.loads(moved_pages["api/versions.json"])
+    jsonschema.validate(data, json_schema("site"))
+    newest = data["versions"][0]["pages"]
+    assert newest["text"] == "text/2.0.0.html"
+    assert newest["documents"] == [
+        {"path": "a.md", "title": "Data handling", "page": "text/2.0.0/a.md.html"},
+        {"path": "privacy.md", "title": "Privacy", "page": "text/2.0.0/privacy.md.html"},
+    ]

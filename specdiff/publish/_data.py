@@ -69,8 +69,24 @@ def _version_data(version: SiteVersion) -> dict[str, Any]:
             "release": paths.href(paths.release_page(version.label)),
             "text": paths.href(paths.text_page(version.label)),
             "json": paths.href(paths.version_json(version.label)) if report is not None else None,
+            **_documents(version),
         },
     }
+
+
+def _documents(version: SiteVersion) -> dict[str, Any]:
+    """A spec made of many files: each document's page, in reading order."""
+    if not version.many_files:
+        return {}
+    listed = [
+        {
+            "path": d.path,
+            "title": d.title,
+            "page": paths.href(paths.document_page(version.label, d.path)),
+        }
+        for d in version.spec.documents
+    ]
+    return {"documents": listed}
 
 
 def _json(path: str, data: dict[str, Any]) -> Page:
