@@ -278,7 +278,12 @@ def document_page(
     path = paths.document_page(version.label, part.path)
     front_matter, skipped = front
 
+    homes = model.homes(version.label)
+
     def page_of(ident: str) -> str | None:
+        # An id no file has (a broken link in the spec) stays a link on this page.
+        if ident not in homes:
+            return None
         target = model.page_of(version.label, ident)
         return None if target == path else paths.relative(path, target)
 
