@@ -62,6 +62,6 @@ def _check(file: Path, config: Config) -> list[tuple[str, tuple[Finding, ...]]]:
     found = lint(spec, config)
     results = []
     for part in spec.documents:
-        mine = tuple(replace(f, line=f.line - part.offset) for f in found if part.holds(f.line))
+        mine = tuple(replace(f, line=part.local(f.line)) for f in found if part.holds(f.line))
         results.append((str(file / part.path), mine))
     return results

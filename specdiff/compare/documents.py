@@ -122,10 +122,16 @@ class _LineIndex:
     """Which document holds a line, or a clause, of a combined spec."""
 
     def __init__(self, spec: Spec) -> None:
-        self.documents = spec.documents
-        self.starts = [d.offset for d in spec.documents]
-        self.clause_paths = self._paths([c.span.start for c in spec.clauses])
-        """The document of each clause, by clause index (clauses are in reading order)."""
+        # A document may lie in several pieces (text after an include heading comes after
+        # the included file), so the index is of pieces, in line order.
+        pieces = sorted(
+            ((first, last, d) for d in spec.documents for first, last in d.ranges()),
+            key=lambda piece: (piece[0], piece[1]),
+        )
+        self.pieces = pieces
+        self.starts = [first for first, _, _ in pieces]
+        self.clause_paths = [self[c.span.start] for c in spec.clauses]
+        """The document of each clause, by clause index."""
         self.paths = {d.path for d in spec.documents}
         self.local_of = {
             (d.path, combined): local for d in spec.documents for local, combined in d.anchors
@@ -151,21 +157,11 @@ class _LineIndex:
             return target
         return home[1] if home[0] == here else f"{home[0]}#{home[1]}"
 
-    def _paths(self, lines: list[int]) -> list[str]:
-        paths = []
-        slot = 0
-        documents = self.documents
-        for line in lines:
-            while slot + 1 < len(documents) and line > documents[slot].last_line:
-                slot += 1
-            paths.append(documents[slot].path if documents else "")
-        return paths
-
     def part(self, line: int) -> DocumentPart | None:
-        slot = bisect.bisect_left(self.starts, line) - 1
-        if slot < 0 or not self.documents[slot].holds(line):
+        slot = bisect.bisect_right(self.starts, line) - 1
+        if slot < 0 or line > self.pieces[slot][1]:
             return None
-        return self.documents[slot]
+        return self.pieces[slot][2]
 
     def __getitem__(self, line: int) -> str:
         part = self.part(line)
@@ -357,7 +353,7 @@ def _local_side(side: Side | None, index: _LineIndex, *, whole: bool = False) ->
         return replace(side, lines=(1, max(1, part.line_count)))
     return replace(
         side,
-        lines=(side.lines[0] - part.offset, side.lines[1] - part.offset),
+        lines=part.local_span(*side.lines),
         anchors=tuple(index.link_form(a, part.path) for a in side.anchors),
     )
 

@@ -390,13 +390,46 @@ class DocumentPart:
     """``(anchor as written in the file, id in the combined spec)`` for every link target."""
     included_by: str | None = None
     """The document whose include heading placed this one, if any."""
+    pieces: tuple[tuple[int, int, int], ...] = ()
+    """For a document laid in more than one piece (the text after an include heading comes
+    after the included file, where the reader sees it): each piece as ``(offset in the
+    combined spec, first line of the file in it, line count)``, in order. Empty when the
+    document is one piece starting at :attr:`offset`."""
 
     @property
     def last_line(self) -> int:
+        """The last line of the combined spec this document holds."""
+        if self.pieces:
+            offset, _, count = self.pieces[-1]
+            return offset + count
         return self.offset + self.line_count
 
     def holds(self, line: int) -> bool:
+        if self.pieces:
+            return any(offset < line <= offset + count for offset, _, count in self.pieces)
         return self.offset < line <= self.offset + self.line_count
+
+    def local(self, line: int) -> int:
+        """The document's own line for a line of the combined spec that it holds."""
+        for offset, first, count in self.pieces:
+            if offset < line <= offset + count:
+                return line - offset + first - 1
+        return line - self.offset
+
+    def local_span(self, first: int, last: int) -> tuple[int, int]:
+        """Lines ``first`` .. ``last`` of the combined spec as the document's own lines; a
+        span running on into a later piece (a section the reader meets text of after an
+        include) ends with the piece it starts in."""
+        for offset, start, count in self.pieces:
+            if offset < first <= offset + count:
+                return (first - offset + start - 1, min(last, offset + count) - offset + start - 1)
+        return (first - self.offset, last - self.offset)
+
+    def ranges(self) -> tuple[tuple[int, int], ...]:
+        """The combined spec's lines this document holds: ``(first, last)`` of each piece."""
+        if self.pieces:
+            return tuple((offset + 1, offset + count) for offset, _, count in self.pieces)
+        return ((self.offset + 1, self.offset + self.line_count),)
 
 
 @dataclass(frozen=True, slots=True)

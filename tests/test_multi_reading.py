@@ -1,0 +1,164 @@
+"""Include headings: the included file is read where its heading stands, and the text
+after the heading comes after it, as a reader of the assembled spec meets it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from specdiff.compare import compare_specs
+from specdiff.parse import parse_spec
+from specdiff.parse.documents import combined_text, parse_documents
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
+
+    from specdiff.model.document import Spec
+
+ROOT = (
+    "# Spec\n"  # 1
+    "\n"
+    "Intro.\n"  # 3
+    "\n"
+    "# [A](a.md)\n"  # 5
+    "\n"
+    "After A, readers must read this.\n"  # 7
+    "\n"
+    "## Notes\n"  # 9
+    "\n"
+    "Notes text.\n"  # 11
+    "\n"
+    "# [B](b.md)\n"  # 13
+)
+A = "# A\n\nA must hold.\n\n## A.1\n\nDeep text.\n"
+B = "# B\n\nB text.\n"
+
+
+def files(root: str = ROOT) -> dict[str, str]:
+    return {"index.md": root, "a.md": A, "b.md": B}
+
+
+def read(texts: dict[str, str]) -> Spec:
+    return parse_documents(sorted(texts.items()), parse_spec)
+
+
+def test_text_after_an_include_heading_comes_after_the_included_file() -> None:
+    spec = read(files())
+    assert [c.text.split(",")[0] for c in spec.clauses] == [
+        "Intro.",
+        "A must hold.",
+        "Deep text.",
+        "After A",
+        "Notes text.",
+        "B text.",
+    ]
+    # The reader meets "After A" under A.1 and "Notes" as a part of A.
+    assert [(s.title, s.parent, s.level) for s in spec.sections if s.level] == [
+        ("Spec", "", 1),
+        ("A", "", 1),
+        ("A.1", "a", 2),
+        ("Notes", "a", 2),
+        ("B", "", 1),
+    ]
+    assert spec.clauses[3].section == "a1"
+    assert spec.section("a1").clauses == (2, 3)
+    assert spec.section("a").children == ("a1", "notes")
+
+
+def test_lines_are_numbered_in_reading_order_and_map_back_to_each_file() -> None:
+    texts = files()
+    spec = read(texts)
+    lines = combined_text(spec, texts).split("\n")
+    for clause in spec.clauses:
+        assert clause.text.split()[0] in lines[clause.span.start - 1]
+    assert [c.span.start for c in spec.clauses] == sorted(c.span.start for c in spec.clauses)
+    index = next(d for d in spec.documents if d.path == "index.md")
+    after = spec.clauses[3]
+    assert spec.document_at(after.span.start) is index
+    assert index.local(after.span.start) == 7
+    assert [d.path for d in spec.documents] == ["index.md", "a.md", "b.md"]
+    assert sum(count for _, _, count in index.pieces) == index.line_count == 13
+    # A.1 runs on over the text the reader meets under it (for `show a1`).
+    a1 = spec.section("a1")
+    assert "After A" in "\n".join(lines[a1.span.start - 1 : a1.span.end])
+    assert "## Notes" not in "\n".join(lines[a1.span.start - 1 : a1.span.end])
+
+
+def test_an_edit_after_an_include_heading_is_reported_in_its_own_file() -> None:
+    old = read(files())
+    new = read(files(ROOT.replace("readers must read", "readers should read")))
+    for before, after, tag in (
+        (old, new, "normative.weakened"),
+        (new, old, "normative.strengthened"),
+    ):
+        (change,) = compare_specs(before, after).changes
+        assert change.tags == (tag,)
+        assert change.document == change.old_document == "index.md"
+        assert change.section == "a1"
+        assert change.new is not None and change.new.lines == (7, 7)
+
+
+def test_a_version_with_text_after_includes_compared_with_itself_is_empty() -> None:
+    spec = read(files())
+    assert compare_specs(spec, spec).changes == ()
+
+
+def test_a_file_without_text_after_its_includes_is_laid_whole() -> None:
+    spec = read(files("# Spec\n\nIntro.\n\n# [A](a.md)\n\n# [B](b.md)\n\n"))
+    index = next(d for d in spec.documents if d.path == "index.md")
+    assert index.pieces == ()
+    assert [d.path for d in spec.documents] == ["index.md", "a.md", "b.md"]
+    assert [(d.offset, d.line_count) for d in spec.documents] == [(0, 8), (8, 7), (15, 3)]
+
+
+def test_check_reports_a_broken_link_after_an_include_at_its_own_line(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    for name, text in files(ROOT.replace("this.", "[this](a.md#missing).")).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = cli("check", folder)
+    assert result.code == 1
+    assert result.out.splitlines()[0].startswith(
+        f"{folder / 'index.md'}:7: error: link to a.md#missing"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("---\ntitle: Limits\n---\n## Size\n\nText.\n", "Limits"),  # no `#` heading
+        ("<!-- title: 'Limits' -->\n## Size\n\nText.\n", "Limits"),
+        ("---\ntitle: Limits\n---\n# Size limits\n\nText.\n", "Size limits"),  # `#` names it
+        ("## Size\n\nText.\n", "Size"),
+        ("Text only.\n", "limits"),
+    ],
+)
+def test_a_documents_name(text: str, title: str) -> None:
+    (document,) = read({"limits.md": text}).documents
+    assert document.title == title
+
+
+def test_doctoc_tables_of_contents_and_comment_front_matter_are_not_content() -> None:
+    text = (
+        "<!--\n"
+        "title: Limits\n"
+        "-->\n"
+        "<!-- START doctoc generated TOC please keep comment here to allow auto update -->\n"
+        "**Table of Contents**\n"
+        "\n"
+        "- [Size](#size)\n"
+        "<!-- END doctoc generated TOC please keep comment here to allow auto update -->\n"
+        "\n"
+        "## Size\n"
+        "\n"
+        "Bodies must be under 1 MB.\n"
+    )
+    spec = read({"limits.md": text})
+    assert [c.text for c in spec.clauses] == ["Bodies must be under 1 MB."]
+    assert spec.front_matter == ()
+    assert spec.documents[0].title == "Limits"
