@@ -89,3 +89,24 @@ def test_type_cells_are_unions_of_terms() -> None:
 )
 def test_type_changes_read_as_sets(old: str, new: str, expected: TypeChange) -> None:
     assert type_change(old, new) is expected
+
+
+def test_a_long_cell_edited_late_is_quoted_where_it_changed() -> None:
+    from specdiff.compare import compare_specs
+    from specdiff.config import DEFAULT_CONFIG
+    from specdiff.parse import parse_spec
+
+    table = (
+        "# Parameter Object {{#parameter-object}}\n\n"
+        "| Field Name | Type | Description |\n| --- | --- | --- |\n"
+        '| <a name="p-empty"></a>allowEmptyValue | `boolean` | If `true`, clients MAY pass a '
+        "zero-length string value in place of parameters that would otherwise be omitted. "
+        "{marker}Use of this field is NOT RECOMMENDED. |\n"
+    )
+    old, new = table.format(marker=""), table.format(marker="**Deprecated:** ")
+    report = compare_specs(parse_spec(old), parse_spec(new), DEFAULT_CONFIG)
+    (change,) = report.changes
+    assert change.tags == ("deprecation.added",)
+    (detail,) = change.details
+    was, now = detail.split(": ", 1)[1].split(" → ")
+    assert was != now and "**Deprecated:**" in now and was.startswith("“…")

@@ -82,8 +82,34 @@ def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
         # A Type cell says which way its set of types went: "Type narrowed: ...".
         moved = _type_verb(path[0], old_value, new_value)
         column = f"{path[0]} {moved}" if moved else path[0]
-        details.append(f"{noun} `{name}`, {column}: {_quote(old_value)} → {_quote(new_value)}")
+        was, now = _quote(old_value), _quote(new_value)
+        if was == now and isinstance(old_value, str) and isinstance(new_value, str):
+            # Both cut before their first difference: quote the stretch where it is.
+            was, now = _around_change(old_value, new_value)
+        details.append(f"{noun} `{name}`, {column}: {was} → {now}")
     return tuple(details)
+
+
+def _around_change(old: str, new: str) -> tuple[str, str]:
+    """Both values quoted from a little before the word where they first differ."""
+    old_text, new_text = _flat(old), _flat(new)
+    first = next(
+        (k for k, (a, b) in enumerate(zip(old_text, new_text, strict=False)) if a != b),
+        min(len(old_text), len(new_text)),
+    )
+    start = old_text.rfind(" ", 0, max(0, first - 20)) + 1
+    return _window(old_text, start), _window(new_text, start)
+
+
+def _window(text: str, start: int) -> str:
+    piece = text[start : start + 57]
+    lead = "…" if start else ""
+    tail = "…" if start + 57 < len(text) else ""
+    return f"“{lead}{piece}{tail}”"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\\|", "|").split())
 
 
 def _type_verb(column: str, old_value: Any, new_value: Any) -> str | None:
@@ -295,7 +321,7 @@ def _quote(value: Any) -> str:
         text = value
     else:
         text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-    text = " ".join(text.replace("\\|", "|").split())
+    text = _flat(text)
     if len(text) > 60:
         text = text[:57] + "…"
     return f"“{text}”" if text else "“”"

