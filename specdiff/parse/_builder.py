@@ -376,8 +376,8 @@ class SpecBuilder:
         ]
         # Lower-case "may" and "can" bind a party: the configured ones, or an actor this
         # spec itself gives rules to ("Wren must ...").
-        parties = party_keys(self.vocabulary.parties) | actors(
-            reading for found in readings for reading in found
+        parties = actors(reading for found in readings for reading in found) | party_keys(
+            self.vocabulary.parties
         )
         clauses = tuple(
             finish_clause(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from ..model.document import NormativeStatement, Quantity, StatementDetails, Strength
@@ -786,8 +786,11 @@ def _known(party: str, parties: set[str]) -> bool:
 _AUTHORITY_PARTICIPLES = frozenset(("overridden", "overriden", "waived", "relaxed"))
 
 
-def party_keys(parties: Iterable[str]) -> set[str]:
-    return {party_key(words_of(p)) for p in parties} - {""}
+@lru_cache(maxsize=16)
+def party_keys(parties: tuple[str, ...]) -> frozenset[str]:
+    """The configured parties as rules name them. Cached: every parse needs them, and a
+    spec made of many files is many parses."""
+    return frozenset(party_key(words_of(p)) for p in parties) - {""}
 
 
 def find_statements(
@@ -795,7 +798,7 @@ def find_statements(
 ) -> tuple[NormativeStatement, ...]:
     """The rules of one piece of text read on its own (the configured parties only)."""
     readings = read_clause(text, vocabulary)
-    return settle(readings, party_keys(vocabulary.parties) | actors(readings))
+    return settle(readings, actors(readings) | party_keys(vocabulary.parties))
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_`]*[A-Z0-9])")
