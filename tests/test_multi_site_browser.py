@@ -162,6 +162,23 @@ def test_old_anchors_land_on_their_section_in_the_newest_text(browser: Any, serv
     page.context.close()
 
 
+def test_old_anchors_forward_on_a_site_opened_from_files(
+    browser: Any, folder_site: tuple[Path, Path]
+) -> None:
+    """No server needed: the forwarding reads nothing but the page it is on."""
+    newest = folder_site[1] / "text" / "3.0.0"
+    page = new_page(browser)
+    watcher = Watcher(page)
+    page.goto((newest / "a.md.html").as_uri() + "#retention")
+    page.wait_for_url((newest / "privacy.md.html").as_uri() + "#retention")
+    assert page.evaluate(_TARGET_HEADING) == "retention"
+    page.goto((newest.parent / "3.0.0.html").as_uri() + "#storage")
+    page.wait_for_url((newest / "a.md.html").as_uri() + "#encrypted-storage")
+    assert page.evaluate(_TARGET_HEADING) == "encrypted-storage"
+    assert watcher.problems == [], watcher.problems
+    page.context.close()
+
+
 def test_without_scripts_a_forwarding_anchor_is_a_link_to_the_section(
     browser: Any, served: str
 ) -> None:
