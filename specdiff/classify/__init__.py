@@ -17,7 +17,14 @@ from rapidfuzz.distance import Indel
 from ..model.document import Clause, ClauseKind
 from ..parse import plain_text
 from ..parse.statements import words_of
-from ._data import block_details, deprecation_tag, field_cells_changed, required_change, type_tag
+from ._data import (
+    block_details,
+    deprecation_tag,
+    field_cells_changed,
+    required_change,
+    type_line_tag,
+    type_tag,
+)
 from ._examples import conversation_changed, verdict_changes
 from ._notation import canonical_math
 from ._statements import compare_statements, rules_reworded
@@ -83,6 +90,13 @@ def _table_rule(old: Clause, new: Clause) -> Classification | None:
     return None
 
 
+def _type_line_rule(old: Clause, new: Clause) -> Classification | None:
+    """ "Type: `URI-reference`" -> "Type: `URI`" on a line of its own: the field's type
+    changed, read as a table's Type cell is (not as an identifier renamed in code)."""
+    tag = type_line_tag(old, new)
+    return Classification((tag,)) if tag else None
+
+
 def _deprecation_rule(old: Clause, new: Clause) -> Classification | None:
     """A field or feature newly called deprecated (or no longer): a change of status, on top
     of whatever the edit did to the row's data or the rules around it."""
@@ -145,6 +159,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("commentary", _commentary_rule),
     ("deprecation", _deprecation_rule),
     ("table", _table_rule),
+    ("type line", _type_line_rule),
     ("normative", _normative_rule),
     ("code", _code_rule),
     ("editorial", _editorial_rule),

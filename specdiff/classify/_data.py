@@ -149,6 +149,23 @@ def type_tag(old: Clause, new: Clause) -> str | None:
     return None
 
 
+#: A list item or paragraph that only declares a type: "Type: `URI-reference`" (the
+#: attribute definitions of CloudEvents).
+_TYPE_LINE = re.compile(r"^\s*(?:type|types|data type|value type)\s*:\s*(?P<types>\S.*)$", re.I)
+
+
+def type_line_tag(old: Clause, new: Clause) -> str | None:
+    """The Type of a field declared on a line of its own (``- Type: `URI-reference```),
+    read like a table's Type cell: restricted, broadened or changed; None when the clauses
+    are not such lines or their types are the same."""
+    if ClauseKind.TABLE_ROW in (old.kind, new.kind):
+        return None
+    before, after = _TYPE_LINE.match(old.text), _TYPE_LINE.match(new.text)
+    if before is None or after is None:
+        return None
+    return _TYPE_TAGS.get(type_change(before.group("types"), after.group("types")))
+
+
 def deprecation_tag(old: str, new: str) -> str | None:
     """``deprecation.added`` when the text newly calls something deprecated (``**Deprecated:**``
     in a field's description), ``deprecation.withdrawn`` when it stops doing so."""
