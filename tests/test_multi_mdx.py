@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from contract import problems, schema_errors
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_multi_documents import FIXTURES, compare, load
 
 from specdiff.compare import compare_specs
@@ -205,6 +207,13 @@ def test_a_component_around_headings_lays_them_out_and_holds_nothing() -> None:
     ]
 
 
+def test_a_component_never_closed_runs_to_the_last_line() -> None:
+    assert shape(read("<Note>\n\nText must hold.\n")) == [
+        ("component", "Note", None, (1, 3)),
+        ("paragraph", "Text must hold.", 0, (3, 3)),
+    ]
+
+
 def test_markdown_files_keep_component_tags_as_html() -> None:
     text = "<Note>\n\nText.\n\n</Note>\n"
     assert [(str(c.kind), c.text) for c in read(text, "page.md").clauses] == [
@@ -212,3 +221,53 @@ def test_markdown_files_keep_component_tags_as_html() -> None:
         ("paragraph", "Text."),
         ("html", "</Note>"),
     ]
+
+
+MDX_LINE = st.sampled_from(
+    [
+        "",
+        "<Note>",
+        "</Note>",
+        '<Warning title="x">',
+        "</Warning>",
+        "<Badge />",
+        "<Tabs items={['a', 'b']}>",
+        "</Tabs>",
+        "<Note>Clients must retry.</Note>",
+        "  Servers should answer.",
+        "Press <Kbd>R</Kbd> <Badge /> now.",
+        "- an item",
+        "  - a nested item",
+        "import { Note } from './note'",
+        "export const meta = {",
+        "}",
+        "{/* note",
+        "*/}",
+        "```",
+        "# Title",
+        "## Part",
+        "<Warning",
+        "  title={`x`}",
+        ">",
+        "<div>",
+        "`<Note>` in code",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MDX_LINE, max_size=30))
+def test_any_mdx_parses_with_every_clause_in_its_lines(lines: list[str]) -> None:
+    text = "".join(line + "\n" for line in lines)
+    spec = read(text)
+    assert spec.line_count == len(lines)
+    assert [c.index for c in spec.clauses] == list(range(len(spec.clauses)))
+    for clause in spec.clauses:
+        assert 1 <= clause.span.start <= clause.span.end <= max(1, len(lines))
+        if clause.parent is not None:
+            assert clause.parent < clause.index
+        span = spec.section(clause.section).span
+        assert span.start <= clause.span.start <= clause.span.end <= span.end
+    held = [i for s in spec.sections for i in s.clauses]
+    assert sorted(held) == list(range(len(spec.clauses)))
+    assert compare_specs(spec, spec).changes == ()

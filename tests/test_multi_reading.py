@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from specdiff.compare import compare_specs
 from specdiff.parse import parse_spec
@@ -162,3 +164,42 @@ def test_doctoc_tables_of_contents_and_comment_front_matter_are_not_content() ->
     assert [c.text for c in spec.clauses] == ["Bodies must be under 1 MB."]
     assert spec.front_matter == ()
     assert spec.documents[0].title == "Limits"
+
+
+ROOT_LINE = st.sampled_from(
+    [
+        "",
+        "# Spec",
+        "## Part",
+        "Root text must hold.",
+        "- root item",
+        "  continued item",
+        "# [A](a.md)",
+        "## [B](b.md)",
+        "### [Missing](missing.md)",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ROOT_LINE, max_size=20))
+def test_any_root_with_includes_maps_every_clause_back_to_its_file(lines: list[str]) -> None:
+    texts = {"index.md": "".join(line + "\n" for line in lines), "a.md": A, "b.md": B}
+    spec = read(texts)
+    starts = [c.span.start for c in spec.clauses]
+    assert starts == sorted(starts)
+    combined = combined_text(spec, texts).split("\n")
+    assert len(combined) - 1 == spec.line_count == sum(d.line_count for d in spec.documents)
+    for clause in spec.clauses:
+        document = spec.document_at(clause.span.start)
+        assert document is not None
+        own = texts[document.path].split("\n")
+        first, last = document.local_span(clause.span.start, clause.span.end)
+        assert own[first - 1] == combined[clause.span.start - 1]
+        assert last - first == clause.span.end - clause.span.start
+    held = sorted(i for s in spec.sections for i in s.clauses)
+    assert held == list(range(len(spec.clauses)))
+    for clause in spec.clauses:  # a section's span holds its clauses
+        span = spec.section(clause.section).span
+        assert span.start <= clause.span.start <= clause.span.end <= span.end
+    assert compare_specs(spec, spec).changes == ()

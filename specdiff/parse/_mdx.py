@@ -110,8 +110,10 @@ class _Reader:
             else:
                 self._content(index)
                 index += 1
-        for still_open in reversed(self.stack):  # never closed: it runs to the end
-            self._close(still_open, len(lines))
+        # Never closed: it runs to the last line (the text's final newline ends it).
+        last = len(lines) - 1 if lines and not lines[-1] else len(lines)
+        for still_open in reversed(self.stack):
+            self._close(still_open, max(still_open.start, last))
         self.found = [
             Component(c.name, c.tag, c.start, self.ends.get(i, c.end), c.parent)
             for i, c in enumerate(self.found)
