@@ -3,6 +3,7 @@ after the heading comes after it, as a reader of the assembled spec meets it."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -203,3 +204,41 @@ def test_any_root_with_includes_maps_every_clause_back_to_its_file(lines: list[s
         span = spec.section(clause.section).span
         assert span.start <= clause.span.start <= clause.span.end <= span.end
     assert compare_specs(spec, spec).changes == ()
+
+
+def test_outline_gives_each_file_its_own_lines_around_an_include(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    root = ROOT.replace("## Notes\n", "## Notes {#spec}\n")  # a clashing id: a warning
+    for name, text in files(root).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = cli("outline", folder, "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    lines = {(s["document"], s["title"]): s["lines"] for s in data["sections"]}
+    assert lines[("index.md", "Spec")] == [1, 5]
+    assert lines[("index.md", "Notes")] == [9, 13]
+    assert lines[("a.md", "A.1")] == [5, 7]  # its piece of a.md; "After A" is index.md's
+    assert [(w["document"], w["line"]) for w in data["warnings"]] == [("index.md", 9)]
+
+
+def test_a_document_page_shows_its_own_pieces_in_order(tmp_path: Path) -> None:
+    from siteutil import import_folder, model_of
+    from test_site_documents import folder_versions, manifest
+
+    from specdiff.publish import build_pages
+
+    source = folder_versions(tmp_path, {"v1": files()}, manifest("1.0.0"))
+    pages = {
+        p.path: p.data.decode("utf-8")
+        for p in build_pages(model_of(import_folder(source, tmp_path)))
+    }
+    root = pages["text/1.0.0/index.md.html"]
+    assert root.index("Intro.") < root.index("After A") < root.index("Notes text.")
+    assert "A must hold." not in root and "B text." not in root
+    a_page = pages["text/1.0.0/a.md.html"]
+    assert "A must hold." in a_page and "After A" not in a_page
+    # The section the reader meets "After A" under shows it on its page.
+    assert "After A" in pages["sections/a1.html"]

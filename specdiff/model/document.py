@@ -469,6 +469,15 @@ class Spec:
             ids.update(f"{document.path}#{anchor}" for anchor, _ in document.anchors)
         return frozenset(ids)
 
+    def document_pieces(self) -> tuple[list[int], list[DocumentPart]]:
+        """The first line of every piece of every document, in line order, with the
+        document it belongs to: ``bisect_right(starts, line) - 1`` finds a line's document
+        (a document lies in more than one piece when text follows an include heading)."""
+        pieces = sorted(
+            ((first, last, n) for n, d in enumerate(self.documents) for first, last in d.ranges()),
+        )
+        return [first for first, _, _ in pieces], [self.documents[n] for _, _, n in pieces]
+
     def document_at(self, line: int) -> DocumentPart | None:
         """The document holding this line of the combined spec (None for a one-file spec)."""
         for document in self.documents:

@@ -173,7 +173,7 @@ class DocumentPages:
                 model,
                 version,
                 part,
-                split_front_matter(lines[part.offset : part.last_line]),
+                split_front_matter(lines[part.offset : part.offset + part.line_count]),
                 self._renderer(paths.document_page(version.label, part.path)),
                 claims,
                 previous=documents[number - 1] if number else None,
@@ -287,12 +287,18 @@ def document_page(
         target = model.page_of(version.label, ident)
         return None if target == path else paths.relative(path, target)
 
-    body = renderer.render(
-        version.text,
-        version.spec,
-        span=(part.offset + 1 + skipped, part.last_line),
-        aliases=claims.aliases.get(part.path, {}),
-        pages=page_of,
+    # A document with text after an include heading lies in pieces around the included
+    # file (which has its own page): its page shows its own pieces, in order.
+    body = Markup("").join(
+        renderer.render(
+            version.text,
+            version.spec,
+            span=(first + (skipped if number == 0 else 0), last),
+            aliases=claims.aliases.get(part.path, {}),
+            pages=page_of,
+        )
+        for number, (first, last) in enumerate(part.ranges())
+        if last >= first
     )
     forwards = _forwards(model, version, path, claims.forwards.get(part.path, []))
 

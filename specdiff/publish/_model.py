@@ -56,10 +56,10 @@ class SiteVersion:
     def homes(self) -> dict[str, str]:
         """For a spec made of many files: each id on its pages (sections, anchors) → the
         path of the document that holds it; the first holder wins, as on a page."""
-        starts = [d.offset + 1 for d in self.spec.documents]
+        starts, holders = self.spec.document_pieces()
 
         def holder(line: int) -> str:
-            return self.spec.documents[max(bisect_right(starts, line) - 1, 0)].path
+            return holders[max(bisect_right(starts, line) - 1, 0)].path
 
         found: dict[str, str] = {}
         for section in self.spec.sections:

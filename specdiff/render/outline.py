@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from ..model.document import Clause, ClauseKind, DocumentPart, Section, Spec
 from ..model.section_names import SectionIndex
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _KIND_ORDER = tuple(ClauseKind)
 
@@ -96,10 +100,13 @@ def render_outline_text(spec: Spec) -> str:
 
 
 def _section_lines(
-    section: Section, clauses: tuple[Clause, ...], offset: int = 0, shown_id: str | None = None
+    section: Section,
+    clauses: tuple[Clause, ...],
+    own_line: Callable[[int], int] | None = None,
+    shown_id: str | None = None,
 ) -> list[str]:
-    """One section's line and its examples' (lines counted after ``offset``; the id shown
-    is ``shown_id``, the file's own, when given)."""
+    """One section's line and its examples' (lines as ``own_line`` gives them, a file's own
+    in a spec made of many files; the id shown is ``shown_id``, the file's own, when given)."""
     indent = "  " * max(section.level - 1, 0)
     head = f"{indent}{section.title or '(before the first heading)'}"
     if section.level:
@@ -117,9 +124,15 @@ def _section_lines(
         if clause.example is not None:
             verdicts = ", ".join(str(m.verdict) for m in clause.example.answers) or "unlabelled"
             title = clause.example.title or "untitled example"
-            line = clause.span.start - offset
+            line = own_line(clause.span.start) if own_line else clause.span.start
             lines.append(f"{indent}    example L{line}: {title} [{verdicts}]")
     return lines
+
+
+def _own_line(spec: Spec, line: int) -> int:
+    """A line of a combined spec as its own file's line."""
+    part = spec.document_at(line)
+    return part.local(line) if part is not None else line
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +177,7 @@ def _documents_text(spec: Spec) -> str:
         lines.append(f"▤ {part.path}  “{part.title}”, {part.line_count} lines")
         for section, clauses in document.sections:
             local = index.name_of(section.id).local_id if section.level else None
-            lines.extend(_section_lines(section, clauses, part.offset, local))
+            lines.extend(_section_lines(section, clauses, partial(_own_line, spec), local))
     total_statements = sum(len(c.statements) for c in spec.clauses)
     sections = sum(1 for s in spec.sections if s.level)
     lines.append("")
@@ -178,7 +191,7 @@ def _documents_text(spec: Spec) -> str:
             lines.append(f"warning: line {warning.line}: {warning.message}")
             continue
         message = warning.message.removeprefix(f"{holder.path}: ")
-        lines.append(f"warning: {holder.path} line {warning.line - holder.offset}: {message}")
+        lines.append(f"warning: {holder.path} line {holder.local(warning.line)}: {message}")
     return "\n".join(lines) + "\n"
 
 
@@ -190,7 +203,7 @@ def _documents_data(spec: Spec, path: str | None) -> dict[str, Any]:
         for section, clauses in document.sections:
             data = _section_data(spec, section, clauses)
             data["document"] = part.path
-            data["lines"] = [section.span.start - part.offset, section.span.end - part.offset]
+            data["lines"] = list(part.local_span(section.span.start, section.span.end))
             if section.level:
                 data["id"] = index.name_of(section.id).local_id
                 data["lines"][1] = min(data["lines"][1], part.line_count)
@@ -199,10 +212,10 @@ def _documents_data(spec: Spec, path: str | None) -> dict[str, Any]:
             else:  # the file's text before its first heading
                 data["lines"] = [
                     1,
-                    max(1, min(part.line_count, clauses[-1].span.end - part.offset)),
+                    max(1, min(part.line_count, part.local(clauses[-1].span.end))),
                 ]
             for example in data["examples"]:
-                example["lines"] = [line - part.offset for line in example["lines"]]
+                example["lines"] = [_own_line(spec, line) for line in example["lines"]]
             sections.append(data)
     warnings = []
     for warning in spec.warnings:
@@ -211,7 +224,7 @@ def _documents_data(spec: Spec, path: str | None) -> dict[str, Any]:
         warnings.append(
             {
                 "code": str(warning.code),
-                "line": warning.line - (holder.offset if holder else 0),
+                "line": holder.local(warning.line) if holder else warning.line,
                 "message": warning.message.removeprefix(f"{where}: "),
                 "document": where,
             }

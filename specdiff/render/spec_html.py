@@ -191,6 +191,7 @@ def _prepared(text: str, spec: Spec) -> _Prepared:
     lines = normalise_newlines(text).split("\n")
     _, skipped = split_front_matter(lines)
     ordered = sorted((s.span.start, s.id) for s in spec.sections)
+    starts, holders = spec.document_pieces()
     return _Prepared(
         lines=lines,
         skipped=skipped,
@@ -200,19 +201,19 @@ def _prepared(text: str, spec: Spec) -> _Prepared:
         starts=[start for start, _ in ordered],
         ids_by_start=[ident for _, ident in ordered],
         documents=_document_targets(spec),
-        document_starts=[d.offset + 1 for d in spec.documents],
-        document_paths=[d.path for d in spec.documents],
+        document_starts=starts,
+        document_paths=[d.path for d in holders],
     )
 
 
 def _document_targets(spec: Spec) -> dict[str, dict[str, str]]:
     """For each file of a spec made of many files: its anchors as written → ids on the page,
     with ``""`` (a link to the file itself) going to its first section."""
-    starts = [d.offset + 1 for d in spec.documents]
+    starts, holders = spec.document_pieces()
     firsts: dict[str, str] = {}
     for section in spec.sections:
         if section.level and starts:
-            document = spec.documents[max(bisect_right(starts, section.span.start) - 1, 0)]
+            document = holders[max(bisect_right(starts, section.span.start) - 1, 0)]
             if document.holds(section.span.start):
                 firsts.setdefault(document.path, section.id)
     targets: dict[str, dict[str, str]] = {}
