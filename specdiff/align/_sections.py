@@ -110,26 +110,31 @@ class SectionMatcher:
             if old_id not in self.pairs and new_id not in self.taken:
                 self._pair(old_id, new_id, "title")
 
-    def _common_fingerprints(self) -> set[str]:
-        """Clauses that stand in more than one section on either side ("Constraints:",
-        "- OPTIONAL", "This object MAY be extended ..."): boilerplate that says nothing
-        about which section is which."""
+    def _common_fingerprints(self, candidates: set[str]) -> set[str]:
+        """Those of ``candidates`` that stand in more than one section on either side
+        ("Constraints:", "- OPTIONAL", "This object MAY be extended ..."): boilerplate
+        that says nothing about which section is which."""
         common: set[str] = set()
         for spec in (self.old, self.new):
             seen: dict[str, str] = {}
             for clause in spec.clauses:
-                first = seen.setdefault(clause.fingerprint, clause.section)
-                if first != clause.section:
-                    common.add(clause.fingerprint)
+                if clause.fingerprint in candidates:
+                    first = seen.setdefault(clause.fingerprint, clause.section)
+                    if first != clause.section:
+                        common.add(clause.fingerprint)
         return common
 
     def match_by_fingerprints(self) -> None:
         """Sections whose distinctive clauses mostly reappear, word for word, in one new
         section. Boilerplate shared by many sections is no evidence either way: it is
         left out of the votes and of the sizes they are weighed against."""
-        common = self._common_fingerprints()
+        free_old, free_new = self._free_old(), {s.id for s in self._free_new()}
+        if not free_old or not free_new:
+            return
+        olds = {c.fingerprint for s in free_old for c in self.old.clauses_of(s.id)}
+        news = {c.fingerprint for c in self.new.clauses if c.section in free_new}
+        common = self._common_fingerprints(olds | news)
         where: dict[str, set[str]] = defaultdict(set)
-        free_new = {s.id for s in self._free_new()}
         for clause in self.new.clauses:
             if clause.section in free_new and clause.fingerprint not in common:
                 where[clause.fingerprint].add(clause.section)
@@ -139,7 +144,7 @@ class SectionMatcher:
                 for clause in self.old.clauses_of(section.id)
                 for target in where.get(clause.fingerprint, ())
             )
-            for section in self._free_old()
+            for section in free_old
         }
 
         def distinctive(spec: Spec, section_id: str) -> int:
@@ -155,6 +160,10 @@ class SectionMatcher:
         for old_parent, (new_parent, _) in list(self.pairs.items()):
             old_children = self.old.section(old_parent).children
             new_children = self.new.section(new_parent).children
+            if all(c in self.pairs for c in old_children) or all(
+                c in self.taken for c in new_children
+            ):
+                continue  # no free section on one side: nothing to pair here
             new_position = {section_id: k for k, section_id in enumerate(new_children)}
             # Paired siblings, in order on both sides, bound the gaps.
             bounds = [(-1, -1)]
