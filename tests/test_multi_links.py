@@ -16,6 +16,7 @@ from specdiff.parse import parse_spec
 from specdiff.parse.documents import parse_documents
 from specdiff.render.changelog import Entry, render_entry
 from specdiff.render.json import report_data
+from specdiff.render.summary import summarize
 from specdiff.render.text import render_text
 
 if TYPE_CHECKING:
@@ -88,6 +89,11 @@ def test_a_link_broken_by_another_file_s_new_anchor_names_both_anchors() -> None
     entry = render_entry(Entry("2.0.0", date(2025, 1, 1), report, detail="full"))
     assert "broken link to api/auth.md#tokens (now api/auth.md#access-tokens): " in entry
     assert "broken link to #tokens (now #access-tokens): " in entry
+    # Other files link to the section as api/auth.md#tokens: that is what breaks.
+    assert "from #tokens to #access-tokens, so links to api/auth.md#tokens break." in entry
+    assert summarize(report).notable == (
+        "Anchor changed, so old links break: api/auth.md#tokens → api/auth.md#access-tokens.",
+    )
     # Two files' Overview sections are listed apart, each under its own file's title.
     assert "- **Guide › Overview** (`#overview`, in `a.md`): broken link" in entry
     assert "- **Auth › Overview** (`#overview`, in `api/auth.md`): broken link" in entry

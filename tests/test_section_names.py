@@ -223,3 +223,27 @@ def test_history_follows_the_named_file_s_section(
         "2.0.0: changed guide.md#overview “Overview”\n"
         "  MAJOR document renamed: Renamed document `a.md` → `guide.md`\n"
     )
+
+
+def test_ignore_sections_names_them_as_users_do() -> None:
+    from specdiff.config import config_from_mapping
+
+    old = parse_documents([("a.md", GUIDE), ("api/auth.md", AUTH)], parse_spec)
+    new = parse_documents(
+        [
+            ("a.md", GUIDE.replace("read first", "read")),
+            ("api/auth.md", AUTH.replace("must use TLS", "should use TLS")),
+        ],
+        parse_spec,
+    )
+
+    def kept(*ignored: str) -> list[tuple[str | None, str | None]]:
+        config = config_from_mapping({"ignore": {"sections": list(ignored)}}, "test")
+        return [(c.document, c.section) for c in compare_specs(old, new, config).changes]
+
+    both = [("a.md", "overview"), ("api/auth.md", "overview")]
+    assert kept() == both
+    assert kept("api/auth.md#overview") == [("a.md", "overview")]
+    assert kept("a.md#overview") == [("api/auth.md", "overview")]
+    # A bare id in the config is every file's section of that id (no command to refuse).
+    assert kept("overview") == []

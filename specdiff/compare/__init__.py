@@ -55,7 +55,9 @@ def compare_specs(
             else effective_attributes(old, c.old_section or "")
             for c in drafts
         }
-        changes = triage(drafts, config, attributes_of)
+        changes = triage(
+            drafts, _ignoring_named_sections(config, old, new) if multi else config, attributes_of
+        )
         if section is not None:
             inside = _inside(section, old, new)
             changes = [c for c in changes if inside(c)]
@@ -86,6 +88,22 @@ def compare_specs(
         paths=tuple(paths.items()),
         labels=tuple(labels.items()),
     )
+
+
+def _ignoring_named_sections(config: Config, old: Spec, new: Spec) -> Config:
+    """``ignore.sections`` of a spec made of many files names sections as users do (see
+    :mod:`specdiff.model.section_names`): ``path#id`` for one file's, a bare id for the
+    section of that id in every file that has one; triage compares combined ids."""
+    if not config.ignore_sections:
+        return config
+    from ..model.section_names import SectionIndex
+
+    names = set(config.ignore_sections)
+    for spec in (old, new):
+        index = SectionIndex(spec)
+        for name in config.ignore_sections:
+            names.update(index.candidates(name))
+    return replace(config, ignore_sections=tuple(sorted(names)))
 
 
 def _add_file_keys(

@@ -150,9 +150,11 @@ def _highlight(report: Report, change: Change, order: int) -> list[Highlight]:
             source = _quote(report.title_of(change.old_section))
             return make(f"{new_title} was split out of {source}.", "section.split")
         if change.kind is ChangeKind.REIDENTIFIED:
+            # In a spec made of many files, other files link to it as "file.md#id".
+            broken = f"{change.old_document or ''}#{change.old_section}"
             return make(
                 f"The anchor of {new_title} changed from #{change.old_section} to "
-                f"#{change.section}, so links to #{change.old_section} break.",
+                f"#{change.section}, so links to {broken} break.",
                 "section.reidentified",
             )
         if change.kind is ChangeKind.RENAMED:

@@ -157,7 +157,12 @@ def _notable(report: Report) -> list[str]:
     lines.extend(_attribute_lines(report, by_kind["section.attributes"]))
     anchors = by_kind["section.reidentified"]
     if anchors:
-        moves = _names([f"#{c.old_section} → #{c.section}" for c in anchors])
+        moves = _names(
+            [
+                f"{c.old_document or ''}#{c.old_section} → {c.document or ''}#{c.section}"
+                for c in anchors
+            ]
+        )
         lines.append(f"Anchor{_s(anchors)} changed, so old links break: {moves}.")
     lines.extend(_normative_lines(report))
     flips = [c for c in changes if "example.verdict_flipped" in c.tags]
