@@ -123,3 +123,20 @@ def test_check_names_file_line_and_what_is_missing(
             "link to ../intro.md#usage: the spec has no file intro.md",
         ),
     ]
+
+
+def test_check_without_files_reads_the_configured_folder_spec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "spec"
+    (folder / "api").mkdir(parents=True)
+    (folder / "a.md").write_text(GUIDE, encoding="utf-8")
+    (folder / "api" / "auth.md").write_text(AUTH.replace("#usage", "#use"), encoding="utf-8")
+    (tmp_path / "specdiff.toml").write_text('spec = ["spec/**/*.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(folder / "api")  # the config is found upward; paths stay the repository's
+    capsys.readouterr()
+    assert run(["check", "--format", "github"]) == 1
+    assert capsys.readouterr().out == (
+        "::error file=spec/api/auth.md,line=5,title=broken-anchor::"
+        "link to ../a.md#use: a.md has no heading or anchor #use\n"
+    )

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @format_option("text", "json", "github")
 @config_option
 def command(files: tuple[Path, ...], output_format: str, config_path: Path | None) -> int:
@@ -24,7 +24,8 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
     malformed attribute blocks, and attribute values outside those the config declares.
 
     A FILE that is a folder is checked as one spec made of many files: links between
-    its files (other.md#anchor) must land on a file and an anchor that exist.
+    its files (other.md#anchor) must land on a file and an anchor that exist. Without
+    FILES, the spec the config names (a file, a folder or globs), in the working tree.
 
     Exits 1 when it finds errors, 0 when there are only warnings or nothing."""
     from ..render.check import (
@@ -35,7 +36,10 @@ def command(files: tuple[Path, ...], output_format: str, config_path: Path | Non
     )
 
     config = load_config(config_path)
-    results = [result for file in files for result in _check(file, config)]
+    if files:
+        results = [result for file in files for result in _check(file, config)]
+    else:
+        results = _check_configured(config_path)
     if output_format == "json":
         emit(render_check_json(results))
     elif output_format == "github":
@@ -65,3 +69,28 @@ def _check(file: Path, config: Config) -> list[tuple[str, tuple[Finding, ...]]]:
         mine = tuple(replace(f, line=part.local(f.line)) for f in found if part.holds(f.line))
         results.append((str(file / part.path), mine))
     return results
+
+
+def _check_configured(config_path: Path | None) -> list[tuple[str, tuple[Finding, ...]]]:
+    """The findings of the configured spec as the working tree has it, by file (paths
+    relative to the repository, as annotations need them)."""
+    import posixpath
+
+    from ..history.workspace import Workspace
+    from ..parse.lint import lint
+
+    workspace = Workspace.discover(config_path=config_path)
+    source = workspace.read(None)
+    spec, _ = workspace.parse(source)
+    found = lint(spec, workspace.config)
+    if not spec.documents:
+        return [(workspace.spec_path, found)]
+    assert workspace.selection is not None
+    folder = workspace.selection.root
+    return [
+        (
+            posixpath.join(folder, part.path),
+            tuple(replace(f, line=f.line - part.offset) for f in found if part.holds(f.line)),
+        )
+        for part in spec.documents
+    ]
