@@ -12,6 +12,7 @@ from ._common import config_option, emit, format_option, load_config, parse_file
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..model.document import Spec
     from ..parse.lint import Finding
 
 
@@ -63,12 +64,15 @@ def _check(file: Path, config: Config) -> list[tuple[str, tuple[Finding, ...]]]:
         [(f.path, f.text) for f in read_folder(file)],
         lambda text: parse_spec(text, config.vocabulary),
     )
-    found = lint(spec, config)
-    results = []
-    for part in spec.documents:
-        mine = tuple(replace(f, line=part.local(f.line)) for f in found if part.holds(f.line))
-        results.append((str(file / part.path), mine))
-    return results
+    return [(str(file / path), mine) for path, mine in _by_document(spec, lint(spec, config))]
+
+
+def _by_document(spec: Spec, found: tuple[Finding, ...]) -> list[tuple[str, tuple[Finding, ...]]]:
+    """The findings of a spec made of many files by document, at each file's own lines."""
+    return [
+        (part.path, tuple(replace(f, line=part.local(f.line)) for f in found if part.holds(f.line)))
+        for part in spec.documents
+    ]
 
 
 def _check_configured(config_path: Path | None) -> list[tuple[str, tuple[Finding, ...]]]:
@@ -87,10 +91,4 @@ def _check_configured(config_path: Path | None) -> list[tuple[str, tuple[Finding
         return [(workspace.spec_path, found)]
     assert workspace.selection is not None
     folder = workspace.selection.root
-    return [
-        (
-            posixpath.join(folder, part.path),
-            tuple(replace(f, line=f.line - part.offset) for f in found if part.holds(f.line)),
-        )
-        for part in spec.documents
-    ]
+    return [(posixpath.join(folder, path), mine) for path, mine in _by_document(spec, found)]
