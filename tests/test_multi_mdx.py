@@ -19,10 +19,12 @@ from specdiff.compare import compare_specs
 from specdiff.model.document import ClauseKind
 from specdiff.model.vocabulary import Level
 from specdiff.parse import parse_spec
-from specdiff.parse.documents import parse_documents
+from specdiff.parse.documents import combined_text, parse_documents
 from specdiff.render.json import render_json
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from specdiff.model.document import Spec
 
 
@@ -271,3 +273,23 @@ def test_any_mdx_parses_with_every_clause_in_its_lines(lines: list[str]) -> None
     held = [i for s in spec.sections for i in s.clauses]
     assert sorted(held) == list(range(len(spec.clauses)))
     assert compare_specs(spec, spec).changes == ()
+
+
+def test_an_mdx_file_is_laid_and_published_as_its_markdown(tmp_path: Path) -> None:
+    from siteutil import import_folder, model_of
+    from test_site_documents import folder_versions, manifest
+
+    from specdiff.publish import build_pages
+
+    text = (FIXTURES / "mdx_components" / "after" / "retries.mdx").read_text(encoding="utf-8")
+    spec = read(text, "retries.mdx")
+    laid = combined_text(spec, {"retries.mdx": text})
+    assert laid.count("\n") == text.count("\n") == spec.line_count
+    assert "import" not in laid and "<" not in laid
+    assert "Clients retry a failed request. Press R to retry by hand." in laid
+    source = folder_versions(tmp_path, {"v1": {"retries.mdx": text}}, manifest("1.0.0"))
+    pages = {p.path: p.data for p in build_pages(model_of(import_folder(source, tmp_path)))}
+    page = pages["text/1.0.0/retries.mdx.html"].decode("utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    assert "import" not in article and "&lt;" not in article
+    assert "<p>Clients must not retry more than five times.</p>" in article

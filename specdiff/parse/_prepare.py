@@ -68,6 +68,14 @@ def prepare(path: str, text: str) -> Prepared:
     return Prepared("\n".join(lines), includes, front_matter, components)
 
 
+def mdx_markdown(text: str) -> str:
+    """The Markdown of an ``.mdx`` file: its text with imports, exports, comments and
+    component tags taken out (blank lines), line for line, as the parser reads it."""
+    lines = text.split("\n")
+    read_mdx(lines, _fenced_lines(lines))
+    return "\n".join(lines)
+
+
 def _fenced_lines(lines: list[str]) -> set[int]:
     """Indices of lines inside fenced code blocks (fence lines included)."""
     inside: set[int] = set()

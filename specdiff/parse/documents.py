@@ -38,7 +38,7 @@ from ..model.document import (
     Spec,
 )
 from ._containers import with_components
-from ._prepare import Include, prepare
+from ._prepare import Include, mdx_markdown, prepare
 from ._text import plain_text
 
 if TYPE_CHECKING:
@@ -173,10 +173,18 @@ def combine(files: Sequence[ParsedFile]) -> Spec:
 
 
 def combined_text(spec: Spec, texts: dict[str, str]) -> str:
-    """The files' texts laid end to end, so that line N of it is line N of ``spec``."""
+    """The files' texts laid end to end, so that line N of it is line N of ``spec``.
+
+    An ``.mdx`` file is laid as its Markdown (:func:`mdx_markdown`): what a reader of the
+    rendered page sees, not the imports and tags that build it."""
+    from . import normalise_newlines
+
     laid: list[tuple[int, list[str]]] = []
     for document in spec.documents:
-        lines = texts[document.path].split("\n")
+        text = texts[document.path]
+        if document.path.lower().endswith(".mdx"):
+            text = mdx_markdown(normalise_newlines(text))
+        lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
         lines += [""] * (document.line_count - len(lines))
