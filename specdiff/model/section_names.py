@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .document import Spec
+    from .document import DocumentPart, Spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +40,13 @@ class SectionIndex:
         self.by_name: dict[SectionName, str] = {}
         self.by_local: dict[str, list[str]] = {}
         """Id as written → combined ids of the sections that have it, in reading order."""
+        part: DocumentPart | None = None
         for section in spec.sections:
             if not section.level:
                 continue
-            part = spec.document_at(section.span.start) if spec.documents else None
+            # Sections come in reading order: most are in the file of the one before.
+            if part is None or not part.holds(section.span.start):
+                part = spec.document_at(section.span.start) if spec.documents else None
             if part is None:
                 name = SectionName(None, section.id)
             else:
