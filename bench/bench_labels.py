@@ -118,6 +118,9 @@ class Pair:
     corpus: str
     old: str
     new: str
+    # Held out: labelled by reading, but never used to tune the reading, so its accuracy
+    # is reported apart (the main figures keep meaning "the labels the reading was tuned on").
+    heldout: bool = False
 
     @property
     def name(self) -> str:
@@ -150,7 +153,7 @@ def as_list(value: str | list[str]) -> list[str]:
 def load_label_file(path: Path) -> tuple[Pair, list[Label]]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     head = data["pair"]
-    pair = Pair(head["corpus"], head["old"], head["new"])
+    pair = Pair(head["corpus"], head["old"], head["new"], bool(head.get("heldout", False)))
     labels = []
     for index, raw in enumerate(data.get("label", []), start=1):
         labels.append(
