@@ -101,7 +101,9 @@ def measure(
     one = (parse_spec(old_text), parse_spec(new_text))
     many = (parse_documents(old_files, parse_spec), parse_documents(new_files, parse_spec))
     result: dict[str, object] = {
-        "files": len(old_files),
+        "files": f"{len(old_files)}"
+        if len(old_files) == len(new_files)
+        else f"{len(old_files)} → {len(new_files)}",
         "bytes": len(old_text.encode()),
         "one_changes": len(compare_specs(*one).changes),
         "many_changes": len(compare_specs(*many).changes),
