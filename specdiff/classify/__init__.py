@@ -28,7 +28,7 @@ from ._data import (
 from ._examples import conversation_changed, verdict_changes
 from ._notation import canonical_math
 from ._statements import compare_statements, rules_reworded
-from ._wording import code_spans, is_editorial, is_substantive, numbers_and_negations
+from ._wording import code_changed, is_editorial, is_substantive, numbers_and_negations
 
 if TYPE_CHECKING:
     from ..model.changes import StatementChange, VerdictChange
@@ -122,7 +122,7 @@ def _code_rule(old: Clause, new: Clause) -> Classification | None:
         same = old.text.split() == new.text.split()
         return Classification(("editorial",) if same else ("wording.substantive",))
     # A formula is read like code once its notation is written one way.
-    if code_spans(canonical_math(old.text)) != code_spans(canonical_math(new.text)):
+    if code_changed(canonical_math(old.text), canonical_math(new.text)):
         return Classification(("wording.substantive",))
     return None
 

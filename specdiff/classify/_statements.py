@@ -201,6 +201,7 @@ def _identity(statement: NormativeStatement) -> tuple[object, ...]:
     return (
         statement.party,
         statement.keyword.casefold(),
+        rfc2119_capitals(statement.keyword),
         statement.action,
         statement.conditions,
         statement.exceptions,
@@ -296,6 +297,22 @@ def _restrictions(statement: NormativeStatement) -> int:
     return max(1, sum(1 for w in words if w in _RESTRICTING))
 
 
+#: Modals whose lower-case form is not certainly a rule: "it should be precise" may be
+#: advice or an expectation ("the call should return at once"); only the RFC 2119 capital
+#: SHOULD is a recommendation for certain. Lower-case "must" and "shall" bind either way
+#: ("must" -> "MUST" is the same obligation); lower-case "may" is read for its sense by
+#: the parser, so an epistemic "may" that becomes "MAY" is already a rule added.
+_CASE_SENSITIVE_MODALS = frozenset(("should",))
+
+
+def rfc2119_capitals(keyword: str) -> bool:
+    """Whether a keyword is a modal whose force depends on its case, written in RFC 2119
+    capitals (``SHOULD``, ``SHOULD not``), rather than in lower case (or capitalised only
+    to open a sentence)."""
+    words = keyword.split()
+    return bool(words) and words[0].casefold() in _CASE_SENSITIVE_MODALS and words[0].isupper()
+
+
 def _root(keyword: str) -> str:
     """The keyword without its negation: ``are not allowed`` -> ``are allowed``."""
     return " ".join(_NEGATORS.sub(" ", keyword.casefold()).split())
@@ -379,6 +396,11 @@ def _pair_changes(
         record("normative.strengthened", a.keyword, b.keyword)
     elif b.strength < a.strength:
         record("normative.weakened", a.keyword, b.keyword)
+    elif rfc2119_capitals(a.keyword) != rfc2119_capitals(b.keyword):
+        # "it should be precise" -> "it SHOULD be precise": advice in words becomes an RFC
+        # 2119 recommendation (and the reverse drops it back to advice).
+        tag = "normative.added" if rfc2119_capitals(b.keyword) else "normative.removed"
+        record(tag, a.keyword, b.keyword)
 
     gone, fresh = _delta_words(a, b, removed, added)
     if not gone and not fresh:

@@ -160,12 +160,49 @@ def _unquoted(literal: str) -> str:
     return literal
 
 
+def code_changed(old: str, new: str) -> bool:
+    """Whether what is written in code changed: a code span's contents, or a span that
+    appeared or went. A value that only gained or lost its backticks (``https://a.example``
+    written plain, then as `` `https://a.example` ``) is markup: the same value, verbatim,
+    stands where it stood."""
+    old_spans, new_spans = code_spans(old), code_spans(new)
+    if old_spans == new_spans:
+        return False
+    gained = Counter(new_spans) - Counter(old_spans)
+    lost = Counter(old_spans) - Counter(new_spans)
+    if not all(_written_plain(span, old) for span in gained):
+        return True
+    if not all(_written_plain(span, new) for span in lost):
+        return True
+    return _without(old_spans, lost) != _without(new_spans, gained)
+
+
+def _without(spans: list[str], dropped: Counter[str]) -> list[str]:
+    """``spans`` in order, less the first occurrences of ``dropped``."""
+    left = Counter(dropped)
+    kept = []
+    for span in spans:
+        if left[span]:
+            left[span] -= 1
+        else:
+            kept.append(span)
+    return kept
+
+
+def _written_plain(literal: str, text: str) -> bool:
+    """Whether ``literal`` stands whole, verbatim, outside the code spans of ``text``."""
+    outside = " ".join(_CODE_SPAN.sub(" ", text).split())
+    edge = r"[\w/:@#.-]"
+    pattern = rf"(?<!{edge}){re.escape(literal)}(?!\w|[/:@#-]|\.\w)"
+    return re.search(pattern, outside) is not None
+
+
 def is_editorial(old: str, new: str) -> bool:
     """True when only markup, link targets, typography, punctuation, case or spelling
     changed, and no code span, number, unit, negation or name did. A formula counts as
     code once its notation is written one way (``4/3 * \\pi`` is ``\\frac{4}{3}\\pi``)."""
     old, new = canonical_math(old), canonical_math(new)
-    if code_spans(old) != code_spans(new):
+    if code_changed(old, new):
         return False
     old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
     if old_plain == new_plain:
