@@ -47,8 +47,12 @@ def load_config(config_path: Path | None) -> Config:
 def parse_file(path: Path, config: Config) -> Spec:
     from ..history.sources import read_spec_file
     from ..parse import parse_spec
+    from ..parse.documents import parse_single
 
-    return parse_spec(read_spec_file(path), config.vocabulary)
+    # Keyed by the suffix: an .mdx file is read as MDX, as it is inside a folder spec.
+    return parse_single(
+        path.name, read_spec_file(path), lambda text: parse_spec(text, config.vocabulary)
+    )[0]
 
 
 def emit(text: str) -> None:

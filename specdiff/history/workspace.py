@@ -204,11 +204,18 @@ class Workspace:
             assert source.blob_id is not None
             spec = self.cache.parse_documents(source.blob_id, source.files)
             return spec, combined_text(spec, {f.path: f.text for f in source.files})
+        path = source.endpoint.path or ""
         if source.blob_id is not None:
-            return self.cache.parse(source.blob_id, source.text), source.text
-        from ..parse import parse_spec
+            from ..parse.documents import single_text
 
-        return parse_spec(source.text, self.config.vocabulary), source.text
+            spec = self.cache.parse(source.blob_id, source.text, path)
+            return spec, single_text(path, source.text)
+        from ..parse import parse_spec
+        from ..parse.documents import parse_single
+
+        return parse_single(
+            path, source.text, lambda text: parse_spec(text, self.config.vocabulary)
+        )
 
     def spec_at(
         self, rev: str, path: str | None = None, label: str | None = None
@@ -245,7 +252,7 @@ class Workspace:
         try:
             self.store.resolve(ref)
         except RevisionError:
-            if ref.lower().endswith((".md", ".markdown", ".txt")):
+            if ref.lower().endswith((".md", ".mdx", ".markdown", ".txt")):
                 raise InputError(
                     f"{ref}: no such file (nor a version or revision of that name)"
                 ) from None

@@ -71,9 +71,14 @@ def prepare(path: str, text: str) -> Prepared:
 def mdx_markdown(text: str) -> str:
     """The Markdown of an ``.mdx`` file: its text with imports, exports, comments and
     component tags taken out (blank lines), line for line, as the parser reads it."""
+    return read_mdx_text(text)[0]
+
+
+def read_mdx_text(text: str) -> tuple[str, tuple[Component, ...]]:
+    """The Markdown of an ``.mdx`` file (as :func:`mdx_markdown`) and its block components."""
     lines = text.split("\n")
-    read_mdx(lines, _fenced_lines(lines))
-    return "\n".join(lines)
+    components = read_mdx(lines, _fenced_lines(lines))
+    return "\n".join(lines), components
 
 
 def _fenced_lines(lines: list[str]) -> set[int]:

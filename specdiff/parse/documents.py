@@ -38,7 +38,7 @@ from ..model.document import (
     Spec,
 )
 from ._containers import with_components
-from ._prepare import Include, mdx_markdown, prepare
+from ._prepare import Include, mdx_markdown, prepare, read_mdx_text
 from ._text import plain_text
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def combined_text(spec: Spec, texts: dict[str, str]) -> str:
     laid: list[tuple[int, list[str]]] = []
     for document in spec.documents:
         text = texts[document.path]
-        if document.path.lower().endswith(".mdx"):
+        if is_mdx(document.path):
             text = mdx_markdown(normalise_newlines(text))
         lines = text.split("\n")
         if lines and lines[-1] == "":
@@ -391,6 +391,37 @@ def _file_links(clause: Clause, path: str, line: int) -> tuple[Reference, ...]:
         full = f"{resolved}#{unquote(anchor)}" if anchor else resolved
         found.append(Reference(ReferenceKind.ANCHOR, full, line))
     return tuple(found)
+
+
+def is_mdx(path: str) -> bool:
+    """Whether the file at ``path`` is read as MDX (by its suffix, as MDX tools do)."""
+    return path.lower().endswith(".mdx")
+
+
+def single_text(path: str, text: str) -> str:
+    """The text of a spec that is one file as :func:`parse_single` numbers its lines."""
+    if not is_mdx(path):
+        return text
+    from . import normalise_newlines
+
+    return mdx_markdown(normalise_newlines(text))
+
+
+def parse_single(path: str, text: str, parse: Callable[[str], Spec]) -> tuple[Spec, str]:
+    """A spec that is one file: its parse and its text as the parser read it.
+
+    An ``.mdx`` file is read as it is inside a spec of many files (its components become
+    containers, its imports, exports and JSX comments are not content, inline JSX leaves
+    its text) and its text is its Markdown, line for line (:func:`mdx_markdown`). Any other
+    file is parsed as it is, at no extra cost.
+    """
+    if not is_mdx(path):
+        return parse(text), text
+    from . import normalise_newlines
+
+    markdown, components = read_mdx_text(normalise_newlines(text))
+    spec = parse(markdown)
+    return (with_components(spec, components) if components else spec), markdown
 
 
 def parse_documents(files: Sequence[tuple[str, str]], parse: Callable[[str], Spec]) -> Spec:

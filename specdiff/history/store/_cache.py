@@ -72,17 +72,25 @@ class SpecCache:
         self._texts[text] = spec
         return spec
 
-    def parse(self, blob_id: str, text: str) -> Spec:
-        """The parsed spec for this blob; ``text`` is parsed only the first time."""
-        spec = self._specs.get(blob_id)
+    def parse(self, blob_id: str, text: str, path: str = "") -> Spec:
+        """The parsed spec for this blob; ``text`` is parsed only the first time. The
+        blob's ``path`` says how it is read: an ``.mdx`` file as MDX (see
+        :func:`~specdiff.parse.documents.parse_single`)."""
+        from ...parse.documents import is_mdx
+
+        # The same bytes read as MDX are another spec: they get a key of their own.
+        key = f"{blob_id}:mdx" if is_mdx(path) else blob_id
+        spec = self._specs.get(key)
         if spec is not None:
             self.hits += 1
             return spec
         from ...parse import DEFAULT_VOCABULARY, parse_spec
+        from ...parse.documents import parse_single
 
         self.misses += 1
-        spec = parse_spec(text, self.vocabulary or DEFAULT_VOCABULARY)
-        self._specs[blob_id] = spec
+        vocabulary = self.vocabulary or DEFAULT_VOCABULARY
+        spec = parse_single(path, text, lambda markdown: parse_spec(markdown, vocabulary))[0]
+        self._specs[key] = spec
         return spec
 
     def get(self, blob_id: str) -> Spec | None:
