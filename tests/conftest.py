@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
+from fakegithub import FakeGitHub
 from parseutil import corpus_root
 
 from specdiff.cli import run
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 
@@ -43,3 +44,12 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
         return CliResult(code, captured.out, captured.err)
 
     return invoke
+
+
+@pytest.fixture
+def github() -> Iterator[FakeGitHub]:
+    """A fake GitHub API served on a local port for the Action's tests."""
+    fake = FakeGitHub()
+    server = fake.start()
+    yield fake
+    server.shutdown()

@@ -117,6 +117,21 @@ def tag(repo: Path, name: str, ref: str = "HEAD", message: str | None = None) ->
         git(repo, "tag", "-a", "-m", message, name, ref)
 
 
+def released_clone(tmp_path: Path, files: dict[str, str | bytes]) -> dict[str, Path]:
+    """A repository whose first commit holds ``files``, tagged v1.0.0 and pushed to a bare
+    ``origin``, and a fresh clone of it to work in: ``{"origin", "work", "tmp"}``."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "--quiet", "--bare", "-b", "main", str(origin))
+    seed = init_repo(tmp_path / "seed")
+    commit(seed, dict(files), "First version")
+    tag(seed, "v1.0.0", message="Release v1.0.0")
+    git(seed, "remote", "add", "origin", str(origin))
+    git(seed, "push", "--quiet", "origin", "main", "--tags")
+    work = tmp_path / "work"
+    git(tmp_path, "clone", "--quiet", str(origin), str(work))
+    return {"origin": origin, "work": work, "tmp": tmp_path}
+
+
 def copy_repo(source: Path, target: Path) -> Path:
     """A copy of a repository (working tree and ``.git``), cheaper than building it again."""
     shutil.copytree(source, target, symlinks=True)

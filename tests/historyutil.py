@@ -64,6 +64,29 @@ def sample_repo(factory: pytest.TempPathFactory, target: Path) -> Path:
     return copy_repo(sample_template(factory), target)
 
 
+def import_versions(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    versions: dict[str, dict[str, str]],
+    manifest: str,
+) -> Path:
+    """A repository made by ``specdiff import`` from version folders written under
+    *tmp_path* (``{folder: {relative path: text}}`` plus *manifest*), with git isolated and
+    the working directory set to the repository, which is returned."""
+    isolate_git(monkeypatch, tmp_path)
+    source = tmp_path / "versions"
+    for folder, files in versions.items():
+        for name, text in files.items():
+            path = source / folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    (source / "manifest.toml").write_text(manifest, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(["import", str(source), "--into", str(tmp_path / "repo")]) == 0
+    monkeypatch.chdir(tmp_path / "repo")
+    return tmp_path / "repo"
+
+
 def specdiff(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run the CLI in-process; return (exit code, stdout, stderr)."""
     code = run(list(args))

@@ -6,15 +6,15 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from fakegithub import FakeGitHub
-from gitutil import commit, git, isolate_git, tag
+from gitutil import commit, git, isolate_git, released_clone, tag
 
 from specdiff.action._api import head_line, marker
 from specdiff.cli import run
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
+
+    from fakegithub import FakeGitHub
 
 SPEC_V1 = """# Assistant rules {#rules}
 
@@ -37,29 +37,10 @@ HOSTILE = "$(touch pwned) `touch pwned2` ${{ github.token }}"
 
 
 @pytest.fixture
-def github() -> Iterator[FakeGitHub]:
-    fake = FakeGitHub()
-    server = fake.start()
-    yield fake
-    server.shutdown()
-
-
-@pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """A spec repository released as v1.0.0, cloned from a bare 'origin'."""
     isolate_git(monkeypatch, tmp_path)
-    origin = tmp_path / "origin.git"
-    git(tmp_path, "init", "--quiet", "--bare", "-b", "main", str(origin))
-    seed = tmp_path / "seed"
-    seed.mkdir()
-    git(seed, "init", "--quiet", "-b", "main")
-    commit(seed, {"spec.md": SPEC_V1, "specdiff.toml": CONFIG}, "First version")
-    tag(seed, "v1.0.0", message="Release v1.0.0")
-    git(seed, "remote", "add", "origin", str(origin))
-    git(seed, "push", "--quiet", "origin", "main", "--tags")
-    work = tmp_path / "work"
-    git(tmp_path, "clone", "--quiet", str(origin), str(work))
-    return {"origin": origin, "work": work, "tmp": tmp_path}
+    return released_clone(tmp_path, {"spec.md": SPEC_V1, "specdiff.toml": CONFIG})
 
 
 def _environment(

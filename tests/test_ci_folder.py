@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from contract import problems, schema_errors
-from fakegithub import FakeGitHub
-from gitutil import commit, git, isolate_git, tag
+from gitutil import commit, git, isolate_git, released_clone
 from test_ci import _environment, _open_pull_request, _outputs, _push_event
 
 from specdiff.cli import run
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
+
+    from fakegithub import FakeGitHub
 
 CONFIG = 'spec = ["spec/**/*.md"]\n'
 OVERVIEW = """# Overview
@@ -72,35 +72,16 @@ Records must be deleted after 30 days.
 
 
 @pytest.fixture
-def github() -> Iterator[FakeGitHub]:
-    fake = FakeGitHub()
-    server = fake.start()
-    yield fake
-    server.shutdown()
-
-
-@pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """A folder spec released as v1.0.0, cloned from a bare 'origin'."""
     isolate_git(monkeypatch, tmp_path)
-    origin = tmp_path / "origin.git"
-    git(tmp_path, "init", "--quiet", "--bare", "-b", "main", str(origin))
-    seed = tmp_path / "seed"
-    seed.mkdir()
-    git(seed, "init", "--quiet", "-b", "main")
     files = {
         "spec/overview.md": OVERVIEW,
         "spec/rules.md": RULES,
         "spec/privacy.md": PRIVACY,
         "specdiff.toml": CONFIG,
     }
-    commit(seed, dict(files), "First version")
-    tag(seed, "v1.0.0", message="Release v1.0.0")
-    git(seed, "remote", "add", "origin", str(origin))
-    git(seed, "push", "--quiet", "origin", "main", "--tags")
-    work = tmp_path / "work"
-    git(tmp_path, "clone", "--quiet", str(origin), str(work))
-    return {"origin": origin, "work": work, "tmp": tmp_path}
+    return released_clone(tmp_path, files)
 
 
 def _edit_the_folder(work: Path) -> None:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from contract import problems, schema_errors
-from gitutil import commit, isolate_git
+from gitutil import commit
+from historyutil import import_versions
 from siteutil import html_files, publish
 
 from specdiff.cli import run
@@ -77,21 +78,16 @@ message = "Rename the privacy chapter"
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    isolate_git(monkeypatch, tmp_path)
-    source = tmp_path / "versions"
-    for folder, files in {
-        "v1": {"a.md": A_V1, "b.md": B_V1},
-        "v2": {"a.md": A_V2, "b.md": B_V2},
-        "v3": {"a.md": A_V2, "privacy.md": B_V2},
-    }.items():
-        (source / folder).mkdir(parents=True)
-        for name, text in files.items():
-            (source / folder / name).write_text(text, encoding="utf-8")
-    (source / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    assert run(["import", str(source), "--into", str(tmp_path / "repo")]) == 0
-    monkeypatch.chdir(tmp_path / "repo")
-    return tmp_path / "repo"
+    return import_versions(
+        tmp_path,
+        monkeypatch,
+        {
+            "v1": {"a.md": A_V1, "b.md": B_V1},
+            "v2": {"a.md": A_V2, "b.md": B_V2},
+            "v3": {"a.md": A_V2, "privacy.md": B_V2},
+        },
+        MANIFEST,
+    )
 
 
 def specdiff(capsys: pytest.CaptureFixture[str], *args: str) -> str:

@@ -12,7 +12,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from gitutil import commit, isolate_git
+from gitutil import commit
+from historyutil import import_versions
 
 import specdiff.parse
 from specdiff.cli import run
@@ -53,17 +54,7 @@ DISTINCT = {text for files in VERSIONS.values() for text in files.values()}
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    isolate_git(monkeypatch, tmp_path)
-    source = tmp_path / "versions"
-    for folder, files in VERSIONS.items():
-        (source / folder).mkdir(parents=True)
-        for name, text in files.items():
-            (source / folder / name).write_text(text, encoding="utf-8")
-    (source / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    assert run(["import", str(source), "--into", str(tmp_path / "repo")]) == 0
-    monkeypatch.chdir(tmp_path / "repo")
-    return tmp_path / "repo"
+    return import_versions(tmp_path, monkeypatch, VERSIONS, MANIFEST)
 
 
 @pytest.fixture

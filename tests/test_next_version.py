@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from fakegithub import FakeGitHub
 from gitutil import commit, git, isolate_git, tag
 
 from specdiff.cli import run
@@ -21,8 +20,9 @@ from specdiff.model.vocabulary import Level
 from specdiff.policy.versioning import is_prerelease, next_version
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
+
+    from fakegithub import FakeGitHub
 
 MAJOR, MINOR, PATCH, NONE = Level.MAJOR, Level.MINOR, Level.PATCH, Level.NONE
 TODAY = date(2026, 7, 10)
@@ -123,14 +123,6 @@ CASES = {
         "2.0.0",
     ),
 }
-
-
-@pytest.fixture
-def github() -> Iterator[FakeGitHub]:
-    fake = FakeGitHub()
-    server = fake.start()
-    yield fake
-    server.shutdown()
 
 
 def _ci(

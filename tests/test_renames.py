@@ -7,13 +7,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from fakegithub import FakeGitHub
 from gitutil import commit, git, isolate_git, tag
 from historyutil import error_line, sample_repo, specdiff
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
+
+    from fakegithub import FakeGitHub
 
 CONFIG = (
     'spec = "{name}"\n\n[attributes]\n'
@@ -179,14 +179,6 @@ def test_a_version_tag_where_the_spec_is_missing_is_a_clear_clash(
 
 
 # -- ci: a pull request that renames the spec ---------------------------------------------
-@pytest.fixture
-def github() -> Iterator[FakeGitHub]:
-    fake = FakeGitHub()
-    server = fake.start()
-    yield fake
-    server.shutdown()
-
-
 def test_ci_compares_a_renamed_spec_with_its_old_name(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from contract import problems, schema_errors
-from gitutil import isolate_git
+from historyutil import import_versions
 
 from specdiff.cli import run
 from specdiff.compare import compare_specs
@@ -179,22 +179,17 @@ message = "Rename the guide"
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    isolate_git(monkeypatch, tmp_path)
-    source = tmp_path / "versions"
     loose = AUTH.replace("must use", "should use")
-    for folder, files in {
-        "v1": {"a.md": GUIDE, "api/auth.md": AUTH},
-        "v2": {"a.md": GUIDE, "api/auth.md": loose},
-        "v3": {"guide.md": GUIDE, "api/auth.md": loose},
-    }.items():
-        for name, text in files.items():
-            (source / folder / name).parent.mkdir(parents=True, exist_ok=True)
-            (source / folder / name).write_text(text, encoding="utf-8")
-    (source / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    assert run(["import", str(source), "--into", str(tmp_path / "repo")]) == 0
-    monkeypatch.chdir(tmp_path / "repo")
-    return tmp_path / "repo"
+    return import_versions(
+        tmp_path,
+        monkeypatch,
+        {
+            "v1": {"a.md": GUIDE, "api/auth.md": AUTH},
+            "v2": {"a.md": GUIDE, "api/auth.md": loose},
+            "v3": {"guide.md": GUIDE, "api/auth.md": loose},
+        },
+        MANIFEST,
+    )
 
 
 def test_history_follows_the_named_file_s_section(
