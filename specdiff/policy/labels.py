@@ -48,12 +48,8 @@ def parse_calver(label: str) -> CalverKey | None:
     match = _CALVER.fullmatch(label) or _DATE_LABEL.fullmatch(label)
     if match is None:
         return None
-    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
-    try:
-        date(year, month, day)
-    except ValueError:
-        return None
-    return (year, month, day, int(match.group(4) or 0))
+    day = _calendar_day(match)
+    return None if day is None else (*day, int(match.group(4) or 0))
 
 
 def revision_day(label: str) -> tuple[int, int, int] | None:
@@ -63,6 +59,11 @@ def revision_day(label: str) -> tuple[int, int, int] | None:
     match = _SAME_DAY.fullmatch(label.strip())
     if match is None:
         return None
+    return _calendar_day(match)
+
+
+def _calendar_day(match: re.Match[str]) -> tuple[int, int, int] | None:
+    """The (year, month, day) of a label's first three groups when that day exists."""
     year, month, day = (int(match.group(i)) for i in (1, 2, 3))
     try:
         date(year, month, day)
