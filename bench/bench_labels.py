@@ -3,6 +3,7 @@
     python bench/bench_labels.py                         # prints a Markdown report
     python bench/bench_labels.py --json                  # machine-readable results
     python bench/bench_labels.py --update BENCHMARKS.md  # rewrites "## Labelled changes"
+    python bench/bench_labels.py --sealed                # scores only the sealed pairs
 
 The labels in ``bench/labels/*.toml`` were written by reading the two versions of each
 pair in ``../shared/corpus`` (or ``$SPECDIFF_CORPUS``), never from specdiff's output.
@@ -10,6 +11,10 @@ Each label names a section, short quotes of the old and/or new text, the kind of
 the severities and tags a careful maintainer would accept, and a category. This script
 runs ``specdiff compare OLD NEW --format json`` (the stable ``specdiff.compare/1``
 contract) on each pair, finds the change record each label is about, and judges it.
+
+A pair marked ``sealed = true`` holds labels written for a later, one-time measurement
+of how the reading does on text nobody tuned it on: it is left out of every run unless
+``--sealed`` is given, so that working on the reading never shows its results.
 """
 
 from __future__ import annotations
@@ -121,6 +126,8 @@ class Pair:
     # Held out: labelled by reading, but never used to tune the reading, so its accuracy
     # is reported apart (the main figures keep meaning "the labels the reading was tuned on").
     heldout: bool = False
+    # Sealed: not scored unless asked for (``--sealed``), see the module docstring.
+    sealed: bool = False
 
     @property
     def name(self) -> str:
@@ -153,7 +160,13 @@ def as_list(value: str | list[str]) -> list[str]:
 def load_label_file(path: Path) -> tuple[Pair, list[Label]]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     head = data["pair"]
-    pair = Pair(head["corpus"], head["old"], head["new"], bool(head.get("heldout", False)))
+    pair = Pair(
+        head["corpus"],
+        head["old"],
+        head["new"],
+        heldout=bool(head.get("heldout", False)),
+        sealed=bool(head.get("sealed", False)),
+    )
     labels = []
     for index, raw in enumerate(data.get("label", []), start=1):
         labels.append(
@@ -603,14 +616,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--update", metavar="FILE", type=Path, help="rewrite its section")
+    parser.add_argument(
+        "--sealed",
+        action="store_true",
+        help="score only the pairs marked sealed = true (a one-time held-out measurement)",
+    )
     args = parser.parse_args(argv)
+    if args.sealed and args.update:
+        parser.error("--sealed reports apart: it does not rewrite BENCHMARKS.md")
     corpus = corpus_dir()
     if not corpus.is_dir():
         print(f"skipped: corpus not found at {corpus} (set SPECDIFF_CORPUS)")
         return 0
     verdicts: list[Verdict] = []
+    left_sealed = 0
     for pair, labels in load_all():
+        if pair.sealed != args.sealed:
+            left_sealed += len(labels) if pair.sealed else 0
+            continue
         verdicts += score_pair(pair, labels, corpus)
+    if args.sealed:
+        sealed = Summary(verdicts)
+        print(markdown(sealed).replace(f"## {SECTION_TITLE}", "## Sealed labels", 1))
+        print(failures_text(sealed))
+        return 0
+    if left_sealed and not args.json:
+        print(f"({left_sealed} labels on sealed pairs not scored: see --sealed)\n")
     summary, heldout = split_heldout(verdicts)
     if args.json:
         result = as_json(summary)

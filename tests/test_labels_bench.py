@@ -49,8 +49,9 @@ def test_there_are_enough_labels_over_enough_pairs() -> None:
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
 def test_header_names_a_consecutive_pair_in_the_corpus(path: Path, corpus_dir: Path) -> None:
     head = _raw(path)["pair"]
-    assert {"corpus", "old", "new"} <= set(head) <= {"corpus", "old", "new", "heldout"}
+    assert {"corpus", "old", "new"} <= set(head) <= {"corpus", "old", "new", "heldout", "sealed"}
     assert isinstance(head.get("heldout", False), bool)
+    assert isinstance(head.get("sealed", False), bool)
     folder = corpus_dir / head["corpus"]
     assert (folder / head["old"]).is_file()
     assert (folder / head["new"]).is_file()
