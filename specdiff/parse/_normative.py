@@ -57,6 +57,10 @@ DEFAULT_PHRASES: tuple[Phrase, ...] = (
     Phrase("can not", MUST, True, modal=True),
     Phrase("can't", MUST, True, modal=True),
     Phrase("can only", MAY, modal=True),
+    # "can never" reads as "cannot", "may never" as "may not"; a modal before "always"
+    # governs it otherwise (see keyword_hits).
+    Phrase("can never", MUST, True, modal=True),
+    Phrase("may never", MAY, True, modal=True),
     Phrase("can", MAY, modal=True),
     Phrase("must no longer", MUST, True),
     Phrase("should no longer", SHOULD, True),
@@ -216,6 +220,10 @@ def keyword_hits(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list
         start = ends[slot - 1] if slot else 0
         if phrase.imperative and not _opens_clause(text, start, match.start()):
             continue
+        if phrase.words in _ADVERBS and _MODAL_BEFORE.search(
+            text, max(0, match.start() - 24), match.start()
+        ):
+            continue
         end = ends[slot] if slot < len(ends) else len(text)
         hits.append(Hit(match.start(), match.end(), " ".join(written.split()), phrase, start, end))
     return hits
@@ -230,6 +238,18 @@ def plain_statement(hit: Hit, sentence: str) -> NormativeStatement:
         sentence=sentence,
     )
 
+
+#: "always" and "never" are rules of their own ("Always cite the source", "Servers never
+#: retry"), but after a modal they are its adverb: "can always take on several roles" is
+#: what can be (a permission or a possibility, read as *can*), "will always be parsed" a
+#: description; neither is a *must*. (The negative "can never" and "may never" are phrases
+#: of their own, read as "cannot" and "may not"; "must always" and "should never" too.)
+_ADVERBS = frozenset(("always", "never"))
+_MODAL_BEFORE = re.compile(
+    r"\b(?:can|cannot|may|might|will|would|could|must|shall|should"
+    r"|(?:can|won|wouldn|couldn|mustn|shan|shouldn)['’]t)(?:\s+not)?\s+$",
+    re.IGNORECASE,
+)
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`"}
 
@@ -248,4 +268,66 @@ def _opens_clause(text: str, sentence_start: int, position: int) -> bool:
     lead = text[window_start:position]
     if window_start == sentence_start and not lead.strip(_LEAD_MARKUP):
         return True
-    return bool(_CLAUSE_LEAD.search(lead))
+    found = _CLAUSE_LEAD.search(lead)
+    if found is None:
+        return False
+    if found.group().lstrip()[:1] != ",":
+        return True
+    return not _subject_before(text[max(sentence_start, position - _SUBJECT_WINDOW) : position])
+
+
+_SUBJECT_WINDOW = 240
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (word lists read better that way)."""
+    return frozenset(text.split())
+
+
+#: Words opening a phrase set off by commas inside a clause ("most implementations,
+#: including Gruber's own, do not"): an aside, skipped when looking for the subject.
+_ASIDE_OPENERS = _words(
+    "including such e.g e.g. i.e i.e. especially notably particularly say however "
+    "though therefore too also for in of"
+)
+#: Words opening what comes before the verb of an imperative: a condition ("If the URI
+#: is relative, do not ..."), a phrase ("For example, do not ...", "In that case, ...")
+#: or a sentence adverb ("Otherwise, do not ...").
+_INTRODUCTORY = _words(
+    "if when whenever unless where wherever once after before since while although though "
+    "because as until in for to on at with without by unlike like given instead otherwise "
+    "indeed finally first second third next then also again please so now here note thus "
+    "therefore hence similarly likewise still yet rather lastly"
+)
+#: Finite verbs: a segment with one is a clause of its own ("This field is deprecated,
+#: do not use it"), not the subject of the "do not".
+_FINITE = _words("is are was were has have had can may must should will would does did shall")
+_SEGMENT_BREAK = re.compile(r"[,—–]|\s-\s")
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+
+
+def _subject_before(lead: str) -> bool:
+    """Whether a "do not" after a comma has a subject before it in its clause ("Indeed,
+    most implementations, including some of Gruber's own, do not impose these
+    restrictions"): a description of what they do, not an imperative."""
+    clause = _PARENTHETICAL.sub(" ", lead)
+    clause = clause[max(clause.rfind(";"), clause.rfind(":")) + 1 :]
+    segments = [s.strip(_LEAD_MARKUP + "`") for s in _SEGMENT_BREAK.split(clause)]
+    segments = [s for s in segments if s]
+    for k in range(len(segments) - 1, -1, -1):
+        words = segments[k].casefold().split()
+        if words[0] in _ASIDE_OPENERS and k:
+            continue  # set off between a subject and its verb
+        if words[0] in _INTRODUCTORY or (words[0].endswith("ly") and len(words) == 1):
+            return False
+        if words[0] in ("or", "and", "nor"):
+            continue  # a list continues: "If X, Y, or Z, do not ..."
+        if not _FINITE.isdisjoint(words):
+            return False
+        # A noun phrase: the subject, unless it is a member of a condition's list.
+        after_aside = (
+            k + 1 < len(segments) and segments[k + 1].casefold().split()[0] in _ASIDE_OPENERS
+        )
+        listed = any(s.casefold().split()[0] in _INTRODUCTORY for s in segments[:k])
+        return after_aside or not listed
+    return False

@@ -307,6 +307,8 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         sense, verb, embedded = "rule", "", False
         if not hit.written.isupper() and _in_subordinate_clause(text, start, hit):
             continue  # "Unless a message says it may be shared, ...": part of a condition
+        if not hit.written.isupper() and _under_opinion(text, start, hit):
+            continue  # "We think that the two cases should be treated the same."
         if hit.phrase.modal and not hit.written.isupper():
             after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
             sense, verb = _sense(hit, subject, after)
@@ -504,6 +506,35 @@ def _in_subordinate_clause(text: str, sentence_start: int, hit: Hit) -> bool:
         return True
     # "... and the user asks whether the assistant can help": a subordinator mid-segment
     return bool(re.search(r"\b(?:if|whether|unless|when|because)\b", segment, re.IGNORECASE))
+
+
+#: Words by which the authors give their opinion: a lower-case modal under them says
+#: what they think best, not what binds anyone ("We think that the two cases should be
+#: treated the same"). RFC 2119 capitals stay rules.
+_OPINION = re.compile(
+    r"\b(?:(?:we|i)\s+(?:(?:would\s+)?(?:think|believe|feel|argue)|suspect)"
+    r"|in\s+(?:our|my)\s+(?:view|opinion)|arguably|it\s+(?:would\s+)?seems?)\b",
+    re.IGNORECASE,
+)
+
+
+def _under_opinion(text: str, sentence_start: int, hit: Hit) -> bool:
+    """Whether a keyword stands under an opinion said earlier in its clause (a semicolon
+    opens a clause of its own). An opinion inside a condition ("If it seems that ...,")
+    or a relative clause ("defaults that we believe are helpful") governs only that."""
+    window = text[max(sentence_start, hit.start - _LOOK_BACK) : hit.start]
+    for found in _OPINION.finditer(window, window.rfind(";") + 1):
+        before = window[: found.start()]
+        cut = max(before.rfind(","), before.rfind(":"), before.rfind("("))
+        segment = before[cut + 1 :].lstrip(" *_\"'“(")
+        if _SUBORDINATE.match(segment) or re.search(
+            r"\b(?:if|when|whether|unless)\b", segment, re.IGNORECASE
+        ):
+            continue
+        if segment.split()[-1:] and segment.split()[-1].casefold() in _RELATIVES:
+            continue
+        return True
+    return False
 
 
 def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
