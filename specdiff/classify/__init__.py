@@ -7,6 +7,7 @@ removed clauses the tags follow from what the clause is.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +29,15 @@ from ._data import (
 from ._examples import conversation_changed, verdict_changes
 from ._notation import canonical_math
 from ._statements import compare_statements, rules_reworded
-from ._wording import code_changed, is_editorial, is_substantive, numbers_and_negations
+from ._terms import NO_TERMS, Terms
+from ._wording import (
+    Swap,
+    code_changed,
+    is_editorial,
+    is_substantive,
+    numbers_and_negations,
+    swapped_words,
+)
 
 if TYPE_CHECKING:
     from ..model.changes import StatementChange, VerdictChange
@@ -43,12 +52,14 @@ class Classification:
     tags: tuple[str, ...]
     statements: tuple[StatementChange, ...] = ()
     verdicts: tuple[VerdictChange, ...] = ()
+    details: tuple[str, ...] = ()
+    """Words that carry the change, for the reason ("“minor” → “patch”")."""
 
 
-EditRule = Callable[[Clause, Clause], "Classification | None"]
+EditRule = Callable[[Clause, Clause, Terms], "Classification | None"]
 
 
-def _example_rule(old: Clause, new: Clause) -> Classification | None:
+def _example_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     if old.example is None or new.example is None:
         return None
     flips = verdict_changes(old.example, new.example)
@@ -61,14 +72,14 @@ def _example_rule(old: Clause, new: Clause) -> Classification | None:
     return Classification(tuple(tags), verdicts=flips)
 
 
-def _commentary_rule(old: Clause, new: Clause) -> Classification | None:
+def _commentary_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     if ClauseKind.ADMONITION not in (old.kind, new.kind):
         return None
     tags = ("commentary", "editorial") if is_editorial(old.text, new.text) else ("commentary",)
     return Classification(tags)
 
 
-def _normative_rule(old: Clause, new: Clause) -> Classification | None:
+def _normative_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     changes = compare_statements(old.statements, new.statements, old.text, new.text)
     if not changes:
         return None
@@ -76,7 +87,7 @@ def _normative_rule(old: Clause, new: Clause) -> Classification | None:
     return Classification(tags, statements=changes)
 
 
-def _table_rule(old: Clause, new: Clause) -> Classification | None:
+def _table_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """A field table row that became REQUIRED (or stopped being) is strengthened (weakened);
     a field whose Type accepts fewer types is restricted (more: broadened; others: changed);
     a field whose other cells (but its description) changed carries other data."""
@@ -90,14 +101,14 @@ def _table_rule(old: Clause, new: Clause) -> Classification | None:
     return None
 
 
-def _type_line_rule(old: Clause, new: Clause) -> Classification | None:
+def _type_line_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """ "Type: `URI-reference`" -> "Type: `URI`" on a line of its own: the field's type
     changed, read as a table's Type cell is (not as an identifier renamed in code)."""
     tag = type_line_tag(old, new)
     return Classification((tag,)) if tag else None
 
 
-def _deprecation_rule(old: Clause, new: Clause) -> Classification | None:
+def _deprecation_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """A field or feature newly called deprecated (or no longer): a change of status, on top
     of whatever the edit did to the row's data or the rules around it."""
     if ClauseKind.CODE in (old.kind, new.kind):
@@ -105,13 +116,13 @@ def _deprecation_rule(old: Clause, new: Clause) -> Classification | None:
     tag = deprecation_tag(old.text, new.text)
     if tag is None:
         return None
-    found = _table_rule(old, new) or _normative_rule(old, new)
+    found = _table_rule(old, new, terms) or _normative_rule(old, new, terms)
     if found is None:
         return Classification((tag,))
     return Classification((*found.tags, tag), found.statements, found.verdicts)
 
 
-def _code_rule(old: Clause, new: Clause) -> Classification | None:
+def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """Identifiers and literals in code (and symbols in formulas): a renamed one changes
     what readers type.
     Fenced JSON, YAML and TOML are read as data: only a different tree is a change."""
@@ -127,11 +138,24 @@ def _code_rule(old: Clause, new: Clause) -> Classification | None:
     return None
 
 
-def _editorial_rule(old: Clause, new: Clause) -> Classification | None:
-    return Classification(("editorial",)) if is_editorial(old.text, new.text) else None
+def _editorial_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    before, after = old.text, new.text
+    if old.kind is ClauseKind.LIST_ITEM and new.kind is ClauseKind.LIST_ITEM:
+        before, after = _without_list_joint(before), _without_list_joint(after)
+    return Classification(("editorial",)) if is_editorial(before, after) else None
 
 
-def _wording_rule(old: Clause, new: Clause) -> Classification | None:
+#: ", and" closing a list item: it joins the item to the next one, like punctuation
+#: ("1. MINOR version when ..., and" / "1. PATCH version when ..."). A closing "or" is
+#: kept: dropping it may turn alternatives into a list of things that all hold.
+_LIST_JOINT = re.compile(r"[,;]?\s+and\s*$")
+
+
+def _without_list_joint(text: str) -> str:
+    return _LIST_JOINT.sub("", text.rstrip())
+
+
+def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """Rewording that leaves every obligation's force as it was."""
     similarity = Indel.normalized_similarity(
         plain_text(old.text).split(), plain_text(new.text).split()
@@ -145,8 +169,26 @@ def _wording_rule(old: Clause, new: Clause) -> Classification | None:
     # "can be" -> "cannot be") says something else, however little else changed.
     if numbers_and_negations(words_of(old.text)) != numbers_and_negations(words_of(new.text)):
         return Classification(("wording.substantive",))
+    # One term put for another ("a new minor version" -> "a new patch version") says
+    # something else however few words changed; see swapped_words for what is not a swap.
+    swaps = swapped_words(old.text, new.text)
+    renames = [s for s in swaps if terms.renamed(s.old.casefold(), s.new.casefold(), s.before)]
+    swaps = [s for s in swaps if s not in renames]
+    if swaps:
+        return Classification(("wording.substantive",), details=(_swap_detail(swaps),))
+    if renames:
+        # A term renamed throughout the document is terminology: the text says the same.
+        detail = f"{_swap_detail(renames)}, renamed throughout the document"
+        return Classification(("wording",), details=(detail,))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
+
+
+def _swap_detail(swaps: list[Swap]) -> str:
+    phrases = list(dict.fromkeys((s.old_phrase, s.new_phrase) for s in swaps))
+    shown = "; ".join(f"“{old}” → “{new}”" for old, new in phrases[:3])
+    more = len(phrases) - 3
+    return f"{shown}; and {more} more" if more > 0 else shown
 
 
 def _same_words(old: str, new: str) -> bool:
@@ -167,10 +209,11 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
 )
 
 
-def classify_edit(old: Clause, new: Clause) -> Classification:
-    """The tags of a clause whose text changed."""
+def classify_edit(old: Clause, new: Clause, terms: Terms = NO_TERMS) -> Classification:
+    """The tags of a clause whose text changed; ``terms`` tells which words the new
+    version renamed throughout."""
     for _, rule in EDIT_RULES:
-        found = rule(old, new)
+        found = rule(old, new, terms)
         if found is not None:
             return found
     raise AssertionError("the wording rule always applies")  # pragma: no cover

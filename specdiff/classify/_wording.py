@@ -7,13 +7,20 @@ written in code (identifiers), numbers, units, negations and names never is.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
-
-from rapidfuzz.distance import Levenshtein
+from typing import NamedTuple
 
 from ..parse import plain_text
+from ._forms import canonical, misspelled, same_stem
 from ._notation import canonical_math
+
+
+def _set(words: str) -> frozenset[str]:
+    """A set of words written as one string (word lists read better that way)."""
+    return frozenset(words.split())
+
 
 _WORD = re.compile(r"\w+")
 #: What ends a sentence (or a list lead-in), so that the next word may be capitalised.
@@ -108,6 +115,22 @@ _MEANINGFUL = frozenset(
     ]
 )
 _MAX_TYPOS = 3
+#: Words that build a sentence rather than say what it is about: articles, pronouns,
+#: prepositions, auxiliaries, relatives. Swapping one ("which" -> "that", "I" -> "we",
+#: "in" -> "within") is rewording; the words of weight (negations, quantifiers, modals,
+#: "and"/"or", "before"/"after") are in ``_MEANINGFUL`` instead.
+_FUNCTION_WORDS = _set(
+    """
+    a an the this that these those its it they them their theirs there here we us our
+    ours you your yours i me my mine he him his she her hers one ones itself themselves
+    of to in on at by for from with into onto upon within via as per about across
+    through throughout between among amongst toward towards beside besides near next
+    along around behind beyond against
+    is are was were be been being am has have had do does did done
+    which who whom whose what where when whereas whereby wherein how
+    so then than thus hence therefore also just very really such both either
+    """
+)
 #: Verbs whose sense changes between "to do" and "doing" after them.
 _SENSE_BY_FORM = frozenset(
     [
@@ -198,9 +221,10 @@ def _written_plain(literal: str, text: str) -> bool:
 
 
 def is_editorial(old: str, new: str) -> bool:
-    """True when only markup, link targets, typography, punctuation, case or spelling
-    changed, and no code span, number, unit, negation or name did. A formula counts as
-    code once its notation is written one way (``4/3 * \\pi`` is ``\\frac{4}{3}\\pi``)."""
+    """True when only markup, link targets, typography, punctuation, case, spelling or the
+    form of a word changed (British or American, a compound joined, hyphenated or apart),
+    and no code span, number, unit, negation or name did. A formula counts as code once
+    its notation is written one way (``4/3 * \\pi`` is ``\\frac{4}{3}\\pi``)."""
     old, new = canonical_math(old), canonical_math(new)
     if code_changed(old, new):
         return False
@@ -211,14 +235,80 @@ def is_editorial(old: str, new: str) -> bool:
     new_words = _words(new_plain)
     if [w.casefold() for w, _ in old_words] == [w.casefold() for w, _ in new_words]:
         return True
+    if _same_but_spelling(old_words, new_words, old_plain, new_plain):
+        return True
     if len(old_words) != len(new_words):
         return _gerund_for_infinitive(old_words, new_words)
-    typos = [
-        (a, b)
-        for a, b in zip(old_words, new_words, strict=True)
-        if a[0].casefold() != b[0].casefold()
-    ]
-    return len(typos) <= _MAX_TYPOS and all(_is_typo(a, b) for a, b in typos)
+    return False
+
+
+def _same_but_spelling(
+    old_words: list[tuple[str, bool]],
+    new_words: list[tuple[str, bool]],
+    old_plain: str,
+    new_plain: str,
+) -> bool:
+    """Whether every word that differs is another form of the same word (any number of
+    them) or a misspelling of it (a few at most)."""
+    a, b = _forms(old_words), _forms(new_words)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    typos = 0
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and _joined(
+            old_words[i1:i2], new_words[j1:j2], _hyphens(old_plain), _hyphens(new_plain), i1, j1
+        ):
+            continue
+        if op != "replace" or i2 - i1 != j2 - j1:
+            return False
+        pairs = zip(old_words[i1:i2], new_words[j1:j2], strict=True)
+        if not all(_is_typo(x, y) for x, y in pairs):
+            return False
+        typos += i2 - i1
+    return typos <= _MAX_TYPOS
+
+
+def _forms(words: list[tuple[str, bool]]) -> list[str]:
+    """Each word in one spelling (``colour`` -> ``color``), names as written."""
+    return [w.casefold() if _is_name(w, first) else canonical(w.casefold()) for w, first in words]
+
+
+def _hyphens(plain: str) -> list[bool]:
+    """For each word of ``plain`` (as :func:`_words` finds them), whether a hyphen joins
+    it to the word before ("e-mail", "non-negative")."""
+    found = []
+    previous = -1
+    for match in _WORD.finditer(plain):
+        found.append(previous >= 0 and plain[previous : match.start()] == "-")
+        previous = match.end()
+    return found
+
+
+def _joined(
+    old: list[tuple[str, bool]],
+    new: list[tuple[str, bool]],
+    old_hyphens: list[bool],
+    new_hyphens: list[bool],
+    i: int,
+    j: int,
+) -> bool:
+    """A compound written as one word, hyphenated or apart ("non-negative" /
+    "nonnegative", "e-mail" / "email", "white space" / "whitespace"). Two words apart
+    join only when neither is a word of its own weight ("a part" is not "apart", "any
+    one" is not "anyone", "may be" is not "maybe")."""
+    if len(old) == len(new):
+        return False
+    if "".join(_forms(old)) != "".join(_forms(new)):
+        return False
+    for words, hyphens, start in ((old, old_hyphens, i), (new, new_hyphens, j)):
+        for k in range(1, len(words)):
+            if hyphens[start + k]:
+                continue
+            for word in (words[k - 1][0].casefold(), words[k][0].casefold()):
+                if len(word) < 3 or word in _MEANINGFUL or word in _FUNCTION_WORDS:
+                    return False
+    return True
 
 
 def _gerund_for_infinitive(old: list[tuple[str, bool]], new: list[tuple[str, bool]]) -> bool:
@@ -285,9 +375,7 @@ def _is_typo(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
         return False
     if any(ch.isdigit() for ch in a + b):
         return False
-    if min(len(a), len(b)) < 4:
-        return False
-    return Levenshtein.distance(a, b) <= 2
+    return canonical(a) == canonical(b) or misspelled(a, b)
 
 
 def _is_name(word: str, sentence_start: bool) -> bool:
@@ -297,17 +385,185 @@ def _is_name(word: str, sentence_start: bool) -> bool:
     return not sentence_start and word[:1].isupper()
 
 
+#: Nouns that name what kind of element a thing is, after the word that names the thing
+#: itself: "the discriminator attribute" and "the discriminator object" are one thing
+#: called by another category; "failed requests" and "successful requests" are not.
+CATEGORY_NOUNS = _set(
+    """
+    attribute attributes object objects field fields property properties element
+    elements parameter parameters member members key keys keyword keywords entry entries
+    item items node nodes value values section sections option options setting settings
+    flag flags variable variables component components construct constructs directive
+    directives token tokens
+    """
+)
+
+
+class Swap(NamedTuple):
+    """A word of weight put in the place of another: ("minor", "patch")."""
+
+    old: str
+    new: str
+    before: str
+    """The word before it, the same on both sides ('' at the start), lower case."""
+    old_phrase: str
+    """The edited stretch of text around it, as written (for quoting)."""
+    new_phrase: str
+
+
+#: Words of weight swapped at once for one swap: "failed requests" -> "successful
+#: responses". More is a phrase rewritten ("Remember" -> "Even under this circumstance").
+_SWAP_WORDS = 2
+
+
+def swapped_words(old: str, new: str) -> list[Swap]:
+    """Words of weight that another word took the place of, as written: "a new minor
+    version" -> "a new patch version" gives ("minor", "patch").
+
+    Not swaps: another form of the same word (spelling, a compound, an inflection, a
+    misspelling), a word of grammar ("which" -> "that", "I" -> "we"), a one-letter
+    placeholder ("0.x.x" -> "0.y.z"), a word that only moved within the text, the text
+    of a link that follows its new target, the category noun after a word that stays
+    ("the discriminator attribute" -> "the discriminator object", see
+    :data:`CATEGORY_NOUNS`), and a phrase rewritten as a whole (more than two words
+    of weight on a side). Words only added or only dropped are not swaps either (a
+    qualifier, a clause appended)."""
+    old, new = _without_retargeted_link_texts(canonical_math(old), canonical_math(new))
+    old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
+    old_words, new_words = _words(old_plain), _words(new_plain)
+    a, b = _forms(old_words), _forms(new_words)
+    lost, gained = Counter(a) - Counter(b), Counter(b) - Counter(a)
+    swaps = []
+    for i1, i2, j1, j2 in _edited_phrases(a, b):
+        if i1 == i2 or j1 == j2:
+            continue
+        if _joined(
+            old_words[i1:i2], new_words[j1:j2], _hyphens(old_plain), _hyphens(new_plain), i1, j1
+        ):
+            continue
+        gone = [w for k, w in enumerate(old_words[i1:i2]) if _weighs(w, lost[a[i1 + k]])]
+        fresh = [w for k, w in enumerate(new_words[j1:j2]) if _weighs(w, gained[b[j1 + k]])]
+        gone, fresh = _unmatched(gone, fresh)
+        # A word of weight swaps with its like: "and" -> "or", "minor" -> "patch"; a
+        # subject giving way to "and" ("Clients must ... Clients must" -> "... and
+        # must") is a sentence joined, not a term swapped.
+        for heavy in (True, False):
+            old_side = [w for w in gone if (w[0].casefold() in _MEANINGFUL) == heavy]
+            new_side = [w for w in fresh if (w[0].casefold() in _MEANINGFUL) == heavy]
+            if not old_side or len(old_side) != len(new_side) or len(old_side) > _SWAP_WORDS:
+                continue
+            if _category_renamed(old_side, new_side, a, i1):
+                continue
+            swaps.append(
+                Swap(
+                    " ".join(w for w, _ in old_side),
+                    " ".join(w for w, _ in new_side),
+                    a[i1 - 1] if i1 else "",
+                    _phrase(old_plain, old_words, i1, i2),
+                    _phrase(new_plain, new_words, j1, j2),
+                )
+            )
+    return swaps
+
+
+def _phrase(plain: str, words: list[tuple[str, bool]], start: int, stop: int) -> str:
+    """The edited stretch ``words[start:stop]`` as written in ``plain``, without the
+    words of grammar at its ends."""
+    while start < stop and words[start][0].casefold() in _FUNCTION_WORDS:
+        start += 1
+    while stop > start and words[stop - 1][0].casefold() in _FUNCTION_WORDS:
+        stop -= 1
+    spans = [m.span() for m in _WORD.finditer(plain)]
+    return plain[spans[start][0] : spans[stop - 1][1]] if start < stop else ""
+
+
+def _edited_phrases(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """The edited stretches of two word lists, joined across words of grammar that stayed:
+    "by hearing that the plan is brilliant" -> "after the money has been spent" is one
+    phrase rewritten, not "plan brilliant" swapped for "money spent"."""
+    phrases: list[list[int]] = []
+    glue = True
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            glue = all(w in _FUNCTION_WORDS for w in a[i1:i2])
+            continue
+        if phrases and glue:
+            phrases[-1][1], phrases[-1][3] = i2, j2
+        else:
+            phrases.append([i1, i2, j1, j2])
+        glue = False
+    return [(p[0], p[1], p[2], p[3]) for p in phrases]
+
+
+def _weighs(word: tuple[str, bool], delta: int) -> bool:
+    """A word of weight that the text as a whole lost or gained (not one that moved)."""
+    folded = word[0].casefold()
+    return delta > 0 and len(folded) > 1 and folded not in _FUNCTION_WORDS
+
+
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
+
+
+def _without_retargeted_link_texts(old: str, new: str) -> tuple[str, str]:
+    """Both texts less the text of each link whose target is not on the other side: a
+    link that follows its target's new title ("[Versioning of Attributes](#versioning-
+    of-attributes)" -> "[Versioning of CloudEvents](#versioning-of-cloudevents)") is a
+    reference updated, not words swapped."""
+    old_targets = {m.group(2) for m in _LINK.finditer(old)}
+    new_targets = {m.group(2) for m in _LINK.finditer(new)}
+    if old_targets == new_targets:
+        return old, new
+
+    def drop(text: str, others: set[str]) -> str:
+        return _LINK.sub(lambda m: m.group(0) if m.group(2) in others else " ", text)
+
+    return drop(old, new_targets), drop(new, old_targets)
+
+
+def _unmatched(
+    gone: list[tuple[str, bool]], fresh: list[tuple[str, bool]]
+) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """The words of each side that no word of the other side is a form of."""
+    left = list(fresh)
+    kept = []
+    for word in gone:
+        partner = next((w for w in left if _one_word(word, w)), None)
+        if partner is None:
+            kept.append(word)
+        else:
+            left.remove(partner)
+    return kept, left
+
+
+def _one_word(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
+    """Forms of one word, a misspelled name fixed included ("Discrimator")."""
+    a, b = old[0].casefold(), new[0].casefold()
+    if a == b:
+        return True
+    if a in _MEANINGFUL or b in _MEANINGFUL or any(ch.isdigit() for ch in a + b):
+        return False
+    if _is_name(*old) or _is_name(*new):
+        return misspelled(a, b)
+    return same_stem(a, b) or _is_typo(old, new)
+
+
+def _category_renamed(
+    gone: list[tuple[str, bool]], fresh: list[tuple[str, bool]], old_forms: list[str], at: int
+) -> bool:
+    """One category noun for another right after the word that names the thing."""
+    if len(gone) != 1 or len(fresh) != 1 or at == 0:
+        return False
+    before = old_forms[at - 1]
+    nouns = (gone[0][0].casefold(), fresh[0][0].casefold())
+    return all(n in CATEGORY_NOUNS for n in nouns) and before not in _FUNCTION_WORDS
+
+
 def is_substantive(word_similarity: float) -> bool:
     """A rewrite that keeps less than three words in four says something new."""
     return word_similarity < 0.75
 
 
 _NUMERAL = re.compile(r"\d+(?:[.,:]\d+)*%?")
-
-
-def _set(words: str) -> frozenset[str]:
-    """A set of words written as one string (word lists read better that way)."""
-    return frozenset(words.split())
 
 
 _COUNT_WORDS = _set(

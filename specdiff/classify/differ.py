@@ -17,6 +17,7 @@ from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
 from . import classify_edit, content_tags
 from ._data import front_matter_details, row_presence, structured_details
+from ._terms import Terms
 
 if TYPE_CHECKING:
     from ..align import Alignment
@@ -71,6 +72,9 @@ class _Differ:
         self.old_anchors = old.anchors
         self.new_anchors = new.anchors
         self._labels: dict[bool, dict[str, str]] = {}
+        self.terms = Terms(
+            lambda: (c.text for c in old.clauses), lambda: (c.text for c in new.clauses)
+        )
 
     def _label(self, section_id: str, *, new: bool) -> str:
         """How a reason names a section: its title, qualified by its parent's if shared."""
@@ -282,6 +286,7 @@ class _Differ:
         tags: list[str] = []
         statements: tuple[StatementChange, ...] = ()
         verdicts: tuple[VerdictChange, ...] = ()
+        found = None
         if across:
             tags.append("moved.across_sections")
             if effective_attributes(self.old, before.section) != effective_attributes(
@@ -291,13 +296,15 @@ class _Differ:
         elif reordered:
             tags.append("moved.within_section")
         if edited:
-            found = classify_edit(before, after)
+            found = classify_edit(before, after, self.terms)
             statements, verdicts = found.statements, found.verdicts
             if across or reordered:
                 tags.append("modified")
             tags.extend(found.tags)
         kind = ChangeKind.MOVED if (across or reordered) else ChangeKind.MODIFIED
         details = structured_details(before, after) if edited else ()
+        if found is not None and found.details:
+            details = (*details, *found.details)
         return DraftChange(
             id=change_id(
                 "clause", kind, before.section, after.section, before.fingerprint, after.fingerprint

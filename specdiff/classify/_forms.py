@@ -1,0 +1,164 @@
+"""Forms of one word: the same word spelled the British or the American way, written as
+one compound, hyphenated or apart, or inflected; and what keeps two words apart however
+alike they look (a negating prefix, an opposite).
+
+"backwards-compatible" and "backward compatible", "colour" and "color", "non-negative"
+and "nonnegative", "e-mail" and "email" say the same thing; "valid" and "invalid",
+"minimum" and "maximum", "encode" and "decode" are two letters apart and opposites.
+Rules here are spelling conventions, not a dictionary: they map each spelling of a word
+to one form, so two different real words never meet (the rules are kept narrow for that:
+"four" is not "for", "filled" is not "filed").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+
+def _set(words: str) -> frozenset[str]:
+    """A set of words written as one string (word lists read better that way)."""
+    return frozenset(words.split())
+
+
+#: British spellings that no regular pattern below covers, with their American form.
+_IRREGULAR = {
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "acknowledgement": "acknowledgment",
+    "acknowledgements": "acknowledgments",
+    "ageing": "aging",
+    "grey": "gray",
+    "whilst": "while",
+    "amongst": "among",
+    "learnt": "learned",
+    "spelt": "spelled",
+    "licence": "license",
+    "licences": "licenses",
+    "defence": "defense",
+    "offence": "offense",
+    "offences": "offenses",
+    "pretence": "pretense",
+    "practise": "practice",
+    "practised": "practiced",
+    "practises": "practices",
+    "programme": "program",
+    "programmes": "programs",
+    "aluminium": "aluminum",
+    "mould": "mold",
+    "sceptical": "skeptical",
+    "enquiry": "inquiry",
+    "enquiries": "inquiries",
+    "artefact": "artifact",
+    "artefacts": "artifacts",
+}
+#: Regular British/American pairs, each rule narrow enough to meet no other word.
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # colour, behaviour(al), favourite, honourable: not four, hour, your, tour, pour
+    (re.compile(r"^(\w{3,})our(s|ed|ing|al|ally|ite|ites|able|ful|less|er|ers)?$"), r"\1or\2"),
+    # organise, organisation, analyse; the stem keeps at least three letters (not "rise")
+    (re.compile(r"^(\w{3,})is(e|es|ed|ing|er|ers|ation|ations|able)$"), r"\1iz\2"),
+    (re.compile(r"^(\w{2,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
+    # centre, metre, fibre: a consonant before the final "re" (not "are", "there")
+    (re.compile(r"^(\w{2,}[^aeiou])re(s)?$"), r"\1er\2"),
+    # catalogue, dialogue, analogue: not vogue, rogue
+    (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),
+    # backwards, towards, afterwards: an adverb in -ward(s)
+    (re.compile(r"^(\w+ward)s$"), r"\1"),
+)
+#: A doubled "l" before an ending, British style (labelled, modelling, travelled), only
+#: after a stem of two syllables: "filled" is not "filed".
+_DOUBLED_L = re.compile(r"^(\w*[aeiou]+[^aeiou]+[aeiou]+)ll(ed|ing|er|ers)$")
+
+
+def canonical(word: str) -> str:
+    """One spelling for the forms of a lower-case word: ``colour`` -> ``color``,
+    ``backwards`` -> ``backward``, ``labelled`` -> ``labeled``."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.isalpha() or len(word) < 5:
+        return word
+    for pattern, replacement in _PATTERNS:
+        if pattern.match(word):
+            return pattern.sub(replacement, word)
+    if _DOUBLED_L.match(word):
+        return _DOUBLED_L.sub(r"\1l\2", word)
+    return word
+
+
+#: Prefixes that negate or turn a word around: "valid" / "invalid", "lock" / "unlock".
+_NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "de", "mis", "anti", "re")
+#: Prefixes that stand for opposites: "encode" / "decode", "import" / "export",
+#: "minimum" / "maximum", "inbound" / "outbound", "upload" / "download".
+_OPPOSED_PREFIXES = (
+    _set("en de"),
+    _set("in ex"),
+    _set("im ex"),
+    _set("in out"),
+    _set("inn out"),
+    _set("min max"),
+    _set("up down"),
+    _set("pre post"),
+    _set("sub super"),
+    _set("inter intra"),
+    _set("over under"),
+    _set("in de"),
+    _set("ac ex"),
+)
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")
+
+
+def distinct_words(a: str, b: str) -> bool:
+    """Whether two lower-case words that look alike are two words, not one misspelled: a
+    negating prefix ("safe" / "unsafe") or opposed prefixes on one stem ("encode" /
+    "decode", "minimum" / "maximum")."""
+    for prefix in _NEGATING_PREFIXES:
+        if a == prefix + b or b == prefix + a:
+            return True
+    shared = 0
+    while shared < min(len(a), len(b)) and a[-1 - shared] == b[-1 - shared]:
+        shared += 1
+    if shared < 3:
+        return False
+    head_a, head_b = a[: len(a) - shared], b[: len(b) - shared]
+    return frozenset((head_a, head_b)) in _OPPOSED_PREFIXES
+
+
+def inflected(a: str, b: str) -> bool:
+    """Whether one lower-case word is the other with a regular ending: ``version`` /
+    ``versions``, ``dread`` / ``dreaded``, ``use`` / ``using``, ``copy`` / ``copies``."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    stems = {short, short.removesuffix("e"), short + short[-1]}
+    if short.endswith("y"):
+        stems.add(short[:-1] + "i")
+    for ending in _INFLECTIONS:
+        if long.endswith(ending) and long[: -len(ending)] in stems:
+            return True
+    # both inflected: "uses" / "used", "copies" / "copied"
+    return any(
+        a.endswith(x) and b.endswith(y) and a[: -len(x)] == b[: -len(y)] and len(a) - len(x) >= 3
+        for x in _INFLECTIONS
+        for y in _INFLECTIONS
+    )
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Forms of one word: the same after spelling conventions, or inflected."""
+    a, b = canonical(a), canonical(b)
+    return a == b or inflected(a, b)
+
+
+def misspelled(a: str, b: str) -> bool:
+    """Whether two lower-case words could be one word and its misspelling: at most two
+    letters apart, the first letter kept (typing rarely loses it, and a different first
+    letter makes another word: "sender" / "render"), and no negation or opposite made."""
+    if a[0] != b[0]:
+        return False
+    if min(len(a), len(b)) < 4:
+        return a + "e" == b or b + "e" == a  # a silent "e" dropped or added: "aid" / "aide"
+    return Levenshtein.distance(a, b) <= 2 and not distinct_words(a, b)

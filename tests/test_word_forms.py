@@ -1,0 +1,151 @@
+"""Forms of one word (spelling conventions, compounds, inflections) and words that only
+look alike (negations, opposites): the word-level reading of issue 10."""
+
+from __future__ import annotations
+
+import pytest
+
+from specdiff.classify._forms import canonical, distinct_words, inflected, misspelled
+from specdiff.classify._terms import Terms
+from specdiff.classify._wording import is_editorial, swapped_words
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("colour", "color"),
+        ("behaviour", "behavior"),
+        ("behavioural", "behavioral"),
+        ("favourite", "favorite"),
+        ("organise", "organize"),
+        ("organisation", "organization"),
+        ("analyse", "analyze"),
+        ("centre", "center"),
+        ("metres", "meters"),
+        ("catalogue", "catalog"),
+        ("labelled", "labeled"),
+        ("modelling", "modeling"),
+        ("licence", "license"),
+        ("judgement", "judgment"),
+        ("backwards", "backward"),
+        ("towards", "toward"),
+        ("programme", "program"),
+    ],
+)
+def test_british_and_american_spellings_meet(british, american):
+    assert canonical(british) == canonical(american)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("four", "for"),
+        ("hour", "hor"),
+        ("your", "yor"),
+        ("filled", "filed"),
+        ("are", "ar"),
+        ("there", "ther"),
+        ("vogue", "vog"),
+        ("rise", "rize"),
+    ],
+)
+def test_the_spelling_rules_do_not_reach_other_words(one, other):
+    assert canonical(one) == one
+    assert canonical(one) != canonical(other) or one == other
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("valid", "invalid"),
+        ("safe", "unsafe"),
+        ("trusted", "untrusted"),
+        ("lock", "unlock"),
+        ("encode", "decode"),
+        ("import", "export"),
+        ("minimum", "maximum"),
+        ("increase", "decrease"),
+        ("send", "resend"),
+    ],
+)
+def test_negations_and_opposites_are_two_words(a, b):
+    assert distinct_words(a, b)
+    assert not misspelled(a, b)
+    assert not misspelled(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("recieve", "receive"), ("adress", "address"), ("form", "from"), ("aid", "aide")],
+)
+def test_misspellings_keep_the_first_letter(a, b):
+    assert misspelled(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("sender", "render"), ("lower", "power"), ("use", "user")])
+def test_another_first_letter_or_a_short_word_is_another_word(a, b):
+    assert not misspelled(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("version", "versions"), ("dread", "dreaded"), ("use", "using"), ("copy", "copies")],
+)
+def test_inflections(a, b):
+    assert inflected(a, b)
+    assert inflected(b, a)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("a non-negative integer", "a nonnegative integer"),
+        ("sent by e-mail", "sent by email"),
+        ("a backwards-compatible change", "a backward compatible change"),
+        ("trailing white space", "trailing whitespace"),
+        ("the Open API document", "the OpenAPI document"),
+    ],
+)
+def test_compounds_joined_hyphenated_or_apart_are_editorial(old, new):
+    assert is_editorial(old, new)
+    assert is_editorial(new, old)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("it is a part of the ledger", "it is apart of the ledger"),
+        ("any one of them", "anyone of them"),
+        ("set `back-end` here", "set `backend` here"),
+        ("version 1.2 is used", "version 1.3 is used"),
+    ],
+)
+def test_words_of_their_own_weight_do_not_join(old, new):
+    assert not is_editorial(old, new)
+    assert not is_editorial(new, old)
+
+
+def test_a_swap_quotes_the_words_as_written():
+    (swap,) = swapped_words(
+        "release a new minor version that corrects it",
+        "release a new patch version that corrects it",
+    )
+    assert (swap.old, swap.new, swap.before) == ("minor", "patch", "new")
+    assert (swap.old_phrase, swap.new_phrase) == ("minor", "patch")
+
+
+def test_a_term_is_renamed_only_when_it_left_the_whole_document():
+    old = ["The sender writes.", "Each sender reads.", "A horizontal rule.", "One horizontal rule."]
+    new = [
+        "The producer writes.",
+        "Each producer reads.",
+        "A thematic break.",
+        "One thematic break.",
+    ]
+    terms = Terms(lambda: old, lambda: new)
+    assert terms.renamed("sender", "producer")
+    assert terms.renamed("horizontal rule", "thematic break")
+    kept = Terms(lambda: old, lambda: [*new, "A sender stays."])
+    assert not kept.renamed("sender", "producer")
+    once = Terms(lambda: ["Use SHA-256.", "Use SHA-256 too."], lambda: ["Use MD5.", "Use MD5 too."])
+    assert not once.renamed("sha-256", "md5")
