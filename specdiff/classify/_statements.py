@@ -324,7 +324,69 @@ def _similarity(a: NormativeStatement, b: NormativeStatement) -> float:
         score *= 0.6
     if a.sentence == b.sentence:
         score = max(score, 0.5)  # same sentence, keyword edited in place
+    voice = _voice(a, b)
+    if voice is not None:
+        # "Implementations must strip the mark" / "The mark must be stripped": the same
+        # words in another order, less the agent and the verb's form.
+        before = Counter(w for w in _governed(a) if w not in voice and w not in _STOPWORDS)
+        after = Counter(w for w in _governed(b) if w not in voice and w not in _STOPWORDS)
+        total = sum(before.values()) + sum(after.values())
+        if total:
+            score = max(score, 2 * sum((before & after).values()) / total)
     return score
+
+
+#: Verbs that take the action as their object: "use percent-encoding" says what
+#: "be percent-encoded" says.
+_LIGHT_VERBS = _set("use apply perform do make give undergo")
+
+
+def _voice(a: NormativeStatement, b: NormativeStatement) -> frozenset[str] | None:
+    """The words a change of voice accounts for, when one rule says in the passive what
+    the other says in the active: "you must use percent-encoding" / "they must be
+    percent-encoded", "implementations must strip X" / "X must be stripped" (the verb,
+    its participle, and the agent the passive leaves out). None when the verbs differ
+    ("must strip or replace X" / "X must be replaced" changes what is required)."""
+    for active, passive in ((a, b), (b, a)):
+        participle = _participle(passive.action)
+        if not participle or _participle(active.action):
+            continue
+        words = active.action.split()
+        if not words or words[0] in _STOPWORDS:
+            continue
+        verb, rest = words[0], [w for w in words[1:] if w not in _STOPWORDS]
+        if _verb_root(verb) == _verb_root(participle):
+            excused = {verb, participle}
+        elif verb in _LIGHT_VERBS and rest and _verb_root(rest[0]) == _verb_root(participle):
+            excused = {verb, rest[0], participle}
+        else:
+            continue
+        for word in active.party.split():
+            excused.update((word, f"{word}s", f"{word[:-1]}ies" if word.endswith("y") else word))
+        return frozenset(excused)
+    return None
+
+
+def _participle(action: str) -> str:
+    """The participle of a passive action ("be percent-encoded" -> "percent-encoded")."""
+    words = [w for w in action.split()[:4] if not w.endswith("ly")]
+    if len(words) < 2 or words[0] != "be":
+        return ""
+    word = words[1]
+    return word if len(word) > 4 and word.endswith("ed") else ""
+
+
+def _verb_root(word: str) -> str:
+    """A verb, its participle and its -ing noun brought to one form: "strip",
+    "stripped" -> "strip"; "replace", "replaced" -> "replac"; "percent-encoding",
+    "percent-encoded" -> "percent-encod"."""
+    for ending in ("ing", "ed", "e"):
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "stripp" -> "strip"
+    return word
 
 
 def _clause_delta(
@@ -374,6 +436,10 @@ def _delta_words(
     typos = {(g, f) for g in gone for f in fresh if is_typo(g, f) and not _opposite(g, f)}
     gone = [g for g in gone if not any(g == t[0] for t in typos)]
     fresh = [f for f in fresh if not any(f == t[1] for t in typos)]
+    voice = _voice(a, b)
+    if voice is not None:
+        gone = [g for g in gone if g not in voice]
+        fresh = [f for f in fresh if f not in voice]
     return gone, fresh
 
 
