@@ -80,7 +80,7 @@ def _commentary_rule(old: Clause, new: Clause, terms: Terms) -> Classification |
 
 
 def _normative_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
-    changes = compare_statements(old.statements, new.statements, old.text, new.text)
+    changes = compare_statements(old.statements, new.statements, old.text, new.text, terms.topic)
     if not changes:
         return None
     tags = tuple(dict.fromkeys(c.tag for c in changes))
@@ -211,7 +211,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
 
 def classify_edit(old: Clause, new: Clause, terms: Terms = NO_TERMS) -> Classification:
     """The tags of a clause whose text changed; ``terms`` tells which words the new
-    version renamed throughout."""
+    version renamed throughout, and the words of the headings the clause stands under."""
     for _, rule in EDIT_RULES:
         found = rule(old, new, terms)
         if found is not None:

@@ -149,15 +149,17 @@ def compare_statements(
     new: tuple[NormativeStatement, ...],
     old_text: str = "",
     new_text: str = "",
+    topic: frozenset[str] = frozenset(),
 ) -> tuple[StatementChange, ...]:
-    """How the rules of a clause changed between two versions of its text."""
+    """How the rules of a clause changed between two versions of its text (``topic``: the
+    words of the headings the clause stands under)."""
     if [_identity(s) for s in old] == [_identity(s) for s in new]:
         return ()
     removed, added = _clause_delta(old, new, old_text, new_text)
     pairs, lone_old, lone_new = pair_statements(old, new)
     changes: list[StatementChange] = []
     for a, b in pairs:
-        changes.extend(_pair_changes(a, b, removed, added))
+        changes.extend(_pair_changes(a, b, removed, added, _topic_forms(topic)))
     for statement in lone_old:
         if not _absorbed(statement, new, removed):
             changes.append(
@@ -444,7 +446,11 @@ def _delta_words(
 
 
 def _pair_changes(
-    a: NormativeStatement, b: NormativeStatement, removed: Counter[str], added: Counter[str]
+    a: NormativeStatement,
+    b: NormativeStatement,
+    removed: Counter[str],
+    added: Counter[str],
+    topic: frozenset[str] = frozenset(),
 ) -> list[StatementChange]:
     found: list[StatementChange] = []
 
@@ -524,7 +530,7 @@ def _pair_changes(
         old_words, new_words = _quote(a.action, b.action)
         record("normative.changed", old_words or old_verb, new_words or new_verb)
         return found
-    scoped = _scope_edit(a, b, set(gone), set(fresh))
+    scoped = _scope_edit(a, b, set(gone), set(fresh), topic)
     if scoped is not None:
         record(*scoped)
     return found
@@ -552,14 +558,21 @@ _ASIDES = frozenset(("see", "e.g", "i.e", "example", "details", "below", "above"
 
 
 def _scope_edit(
-    a: NormativeStatement, b: NormativeStatement, gone: set[str], fresh: set[str]
+    a: NormativeStatement,
+    b: NormativeStatement,
+    gone: set[str],
+    fresh: set[str],
+    topic: frozenset[str] = frozenset(),
 ) -> tuple[str, str, str] | None:
     """Words only added to, or only taken from, what a rule governs (no word swapped for
     another, which may be a term renamed): a qualifier ("integers" -> "non-negative
     integers") or a listed case ("for cookie and header parameters" -> "for cookie
     parameters") changes what the rule requires. For a permission the direction is
     known: a qualifier added or a case dropped allows less (restricted), the other way
-    round more (broadened)."""
+    round more (broadened). Words that only restate the topic of the section the rule
+    stands under (``topic``, stemmed) clarify it: "a blank line is not required before or
+    after" and "... before or after setext headings" under "Setext headings" are one rule
+    (``topic`` holds the stems of the heading words, :func:`_topic_forms`)."""
     old, new = a.action.split(), b.action.split()
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     opcodes = matcher.get_opcodes()
@@ -572,6 +585,8 @@ def _scope_edit(
         moved_or_aside = any(w not in (fresh if added else gone) for w in content)
         if not content or moved_or_aside or any(w in _ASIDES for w in span):
             continue
+        if topic and all(not topic.isdisjoint(_forms(w)) for w in content):
+            continue  # the section's own topic, said again
         if span[0] in ("which", "who") or _reworded_nearby(opcodes, n):
             continue  # a description appended, or part of a phrase reworded as a whole
         side = new if added else old
@@ -591,6 +606,17 @@ def _scope_edit(
         widens = added == listed  # a case added, or a qualifier dropped
         return ("normative.broadened" if widens else "normative.restricted"), old_quote, new_quote
     return None
+
+
+def _forms(word: str) -> frozenset[str]:
+    """A word and its stems: "headings" -> headings, heading, head."""
+    once = _stem(word)
+    return frozenset((word, once, _stem(once)))
+
+
+def _topic_forms(topic: frozenset[str]) -> frozenset[str]:
+    """The content words of heading titles, each with its stems."""
+    return frozenset(f for word in topic if word not in _STOPWORDS for f in _forms(word))
 
 
 def _set_off(span: list[str], sentence: str) -> bool:

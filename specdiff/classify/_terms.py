@@ -45,13 +45,24 @@ class Terms:
         new_texts: Callable[[], Iterable[str]] = tuple,
     ) -> None:
         self._sources = (old_texts, new_texts)
-        self._counts: tuple[_Counts, _Counts] | None = None
+        self._counts: list[tuple[_Counts, _Counts]] = []
+        """Made on first use; shared with the views :meth:`under` makes."""
+        self.topic: frozenset[str] = frozenset()
+        """The words of the headings the clause at hand stands under (its section's and
+        its parent's): a rule may restate them without narrowing what it governs."""
+
+    def under(self, topic: frozenset[str]) -> Terms:
+        """The same document's terms, for a clause under headings with these words."""
+        view = Terms(*self._sources)
+        view._counts = self._counts
+        view.topic = topic
+        return view
 
     def _both(self) -> tuple[_Counts, _Counts]:
-        if self._counts is None:
+        if not self._counts:
             old, new = self._sources
-            self._counts = (_Counts(old()), _Counts(new()))
-        return self._counts
+            self._counts.append((_Counts(old()), _Counts(new())))
+        return self._counts[0]
 
     def renamed(self, gone: str, fresh: str, before: str = "") -> bool:
         """Whether ``gone`` -> ``fresh`` (one or two lower-case words each; ``before``,

@@ -15,6 +15,7 @@ from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
 from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
+from ..parse.statements import words_of
 from . import classify_edit, content_tags
 from ._data import front_matter_details, row_presence, structured_details
 from ._terms import Terms
@@ -296,7 +297,7 @@ class _Differ:
         elif reordered:
             tags.append("moved.within_section")
         if edited:
-            found = classify_edit(before, after, self.terms)
+            found = classify_edit(before, after, self.terms.under(self._topic(before, after)))
             statements, verdicts = found.statements, found.verdicts
             if across or reordered:
                 tags.append("modified")
@@ -320,6 +321,17 @@ class _Differ:
             verdicts=verdicts,
             details=details,
         )
+
+    def _topic(self, before: Clause, after: Clause) -> frozenset[str]:
+        """The words of the headings a clause stands under, on either side: its section's
+        title and its parent's."""
+        titles = [
+            section.title
+            for spec, clause in ((self.old, before), (self.new, after))
+            if clause.section
+            for section in spec.path(clause.section)[-2:]
+        ]
+        return frozenset(words_of(" ".join(titles)).split())
 
     def _lone_clause(self, clause: Clause, *, added: bool) -> DraftChange:
         kind = ChangeKind.ADDED if added else ChangeKind.REMOVED
