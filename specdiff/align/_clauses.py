@@ -235,7 +235,11 @@ class ClauseMatcher:
                         score = self.cache.sentence_similarity(a, b)
                         if score >= SENTENCE_THRESHOLD:
                             edges.append((score, a.index, b.index))
-            self._pair_best_first(edges, "sentence")
+            # A paragraph split in two keeps both halves' sentences intact: it stays the
+            # first of them (a lead-in keeps its place), the rest are new.
+            for score, old_index, new_index in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+                if old_index not in self.old_to_new and new_index not in self.new_taken:
+                    self._pair(old_index, new_index, "sentence", score)
 
     def resequence(self, section_pairs: dict[str, tuple[str, str]]) -> None:
         """Run the in-section layers again for sections paired since they last ran."""

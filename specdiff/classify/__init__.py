@@ -209,14 +209,31 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
 )
 
 
-def classify_edit(old: Clause, new: Clause, terms: Terms = NO_TERMS) -> Classification:
+def classify_edit(
+    old: Clause,
+    new: Clause,
+    terms: Terms = NO_TERMS,
+    statements: tuple[StatementChange, ...] | None = None,
+) -> Classification:
     """The tags of a clause whose text changed; ``terms`` tells which words the new
-    version renamed throughout, and the words of the headings the clause stands under."""
-    for _, rule in EDIT_RULES:
-        found = rule(old, new, terms)
+    version renamed throughout, and the words of the headings the clause stands under.
+    ``statements``, when given, are the changes to its rules as read with its
+    neighbouring clauses (a paragraph split into list items), which the normative rule
+    then reports instead of its own reading."""
+    for name, rule in EDIT_RULES:
+        if statements is not None and name == "normative":
+            found = _given_statements(statements)
+        else:
+            found = rule(old, new, terms)
         if found is not None:
             return found
     raise AssertionError("the wording rule always applies")  # pragma: no cover
+
+
+def _given_statements(changes: tuple[StatementChange, ...]) -> Classification | None:
+    if not changes:
+        return None
+    return Classification(tuple(dict.fromkeys(c.tag for c in changes)), statements=changes)
 
 
 def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:

@@ -17,8 +17,10 @@ dropped from its object (changed; for a permission, restricted / broadened).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
@@ -29,7 +31,7 @@ from ..parse.statements import conjuncts, words_of
 from ._wording import is_typo
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Collection, Iterable, Sequence
 
     from ..model.document import NormativeStatement
 
@@ -196,7 +198,140 @@ def rules_reworded(
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class RunReading:
+    """The rules of a run of neighbouring clauses, read as one text."""
+
+    from_old: list[list[StatementChange]]
+    """Per old clause of the run: the rules removed from it."""
+    into_new: list[list[StatementChange]]
+    """Per new clause: the changes to the rules it states, rules added to it included."""
+    old_reported: Counter[str]
+    new_reported: Counter[str]
+    """The words those changes account for on each side (stemmed): a removed or added
+    rule's, the words that differ in a changed one."""
+
+
+def compare_across(
+    old: Sequence[tuple[tuple[NormativeStatement, ...], str]],
+    new: Sequence[tuple[tuple[NormativeStatement, ...], str]],
+    partners: Sequence[tuple[int, int]],
+    topic: frozenset[str] = frozenset(),
+) -> RunReading:
+    """How the rules of a run of neighbouring clauses changed, the run read as one text.
+
+    ``old`` and ``new`` hold each clause's statements and text, in order; ``partners``
+    the (old, new) positions of clauses paired with each other. A clause pair is read
+    first, as :func:`compare_statements` reads it; the statements left without a partner
+    in their own clause then pair across the run: a paragraph split into a lead-in and
+    list items, or items merged into a paragraph, keeps each rule, and a word that moved
+    into a neighbouring clause did not leave the run. Returns, per old clause, the rules
+    removed from it, and per new clause, the changes to the rules it now states
+    (``topic``: the words of the headings the run stands under, as for
+    :func:`compare_statements`)."""
+    forms = _topic_forms(topic)
+    from_old: list[list[StatementChange]] = [[] for _ in old]
+    into_new: list[list[StatementChange]] = [[] for _ in new]
+    lone_old: list[tuple[int, NormativeStatement]] = []
+    lone_new: list[tuple[int, NormativeStatement]] = []
+    paired_old = {k for k, _ in partners}
+    paired_new = {m for _, m in partners}
+    # The clauses whose words the run-level reading weighs: those added or removed, and
+    # both clauses of a pair that left a rule without a partner. A pair whose rules all
+    # stayed in it is read on its own; its edits say nothing about the others.
+    old_open = set(range(len(old))) - paired_old
+    new_open = set(range(len(new))) - paired_new
+    for k, m in partners:
+        (before, old_text), (after, new_text) = old[k], new[m]
+        removed, added = _clause_delta(before, after, old_text, new_text)
+        pairs, old_left, new_left = _pair_positions(before, after)
+        for i, j in pairs:
+            into_new[m].extend(_pair_changes(before[i], after[j], removed, added, forms))
+        lone_old.extend((k, before[i]) for i in old_left)
+        lone_new.extend((m, after[j]) for j in new_left)
+        if old_left or new_left:
+            old_open.add(k)
+            new_open.add(m)
+    lone_old.extend(
+        (k, s) for k, (found, _) in enumerate(old) if k not in paired_old for s in found
+    )
+    lone_new.extend(
+        (m, s) for m, (found, _) in enumerate(new) if m not in paired_new for s in found
+    )
+    lone_old.sort(key=lambda item: item[0])
+    lone_new.sort(key=lambda item: item[0])
+    every_old = tuple(s for k in sorted(old_open) for s in old[k][0])
+    every_new = tuple(s for m in sorted(new_open) for s in new[m][0])
+    removed, added = _clause_delta(
+        every_old,
+        every_new,
+        "\n".join(old[k][1] for k in sorted(old_open)),
+        "\n".join(new[m][1] for m in sorted(new_open)),
+    )
+    old_statements = tuple(s for _, s in lone_old)
+    new_statements = tuple(s for _, s in lone_new)
+    pairs, old_left, new_left = _pair_positions(old_statements, new_statements)
+    for i, j in pairs:
+        changes = _pair_changes(old_statements[i], new_statements[j], removed, added, forms)
+        into_new[lone_new[j][0]].extend(changes)
+    old_reported: Counter[str] = Counter()
+    new_reported: Counter[str] = Counter()
+    for i in old_left:
+        statement = old_statements[i]
+        if not _absorbed(statement, every_new, removed):
+            from_old[lone_old[i][0]].append(
+                StatementChange("normative.removed", statement.keyword, None, statement.sentence)
+            )
+            old_reported.update(_rule_words(statement))
+    for j in new_left:
+        statement = new_statements[j]
+        if not _absorbed(statement, every_old, added):
+            into_new[lone_new[j][0]].append(
+                StatementChange("normative.added", None, statement.keyword, statement.sentence)
+            )
+            new_reported.update(_rule_words(statement))
+    for change in (c for changes in into_new for c in changes):
+        if change.tag != "normative.added":
+            old_reported.update(stemmed_words(change.old or ""))
+            new_reported.update(stemmed_words(change.new or ""))
+    return RunReading(from_old, into_new, old_reported, new_reported)
+
+
+def _rule_words(statement: NormativeStatement) -> list[str]:
+    """The words of a rule (its keyword and what it governs), stemmed: the party is kept
+    in its singular ("couriers MUST" binds a "courier")."""
+    return [_stem(w) for w in (*words_of(statement.keyword).split(), *_governed(statement))]
+
+
+def stemmed_words(text: str) -> Counter[str]:
+    """The words of a text, stemmed as :attr:`RunReading.old_reported` counts them."""
+    return Counter(_stem(w) for w in words_of(text).split())
+
+
+def content_words(words: Iterable[str]) -> list[str]:
+    """The words that may carry a requirement: all but articles, pronouns and the like."""
+    return [w for w in words if w not in _STOPWORDS]
+
+
+def words_moved_within(own: Counter[str], other_side: Collection[str]) -> bool:
+    """Whether every word a clause lost (or gained), ``own``, is a word of the other
+    version of its run of neighbours, ``other_side``: it moved, it did not go (or come
+    from nowhere). Both are stemmed."""
+    return all(w in other_side for w in own if w not in _STOPWORDS)
+
+
 # -- pairing --------------------------------------------------------------------------------
+
+
+def left_unpaired(
+    old: tuple[NormativeStatement, ...], new: tuple[NormativeStatement, ...]
+) -> tuple[bool, bool]:
+    """Whether some old statement, and some new one, finds no partner in the other version
+    of its clause: a rule that left the clause, or joined it."""
+    if [_identity(s) for s in old] == [_identity(s) for s in new]:
+        return False, False
+    _, old_left, new_left = _pair_positions(old, new)
+    return bool(old_left), bool(new_left)
 
 
 def _identity(statement: NormativeStatement) -> tuple[object, ...]:
@@ -229,6 +364,18 @@ def pair_statements(
     Identical statements pair first; then the most similar pairs, best first, with ties
     broken by position so that the result never depends on anything but the texts.
     """
+    pairs, old_left, new_left = _pair_positions(old, new)
+    return (
+        [(old[i], new[j]) for i, j in pairs],
+        [old[i] for i in old_left],
+        [new[j] for j in new_left],
+    )
+
+
+def _pair_positions(
+    old: Sequence[NormativeStatement], new: Sequence[NormativeStatement]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """:func:`pair_statements` by position: (old, new) pairs, lone old, lone new."""
     pairs: list[tuple[int, int]] = []
     new_left = list(range(len(new)))
     old_left = []
@@ -269,9 +416,9 @@ def pair_statements(
             pairs.append((i, j))
     pairs.sort()
     return (
-        [(old[i], new[j]) for i, j in pairs],
-        [old[i] for i in old_left if i not in used_old],
-        [new[j] for j in new_left if j not in used_new],
+        pairs,
+        [i for i in old_left if i not in used_old],
+        [j for j in new_left if j not in used_new],
     )
 
 
@@ -409,7 +556,7 @@ def _all_words(statements: Iterable[NormativeStatement]) -> str:
 
 def _absorbed(
     statement: NormativeStatement,
-    others: tuple[NormativeStatement, ...],
+    others: Sequence[NormativeStatement],
     delta: Counter[str],
 ) -> bool:
     """A statement without a partner whose rule lives on in another one of the same force:
@@ -738,6 +885,7 @@ def _touches(changed_words: set[str], phrases: list[str]) -> bool:
     return any(w in changed_words for phrase in phrases for w in phrase.casefold().split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for ending in _INFLECTIONS:
         if len(word) > len(ending) + 2 and word.endswith(ending):

@@ -16,8 +16,9 @@ from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
 from ..parse.statements import words_of
-from . import classify_edit, content_tags
+from . import Classification, classify_edit, content_tags
 from ._data import front_matter_details, row_presence, structured_details
+from ._neighbours import read_neighbours
 from ._terms import Terms
 
 if TYPE_CHECKING:
@@ -261,6 +262,7 @@ class _Differ:
 
     # -- clauses -----------------------------------------------------------------------
     def _clauses(self) -> None:
+        self.neighbours = read_neighbours(self.old, self.new, self.alignment)
         recorded: set[int] = set()
         for pair in self.alignment.clauses:
             before, after = self.old.clauses[pair.old], self.new.clauses[pair.new]
@@ -297,7 +299,7 @@ class _Differ:
         elif reordered:
             tags.append("moved.within_section")
         if edited:
-            found = classify_edit(before, after, self.terms.under(self._topic(before, after)))
+            found = self._edit(before, after)
             statements, verdicts = found.statements, found.verdicts
             if across or reordered:
                 tags.append("modified")
@@ -333,9 +335,38 @@ class _Differ:
         ]
         return frozenset(words_of(" ".join(titles)).split())
 
+    def _edit(self, before: Clause, after: Clause) -> Classification:
+        """What the edit of a paired clause amounts to, its rules read together with its
+        neighbours' where they moved between clauses."""
+        terms = self.terms.under(self._topic(before, after))
+        statements = self.neighbours.statements(before, after)
+        if statements is None:
+            return classify_edit(before, after, terms)
+        if not statements and self.neighbours.restructured(before, after):
+            return Classification(("restructured",))
+        return classify_edit(before, after, terms, statements)
+
+    def _lone_tags(
+        self, clause: Clause, *, added: bool
+    ) -> tuple[tuple[str, ...], tuple[StatementChange, ...]]:
+        """The tags of an added or removed clause, and the changes to its rules: a clause
+        whose rules a neighbour states, as before, adds or removes none."""
+        before, after = (None, clause) if added else (clause, None)
+        statements = self.neighbours.statements(before, after)
+        if statements is None:
+            return content_tags(clause, added=added), ()
+        if statements:
+            return tuple(dict.fromkeys(c.tag for c in statements)), statements
+        if self.neighbours.restructured(before, after):
+            return ("restructured",), ()
+        if clause.statements:
+            return ("restructured", "wording.substantive"), ()
+        return content_tags(clause, added=added), ()
+
     def _lone_clause(self, clause: Clause, *, added: bool) -> DraftChange:
         kind = ChangeKind.ADDED if added else ChangeKind.REMOVED
         side = clause_side(clause)
+        tags, statements = self._lone_tags(clause, added=added)
         details: tuple[str, ...] = ()
         if clause.kind is ClauseKind.TABLE_ROW:
             where = self._label(clause.section, new=added)
@@ -346,9 +377,10 @@ class _Differ:
             kind=kind,
             section=clause.section if added else None,
             old_section=None if added else clause.section,
-            tags=content_tags(clause, added=added),
+            tags=tags,
             old=None if added else side,
             new=side if added else None,
+            statements=statements,
             details=details,
         )
 

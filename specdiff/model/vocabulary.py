@@ -349,6 +349,15 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=250,
     ),
     Term(
+        "restructured",
+        PATCH,
+        "Regroups text with its neighbouring clauses (a paragraph split into list items, or"
+        " items merged into a paragraph): a rule it states is changed only where a change"
+        " says so, on the clause that now states it.",
+        _does("regroups", _CLAUSE),
+        rank=255,
+    ),
+    Term(
         "moved.within_section",
         PATCH,
         "Reorders the clause within its section.",
