@@ -294,7 +294,7 @@ TAG_TERMS: tuple[Term, ...] = (
     Term(
         "wording",
         PATCH,
-        "Rewords text that carries no obligation.",
+        "Rewords the text without changing any rule.",
         _does("rewords", _CLAUSE),
         rank=260,
     ),
