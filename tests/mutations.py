@@ -25,6 +25,7 @@ from specgen import (
     AUTHORITIES,
     OBLIGATIONS,
     PREPOSITIONS,
+    VERBS,
     Answer,
     Doc,
     ExampleBlock,
@@ -86,6 +87,7 @@ KINDS = (
     "restriction",
     "quantity.changed",
     "action.opposite",
+    "voice.passive",
 )
 """Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
 hard-wrapped at another width, for which no record may appear; so is
@@ -93,12 +95,12 @@ hard-wrapped at another width, for which no record may appear; so is
 GENERATED_ONLY = frozenset(
     {"identifier.renamed", "table.row_across_objects"}
     | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
-    | {"quantity.changed", "action.opposite"}
+    | {"quantity.changed", "action.opposite", "voice.passive"}
 )
 """Kinds that need what only generated specs hold: identifiers in code, field tables, a
 sentence ending in a place phrase, a list under a lead-in (the sample spec's lists are
 kept verbatim), "unless curators ask otherwise", "within N days", a verb with a known
-opposite."""
+opposite, a rule "Wren must <verb> <the thing> ..." to say in the passive."""
 
 
 @dataclass(frozen=True)
@@ -1022,6 +1024,24 @@ class _Mutator:
 
         return self._rule_edit("action.opposite", "normative.reversed", pattern, change)
 
+    def voice_passive(self) -> Edit | None:
+        """``Wren must polish the amber ledger beside ...`` -> ``The amber ledger must be
+        polished beside ...``: the same rule in the passive, the agent left out."""
+        pattern = re.compile(rf"^Wren ({_MODALS}) ({_VERB_WORDS}) ({_THING}) ")
+
+        def pick(x: Para) -> list[int]:
+            return [i for i, t in enumerate(x.sentences) if pattern.search(t)]
+
+        def rewrite(sentences: list[str], i: int) -> list[str]:
+            found = pattern.search(sentences[i])
+            assert found is not None
+            modal, verb, thing = found.groups()
+            passive = f"{thing.capitalize()} {modal} be {participle(verb)} "
+            sentences[i] = passive + sentences[i][found.end() :]
+            return sentences
+
+        return self._sentence_edit("voice.passive", {"wording"}, "patch", pick, rewrite)
+
     def _lead_lists(self, *, size: int) -> list[tuple[int, int]]:
         return self._blocks(
             ListBlock, free=True, where=lambda x: bool(x.lead) and len(x.items) >= size
@@ -1116,6 +1136,22 @@ _OPPOSITE_VERBS = {
     "wrap": "unwrap",
     "fold": "unfold",
 }
+_MODALS = "must not|must|should not|should|may"
+_VERB_WORDS = "|".join(VERBS)
+_THING = r"(?:the|every|each|this|that) \w+ \w+"
+
+
+def participle(verb: str) -> str:
+    """The past participle of a generated (regular) verb: polished, wrapped, stored."""
+    if verb.endswith("e"):
+        return f"{verb}d"
+    if re.search(r"[^aeiou]y$", verb):
+        return f"{verb[:-1]}ied"  # verified
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwy]", verb):
+        return f"{verb}{verb[-1]}ed"  # one syllable, short vowel: wrapped, scanned
+    return f"{verb}ed"
+
+
 _PLACE = re.compile(
     r" ((?:" + "|".join(PREPOSITIONS) + r") (?:the|every|each|this|that) \w+ \w+)\.$"
 )
@@ -1168,6 +1204,7 @@ _APPLY = {
     "restriction": _Mutator.restriction,
     "quantity.changed": _Mutator.quantity_changed,
     "action.opposite": _Mutator.action_opposite,
+    "voice.passive": _Mutator.voice_passive,
 }
 assert set(_APPLY) == set(KINDS)
 

@@ -53,6 +53,8 @@ def test_not_rules(text):
         ),
         ("Defaults that we believe are helpful must be kept.", "must", Force.OBLIGATION),
         ("We think so; clients must retry.", "must", Force.OBLIGATION),
+        # A sentence-initial "That" is a determiner, not a relative pronoun.
+        ("That field may be omitted.", "may", Force.PERMISSION),
         # "do not" with no subject in its clause: an imperative.
         ("If the URI is relative, do not resolve it.", "do not", Force.PROHIBITION),
         ("For example, do not retry.", "do not", Force.PROHIBITION),

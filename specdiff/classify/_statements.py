@@ -527,14 +527,16 @@ def _participle(action: str) -> str:
 
 def _verb_root(word: str) -> str:
     """A verb, its participle and its -ing noun brought to one form: "strip",
-    "stripped" -> "strip"; "replace", "replaced" -> "replac"; "percent-encoding",
-    "percent-encoded" -> "percent-encod"."""
+    "stripped" -> "strip"; "replace", "replaced" -> "replac"; "verify", "verified" ->
+    "verify"; "percent-encoding", "percent-encoded" -> "percent-encod"."""
     for ending in ("ing", "ed", "e"):
         if len(word) > len(ending) + 2 and word.endswith(ending):
             word = word[: -len(ending)]
             break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]  # "stripp" -> "strip"
+    if word.endswith("i"):
+        word = f"{word[:-1]}y"  # "verified" -> "verify"
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]  # "stripp" -> "strip"; "fill", "filled" -> "fil"
     return word
 
 

@@ -313,6 +313,9 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
             sense, verb = _sense(hit, subject, after)
             embedded = bool(subject) and subject.split()[0] in _RELATIVES
+            if embedded and _opens_sentence(text, start, subject.split()[0]):
+                # "That field may be omitted": a determiner, not a relative clause.
+                subject, embedded = " ".join(subject.split()[1:]), False
         elif hit.phrase.modal and _POSSIBILITY.match(text, hit.end):
             # "references to `operationId` MAY NOT be possible": capitals misused for a
             # possibility; nothing is allowed or forbidden to anyone.
@@ -325,6 +328,12 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             reader=partial(_details_at, text, hits, i, shared),
         )
         yield Reading(statement, subject, sense, verb, embedded)
+
+
+def _opens_sentence(text: str, sentence_start: int, word: str) -> bool:
+    """Whether ``word`` is the first word of the sentence."""
+    head = text[sentence_start : sentence_start + len(word) + 8].lstrip(" *_\"'“‘(")
+    return head[: len(word)].casefold() == word and not head[len(word) : len(word) + 1].isalnum()
 
 
 def _near_subject(text: str, floor: int, position: int, sentence_start: int) -> str:
