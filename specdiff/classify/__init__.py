@@ -80,7 +80,9 @@ def _commentary_rule(old: Clause, new: Clause, terms: Terms) -> Classification |
 
 
 def _normative_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
-    changes = compare_statements(old.statements, new.statements, old.text, new.text, terms.topic)
+    changes = compare_statements(
+        old.statements, new.statements, old.text, new.text, terms.topic, terms
+    )
     if not changes:
         return None
     tags = tuple(dict.fromkeys(c.tag for c in changes))
@@ -160,8 +162,18 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     similarity = Indel.normalized_similarity(
         plain_text(old.text).split(), plain_text(new.text).split()
     )
-    reworded = rules_reworded(old.statements, new.statements, old.text, new.text)
-    if reworded:
+    # One term put for another ("a new minor version" -> "a new patch version") says
+    # something else however few words changed; see swapped_words for what is not a swap.
+    # Terminology is not: a category noun after the word naming the thing, or a term the
+    # new version renamed throughout (each rule using it reads as before).
+    swaps = swapped_words(old.text, new.text)
+    terminology = [s for s in swaps if s.category or terms.renamed(*_lower(s))]
+    swaps = [s for s in swaps if s not in terminology]
+    ignored = (
+        {w for s in terminology for w in s.words()[0]},
+        {w for s in terminology for w in s.words()[1]},
+    )
+    if rules_reworded(old.statements, new.statements, old.text, new.text, ignored, terms):
         return Classification(("wording.substantive",))
     if is_substantive(similarity) and not _same_words(old.text, new.text):
         return Classification(("wording.substantive",))
@@ -169,19 +181,18 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # "can be" -> "cannot be") says something else, however little else changed.
     if numbers_and_negations(words_of(old.text)) != numbers_and_negations(words_of(new.text)):
         return Classification(("wording.substantive",))
-    # One term put for another ("a new minor version" -> "a new patch version") says
-    # something else however few words changed; see swapped_words for what is not a swap.
-    swaps = swapped_words(old.text, new.text)
-    renames = [s for s in swaps if terms.renamed(s.old.casefold(), s.new.casefold(), s.before)]
-    swaps = [s for s in swaps if s not in renames]
     if swaps:
         return Classification(("wording.substantive",), details=(_swap_detail(swaps),))
+    renames = [s for s in terminology if not s.category]
     if renames:
-        # A term renamed throughout the document is terminology: the text says the same.
         detail = f"{_swap_detail(renames)}, renamed throughout the document"
         return Classification(("wording",), details=(detail,))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
+
+
+def _lower(swap: Swap) -> tuple[str, str, str]:
+    return swap.old.casefold(), swap.new.casefold(), swap.before
 
 
 def _swap_detail(swaps: list[Swap]) -> str:

@@ -28,7 +28,8 @@ from rapidfuzz.distance import Indel
 from ..model.changes import StatementChange
 from ..model.document import Strength
 from ..parse.statements import conjuncts, words_of
-from ._wording import is_typo
+from ._terms import NO_TERMS, Terms
+from ._wording import is_typo, swapped_words, weighty_forms
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Sequence
@@ -152,16 +153,18 @@ def compare_statements(
     old_text: str = "",
     new_text: str = "",
     topic: frozenset[str] = frozenset(),
+    terms: Terms = NO_TERMS,
 ) -> tuple[StatementChange, ...]:
     """How the rules of a clause changed between two versions of its text (``topic``: the
-    words of the headings the clause stands under)."""
+    words of the headings the clause stands under; ``terms``: which words the new version
+    renamed throughout, terminology rather than a changed requirement)."""
     if [_identity(s) for s in old] == [_identity(s) for s in new]:
         return ()
     removed, added = _clause_delta(old, new, old_text, new_text)
-    pairs, lone_old, lone_new = pair_statements(old, new)
+    pairs, lone_old, lone_new = pair_statements(old, new, terms)
     changes: list[StatementChange] = []
     for a, b in pairs:
-        changes.extend(_pair_changes(a, b, removed, added, _topic_forms(topic)))
+        changes.extend(_pair_changes(a, b, removed, added, _topic_forms(topic), terms))
     for statement in lone_old:
         if not _absorbed(statement, new, removed):
             changes.append(
@@ -180,20 +183,23 @@ def rules_reworded(
     new: tuple[NormativeStatement, ...],
     old_text: str,
     new_text: str,
+    ignored: tuple[set[str], set[str]] = (set(), set()),
+    terms: Terms = NO_TERMS,
 ) -> bool:
-    """Whether the words of some rule changed, beyond words that moved within the clause
-    and spelling fixes (for telling substantive rewording from light rewording)."""
+    """Whether the words of some rule changed, beyond words that moved within the clause,
+    spelling fixes and the ``ignored`` words (old, new: terminology swapped), for telling
+    substantive rewording from light rewording."""
     if [_identity(s) for s in old] == [_identity(s) for s in new]:
         return False
     removed, added = _clause_delta(old, new, old_text, new_text)
-    pairs, lone_old, lone_new = pair_statements(old, new)
+    pairs, lone_old, lone_new = pair_statements(old, new, terms)
     if any(not _absorbed(s, new, removed) for s in lone_old):
         return True
     if any(not _absorbed(s, old, added) for s in lone_new):
         return True
     for a, b in pairs:
         gone, fresh = _delta_words(a, b, removed, added)
-        if gone or fresh:
+        if set(gone) - ignored[0] or set(fresh) - ignored[1]:
             return True
     return False
 
@@ -353,7 +359,9 @@ def _governed(statement: NormativeStatement) -> list[str]:
 
 
 def pair_statements(
-    old: tuple[NormativeStatement, ...], new: tuple[NormativeStatement, ...]
+    old: tuple[NormativeStatement, ...],
+    new: tuple[NormativeStatement, ...],
+    terms: Terms = NO_TERMS,
 ) -> tuple[
     list[tuple[NormativeStatement, NormativeStatement]],
     list[NormativeStatement],
@@ -364,7 +372,7 @@ def pair_statements(
     Identical statements pair first; then the most similar pairs, best first, with ties
     broken by position so that the result never depends on anything but the texts.
     """
-    pairs, old_left, new_left = _pair_positions(old, new)
+    pairs, old_left, new_left = _pair_positions(old, new, terms)
     return (
         [(old[i], new[j]) for i, j in pairs],
         [old[i] for i in old_left],
@@ -373,7 +381,9 @@ def pair_statements(
 
 
 def _pair_positions(
-    old: Sequence[NormativeStatement], new: Sequence[NormativeStatement]
+    old: Sequence[NormativeStatement],
+    new: Sequence[NormativeStatement],
+    terms: Terms = NO_TERMS,
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """:func:`pair_statements` by position: (old, new) pairs, lone old, lone new."""
     pairs: list[tuple[int, int]] = []
@@ -388,7 +398,7 @@ def _pair_positions(
             new_left.remove(match)
             pairs.append((i, match))
     scored = sorted(
-        ((-_similarity(old[i], new[j]), i, j) for i in old_left for j in new_left),
+        ((-_similarity(old[i], new[j], terms), i, j) for i in old_left for j in new_left),
     )
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -467,10 +477,16 @@ def _root(keyword: str) -> str:
     return " ".join(_NEGATORS.sub(" ", keyword.casefold()).split())
 
 
-def _similarity(a: NormativeStatement, b: NormativeStatement) -> float:
+def _similarity(a: NormativeStatement, b: NormativeStatement, terms: Terms = NO_TERMS) -> float:
     score = Indel.normalized_similarity(_governed(a), _governed(b))
     if a.party and b.party and a.party != b.party and not _shared_party(a.party, b.party):
-        score *= 0.6
+        if _terminology(a.party, b.party, terms):
+            # The same party under its new name ("sender" -> "producer" throughout).
+            score = Indel.normalized_similarity(
+                _governed(a), [*a.party.split(), *_governed(b)[len(b.party.split()) :]]
+            )
+        else:
+            score *= 0.6
     if a.sentence == b.sentence:
         score = max(score, 0.5)  # same sentence, keyword edited in place
     voice = _voice(a, b)
@@ -600,6 +616,7 @@ def _pair_changes(
     removed: Counter[str],
     added: Counter[str],
     topic: frozenset[str] = frozenset(),
+    terms: Terms = NO_TERMS,
 ) -> list[StatementChange]:
     found: list[StatementChange] = []
 
@@ -634,8 +651,18 @@ def _pair_changes(
         a.conditions, b.conditions, changed_words, record, exception=False, permission=permission
     )
 
-    old_numbers = [(q.comparator, q.number, q.unit) for q in a.quantities]
-    new_numbers = [(q.comparator, q.number, q.unit) for q in b.quantities]
+    # "RFC 6838" -> "RFC6838": the same number written against its name is no quantity
+    # changed (it is read as one only when a space sets it apart).
+    old_numbers = [
+        (q.comparator, q.number, q.unit)
+        for q in a.quantities
+        if not _written_whole(q.unit, q.number, _governed(b))
+    ]
+    new_numbers = [
+        (q.comparator, q.number, q.unit)
+        for q in b.quantities
+        if not _written_whole(q.unit, q.number, _governed(a))
+    ]
     if old_numbers != new_numbers and _touches(
         changed_words, [q.text for q in (*a.quantities, *b.quantities)]
     ):
@@ -662,12 +689,10 @@ def _pair_changes(
     if scope:
         record(scope, a.party, b.party)
         return found
-    if _other_party(a.party, b.party, changed_words):
+    if _other_party(a.party, b.party, changed_words) and not _terminology(a.party, b.party, terms):
         record("normative.changed", a.party, b.party)
         return found
-    # A different verb ("must log" -> "must drop") is a different requirement. Other
-    # words swapped in the object are as often a term renamed ("transport" ->
-    # "protocol") as a new requirement: the wording rule calls them substantive.
+    # A different verb ("must log" -> "must drop") is a different requirement.
     old_verb, new_verb = _head_verb(a.action), _head_verb(b.action)
     if (
         old_verb
@@ -679,10 +704,73 @@ def _pair_changes(
         old_words, new_words = _quote(a.action, b.action)
         record("normative.changed", old_words or old_verb, new_words or new_verb)
         return found
+    # So is another word of weight in what the rule governs: "log failed requests" ->
+    # "log successful requests", "use SHA-256" -> "use MD5". Not terminology: a category
+    # noun after the word naming the thing ("the discriminator attribute" -> "object"),
+    # or a term the new version renamed throughout ("sender" -> "producer" everywhere).
+    swap = _swapped_requirement(a, b, changed_words, terms)
+    if swap is not None:
+        record("normative.changed", *swap)
+        return found
     scoped = _scope_edit(a, b, set(gone), set(fresh), topic)
     if scoped is not None:
         record(*scoped)
     return found
+
+
+def _written_whole(unit: str, number: str, words: list[str]) -> bool:
+    """Whether a name and its number stand as one word among ``words`` ("rfc6838")."""
+    return bool(unit) and f"{unit}{number}" in words
+
+
+def _swapped_requirement(
+    a: NormativeStatement, b: NormativeStatement, changed_words: set[str], terms: Terms
+) -> tuple[str, str] | None:
+    """The words, as written, of the first word of weight swapped for another in what a
+    rule governs (its sentences compared, keeping only swaps of words the rule's party,
+    action, conditions and exceptions lost or gained in the clause)."""
+    if not _one_edit(a, b):
+        return None
+    changed = {part for word in changed_words for part in _SUBWORD.findall(word)}
+    for swap in swapped_words(a.sentence, b.sentence):
+        old_words, new_words = swap.words()
+        if not old_words <= changed or not new_words <= changed:
+            continue  # moved from elsewhere in the clause, or outside this rule
+        if (old_words | new_words) & _FORCE_WORDS:
+            continue  # the force of a rule or of its exception: read above
+        if swap.category or terms.renamed(swap.old.casefold(), swap.new.casefold(), swap.before):
+            continue
+        return swap.old_phrase, swap.new_phrase
+    return None
+
+
+_SUBWORD = re.compile(r"\w+")
+#: Words that carry force, not what a rule requires: their changes are strengthened,
+#: weakened or reversed.
+_FORCE_WORDS = _set("""
+    must may can should shall will would could might not never cannot no required
+    optional recommended allowed forbidden permitted prohibited mandatory
+    """)
+
+
+def _one_edit(a: NormativeStatement, b: NormativeStatement) -> bool:
+    """Whether what a rule governs changed in one place, by words put for others: a
+    term swapped, the rule otherwise as it was. A rule edited in several places ("the
+    root OpenAPI document" -> "the entry document of an OAD") is reworded, which the
+    wording rule reads; so is one whose words were only added or dropped."""
+    old, new = weighty_forms(_governed(a)), weighty_forms(_governed(b))
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    return len(edits) == 1 and edits[0][0] == "replace"
+
+
+def _terminology(old: str, new: str, terms: Terms) -> bool:
+    """Whether two phrases differ only by terminology: category nouns after the same
+    word, or terms renamed throughout the document."""
+    swaps = swapped_words(old, new)
+    return bool(swaps) and all(
+        s.category or terms.renamed(s.old.casefold(), s.new.casefold(), s.before) for s in swaps
+    )
 
 
 def _reworded_nearby(opcodes: Sequence[tuple[str, int, int, int, int]], n: int) -> bool:

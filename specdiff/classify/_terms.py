@@ -2,9 +2,9 @@
 definition" -> "OpenAPI Description". A rename is terminology: each rule or sentence that
 uses the term reads as before under its new name, so it is no new requirement there.
 
-A word (or a word with the word before it) is renamed when the old version used it at
-least twice, the new version never does, and its replacement, absent from the old
-version, is there in the new one. A word written with a digit is a value ("SHA-256",
+A word or two (or a word with the word before it) is renamed when the old version used
+it at least twice and the new one retired it (at most one use in ten left, as in a
+history note) while its replacement took over at least half of the uses it lost. A word written with a digit is a value ("SHA-256",
 "TLS 1.2"), never a term renamed. The counts are made once per comparison, and only when
 a clause swapped a word.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from ..parse import plain_text
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"\w+")
 #: Uses of the old term that make "the whole spec" more than one sentence.
 _MIN_USES = 2
+#: A term is retired when at most one use in this many is left.
+_RETIRED = 10
 
 
 class _Counts:
@@ -34,6 +36,10 @@ class _Counts:
             words = _WORD.findall(plain_text(text).casefold())
             self.words.update(words)
             self.pairs.update(pairwise(words))
+
+    def count(self, words: tuple[str, ...]) -> int:
+        """Uses of one word or a pair of words."""
+        return self.words[words[0]] if len(words) == 1 else self.pairs[(words[0], words[1])]
 
 
 class Terms:
@@ -67,33 +73,29 @@ class Terms:
     def renamed(self, gone: str, fresh: str, before: str = "") -> bool:
         """Whether ``gone`` -> ``fresh`` (one or two lower-case words each; ``before``,
         the word before them on both sides, or '') renames a term throughout the
-        document: the words one by one ("sender" -> "producer"), as a pair ("horizontal
-        rule" -> "thematic break"), or with the word before ("OpenAPI definition" ->
-        "OpenAPI Description")."""
+        document: as written ("sender" -> "producer", "horizontal rule" -> "thematic
+        break", "newline" -> "line ending"), or with the word before ("OpenAPI
+        definition" -> "OpenAPI Description")."""
         if any(ch.isdigit() for ch in gone + fresh):
             return False
         old, new = self._both()
-        old_words, new_words = gone.split(), fresh.split()
-        if len(old_words) != len(new_words):
+        old_words, new_words = tuple(gone.split()), tuple(fresh.split())
+        if not 1 <= len(old_words) <= 2 or not 1 <= len(new_words) <= 2:
             return False
-        if all(
-            _replaced(old.words, new.words, g, f) for g, f in zip(old_words, new_words, strict=True)
-        ):
+        if _replaced(old, new, old_words, new_words):
             return True
-        if len(old_words) == 2:
-            return _replaced(
-                old.pairs, new.pairs, (old_words[0], old_words[1]), (new_words[0], new_words[1])
-            )
-        return bool(before) and _replaced(
-            old.pairs, new.pairs, (before, old_words[0]), (before, new_words[0])
-        )
+        if before and len(old_words) == len(new_words) == 1:
+            return _replaced(old, new, (before, *old_words), (before, *new_words))
+        return False
 
 
-_K = TypeVar("_K")
-
-
-def _replaced(old: Counter[_K], new: Counter[_K], gone: _K, fresh: _K) -> bool:
-    return old[gone] >= _MIN_USES and not new[gone] and not old[fresh] and new[fresh] > 0
+def _replaced(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
+    """The old term retired (used at least twice, then at most one use in ten left, say
+    in a history note), and the new one taking over at least half of its uses."""
+    used, left = old.count(gone), new.count(gone)
+    if used < _MIN_USES or left * _RETIRED > used:
+        return False
+    return 2 * (new.count(fresh) - old.count(fresh)) >= used - left
 
 
 #: No document to look at (a clause compared on its own): nothing counts as renamed.

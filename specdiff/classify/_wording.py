@@ -409,6 +409,13 @@ class Swap(NamedTuple):
     old_phrase: str
     """The edited stretch of text around it, as written (for quoting)."""
     new_phrase: str
+    category: bool = False
+    """A category noun put for another after the word that names the thing ("the
+    discriminator attribute" -> "the discriminator object"): terminology."""
+
+    def words(self) -> tuple[set[str], set[str]]:
+        """The swapped words, lower case, one set per side."""
+        return set(self.old.casefold().split()), set(self.new.casefold().split())
 
 
 #: Words of weight swapped at once for one swap: "failed requests" -> "successful
@@ -418,52 +425,63 @@ _SWAP_WORDS = 2
 
 def swapped_words(old: str, new: str) -> list[Swap]:
     """Words of weight that another word took the place of, as written: "a new minor
-    version" -> "a new patch version" gives ("minor", "patch").
+    version" -> "a new patch version" gives ("minor", "patch"); one or two words for as
+    many ("SHA-256" -> "MD5", "failed requests" -> "successful responses").
 
     Not swaps: another form of the same word (spelling, a compound, an inflection, a
     misspelling), a word of grammar ("which" -> "that", "I" -> "we"), a one-letter
     placeholder ("0.x.x" -> "0.y.z"), a word that only moved within the text, the text
-    of a link that follows its new target, the category noun after a word that stays
+    of a link that follows its new target, and a phrase rewritten as a whole (more than
+    two words of weight on a side, or more on one side than on the other). Words only added or only dropped are not swaps
+    either (a qualifier, a clause appended). A category noun after a word that stays
     ("the discriminator attribute" -> "the discriminator object", see
-    :data:`CATEGORY_NOUNS`), and a phrase rewritten as a whole (more than two words
-    of weight on a side). Words only added or only dropped are not swaps either (a
-    qualifier, a clause appended)."""
+    :data:`CATEGORY_NOUNS`) is a swap marked as such: terminology."""
     old, new = _without_retargeted_link_texts(canonical_math(old), canonical_math(new))
     old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
     old_words, new_words = _words(old_plain), _words(new_plain)
     a, b = _forms(old_words), _forms(new_words)
     lost, gained = Counter(a) - Counter(b), Counter(b) - Counter(a)
+    old_hyphens, new_hyphens = _hyphens(old_plain), _hyphens(new_plain)
     swaps = []
     for i1, i2, j1, j2 in _edited_phrases(a, b):
         if i1 == i2 or j1 == j2:
             continue
-        if _joined(
-            old_words[i1:i2], new_words[j1:j2], _hyphens(old_plain), _hyphens(new_plain), i1, j1
-        ):
+        if _joined(old_words[i1:i2], new_words[j1:j2], old_hyphens, new_hyphens, i1, j1):
             continue
-        gone = [w for k, w in enumerate(old_words[i1:i2]) if _weighs(w, lost[a[i1 + k]])]
-        fresh = [w for k, w in enumerate(new_words[j1:j2]) if _weighs(w, gained[b[j1 + k]])]
-        gone, fresh = _unmatched(gone, fresh)
+        gone = [k for k in range(i1, i2) if _weighs(old_words[k], lost[a[k]])]
+        fresh = [k for k in range(j1, j2) if _weighs(new_words[k], gained[b[k]])]
+        gone, fresh = _unmatched(gone, fresh, old_words, new_words)
         # A word of weight swaps with its like: "and" -> "or", "minor" -> "patch"; a
         # subject giving way to "and" ("Clients must ... Clients must" -> "... and
         # must") is a sentence joined, not a term swapped.
         for heavy in (True, False):
-            old_side = [w for w in gone if (w[0].casefold() in _MEANINGFUL) == heavy]
-            new_side = [w for w in fresh if (w[0].casefold() in _MEANINGFUL) == heavy]
-            if not old_side or len(old_side) != len(new_side) or len(old_side) > _SWAP_WORDS:
+            old_side = [k for k in gone if (a[k] in _MEANINGFUL) == heavy]
+            new_side = [k for k in fresh if (b[k] in _MEANINGFUL) == heavy]
+            # One word for one, or two for two: "SHA-256" (a word written with a
+            # hyphen) for "MD5", "failed requests" for "successful responses".
+            size = _units(old_side, old_hyphens)
+            if not old_side or not new_side or size != _units(new_side, new_hyphens):
                 continue
-            if _category_renamed(old_side, new_side, a, i1):
+            if size > _SWAP_WORDS:
                 continue
+            old_found = [old_words[k] for k in old_side]
+            new_found = [new_words[k] for k in new_side]
             swaps.append(
                 Swap(
-                    " ".join(w for w, _ in old_side),
-                    " ".join(w for w, _ in new_side),
+                    " ".join(w for w, _ in old_found),
+                    " ".join(w for w, _ in new_found),
                     a[i1 - 1] if i1 else "",
                     _phrase(old_plain, old_words, i1, i2),
                     _phrase(new_plain, new_words, j1, j2),
+                    _category_renamed(old_found, new_found, a, i1),
                 )
             )
     return swaps
+
+
+def weighty_forms(words: list[str]) -> list[str]:
+    """The words of weight of lower-case ``words``, each in one spelling."""
+    return [canonical(w) for w in words if w not in _FUNCTION_WORDS]
 
 
 def _phrase(plain: str, words: list[tuple[str, bool]], start: int, stop: int) -> str:
@@ -505,34 +523,51 @@ _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
 
 
 def _without_retargeted_link_texts(old: str, new: str) -> tuple[str, str]:
-    """Both texts less the text of each link whose target is not on the other side: a
-    link that follows its target's new title ("[Versioning of Attributes](#versioning-
-    of-attributes)" -> "[Versioning of CloudEvents](#versioning-of-cloudevents)") is a
-    reference updated, not words swapped."""
-    old_targets = {m.group(2) for m in _LINK.finditer(old)}
-    new_targets = {m.group(2) for m in _LINK.finditer(new)}
-    if old_targets == new_targets:
+    """Both texts less the text of each link that follows a new target: a link whose
+    target and text both differ from every link on the other side ("[Versioning of
+    Attributes](#versioning-of-attributes)" -> "[Versioning of CloudEvents](#versioning-
+    of-cloudevents)") is a reference updated, not words swapped."""
+    old_links = {(m.group(2), m.group(1)) for m in _LINK.finditer(old)}
+    new_links = {(m.group(2), m.group(1)) for m in _LINK.finditer(new)}
+    if old_links == new_links:
         return old, new
 
-    def drop(text: str, others: set[str]) -> str:
-        return _LINK.sub(lambda m: m.group(0) if m.group(2) in others else " ", text)
+    def drop(text: str, others: set[tuple[str, str]]) -> str:
+        targets = {target for target, _ in others}
+        texts = {words for _, words in others}
 
-    return drop(old, new_targets), drop(new, old_targets)
+        def keep(m: re.Match[str]) -> str:
+            followed = m.group(2) not in targets and m.group(1) not in texts
+            return " " if followed else m.group(0)
+
+        return _LINK.sub(keep, text)
+
+    return drop(old, new_links), drop(new, old_links)
 
 
 def _unmatched(
-    gone: list[tuple[str, bool]], fresh: list[tuple[str, bool]]
-) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """The words of each side that no word of the other side is a form of."""
+    gone: list[int],
+    fresh: list[int],
+    old_words: list[tuple[str, bool]],
+    new_words: list[tuple[str, bool]],
+) -> tuple[list[int], list[int]]:
+    """The words (by position) of each side that no word of the other side is a form of."""
     left = list(fresh)
     kept = []
-    for word in gone:
-        partner = next((w for w in left if _one_word(word, w)), None)
+    for k in gone:
+        partner = next((m for m in left if _one_word(old_words[k], new_words[m])), None)
         if partner is None:
-            kept.append(word)
+            kept.append(k)
         else:
             left.remove(partner)
     return kept, left
+
+
+def _units(positions: list[int], hyphens: list[bool]) -> int:
+    """How many words the words at ``positions`` make, a hyphen joining two into one."""
+    return sum(
+        1 for n, k in enumerate(positions) if not (n and hyphens[k] and positions[n - 1] == k - 1)
+    )
 
 
 def _one_word(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
@@ -555,7 +590,19 @@ def _category_renamed(
         return False
     before = old_forms[at - 1]
     nouns = (gone[0][0].casefold(), fresh[0][0].casefold())
-    return all(n in CATEGORY_NOUNS for n in nouns) and before not in _FUNCTION_WORDS
+    if not all(n in CATEGORY_NOUNS for n in nouns):
+        return False
+    return before not in _DETERMINERS or before in _DEMONSTRATIVES
+
+
+#: Words before a noun that do not name the thing ("the attribute", "each field"); any
+#: other word does, even one that is also a word of grammar ("the `in` property").
+_DETERMINERS = _set(
+    "a an the this that these those each every any all some no its their our your his her"
+)
+#: ... but these point back at a thing already named: "Use of this property is NOT
+#: RECOMMENDED" in the row of the field it describes.
+_DEMONSTRATIVES = _set("this that these those")
 
 
 def is_substantive(word_similarity: float) -> bool:

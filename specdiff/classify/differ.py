@@ -22,6 +22,8 @@ from ._neighbours import read_neighbours
 from ._terms import Terms
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..align import Alignment
     from ..config import Config
 
@@ -74,9 +76,7 @@ class _Differ:
         self.old_anchors = old.anchors
         self.new_anchors = new.anchors
         self._labels: dict[bool, dict[str, str]] = {}
-        self.terms = Terms(
-            lambda: (c.text for c in old.clauses), lambda: (c.text for c in new.clauses)
-        )
+        self.terms = Terms(lambda: _uses(old), lambda: _uses(new))
 
     def _label(self, section_id: str, *, new: bool) -> str:
         """How a reason names a section: its title, qualified by its parent's if shared."""
@@ -415,6 +415,12 @@ class _Differ:
                     new=clause_side(clause),
                 )
             )
+
+
+def _uses(spec: Spec) -> Iterator[str]:
+    """The texts in which a spec uses its terms: headings and clauses."""
+    yield from (section.title for section in spec.sections)
+    yield from (clause.text for clause in spec.clauses)
 
 
 def _front_matter_side(source: str) -> Side:
