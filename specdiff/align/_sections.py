@@ -26,6 +26,8 @@ TITLE_SIMILARITY = 0.8
 PLACE_SENTENCE = 0.8
 #: Sections larger than this (old x new clauses) are left to the other layers.
 MAX_PLACE_CELLS = 400
+#: The weakest evidence that two sections sharing a title are one: the same derived id.
+_SAME_SLUG = 2
 
 
 class SectionMatcher:
@@ -69,15 +71,49 @@ class SectionMatcher:
                 self._pair(section.id, other.id, "id")
         self._pair_by_key(_title_path, "path")
         self._pair_by_key(lambda spec, s: (_title(s),), "title", unique_only=True)
-        # Slug ids equal on both sides with equal titles (a parent renamed, say).
-        for section in self._free_old():
-            other = new_by_id.get(section.id)
-            if (
-                other is not None
-                and other.id not in self.taken
-                and _title(other) == _title(section)
-            ):
-                self._pair(section.id, other.id, "id")
+        self._pair_shared_titles_by_place()
+
+    def _pair_shared_titles_by_place(self) -> None:
+        """Sections whose title another section shares, told apart by where they stand.
+
+        A derived id says little: a heading added earlier with the same title ("Source"
+        in a glossary before the attribute "source") takes the slug, and the section that
+        had it becomes ``source-1``. So a candidate under the partner of the old parent
+        comes first (directly under it, then deeper: an attribute moved into a new
+        sub-group), in document order; an equal slug with an equal title only after that
+        (a parent renamed, say, so that its partner is not known yet)."""
+        candidates: dict[str, list[Section]] = defaultdict(list)
+        for section in self._free_new():
+            candidates[_title(section)].append(section)
+        old_of = {new_id: old_id for old_id, (new_id, _) in self.pairs.items()}
+        new_order = {s.id: k for k, s in enumerate(self.new.sections)}
+        edges = []
+        for k, section in enumerate(self.old.sections):
+            if not section.level or section.id in self.pairs:
+                continue
+            for other in candidates.get(_title(section), ()):
+                rank = self._place_rank(section, other, old_of)
+                if rank is not None:
+                    edges.append((rank, k, new_order[other.id], section.id, other.id))
+        for rank, _, _, old_id, new_id in sorted(edges):
+            if old_id not in self.pairs and new_id not in self.taken:
+                self._pair(old_id, new_id, "id" if rank == _SAME_SLUG else "path")
+
+    def _place_rank(self, before: Section, after: Section, old_of: dict[str, str]) -> int | None:
+        """How surely ``after`` stands where ``before`` stood: 0 under the partner of its
+        parent, 1 somewhere below that partner (or ``before`` below the partner of
+        ``after``'s parent: the same seen the other way round), ``_SAME_SLUG`` for only
+        the same derived id, None for neither."""
+        parent = self.pairs.get(before.parent or "")
+        if parent is not None and parent[0] == after.parent:
+            return 0
+        new_ancestors = {s.id for s in self.new.path(after.id)[:-1]}
+        old_ancestors = {s.id for s in self.old.path(before.id)[:-1]}
+        below_parent = parent is not None and parent[0] in new_ancestors and parent[0] != ""
+        old_parent = old_of.get(after.parent or "")
+        if below_parent or (old_parent and old_parent in old_ancestors):
+            return 1
+        return _SAME_SLUG if before.id == after.id else None
 
     def _pair_by_key(self, key_of: object, method: str, *, unique_only: bool = False) -> None:
         assert callable(key_of)

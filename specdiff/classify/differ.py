@@ -142,7 +142,9 @@ class _Differ:
                 else:
                     tags = ()
                 self._section_facet(ChangeKind.RENAMED, before, after, tags)
-            if before.id != after.id and not _derived_ids(before, after):
+            if before.id != after.id and not (
+                _derived_ids(before, after) and not _same_words(before.title, after.title)
+            ):
                 self._section_facet(ChangeKind.REIDENTIFIED, before, after)
             if self._parent_changed(before, after):
                 self._section_facet(ChangeKind.MOVED, before, after)
@@ -462,8 +464,10 @@ def _heading_side(section: Section) -> Side:
 
 
 def _derived_ids(before: Section, after: Section) -> bool:
-    """Both ids are slugs of the titles: the anchor changed only because the title did,
-    which the rename record already says."""
+    """Both ids are slugs of the titles. When the title changed, the anchor changed
+    because it did, which the rename record already says; when the title kept its words,
+    the slug changed because another heading took it (``source`` became ``source-1``
+    after a "Source" added above): old links now land elsewhere, said by its own record."""
     return before.id_source is IdSource.SLUG and after.id_source is IdSource.SLUG
 
 
