@@ -33,7 +33,7 @@ class ClausePair:
     old: int
     new: int
     method: str
-    """``exact``, ``anchor``, ``sequence``, ``fuzzy`` or ``sentence``."""
+    """``exact``, ``anchor``, ``sequence``, ``lead``, ``fuzzy`` or ``sentence``."""
     similarity: float
 
 

@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from ..model.document import ClauseKind
 from ._similarity import ShingleIndex, TextCache, anchor_words, compatible, same_field
 
 if TYPE_CHECKING:
@@ -131,24 +132,73 @@ class ClauseMatcher:
             for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
                 old_gap = [x for x in old_list[old_start + 1 : old_end] if x not in self.old_to_new]
                 new_gap = [x for x in new_list[new_start + 1 : new_end] if x not in self.new_taken]
-                if len(old_gap) == 1 and len(new_gap) == 1:
-                    self._rewritten_in_place(old_gap[0], new_gap[0])
-                elif old_gap and new_gap and len(old_gap) * len(new_gap) <= MAX_GAP_CELLS:
-                    self._align_gap(old_gap, new_gap)
+                self._match_gap(old_gap, new_gap)
+
+    def _match_gap(self, old_gap: list[int], new_gap: list[int]) -> None:
+        """Pair the clauses left between the same two kept neighbours. Clauses that open
+        with the same label ("Description:", "`Integer` -"), the only ones to do so in the
+        gap on each side, are the same entry however much its text was rewritten: they
+        are paired first and bound smaller gaps, as kept clauses do."""
+        if not old_gap or not new_gap:
+            return
+        if len(old_gap) == 1 and len(new_gap) == 1:
+            self._rewritten_in_place(old_gap[0], new_gap[0])
+            return
+        slots = self._same_lead(old_gap, new_gap)
+        if slots:
+            for r, c in slots:
+                self._pair(
+                    old_gap[r], new_gap[c], "lead", self._similarity_at(r, c, old_gap, new_gap)
+                )
+            bounds = [(-1, -1), *slots, (len(old_gap), len(new_gap))]
+            for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
+                self._match_gap(old_gap[old_start + 1 : old_end], new_gap[new_start + 1 : new_end])
+        elif len(old_gap) * len(new_gap) <= MAX_GAP_CELLS:
+            self._align_gap(old_gap, new_gap)
+
+    def _similarity_at(self, r: int, c: int, old_gap: list[int], new_gap: list[int]) -> float:
+        return self.cache.similarity(self.old.clauses[old_gap[r]], self.new.clauses[new_gap[c]])
+
+    def _same_lead(self, old_gap: list[int], new_gap: list[int]) -> list[tuple[int, int]]:
+        """Positions (old, new) of the clauses of two gaps that share a label no other
+        clause of either gap opens with, in an order both sides keep."""
+        old_leads = _sole_leads([self.old.clauses[i] for i in old_gap])
+        new_leads = _sole_leads([self.new.clauses[i] for i in new_gap])
+        found = []
+        for lead, r in old_leads.items():
+            c = new_leads.get(lead)
+            if c is not None and self._may_be_one(
+                self.old.clauses[old_gap[r]], self.new.clauses[new_gap[c]]
+            ):
+                found.append((r, c))
+        found.sort()
+        return [found[k] for k in longest_increasing(found)]
+
+    @staticmethod
+    def _may_be_one(a: Clause, b: Clause) -> bool:
+        """Whether two clauses of the same slot may be one entry: the same kind at the
+        same depth (a top-level item does not become a nested one)."""
+        return a.kind is b.kind and a.depth == b.depth and same_field(a, b, same_place=True)
 
     def _rewritten_in_place(self, old_index: int, new_index: int) -> None:
         """The only clause left on each side between the same unchanged neighbours: the
         same clause edited when the texts are alike, or, rewritten beyond that, when both
         still point at the same place (a rule on serializing headers replaced by stricter
-        rules that cite the same appendix). Character similarity alone is no evidence
-        below the threshold: unrelated paragraphs of one spec reach 0.45."""
+        rules that cite the same appendix) or open with the same label ("Description:").
+        Character similarity alone is no evidence below the threshold: unrelated
+        paragraphs of one spec reach 0.45."""
         a, b = self.old.clauses[old_index], self.new.clauses[new_index]
         if not compatible(a, b) or not same_field(a, b, same_place=True):
             return
         score = self.cache.similarity(a, b)
         cites_the_same = bool(set(a.links) & set(b.links)) and score >= REWRITE_THRESHOLD
+        labelled_the_same = (
+            self._may_be_one(a, b) and lead_of(a) is not None and (lead_of(a) == lead_of(b))
+        )
         if score >= SEQUENCE_THRESHOLD or cites_the_same or self._links_follow(a, b):
             self._pair(old_index, new_index, "sequence", score)
+        elif labelled_the_same:
+            self._pair(old_index, new_index, "lead", score)
 
     def _align_gap(self, old_gap: list[int], new_gap: list[int]) -> None:
         """The order-keeping pairing of two runs with the greatest total similarity."""
@@ -264,6 +314,34 @@ class ClauseMatcher:
 
 
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+#: A label opening an entry: a code span or bold term, or a few words, then a colon or a
+#: spaced dash, then the entry's text ("`Integer` - A whole number", "Description: ...").
+_LEAD = re.compile(
+    r"(`[^`\n]+`|\*\*[^*\n]+\*\*|[^\s`*:][^:\n]{0,40}?)\s*(?::|\s[-\u2013\u2014]\s)\s*\S"
+)
+#: A label longer than this many words is a sentence that happens to hold a colon.
+_LEAD_WORDS = 4
+_LEAD_KINDS = frozenset({ClauseKind.PARAGRAPH, ClauseKind.LIST_ITEM})
+
+
+def lead_of(clause: Clause) -> str | None:
+    """The label a paragraph or list item opens with, case-folded, or None."""
+    if clause.kind not in _LEAD_KINDS:
+        return None
+    match = _LEAD.match(clause.text)
+    if match is None or len(match.group(1).split()) > _LEAD_WORDS:
+        return None
+    return match.group(1).casefold()
+
+
+def _sole_leads(clauses: list[Clause]) -> dict[str, int]:
+    """Each label that exactly one of ``clauses`` opens with, and that clause's position."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for position, clause in enumerate(clauses):
+        lead = lead_of(clause)
+        if lead is not None:
+            positions[lead].append(position)
+    return {lead: found[0] for lead, found in positions.items() if len(found) == 1}
 
 
 def _outside_links(text: str) -> str:
