@@ -41,6 +41,7 @@ class ClauseMatcher:
         self.section_pairs = section_pairs
         self.old_to_new: dict[int, tuple[int, str, float]] = {}
         self.new_taken: set[int] = set()
+        self._mark_cache: dict[tuple[bool, int], frozenset[str]] = {}
 
     def _pair(self, old_index: int, new_index: int, method: str, similarity: float) -> None:
         self.old_to_new[old_index] = (new_index, method, similarity)
@@ -250,16 +251,55 @@ class ClauseMatcher:
         if not old_left or not new_left:
             return
         index = ShingleIndex(new_left, self.cache)
+        surviving_new = {new_id for new_id, _ in self.section_pairs.values()}
         edges = []
         for clause in old_left:
             for other in index.candidates(clause):
-                if compatible(clause, other) and same_field(
-                    clause, other, same_place=self._same_place(clause, other)
+                same_place = self._same_place(clause, other)
+                if (
+                    compatible(clause, other)
+                    and same_field(clause, other, same_place=same_place)
+                    and (same_place or not self._stays_apart(clause, other, surviving_new))
                 ):
                     score = self.cache.similarity(clause, other)
                     if score >= FUZZY_THRESHOLD:
                         edges.append((score, clause.index, other.index))
         self._pair_best_first(edges, "fuzzy")
+
+    def _stays_apart(self, a: Clause, b: Clause, surviving_new: set[str]) -> bool:
+        """Whether ``a`` and ``b``, in sections not paired with each other, are two clauses
+        that merely share a template ("If present, MUST adhere to [RFC 3986]" and "...
+        [RFC 2045]"): what tells such clauses apart (the links they cite, the names in
+        code they mention) is there on both sides and has nothing in common, while one
+        of their sections is still there to hold its own. A clause moved and edited keeps
+        what it is about."""
+        if a.section not in self.section_pairs and b.section not in surviving_new:
+            return False  # neither section survives: a section rewritten under a new name
+        old_marks, new_marks = self._marks(a, old=True), self._marks(b, old=False)
+        return (
+            bool(old_marks)
+            and bool(new_marks)
+            and not any(_same_mark(x, y) for x in old_marks for y in new_marks)
+        )
+
+    def _marks(self, clause: Clause, *, old: bool) -> frozenset[str]:
+        """What a clause is about beyond its wording: the places its links lead (a link
+        into a renamed section counts as leading to its new id) and its code spans."""
+        key = (old, clause.index)
+        found = self._mark_cache.get(key)
+        if found is None:
+            found = self._mark_cache[key] = self._find_marks(clause, old=old)
+        return found
+
+    def _find_marks(self, clause: Clause, *, old: bool) -> frozenset[str]:
+        marks = set()
+        for written in _DESTINATION.findall(clause.text):
+            pair = self.section_pairs.get(written[1:]) if old and written.startswith("#") else None
+            target = "#" + pair[0] if pair is not None else written
+            marks.add(_SCHEME.sub("", target).rstrip("/").casefold())
+        code = _LINK.sub(" ", clause.text)
+        marks.update("`" + span.strip().casefold() for span in _CODE_SPAN.findall(code))
+        return frozenset(marks)
 
     # -- layer 4: a sentence kept in the same section ---------------------------------
     def match_shared_sentences(self) -> None:
@@ -314,6 +354,9 @@ class ClauseMatcher:
 
 
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`([^`]+)`")
 #: A label opening an entry: a code span or bold term, or a few words, then a colon or a
 #: spaced dash, then the entry's text ("`Integer` - A whole number", "Description: ...").
 _LEAD = re.compile(
@@ -342,6 +385,15 @@ def _sole_leads(clauses: list[Clause]) -> dict[str, int]:
         if lead is not None:
             positions[lead].append(position)
     return {lead: found[0] for lead, found in positions.items() if len(found) == 1}
+
+
+def _same_mark(a: str, b: str) -> bool:
+    """Whether two marks may name the same thing: one holds the other, punctuation aside
+    (`Cat` and `#/components/schemas/Cat`, #list-item and #list-items)."""
+    x, y = anchor_words(a), anchor_words(b)
+    if x and y:
+        return x in y or y in x
+    return a == b
 
 
 def _outside_links(text: str) -> str:
