@@ -28,7 +28,7 @@ from ._data import (
 )
 from ._examples import conversation_changed, verdict_changes
 from ._notation import canonical_math
-from ._statements import compare_statements, rules_reworded
+from ._statements import compare_statements, rules_reworded, voice_words
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     Swap,
@@ -175,7 +175,10 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     )
     if rules_reworded(old.statements, new.statements, old.text, new.text, ignored, terms):
         return Classification(("wording.substantive",))
-    if is_substantive(similarity) and not _same_words(old.text, new.text):
+    # Words in another order, and a rule said in the other voice ("clerks must strip the
+    # seal" -> "the seal must be stripped"), are the same words.
+    voice = voice_words(old.statements, new.statements)
+    if is_substantive(similarity) and not _same_words(old.text, new.text, voice):
         return Classification(("wording.substantive",))
     # A number or a negation that appeared or went ("two classes" -> "one class",
     # "can be" -> "cannot be") says something else, however little else changed.
@@ -202,8 +205,10 @@ def _swap_detail(swaps: list[Swap]) -> str:
     return f"{shown}; and {more} more" if more > 0 else shown
 
 
-def _same_words(old: str, new: str) -> bool:
-    return Counter(words_of(old).split()) == Counter(words_of(new).split())
+def _same_words(old: str, new: str, besides: frozenset[str] = frozenset()) -> bool:
+    """Whether two texts have the same words, but for ``besides``."""
+    before = Counter(w for w in words_of(old).split() if w not in besides)
+    return before == Counter(w for w in words_of(new).split() if w not in besides)
 
 
 #: The rules for an edited clause, in the order they are tried.

@@ -204,6 +204,19 @@ def rules_reworded(
     return False
 
 
+def voice_words(
+    old: tuple[NormativeStatement, ...], new: tuple[NormativeStatement, ...]
+) -> frozenset[str]:
+    """The words a change of voice accounts for in the rules of a clause ("clerks must
+    strip the seal" -> "the seal must be stripped by clerks": strip, stripped, clerks,
+    be, by): words that change the form of a rule, not what it requires."""
+    pairs, _, _ = pair_statements(old, new)
+    found: set[str] = set()
+    for a, b in pairs:
+        found |= _voice(a, b) or frozenset()
+    return frozenset(found)
+
+
 @dataclass(frozen=True, slots=True)
 class RunReading:
     """The rules of a run of neighbouring clauses, read as one text."""
@@ -501,6 +514,8 @@ def _similarity(a: NormativeStatement, b: NormativeStatement, terms: Terms = NO_
     return score
 
 
+#: The passive's own words: "be stripped by clerks".
+_PASSIVE_WORDS = frozenset(("be", "by"))
 #: Verbs that take the action as their object: "use percent-encoding" says what
 #: "be percent-encoded" says.
 _LIGHT_VERBS = _set("use apply perform do make give undergo")
@@ -523,12 +538,12 @@ def _voice(a: NormativeStatement, b: NormativeStatement) -> frozenset[str] | Non
         if _verb_root(verb) == _verb_root(participle):
             excused = {verb, participle}
         elif verb in _LIGHT_VERBS and rest and _verb_root(rest[0]) == _verb_root(participle):
-            excused = {verb, rest[0], participle}
+            excused = {verb, rest[0], participle, "to"}  # "apply escaping to X"
         else:
             continue
         for word in active.party.split():
             excused.update((word, f"{word}s", f"{word[:-1]}ies" if word.endswith("y") else word))
-        return frozenset(excused)
+        return frozenset(excused | _PASSIVE_WORDS)
     return None
 
 
