@@ -69,7 +69,7 @@ class SectionMatcher:
                 and other.id not in self.taken
             ):
                 self._pair(section.id, other.id, "id")
-        self._pair_by_key(_title_path, "path")
+        self._pair_by_key(_title_path, "path", unique_only=True)
         self._pair_by_key(lambda spec, s: (_title(s),), "title", unique_only=True)
         self._pair_shared_titles_by_place()
 
@@ -80,8 +80,9 @@ class SectionMatcher:
         in a glossary before the attribute "source") takes the slug, and the section that
         had it becomes ``source-1``. So a candidate under the partner of the old parent
         comes first (directly under it, then deeper: an attribute moved into a new
-        sub-group), in document order; an equal slug with an equal title only after that
-        (a parent renamed, say, so that its partner is not known yet)."""
+        sub-group), the one keeping more of its clauses word for word first, then in
+        document order; an equal slug with an equal title only after that (a parent
+        renamed, say, so that its partner is not known yet)."""
         candidates: dict[str, list[Section]] = defaultdict(list)
         for section in self._free_new():
             candidates[_title(section)].append(section)
@@ -94,10 +95,17 @@ class SectionMatcher:
             for other in candidates.get(_title(section), ()):
                 rank = self._place_rank(section, other, old_of)
                 if rank is not None:
-                    edges.append((rank, k, new_order[other.id], section.id, other.id))
-        for rank, _, _, old_id, new_id in sorted(edges):
+                    kept = self._shared_clauses(section, other)
+                    edges.append((rank, -kept, k, new_order[other.id], section.id, other.id))
+        for rank, _, _, _, old_id, new_id in sorted(edges):
             if old_id not in self.pairs and new_id not in self.taken:
                 self._pair(old_id, new_id, "id" if rank == _SAME_SLUG else "path")
+
+    def _shared_clauses(self, before: Section, after: Section) -> int:
+        """How many of the two sections' own clauses are word for word the same: of two
+        "Note" sections under one parent, the one whose text survives is the one kept."""
+        olds = {self.old.clauses[i].fingerprint for i in before.clauses}
+        return sum(1 for i in after.clauses if self.new.clauses[i].fingerprint in olds)
 
     def _place_rank(self, before: Section, after: Section, old_of: dict[str, str]) -> int | None:
         """How surely ``after`` stands where ``before`` stood: 0 under the partner of its
