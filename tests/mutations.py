@@ -36,6 +36,7 @@ from specgen import (
     Sec,
     Table,
     Words,
+    _is_rule,
     clause_count,
     join_sentences,
     random_example,
@@ -88,6 +89,7 @@ KINDS = (
     "quantity.changed",
     "action.opposite",
     "voice.passive",
+    "paragraph.split_to_list",
 )
 """Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
 hard-wrapped at another width, for which no record may appear; so is
@@ -1102,6 +1104,61 @@ class _Mutator:
         edit.note = old.lead
         return edit
 
+    def paragraph_split_to_list(self) -> Edit | None:
+        """A paragraph whose first sentence stays a paragraph and whose other sentences,
+        rules among them, become the items of a list below it: every rule is stated as
+        before, so each clause is only regrouped."""
+
+        def splittable(x: Para) -> bool:
+            first, rest = x.sentences[0], x.sentences[1:]
+            return (
+                len(rest) >= 2
+                and not _is_rule(first)
+                and len(first.split()) >= 5
+                and any(_is_rule(t) for t in rest)
+            )
+
+        spots = self._blocks(Para, free=True, where=splittable)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, Para)
+        lead = Para((old.sentences[0],))
+        items = ListBlock(old.sentences[1:], ordered=self.rng.random() < 0.5)
+        blocks = list(self.doc.sections[p].blocks)
+        blocks[b : b + 1] = [lead, items]
+        self._set_blocks(p, blocks)
+        self.touched.update({id(old), id(lead), id(items)})
+        section = self.doc.sections[p].id
+        self.busy.add(section)
+        restructured = frozenset({"restructured"})
+        expected = [
+            Expect(
+                "clause",
+                "modified",
+                section,
+                self.was(section),
+                _plain(old.sentences[0]),
+                restructured,
+                severity="patch",
+            ),
+            # The old paragraph stays the lead or one of the items, depending on how alike
+            # they are: any of the new clauses but one is added.
+            *(
+                Expect("clause", "added", section, None, "", restructured, severity="patch")
+                for _ in items.items
+            ),
+        ]
+        edit = Edit(
+            "paragraph.split_to_list",
+            expected,
+            sentences={_plain(t) for t in old.sentences},
+            sections={section},
+        )
+        edit.note = old.sentences[0]
+        return edit
+
     def rewrapped(self) -> Edit | None:
         spots = self._blocks(Para, where=lambda x: len(x.text) > 100)
         if not spots:
@@ -1205,6 +1262,7 @@ _APPLY = {
     "quantity.changed": _Mutator.quantity_changed,
     "action.opposite": _Mutator.action_opposite,
     "voice.passive": _Mutator.voice_passive,
+    "paragraph.split_to_list": _Mutator.paragraph_split_to_list,
 }
 assert set(_APPLY) == set(KINDS)
 

@@ -125,6 +125,7 @@ def test_quantifiers_and_quantities():
         "Wren can call tools to search the web.",  # an ability, not a permission
         "If the assistant cannot give a straight answer, say so.",  # inside a condition
         "White lies that humans may use are common.",
+        "Such a reply may still follow the request.",  # "still" of no party: what may be
         # Said of some of a kind: what exists or happens, not what anyone may do.
         "Certain fields or features may be marked deprecated.",
         "Some examples cannot be represented directly in JSON.",
@@ -152,6 +153,7 @@ def test_not_rules(text):
         "Requests MAY look harmless.",  # RFC 2119 capitals are always rules
         "In some cases the assistant may refuse.",  # "some" is not the subject's
         "Certain libraries MAY choose to allow it.",
+        "The assistant may still change its vocal tone.",  # still allowed to
     ],
 )
 def test_rules_said_with_may_and_can(text):
@@ -165,6 +167,15 @@ def test_may_binds_an_actor_the_spec_gives_rules_to():
     assert clause_with(spec, "refuse").statements == ()  # positive "can": an ability
     spec = parse_spec("# A\n\nCouriers must sign.\n\nCouriers cannot open a parcel.\n")
     assert [s.force for s in clause_with(spec, "open a parcel").statements] == ["must not"]
+
+
+def test_may_still_is_a_permission_only_for_a_party_the_spec_binds():
+    spec = parse_spec(
+        "# A\n\nWren must sign for each parcel.\n\nWren may still apply the house rules.\n\n"
+        "The parcel may still arrive late.\n"
+    )
+    assert [s.force for s in clause_with(spec, "house rules").statements] == ["may"]
+    assert clause_with(spec, "arrive late").statements == ()
 
 
 def test_list_items_carry_their_lead_in():

@@ -161,6 +161,10 @@ _EPISTEMIC_ADVERBS = _set(
     "sometimes well possibly occasionally often eventually already inadvertently "
     "unintentionally easily potentially actually still"
 )
+#: Of those, the ones that say what may happen only when said of something else than a
+#: party the spec binds: "the reply may still follow" (what may happen) against "the
+#: assistant may still change its tone" (what it is still allowed to do).
+_EPISTEMIC_UNLESS_PARTY = _set("still")
 #: After *may be* / *can be*: words that judge rather than allow ("may be harmful").
 _EVALUATIVE = _set("""
     harmful helpful useful harmless controversial dangerous appropriate inappropriate
@@ -199,8 +203,9 @@ class Reading:
     """The subject as written before the keyword, in plain lower-case words ('' if none)."""
     sense: str
     """``rule`` (certain), ``epistemic`` (certainly not a rule), ``passive`` (*may* or
-    *can* on a passive verb: "may be omitted"), or ``modal`` (*may* or *can* on an
-    action verb: a rule when said of a party)."""
+    *can* on a passive verb: "may be omitted"), ``modal`` (*may* or *can* on an
+    action verb: a rule when said of a party), or ``hedged`` (*may still*: a rule only
+    when said of a party the spec binds)."""
     verb: str = ""
     """For ``passive``: the participle ("overridden")."""
     embedded: bool = False
@@ -654,10 +659,21 @@ def _sense(hit: Hit, subject: str, action_text: str) -> tuple[str, str]:
         return "epistemic", ""  # "Certain fields may be marked ...": what some things are
     words = _PARTY_WORD.findall(_plain(action_text).casefold())
     position = 0
+    hedged = False
     while position < len(words) and words[position] in _SKIPPED_ADVERBS:
-        if words[position] in _EPISTEMIC_ADVERBS:
+        if words[position] in _EPISTEMIC_UNLESS_PARTY and hit.written.casefold() == "may":
+            hedged = True
+        elif words[position] in _EPISTEMIC_ADVERBS:
             return "epistemic", ""
         position += 1
+    sense, verb = _sense_of_verb(words, position, subject)
+    if hedged and sense != "epistemic":
+        return "hedged", verb
+    return sense, verb
+
+
+def _sense_of_verb(words: list[str], position: int, subject: str) -> tuple[str, str]:
+    """The sense of a *may* or *can* from the verb at ``position`` of the words after it."""
     verb = words[position] if position < len(words) else ""
     if verb == "be":
         position += 1
@@ -783,7 +799,9 @@ def settle(readings: Iterable[Reading], parties: set[str]) -> tuple[NormativeSta
         sense = reading.sense
         if sense == "epistemic":
             continue
-        if sense in ("modal", "passive") and not _binds_a_party(reading, parties):
+        if sense == "hedged" and not _known(party_key(reading.subject), parties):
+            continue  # "the reply may still follow ...": what may happen
+        if sense in ("modal", "passive", "hedged") and not _binds_a_party(reading, parties):
             continue
         kept.append(reading.statement)
     return tuple(kept)
