@@ -28,6 +28,7 @@ from ._statements import (
     stemmed_words,
     words_moved_within,
 )
+from ._terms import NO_TERMS, Terms
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -102,20 +103,23 @@ class NeighbourReading:
         return old_ok and new_ok
 
 
-def read_neighbours(old: Spec, new: Spec, alignment: Alignment) -> NeighbourReading:
+def read_neighbours(
+    old: Spec, new: Spec, alignment: Alignment, terms: Terms = NO_TERMS
+) -> NeighbourReading:
     """Read again, as one text, each run of neighbouring changed clauses where a clause
-    was added or removed, or a rule left one clause and a rule joined another."""
+    was added or removed, or a rule left one clause and a rule joined another (``terms``:
+    the words the new version renamed throughout)."""
     reading = NeighbourReading()
     old_to_new = {pair.old: pair.new for pair in alignment.clauses}
     new_to_old = {pair.new: pair.old for pair in alignment.clauses}
     for pair in alignment.sections:
-        members = _members(old, new, pair.old, pair.new, old_to_new, new_to_old)
+        here = terms.under(_topic(old, new, pair.old, pair.new))
+        members = _members(old, new, pair.old, pair.new, (old_to_new, new_to_old), here)
         if not any(m.seed for m in members):
             continue
-        topic = _topic(old, new, pair.old, pair.new)
         for run in _runs(members):
             if _worth_reading(run, old_to_new):
-                _read_run(old, new, run, (old_to_new, new_to_old), topic, reading)
+                _read_run(old, new, run, (old_to_new, new_to_old), here, reading)
     return reading
 
 
@@ -136,12 +140,13 @@ def _members(
     new: Spec,
     old_id: str,
     new_id: str,
-    old_to_new: dict[int, int],
-    new_to_old: dict[int, int],
+    alignment: tuple[dict[int, int], dict[int, int]],
+    terms: Terms,
 ) -> list[_Member]:
     """The changed prose clauses of a section pair, placed where they stand in the new
     section: an old clause where its partner stands, or after the partner of the clause
     before it."""
+    old_to_new, new_to_old = alignment
     new_list = new.section(new_id).clauses
     position = {index: place for place, index in enumerate(new_list)}
     members: list[_Member] = []
@@ -158,7 +163,7 @@ def _members(
         before = old.clauses[partner]
         if before.section != old_id or before.fingerprint == after.fingerprint:
             continue
-        loses, gains = left_unpaired(before.statements, after.statements)
+        loses, gains = left_unpaired(before.statements, after.statements, terms)
         place, seed = position[index], loses or gains
         members.append(_Member(place, True, index, seed, gains=gains))
         members.append(_Member(place, False, partner, seed, loses=loses))
@@ -219,7 +224,7 @@ def _read_run(
     new: Spec,
     run: list[_Member],
     alignment: tuple[dict[int, int], dict[int, int]],
-    topic: frozenset[str],
+    terms: Terms,
     reading: NeighbourReading,
 ) -> None:
     old_to_new, new_to_old = alignment
@@ -235,7 +240,7 @@ def _read_run(
         [(c.statements, c.text) for c in old_clauses],
         [(c.statements, c.text) for c in new_clauses],
         partners,
-        topic,
+        terms,
     )
     for clause, changes in zip(old_clauses, found.from_old, strict=True):
         reading.old_changes[clause.index] = tuple(changes)

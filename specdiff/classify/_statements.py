@@ -235,7 +235,7 @@ def compare_across(
     old: Sequence[tuple[tuple[NormativeStatement, ...], str]],
     new: Sequence[tuple[tuple[NormativeStatement, ...], str]],
     partners: Sequence[tuple[int, int]],
-    topic: frozenset[str] = frozenset(),
+    terms: Terms = NO_TERMS,
 ) -> RunReading:
     """How the rules of a run of neighbouring clauses changed, the run read as one text.
 
@@ -246,9 +246,9 @@ def compare_across(
     list items, or items merged into a paragraph, keeps each rule, and a word that moved
     into a neighbouring clause did not leave the run. Returns, per old clause, the rules
     removed from it, and per new clause, the changes to the rules it now states
-    (``topic``: the words of the headings the run stands under, as for
-    :func:`compare_statements`)."""
-    forms = _topic_forms(topic)
+    (``terms``: the words renamed throughout, and the words of the headings the run
+    stands under, as :func:`compare_statements` takes them)."""
+    forms = _topic_forms(terms.topic)
     from_old: list[list[StatementChange]] = [[] for _ in old]
     into_new: list[list[StatementChange]] = [[] for _ in new]
     lone_old: list[tuple[int, NormativeStatement]] = []
@@ -263,9 +263,9 @@ def compare_across(
     for k, m in partners:
         (before, old_text), (after, new_text) = old[k], new[m]
         removed, added = _clause_delta(before, after, old_text, new_text)
-        pairs, old_left, new_left = _pair_positions(before, after)
+        pairs, old_left, new_left = _pair_positions(before, after, terms)
         for i, j in pairs:
-            into_new[m].extend(_pair_changes(before[i], after[j], removed, added, forms))
+            into_new[m].extend(_pair_changes(before[i], after[j], removed, added, forms, terms))
         lone_old.extend((k, before[i]) for i in old_left)
         lone_new.extend((m, after[j]) for j in new_left)
         if old_left or new_left:
@@ -289,9 +289,9 @@ def compare_across(
     )
     old_statements = tuple(s for _, s in lone_old)
     new_statements = tuple(s for _, s in lone_new)
-    pairs, old_left, new_left = _pair_positions(old_statements, new_statements)
+    pairs, old_left, new_left = _pair_positions(old_statements, new_statements, terms)
     for i, j in pairs:
-        changes = _pair_changes(old_statements[i], new_statements[j], removed, added, forms)
+        changes = _pair_changes(old_statements[i], new_statements[j], removed, added, forms, terms)
         into_new[lone_new[j][0]].extend(changes)
     old_reported: Counter[str] = Counter()
     new_reported: Counter[str] = Counter()
@@ -343,13 +343,15 @@ def words_moved_within(own: Counter[str], other_side: Collection[str]) -> bool:
 
 
 def left_unpaired(
-    old: tuple[NormativeStatement, ...], new: tuple[NormativeStatement, ...]
+    old: tuple[NormativeStatement, ...],
+    new: tuple[NormativeStatement, ...],
+    terms: Terms = NO_TERMS,
 ) -> tuple[bool, bool]:
     """Whether some old statement, and some new one, finds no partner in the other version
     of its clause: a rule that left the clause, or joined it."""
     if [_identity(s) for s in old] == [_identity(s) for s in new]:
         return False, False
-    _, old_left, new_left = _pair_positions(old, new)
+    _, old_left, new_left = _pair_positions(old, new, terms)
     return bool(old_left), bool(new_left)
 
 

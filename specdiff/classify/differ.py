@@ -264,7 +264,7 @@ class _Differ:
 
     # -- clauses -----------------------------------------------------------------------
     def _clauses(self) -> None:
-        self.neighbours = read_neighbours(self.old, self.new, self.alignment)
+        self.neighbours = read_neighbours(self.old, self.new, self.alignment, self.terms)
         recorded: set[int] = set()
         for pair in self.alignment.clauses:
             before, after = self.old.clauses[pair.old], self.new.clauses[pair.new]
