@@ -1,0 +1,64 @@
+"""Runs of neighbouring clauses (classify/_neighbours.py): which changed clauses are read
+together, so that a rule that moved between clauses pairs with itself, and how far that
+reading reaches (a few places inside one section pair, never the whole document)."""
+
+from __future__ import annotations
+
+from specdiff.classify._neighbours import MAX_RUN, WINDOW, _Member, _runs, _worth_reading
+
+
+def seed(position: float, index: int, *, new_side: bool = True) -> _Member:
+    return _Member(position, new_side, index, True, gains=new_side, loses=not new_side)
+
+
+def edited(position: float, index: int, *, new_side: bool = True) -> _Member:
+    return _Member(position, new_side, index, False)
+
+
+def indices(runs: list[list[_Member]]) -> list[list[tuple[bool, int]]]:
+    return [sorted((m.new_side, m.index) for m in run) for run in runs]
+
+
+def test_seeds_at_most_a_window_apart_form_one_run():
+    members = [seed(0, 0), seed(WINDOW, 1), seed(2 * WINDOW, 2), seed(3 * WINDOW + 1, 3)]
+    assert indices(_runs(members)) == [
+        [(True, 0), (True, 1), (True, 2)],
+        [(True, 3)],
+    ]
+
+
+def test_an_edited_clause_joins_a_nearby_run_but_carries_it_no_further():
+    # Every item of a list edited in place ("backwards" -> "backward") must not chain the
+    # whole list into one run: only a seed starts or extends one.
+    members = [seed(0, 0), edited(WINDOW, 1), edited(2 * WINDOW, 2), seed(3 * WINDOW, 3)]
+    assert indices(_runs(members)) == [
+        [(True, 0), (True, 1)],
+        [(True, 2), (True, 3)],
+    ]
+
+
+def test_a_run_is_read_when_a_clause_was_added_beside_an_edited_one():
+    old_paragraph = edited(0, 10, new_side=False)
+    new_paragraph = edited(0, 20)
+    added_item = seed(1, 21)
+    assert _worth_reading([old_paragraph, new_paragraph, added_item], {10: 20})
+
+
+def test_a_pair_that_kept_its_rules_to_itself_is_not_read_again():
+    before = _Member(0, False, 10, True, loses=True)
+    after = _Member(0, True, 20, True, gains=True)
+    assert not _worth_reading([before, after], {10: 20})
+
+
+def test_a_rule_that_left_one_pair_and_joined_another_is_read_across_them():
+    left = _Member(0, False, 10, True, loses=True)
+    left_new = _Member(0, True, 20, False)
+    joined_old = _Member(1, False, 11, False)
+    joined = _Member(1, True, 21, True, gains=True)
+    assert _worth_reading([left, left_new, joined_old, joined], {10: 20, 11: 21})
+
+
+def test_a_run_longer_than_the_limit_is_left_to_the_clause_reading():
+    old_side = [edited(k, k, new_side=False) for k in range(MAX_RUN + 1)]
+    new_side = [seed(k, 100 + k) for k in range(MAX_RUN + 1)]
+    assert not _worth_reading(old_side + new_side, {})
