@@ -74,9 +74,14 @@ def compare_specs(
         titles.update(documents.local_titles(new))
     paths: dict[str, tuple[str, ...]] = {}
     labels: dict[str, str] = {}
+    new_ids = {s.id for s in new.sections}
     for spec in (old, new):  # the new side wins
         spec_paths, spec_labels = _title_paths(spec), qualified_titles(spec)
         paths.update(spec_paths)
+        if spec is old:
+            # An id the new side has names its section there, qualified or not: an old
+            # "Definitions › Schema" must not title the new side's only "Schema".
+            spec_labels = {k: v for k, v in spec_labels.items() if k not in new_ids}
         labels.update(spec_labels)
         if multi:
             _add_file_keys(spec, titles, paths, labels, spec_paths, spec_labels)
@@ -87,7 +92,12 @@ def compare_specs(
         titles=tuple(titles.items()),
         paths=tuple(paths.items()),
         labels=tuple(labels.items()),
+        new_ids=() if multi else _new_ids(alignment),
     )
+
+
+def _new_ids(alignment: Alignment) -> tuple[tuple[str, str], ...]:
+    return tuple((p.old, p.new) for p in alignment.sections if p.old and p.old != p.new)
 
 
 def _ignoring_named_sections(config: Config, old: Spec, new: Spec) -> Config:

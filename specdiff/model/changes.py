@@ -197,6 +197,10 @@ class Report:
     """Section id to the titles from the top-level heading down to it (new side wins)."""
     labels: tuple[tuple[str, str], ...] = field(default=())
     """Section id to "Parent › Title", for sections whose title another one shares."""
+    new_ids: tuple[tuple[str, str], ...] = field(default=())
+    """Old section id to new id, for the sections of a one-file spec found again under
+    another id: a clause removed from such a section belongs with its new id, not with
+    the section that took its old id (a heading "Source" added above "source")."""
 
     @property
     def bump(self) -> Level:

@@ -59,19 +59,28 @@ def group_by_section(report: Report) -> list[SectionGroup]:
 
     For a spec made of many files, by document first: changes arrive in reading order, so
     each document's groups are together, the document's own record first."""
-    order: list[tuple[str | None, str]] = []
-    groups: dict[tuple[str | None, str], list[Change]] = {}
-    titles: dict[tuple[str | None, str], str] = {}
+    # A key's third part sets apart a section that is gone whose id another section now
+    # holds (a field that took back the slug of a glossary entry removed above it).
+    order: list[tuple[str | None, str, bool]] = []
+    groups: dict[tuple[str | None, str, bool], list[Change]] = {}
+    titles: dict[tuple[str | None, str, bool], str] = {}
+    new_ids = dict(report.new_ids)
+    taken = set(new_ids.values())
     for change in report.changes:
         document = change.document if change.document is not None else change.old_document
         if change.scope is Scope.DOCUMENT:
-            key: tuple[str | None, str] = (document, "")
+            key: tuple[str | None, str, bool] = (document, "", False)
             side = change.new or change.old
             titles.setdefault(key, side.title if side and side.title else document or "")
         elif change.section is not None:
-            key = (document, change.section)
+            key = (document, change.section, False)
+        elif change.old_section in new_ids:  # a clause gone from a section found again
+            key = (document, new_ids[change.old_section], False)
         else:  # a section that is gone: titled as its own file had it
-            key = (document, change.old_section or "")
+            gone = change.old_section or ""
+            key = (document, gone, gone in taken)
+            if key[2] and change.old is not None and change.old.title:
+                titles.setdefault(key, change.old.title)
             if key[1] and change.old_document is not None:
                 titles.setdefault(key, report.display_title(key[1], change.old_document))
         if key not in groups:
