@@ -22,7 +22,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from specgen import (
+    ADJECTIVES,
     AUTHORITIES,
+    DETERMINERS,
     OBLIGATIONS,
     PREPOSITIONS,
     VERBS,
@@ -90,6 +92,7 @@ KINDS = (
     "action.opposite",
     "voice.passive",
     "paragraph.split_to_list",
+    "object.swapped",
 )
 """Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
 hard-wrapped at another width, for which no record may appear; so is
@@ -97,12 +100,13 @@ hard-wrapped at another width, for which no record may appear; so is
 GENERATED_ONLY = frozenset(
     {"identifier.renamed", "table.row_across_objects"}
     | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
-    | {"quantity.changed", "action.opposite", "voice.passive"}
+    | {"quantity.changed", "action.opposite", "voice.passive", "object.swapped"}
 )
 """Kinds that need what only generated specs hold: identifiers in code, field tables, a
 sentence ending in a place phrase, a list under a lead-in (the sample spec's lists are
 kept verbatim), "unless curators ask otherwise", "within N days", a verb with a known
-opposite, a rule "Wren must <verb> <the thing> ..." to say in the passive."""
+opposite, a rule "Wren must <verb> <the thing> ..." to say in the passive or whose
+thing's adjective to swap."""
 
 
 @dataclass(frozen=True)
@@ -1044,6 +1048,30 @@ class _Mutator:
 
         return self._sentence_edit("voice.passive", {"wording"}, "patch", pick, rewrite)
 
+    def object_swapped(self) -> Edit | None:
+        """``Wren must label the amber crate ...`` -> ``... the crimson crate ...``: the
+        same modal and verb, another object (a word of weight swapped, the rule otherwise
+        as it was), so another requirement. The new word is new to the paragraph: a word
+        moved from elsewhere in it would be no swap."""
+        determiners = "|".join(DETERMINERS)
+        adjectives = "|".join(ADJECTIVES)
+        pattern = re.compile(
+            rf"^Wren (?:must|should|may)(?: not)? [a-z]+ (?:{determiners}) ({adjectives}) "
+        )
+
+        def pick(x: Para) -> list[int]:
+            return [i for i, t in enumerate(x.sentences) if pattern.search(t)]
+
+        def rewrite(sentences: list[str], i: int) -> list[str]:
+            found = pattern.search(sentences[i])
+            assert found is not None
+            used = set(re.findall(r"[a-z]+", " ".join(sentences).lower()))
+            fresh = self.rng.choice([a for a in ADJECTIVES if a not in used])
+            sentences[i] = sentences[i][: found.start(1)] + fresh + sentences[i][found.end(1) :]
+            return sentences
+
+        return self._sentence_edit("object.swapped", {"normative.changed"}, "major", pick, rewrite)
+
     def _lead_lists(self, *, size: int) -> list[tuple[int, int]]:
         return self._blocks(
             ListBlock, free=True, where=lambda x: bool(x.lead) and len(x.items) >= size
@@ -1263,6 +1291,7 @@ _APPLY = {
     "action.opposite": _Mutator.action_opposite,
     "voice.passive": _Mutator.voice_passive,
     "paragraph.split_to_list": _Mutator.paragraph_split_to_list,
+    "object.swapped": _Mutator.object_swapped,
 }
 assert set(_APPLY) == set(KINDS)
 

@@ -36,6 +36,7 @@ from ._wording import (
     is_editorial,
     is_substantive,
     numbers_and_negations,
+    same_content_words,
     swapped_words,
 )
 
@@ -176,9 +177,12 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     if rules_reworded(old.statements, new.statements, old.text, new.text, ignored, terms):
         return Classification(("wording.substantive",))
     # Words in another order, and a rule said in the other voice ("clerks must strip the
-    # seal" -> "the seal must be stripped"), are the same words.
+    # seal" -> "the seal must be stripped"), are the same words; so are the same values
+    # listed in another order with fewer words of grammar.
     voice = voice_words(old.statements, new.statements)
-    if is_substantive(similarity) and not _same_words(old.text, new.text, voice):
+    if is_substantive(similarity) and not (
+        _same_words(old.text, new.text, voice) or same_content_words(old.text, new.text)
+    ):
         return Classification(("wording.substantive",))
     # A number or a negation that appeared or went ("two classes" -> "one class",
     # "can be" -> "cannot be") says something else, however little else changed.

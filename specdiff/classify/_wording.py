@@ -191,6 +191,10 @@ def code_changed(old: str, new: str) -> bool:
     old_spans, new_spans = code_spans(old), code_spans(new)
     if old_spans == new_spans:
         return False
+    if Counter(old_spans) == Counter(new_spans):
+        # The same values in another order: a change only outside a list of alternatives
+        # ("either a `String`, or a `Binary`" -> "either a `Binary` or `String`").
+        return _listed(old) != _listed(new)
     gained = Counter(new_spans) - Counter(old_spans)
     lost = Counter(old_spans) - Counter(new_spans)
     if not all(_written_plain(span, old) for span in gained):
@@ -198,6 +202,42 @@ def code_changed(old: str, new: str) -> bool:
     if not all(_written_plain(span, new) for span in lost):
         return True
     return _without(old_spans, lost) != _without(new_spans, gained)
+
+
+#: What may stand between the members of a list: commas, "or", "and", articles.
+_LIST_GLUE = re.compile(r"(?:[\s,;/]|\b(?:or|and|nor|either|a|an|the)\b)*", re.IGNORECASE)
+
+
+def _listed(text: str) -> list[tuple[str, ...]]:
+    """The code spans of ``text`` in order, those listed together (only commas, "or",
+    "and" or an article between them) as one group in no order."""
+    groups: list[list[str]] = []
+    end = -1
+    for match in _CODE_SPAN.finditer(text):
+        span = _unquoted(" ".join(match.group(2).split()))
+        if groups and _LIST_GLUE.fullmatch(text, end, match.start()):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+        end = match.end()
+    return [tuple(sorted(group)) for group in groups]
+
+
+def same_content_words(old: str, new: str) -> bool:
+    """Whether two texts say the same words of weight, in any order and number of words
+    of grammar, joined by the same kinds of "and"/"or": a list reordered ("a `String`,
+    or a `Binary`, or a `Map`" -> "a `Binary`, `Map` or `String`")."""
+    joints = ("and", "or", "nor")
+    a, b = _words(typography(plain_text(old))), _words(typography(plain_text(new)))
+    a_words = [w.casefold() for w, _ in a]
+    b_words = [w.casefold() for w, _ in b]
+
+    def weight(words: list[str]) -> Counter[str]:
+        return Counter(w for w in words if w not in _FUNCTION_WORDS and w not in joints)
+
+    return weight(a_words) == weight(b_words) and {w for w in a_words if w in joints} == {
+        w for w in b_words if w in joints
+    }
 
 
 def _without(spans: list[str], dropped: Counter[str]) -> list[str]:
@@ -405,7 +445,8 @@ class Swap(NamedTuple):
     old: str
     new: str
     before: str
-    """The word before it, the same on both sides ('' at the start), lower case."""
+    """The word before it, the same on both sides, when it may name the thing (not a
+    word of grammar; '' otherwise), lower case."""
     old_phrase: str
     """The edited stretch of text around it, as written (for quoting)."""
     new_phrase: str
@@ -470,7 +511,7 @@ def swapped_words(old: str, new: str) -> list[Swap]:
                 Swap(
                     " ".join(w for w, _ in old_found),
                     " ".join(w for w, _ in new_found),
-                    a[i1 - 1] if i1 else "",
+                    _naming_word(a, i1),
                     _phrase(old_plain, old_words, i1, i2),
                     _phrase(new_plain, new_words, j1, j2),
                     _category_renamed(old_found, new_found, a, i1),
@@ -482,6 +523,15 @@ def swapped_words(old: str, new: str) -> list[Swap]:
 def weighty_forms(words: list[str]) -> list[str]:
     """The words of weight of lower-case ``words``, each in one spelling."""
     return [canonical(w) for w in words if w not in _FUNCTION_WORDS]
+
+
+def _naming_word(forms: list[str], at: int) -> str:
+    """The word before position ``at`` when it may name the thing ("OpenAPI" in "OpenAPI
+    definition"), else '': "the" or "of" before a word says nothing of a term."""
+    if not at:
+        return ""
+    word = forms[at - 1]
+    return "" if word in _FUNCTION_WORDS or word in _DETERMINERS or word in _MEANINGFUL else word
 
 
 def _phrase(plain: str, words: list[tuple[str, bool]], start: int, stop: int) -> str:
