@@ -33,6 +33,7 @@ from ._terms import NO_TERMS, Terms
 from ._wording import (
     Swap,
     code_changed,
+    code_spans,
     is_editorial,
     is_substantive,
     numbers_and_negations,
@@ -137,8 +138,36 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
         return Classification(("editorial",) if same else ("wording.substantive",))
     # A formula is read like code once its notation is written one way.
     if code_changed(canonical_math(old.text), canonical_math(new.text)):
+        renamed = _renamed_in_code(old.text, new.text, terms)
+        if renamed:
+            # The name of an attribute or field the whole document renamed (reported
+            # where it is defined), followed where it is mentioned: terminology.
+            shown = "; ".join(f"`{a}` → `{b}`" for a, b in renamed)
+            return Classification(
+                ("wording",), details=(f"{shown}, renamed throughout the document",)
+            )
         return Classification(("wording.substantive",))
     return None
+
+
+def _renamed_in_code(old: str, new: str, terms: Terms) -> list[tuple[str, str]]:
+    """The identifiers in code that ``new`` writes under the names the whole document
+    renamed them to, when that and editorial edits are all that changed ([] if not)."""
+    old_spans, new_spans = code_spans(old), code_spans(new)
+    lost = sorted(set(old_spans) - set(new_spans))
+    gained = sorted(set(new_spans) - set(old_spans))
+    renamed = [
+        (a, b)
+        for a in lost
+        for b in gained
+        if " " not in a + b and terms.renamed(a.casefold(), b.casefold())
+    ]
+    if not renamed:
+        return []
+    followed = old
+    for a, b in renamed:
+        followed = followed.replace(f"`{a}`", f"`{b}`")
+    return renamed if is_editorial(followed, new) else []
 
 
 def _editorial_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:

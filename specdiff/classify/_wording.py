@@ -201,7 +201,9 @@ def code_changed(old: str, new: str) -> bool:
         return True
     if not all(_written_plain(span, new) for span in lost):
         return True
-    return _without(old_spans, lost) != _without(new_spans, gained)
+    # The values that stayed must stay in their order, wherever the markup was added.
+    kept = len(old_spans) - sum(lost.values())
+    return _common_length(old_spans, new_spans) < kept
 
 
 #: What may stand between the members of a list: commas, "or", "and", articles.
@@ -240,16 +242,15 @@ def same_content_words(old: str, new: str) -> bool:
     }
 
 
-def _without(spans: list[str], dropped: Counter[str]) -> list[str]:
-    """``spans`` in order, less the first occurrences of ``dropped``."""
-    left = Counter(dropped)
-    kept = []
-    for span in spans:
-        if left[span]:
-            left[span] -= 1
-        else:
-            kept.append(span)
-    return kept
+def _common_length(a: list[str], b: list[str]) -> int:
+    """The length of the longest sequence of values ``a`` and ``b`` both hold in order."""
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
 
 
 def _written_plain(literal: str, text: str) -> bool:
@@ -627,9 +628,16 @@ def _one_word(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
         return True
     if a in _MEANINGFUL or b in _MEANINGFUL or any(ch.isdigit() for ch in a + b):
         return False
+    if _identifier(old[0]) or _identifier(new[0]):
+        return False  # "pet_type" and "petType" are two names readers type
     if _is_name(*old) or _is_name(*new):
         return misspelled(a, b)
     return same_stem(a, b) or _is_typo(old, new)
+
+
+def _identifier(word: str) -> bool:
+    """A word written as code writes names: ``pet_type``, ``petType``."""
+    return "_" in word or any(ch.isupper() for ch in word[1:])
 
 
 def _category_renamed(
