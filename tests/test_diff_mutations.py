@@ -33,7 +33,7 @@ CONFIG = config_from_text(
 )
 THRESHOLD = 0.97
 #: Trials on generated specs, and edits per trial: about 50 edits of each kind.
-TRIALS, EDITS = 200, 10
+TRIALS, EDITS = 240, 10
 FIXTURE_TRIALS = 45
 
 
