@@ -249,6 +249,7 @@ def compare_across(
     (``terms``: the words renamed throughout, and the words of the headings the run
     stands under, as :func:`compare_statements` takes them)."""
     forms = _topic_forms(terms.topic)
+    heads = _heads(s for found, _ in (*old, *new) for s in found)
     from_old: list[list[StatementChange]] = [[] for _ in old]
     into_new: list[list[StatementChange]] = [[] for _ in new]
     lone_old: list[tuple[int, NormativeStatement]] = []
@@ -263,7 +264,7 @@ def compare_across(
     for k, m in partners:
         (before, old_text), (after, new_text) = old[k], new[m]
         removed, added = _clause_delta(before, after, old_text, new_text)
-        pairs, old_left, new_left = _pair_positions(before, after, terms)
+        pairs, old_left, new_left = _pair_positions(before, after, terms, heads)
         for i, j in pairs:
             into_new[m].extend(_pair_changes(before[i], after[j], removed, added, forms, terms))
         lone_old.extend((k, before[i]) for i in old_left)
@@ -281,6 +282,7 @@ def compare_across(
     lone_new.sort(key=lambda item: item[0])
     every_old = tuple(s for k in sorted(old_open) for s in old[k][0])
     every_new = tuple(s for m in sorted(new_open) for s in new[m][0])
+    new_owner = [m for m in sorted(new_open) for _ in new[m][0]]
     removed, added = _clause_delta(
         every_old,
         every_new,
@@ -289,7 +291,7 @@ def compare_across(
     )
     old_statements = tuple(s for _, s in lone_old)
     new_statements = tuple(s for _, s in lone_new)
-    pairs, old_left, new_left = _pair_positions(old_statements, new_statements, terms)
+    pairs, old_left, new_left = _pair_positions(old_statements, new_statements, terms, heads)
     for i, j in pairs:
         changes = _pair_changes(old_statements[i], new_statements[j], removed, added, forms, terms)
         into_new[lone_new[j][0]].extend(changes)
@@ -297,20 +299,36 @@ def compare_across(
     new_reported: Counter[str] = Counter()
     for i in old_left:
         statement = old_statements[i]
-        if not _absorbed(statement, every_new, removed):
-            from_old[lone_old[i][0]].append(
-                StatementChange("normative.removed", statement.keyword, None, statement.sentence)
-            )
-            old_reported.update(_rule_words(statement))
+        if statement.sentence in heads or _absorbed(statement, every_new, removed):
+            continue  # a lead-in says nothing of its own; its items are read
+        found = _also_stated(statement, every_new, terms)
+        if found is not None:
+            # Several rules said as one (a list of "weigh each parcel" and "label it" ->
+            # "must weigh each parcel and label it"): each part is read against the whole,
+            # where the whole now stands.
+            changes = _pair_changes(statement, every_new[found], removed, added, forms, terms)
+            into_new[new_owner[found]].extend(changes)
+            continue
+        from_old[lone_old[i][0]].append(
+            StatementChange("normative.removed", statement.keyword, None, statement.sentence)
+        )
+        old_reported.update(_rule_words(statement))
     for j in new_left:
         statement = new_statements[j]
-        if not _absorbed(statement, every_old, added):
-            into_new[lone_new[j][0]].append(
-                StatementChange("normative.added", None, statement.keyword, statement.sentence)
-            )
-            new_reported.update(_rule_words(statement))
-    for change in (c for changes in into_new for c in changes):
-        if change.tag != "normative.added":
+        if statement.sentence in heads or _absorbed(statement, every_old, added):
+            continue
+        found = _also_stated(statement, every_old, terms)
+        if found is not None:
+            # One rule said as several: each part is read against the whole.
+            changes = _pair_changes(every_old[found], statement, removed, added, forms, terms)
+            into_new[lone_new[j][0]].extend(changes)
+            continue
+        into_new[lone_new[j][0]].append(
+            StatementChange("normative.added", None, statement.keyword, statement.sentence)
+        )
+        new_reported.update(_rule_words(statement))
+    for change in (c for changes in (*from_old, *into_new) for c in changes):
+        if change.tag not in ("normative.added", "normative.removed"):
             old_reported.update(stemmed_words(change.old or ""))
             new_reported.update(stemmed_words(change.new or ""))
     return RunReading(from_old, into_new, old_reported, new_reported)
@@ -399,8 +417,12 @@ def _pair_positions(
     old: Sequence[NormativeStatement],
     new: Sequence[NormativeStatement],
     terms: Terms = NO_TERMS,
+    heads: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """:func:`pair_statements` by position: (old, new) pairs, lone old, lone new."""
+    """:func:`pair_statements` by position: (old, new) pairs, lone old, lone new.
+
+    A lead-in whose items are in view (its sentence among ``heads``) pairs only with
+    another lead-in: a rule that states its action in full is read against the items."""
     pairs: list[tuple[int, int]] = []
     new_left = list(range(len(new)))
     old_left = []
@@ -413,7 +435,10 @@ def _pair_positions(
             new_left.remove(match)
             pairs.append((i, match))
     scored = sorted(
-        ((-_similarity(old[i], new[j], terms), i, j) for i in old_left for j in new_left),
+        (-_similarity(old[i], new[j], terms), i, j)
+        for i in old_left
+        for j in new_left
+        if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads))
     )
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -444,6 +469,35 @@ def _pair_positions(
         pairs,
         [i for i in old_left if i not in used_old],
         [j for j in new_left if j not in used_new],
+    )
+
+
+def _also_stated(
+    statement: NormativeStatement, others: Sequence[NormativeStatement], terms: Terms
+) -> int | None:
+    """The position among ``others`` (the other version) of the statement that governs
+    what ``statement`` governs (same party, similar words), when one rule was split into
+    several or several merged into one: the best one, the earliest of equals."""
+    best: tuple[float, int] | None = None
+    for k, other in enumerate(others):
+        if other.party != statement.party or not other.action:
+            continue
+        score = _similarity(statement, other, terms)
+        if score >= PAIR_THRESHOLD and (best is None or score > best[0]):
+            best = (score, k)
+    return best[1] if best is not None else None
+
+
+def _heads(statements: Iterable[NormativeStatement]) -> frozenset[str]:
+    """The sentences of lead-ins whose items are among ``statements``: a rule that says
+    nothing itself ("a courier MUST:") and leaves its action to the list items below it,
+    which carry its force (their sentences open with the lead-in's)."""
+    found = list(statements)
+    empty = {s.sentence for s in found if not s.action}
+    return frozenset(
+        head
+        for head in empty
+        if any(s.sentence != head and s.sentence.startswith(head + " ") for s in found)
     )
 
 
