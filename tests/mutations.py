@@ -26,6 +26,7 @@ from specgen import (
     AUTHORITIES,
     DETERMINERS,
     OBLIGATIONS,
+    PLURALS,
     PREPOSITIONS,
     VERBS,
     Answer,
@@ -93,6 +94,7 @@ KINDS = (
     "voice.passive",
     "paragraph.split_to_list",
     "object.swapped",
+    "modal.adverb",
 )
 """Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
 hard-wrapped at another width, for which no record may appear; so is
@@ -101,12 +103,13 @@ GENERATED_ONLY = frozenset(
     {"identifier.renamed", "table.row_across_objects"}
     | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
     | {"quantity.changed", "action.opposite", "voice.passive", "object.swapped"}
+    | {"modal.adverb"}
 )
 """Kinds that need what only generated specs hold: identifiers in code, field tables, a
 sentence ending in a place phrase, a list under a lead-in (the sample spec's lists are
 kept verbatim), "unless curators ask otherwise", "within N days", a verb with a known
 opposite, a rule "Wren must <verb> <the thing> ..." to say in the passive or whose
-thing's adjective to swap."""
+thing's adjective to swap, a plain sentence "Curators <verb> ..." to say with a modal."""
 
 
 @dataclass(frozen=True)
@@ -890,9 +893,10 @@ class _Mutator:
         self,
         kind: str,
         tags: set[str],
-        severity: str,
+        severity: str | None,
         pick: Callable[[Para], list[int]],
         change: Callable[[list[str], int], list[str]],
+        extra_ok: frozenset[str] = frozenset(),
     ) -> Edit | None:
         """Rewrite the sentences of one paragraph at a spot ``pick`` offers."""
         spots = [(p, b) for p, b in self._blocks(Para) if pick(self.doc.sections[p].blocks[b])]  # type: ignore[arg-type]
@@ -913,6 +917,7 @@ class _Mutator:
             self.was(section),
             key,
             frozenset(tags),
+            extra_ok,
             severity=severity,
         )
         edit = self._edit(kind, expect, [old, new], {section})
@@ -1047,6 +1052,23 @@ class _Mutator:
             return sentences
 
         return self._sentence_edit("voice.passive", {"wording"}, "patch", pick, rewrite)
+
+    def modal_adverb(self) -> Edit | None:
+        """``Curators polish ...`` -> ``Curators will always polish ...`` (or "can always",
+        "might never"): what happens or can happen, said with a modal; no rule appears.
+        The rewording may read light or substantive, never normative."""
+        pattern = re.compile(rf"^({_PLURAL_WORDS}) ({_VERB_WORDS}) ", re.IGNORECASE)
+
+        def pick(x: Para) -> list[int]:
+            return [i for i, t in enumerate(x.sentences) if pattern.search(t)]
+
+        def rewrite(sentences: list[str], i: int) -> list[str]:
+            modal = self.rng.choice(("will always", "can always", "might never", "would never"))
+            sentences[i] = pattern.sub(rf"\1 {modal} \2 ", sentences[i], count=1)
+            return sentences
+
+        wording = frozenset(("wording", "wording.substantive"))
+        return self._sentence_edit("modal.adverb", set(), None, pick, rewrite, wording)
 
     def object_swapped(self) -> Edit | None:
         """``Wren must label the amber crate ...`` -> ``... the crimson crate ...``: the
@@ -1223,6 +1245,7 @@ _OPPOSITE_VERBS = {
 }
 _MODALS = "must not|must|should not|should|may"
 _VERB_WORDS = "|".join(VERBS)
+_PLURAL_WORDS = "|".join(PLURALS)
 _THING = r"(?:the|every|each|this|that) \w+ \w+"
 
 
@@ -1292,6 +1315,7 @@ _APPLY = {
     "voice.passive": _Mutator.voice_passive,
     "paragraph.split_to_list": _Mutator.paragraph_split_to_list,
     "object.swapped": _Mutator.object_swapped,
+    "modal.adverb": _Mutator.modal_adverb,
 }
 assert set(_APPLY) == set(KINDS)
 
