@@ -224,6 +224,14 @@ def keyword_hits(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list
             text, max(0, match.start() - 24), match.start()
         ):
             continue
+        if phrase.words in _ADVERBS and _COORDINATOR_BEFORE.search(
+            text, max(start, match.start() - 16), match.start()
+        ):
+            shared = _shared_modal(text[start : match.start()])
+            if shared in _NOT_BINDING:
+                continue  # "might be mapped ..., and never materialize": no rule
+            if shared in _SHOULD:  # "should cache it and never revalidate it"
+                phrase = by_words.get(f"should {phrase.words}", phrase)
         end = ends[slot] if slot < len(ends) else len(text)
         hits.append(Hit(match.start(), match.end(), " ".join(written.split()), phrase, start, end))
     return hits
@@ -250,6 +258,59 @@ _MODAL_BEFORE = re.compile(
     r"|(?:can|won|wouldn|couldn|mustn|shan|shouldn)['’]t)(?:\s+not)?\s+$",
     re.IGNORECASE,
 )
+
+#: An "always"/"never" that opens a verb phrase coordinated with an earlier one ("might
+#: be mapped at both ends, and never materialize as a string") shares that phrase's
+#: modal, as "might never" would: a possibility, permission or description is no rule
+#: ("may cache the response and never revalidate it" permits caching without
+#: revalidation; it forbids nothing). After "must"/"shall" it stays a "must not"/"must",
+#: after "should" it is a "should not"/"should"; with no modal before it in its clause
+#: ("Y, and never Z"; "Always cite it and never copy it") it is a rule of its own.
+_COORDINATOR_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|or)\s+$", re.IGNORECASE)
+_MODAL = re.compile(
+    r"\b(?:can|may|might|will|would|could|must|shall|should"
+    r"|cannot|(?:can|won|wouldn|couldn|mustn|shan|shouldn)['’]t)(?:\s+not)?(?![\w'’-])",
+    re.IGNORECASE,
+)
+#: Modals that bind no one when they govern "always"/"never" in coordination; "may not",
+#: "cannot" and the rest of the negated and binding ones leave the keyword a rule.
+_NOT_BINDING = frozenset(
+    (
+        *("can", "may", "might", "will", "would", "could", "won't", "wouldn't", "couldn't"),
+        *("will not", "would not", "could not", "might not"),
+    )
+)
+_SHOULD = frozenset(("should", "should not", "shouldn't"))
+#: Words opening a subordinate or relative clause: a modal after one of them in its
+#: segment governs that clause ("requests that clients might send"), not the sentence.
+_SUBORDINATOR = re.compile(
+    r"\b(?:that|which|who|whom|whose|if|when|whenever|unless|because|whether|where"
+    r"|while|although|though|since|once|until|before|after)\b",
+    re.IGNORECASE,
+)
+
+
+def _shared_modal(lead: str) -> str | None:
+    """The modal (lower case, whitespace folded, apostrophes straight) that governs the
+    verb phrase coordinated before a keyword, read back from it within its clause (a
+    semicolon or colon opens a clause of its own). A modal in a subordinate or relative
+    clause ("Servers must reject requests that clients might send, and never retry")
+    gives way to one of the main clause; if there is none, the nearest one is taken."""
+    clause = lead[max(lead.rfind(";"), lead.rfind(":")) + 1 :]
+    modals = list(_MODAL.finditer(clause))
+    if not modals:
+        return None
+    for found in reversed(modals):
+        before = clause[: found.start()]
+        segment = before[max(before.rfind(","), before.rfind("(")) + 1 :]
+        if not _SUBORDINATOR.search(segment):
+            return _fold(found.group())
+    return _fold(modals[-1].group())
+
+
+def _fold(words: str) -> str:
+    return " ".join(words.lower().replace("’", "'").split())
+
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "`": "`"}
 
