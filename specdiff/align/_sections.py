@@ -80,8 +80,8 @@ class SectionMatcher:
         in a glossary before the attribute "source") takes the slug, and the section that
         had it becomes ``source-1``. So a candidate under the partner of the old parent
         comes first (directly under it, then deeper: an attribute moved into a new
-        sub-group), the one keeping more of its clauses word for word first, then in
-        document order; an equal slug with an equal title only after that (a parent
+        sub-group): the same section unchanged (same id, same clauses) first, then the one
+        keeping more of its clauses word for word, then in document order; an equal slug with an equal title only after that (a parent
         renamed, say, so that its partner is not known yet)."""
         candidates: dict[str, list[Section]] = defaultdict(list)
         for section in self._free_new():
@@ -95,17 +95,33 @@ class SectionMatcher:
             for other in candidates.get(_title(section), ()):
                 rank = self._place_rank(section, other, old_of)
                 if rank is not None:
+                    changed = not self._is_same_section(section, other)
                     kept = self._shared_clauses(section, other)
-                    edges.append((rank, -kept, k, new_order[other.id], section.id, other.id))
-        for rank, _, _, _, old_id, new_id in sorted(edges):
+                    edges.append(
+                        (rank, changed, -kept, k, new_order[other.id], section.id, other.id)
+                    )
+        for rank, _, _, _, _, old_id, new_id in sorted(edges):
             if old_id not in self.pairs and new_id not in self.taken:
                 self._pair(old_id, new_id, "id" if rank == _SAME_SLUG else "path")
 
+    def _is_same_section(self, before: Section, after: Section) -> bool:
+        """Whether ``after`` is ``before`` unchanged: the same id and the same clauses word
+        for word, in order. Among candidates standing equally well, such a section is
+        paired first, so that a spec compared with itself pairs every section with itself
+        even where sibling headings share a title and their texts overlap."""
+        return before.id == after.id and [
+            self.old.clauses[i].fingerprint for i in before.clauses
+        ] == [self.new.clauses[i].fingerprint for i in after.clauses]
+
     def _shared_clauses(self, before: Section, after: Section) -> int:
         """How many of the two sections' own clauses are word for word the same: of two
-        "Note" sections under one parent, the one whose text survives is the one kept."""
-        olds = {self.old.clauses[i].fingerprint for i in before.clauses}
-        return sum(1 for i in after.clauses if self.new.clauses[i].fingerprint in olds)
+        "Note" sections under one parent, the one whose text survives is the one kept.
+        Clauses are matched one to one (a clause repeated twice on one side and once on
+        the other counts once), so the count is the same both ways round and a section
+        holding a sibling's text twice over does not outbid that sibling's own partner."""
+        olds = Counter(self.old.clauses[i].fingerprint for i in before.clauses)
+        news = Counter(self.new.clauses[i].fingerprint for i in after.clauses)
+        return sum((olds & news).values())
 
     def _place_rank(self, before: Section, after: Section, old_of: dict[str, str]) -> int | None:
         """How surely ``after`` stands where ``before`` stood: 0 under the partner of its
