@@ -1055,7 +1055,8 @@ class _Mutator:
 
     def modal_adverb(self) -> Edit | None:
         """``Curators polish ...`` -> ``Curators will always polish ...`` (or "can always",
-        "might never"): what happens or can happen, said with a modal; no rule appears.
+        "might never", or "might polish ... and never weigh it": a coordinated "never"
+        shares the modal): what happens or can happen, said with a modal; no rule appears.
         The rewording may read light or substantive, never normative."""
         pattern = re.compile(rf"^({_PLURAL_WORDS}) ({_VERB_WORDS}) ", re.IGNORECASE)
 
@@ -1063,8 +1064,23 @@ class _Mutator:
             return [i for i, t in enumerate(x.sentences) if pattern.search(t)]
 
         def rewrite(sentences: list[str], i: int) -> list[str]:
-            modal = self.rng.choice(("will always", "can always", "might never", "would never"))
+            modal = self.rng.choice(
+                ("will always", "can always", "might never", "would never", "might", "will")
+            )
             sentences[i] = pattern.sub(rf"\1 {modal} \2 ", sentences[i], count=1)
+            if (
+                modal in ("might", "will")
+                and sentences[i].endswith(".")
+                and ";" not in sentences[i]
+            ):
+                # A second verb phrase under the same modal: "might polish ... and
+                # never weigh it" is what might happen, no "never" rule.
+                # Picked from the sentence, not drawn: the other kinds' draws stay as they were.
+                adverb = ("and never", ", and always", "or never")[len(sentences[i]) % 3]
+                verb = sorted(VERBS)[len(sentences[i]) % len(VERBS)]
+                sentences[i] = (
+                    f"{sentences[i][:-1]}{' ' if adverb[0] != ',' else ''}{adverb} {verb} it."
+                )
             return sentences
 
         wording = frozenset(("wording", "wording.substantive"))
