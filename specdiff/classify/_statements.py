@@ -199,9 +199,22 @@ def rules_reworded(
         return True
     for a, b in pairs:
         gone, fresh = _delta_words(a, b, removed, added)
-        if set(gone) - ignored[0] or set(fresh) - ignored[1]:
+        bound = _bound_wording(a, b)
+        if set(gone) - ignored[0] - bound or set(fresh) - ignored[1] - bound:
             return True
     return False
+
+
+def _bound_wording(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
+    """The words of the quantities of two rules that state the same quantities: "at most
+    three" and "up to three" differ only in how the one bound is said."""
+    if _bounds(a) != _bounds(b):
+        return frozenset()
+    return frozenset(w for q in (*a.quantities, *b.quantities) for w in q.text.split())
+
+
+def _bounds(s: NormativeStatement) -> list[tuple[str, str, str]]:
+    return [(q.comparator, q.number, q.unit) for q in s.quantities]
 
 
 def voice_words(

@@ -669,6 +669,9 @@ def is_substantive(word_similarity: float) -> bool:
 
 
 _NUMERAL = re.compile(r"\d+(?:[.,:]\d+)*%?")
+#: A range written as one word: "1-8", "1--8" (an en dash or "to" already parts the
+#: numbers into words of their own). Each end is a number the text states.
+_RANGE = re.compile(r"(\d+(?:[.,]\d+)*)-+(\d+(?:[.,]\d+)*)")
 
 
 _COUNT_WORDS = _set(
@@ -681,6 +684,7 @@ _NOT_COUNTING = _set(
     "that's way hand"
 )
 _NEGATIONS = _set("not no never cannot nor none neither")
+_BOUNDS = frozenset(("more than", "fewer than", "less than"))
 
 
 def numbers_and_negations(plain_words: str) -> Counter[str]:
@@ -693,6 +697,8 @@ def numbers_and_negations(plain_words: str) -> Counter[str]:
         if word.endswith(("n't", "n’t")):
             found["not"] += 1
             continue
+        if word in ("no", "not") and " ".join(words[i + 1 : i + 3]) in _BOUNDS:
+            continue  # "no more than three" bounds a number ("at most three"): no negation
         counted_one = (
             word == "one"
             and i + 1 < len(words)
@@ -701,4 +707,6 @@ def numbers_and_negations(plain_words: str) -> Counter[str]:
         )
         if counted_one or _NUMERAL.fullmatch(word) or word in _COUNT_WORDS or word in _NEGATIONS:
             found[word] += 1
+        elif (ends := _RANGE.fullmatch(word)) is not None:
+            found.update(ends.groups())
     return found

@@ -92,7 +92,9 @@ class Quantity:
     """A number a rule states, with its comparator and unit: ``at most 10 retries``."""
 
     comparator: str
-    """``at most``, ``at least``, ``within``, ``up to`` ... or '' for a bare number."""
+    """``at most``, ``at least``, ``within``, ``exactly`` ... or '' for a bare number; a
+    bound said in other words is kept as its class (``up to``, ``no more than`` and ``or
+    fewer`` are ``at most``; ``no fewer than`` and ``or more`` are ``at least``)."""
     number: str
     """As written: ``10``, ``1.2``, ``24``."""
     unit: str

@@ -119,6 +119,24 @@ _COMPARATOR = (
 _NUMBER = re.compile(rf"(?:\d+(?:[.,:]\d+)*(?:\.x)?%?|{_NUMBER_WORDS})", re.IGNORECASE)
 _NUMBER_WORDSET = frozenset(_NUMBER_WORDS.split("|"))
 _COMPARATORS = frozenset(_COMPARATOR.split("|"))
+#: Comparators that say one bound in other words: "up to three" is "at most three", "no
+#: fewer than two" is "at least two". A quantity keeps its class, so a comparator reworded
+#: within its class is the same quantity (and one moved to the other class is not).
+_COMPARATOR_CLASS = {
+    **dict.fromkeys(
+        ("up to", "no more than", "not more than", "a maximum of", "maximum of"), "at most"
+    ),
+    **dict.fromkeys(
+        ("no fewer than", "no less than", "not less than", "a minimum of", "minimum of"),
+        "at least",
+    ),
+}
+#: Bounds said after the number: "three or fewer spaces", "two or more servers".
+_TRAILING_COMPARATORS = {
+    "or fewer": "at most",
+    "or less": "at most",
+    "or more": "at least",
+}
 #: Words after a number that are not its unit.
 _NOT_UNITS = _set(
     "a an and or the of to in on at by for is are be as if it its that this with from "
@@ -624,9 +642,15 @@ def _quantities(plain: str) -> Iterable[Quantity]:
             before = ""
         number = word.rstrip("%")
         unit = "%" if word.endswith("%") else ""
+        trailing = " ".join(words[i + 1 : i + 3]) if not comparator else ""
+        after = i + 1
+        if trailing in _TRAILING_COMPARATORS:
+            after = i + 3
+        else:
+            trailing = ""
         written_unit = ""
-        if not unit and i + 1 < len(words) and words[i + 1] not in _NOT_UNITS:
-            written_unit = words[i + 1]
+        if not unit and after < len(words) and words[after] not in _NOT_UNITS:
+            written_unit = words[after]
             unit = written_unit
         if not unit and before:
             unit = before  # "TLS 1.2": the number counts versions of TLS
@@ -637,8 +661,9 @@ def _quantities(plain: str) -> Iterable[Quantity]:
         if number in ("once", "one") and not comparator and not written_unit and not counted:
             continue
         named = f"{counted} of" if counted and unit == counted else before
-        text = " ".join(filter(None, (comparator, named, word, written_unit)))
-        yield Quantity(comparator, number, _singular(unit), text)
+        text = " ".join(filter(None, (comparator, named, word, trailing, written_unit)))
+        bound = _COMPARATOR_CLASS.get(comparator) or _TRAILING_COMPARATORS.get(trailing, comparator)
+        yield Quantity(bound, number, _singular(unit), text)
 
 
 def _singular(word: str) -> str:
