@@ -37,6 +37,7 @@ from ._wording import (
     is_editorial,
     is_substantive,
     numbers_and_negations,
+    one_bound_wording,
     same_content_words,
     swapped_words,
 )
@@ -190,13 +191,18 @@ def _without_list_joint(text: str) -> str:
 def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """Rewording that leaves every obligation's force as it was."""
     similarity = Indel.normalized_similarity(
-        plain_text(old.text).split(), plain_text(new.text).split()
+        one_bound_wording(plain_text(old.text)).split(),
+        one_bound_wording(plain_text(new.text)).split(),
     )
     # One term put for another ("a new minor version" -> "a new patch version") says
     # something else however few words changed; see swapped_words for what is not a swap.
     # Terminology is not: a category noun after the word naming the thing, or a term the
     # new version renamed throughout (each rule using it reads as before).
+    # A bound reworded within its class ("at least two" -> "no fewer than two") swaps no
+    # word: swaps count only where they remain with every bound said the one way.
     swaps = swapped_words(old.text, new.text)
+    if swaps and not swapped_words(one_bound_wording(old.text), one_bound_wording(new.text)):
+        swaps = []
     terminology = [s for s in swaps if s.category or terms.renamed(*_lower(s))]
     swaps = [s for s in swaps if s not in terminology]
     ignored = (

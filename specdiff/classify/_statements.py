@@ -206,11 +206,36 @@ def rules_reworded(
 
 
 def _bound_wording(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
-    """The words of the quantities of two rules that state the same quantities: "at most
+    """The words that say the bounds of two rules stating the same quantities: "at most
     three" and "up to three" differ only in how the one bound is said."""
     if _bounds(a) != _bounds(b):
         return frozenset()
-    return frozenset(w for q in (*a.quantities, *b.quantities) for w in q.text.split())
+    return frozenset(
+        w for q in (*a.quantities, *b.quantities) for w in q.text.split() if w in _BOUND_WORDS
+    )
+
+
+#: The words comparators are said in ("no more than", "three or fewer", "a maximum of").
+_BOUND_WORDS = frozenset(
+    [
+        "at",
+        "up",
+        "to",
+        "no",
+        "not",
+        "more",
+        "fewer",
+        "less",
+        "than",
+        "or",
+        "most",
+        "least",
+        "a",
+        "maximum",
+        "minimum",
+        "of",
+    ]
+)
 
 
 def _bounds(s: NormativeStatement) -> list[tuple[str, str, str]]:
@@ -725,6 +750,9 @@ def _pair_changes(
         record(tag, a.keyword, b.keyword)
 
     gone, fresh = _delta_words(a, b, removed, added)
+    bound = _bound_wording(a, b)  # "no more than four" -> "four or fewer": the same bound
+    gone = [w for w in gone if w not in bound]
+    fresh = [w for w in fresh if w not in bound]
     if not gone and not fresh:
         return found
     changed_words = set(gone) | set(fresh)

@@ -10,11 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import plain_text
 from ._forms import canonical, misspelled, same_stem
 from ._notation import canonical_math
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def _set(words: str) -> frozenset[str]:
@@ -685,6 +688,32 @@ _NOT_COUNTING = _set(
 )
 _NEGATIONS = _set("not no never cannot nor none neither")
 _BOUNDS = frozenset(("more than", "fewer than", "less than"))
+
+
+#: A bound said in other words ("up to three", "no more than three", "three or fewer")
+#: written the one way, so rewording it is no swap of words and weighs no more than it says.
+_AT_MOST = re.compile(r"\b(?:up to|no more than|not more than)\s+(?=\w)", re.IGNORECASE)
+_AT_LEAST = re.compile(r"\b(?:no fewer than|no less than|not less than)\s+(?=\w)", re.IGNORECASE)
+_TRAILING_AT_MOST = re.compile(r"\b(\w+)\s+or\s+(?:fewer|less)\b", re.IGNORECASE)
+_TRAILING_AT_LEAST = re.compile(r"\b(\w+)\s+or\s+more\b", re.IGNORECASE)
+
+
+def one_bound_wording(text: str) -> str:
+    """``text`` with each bound said as "at most N" or "at least N"."""
+    text = _TRAILING_AT_MOST.sub(_trailing("at most"), _AT_MOST.sub("at most ", text))
+    return _TRAILING_AT_LEAST.sub(_trailing("at least"), _AT_LEAST.sub("at least ", text))
+
+
+def _trailing(bound: str) -> Callable[[re.Match[str]], str]:
+    """Only a number takes a bound after it: "three or more" but not "JSON or more"."""
+
+    def put_first(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if _NUMERAL.fullmatch(number) or number.casefold() in _COUNT_WORDS:
+            return f"{bound} {number}"
+        return match.group()
+
+    return put_first
 
 
 def numbers_and_negations(plain_words: str) -> Counter[str]:
