@@ -1,6 +1,7 @@
 """Pairing the sections and clauses of two versions of a spec, in layers.
 
 Sections: explicit id, then title path, then title, then a barely changed title,
+then place (the one free section of a slot, by surviving sentences or shared words),
 then content. Clauses: exact
 fingerprint anywhere (that finds moves), then sequence alignment inside matched
 sections, then fuzzy similarity for what is left, found through a shingle index so

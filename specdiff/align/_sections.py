@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,16 @@ TITLE_SIMILARITY = 0.8
 PLACE_SENTENCE = 0.8
 #: Sections larger than this (old x new clauses) are left to the other layers.
 MAX_PLACE_CELLS = 400
+#: A section renamed in place and rewritten is found when, besides a title word, this
+#: share of the content words of both sides (Dice) is common to them.
+PLACE_VOCABULARY = 0.6
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: Words that say nothing about what a title or a text is about.
+_FUNCTION_WORDS = frozenset(
+    """the and for with from that this these those are was were has have had not but its
+    into onto than then such also any all each per via may must shall should will can
+    which who whom whose what when where how""".split()  # noqa: SIM905 - a word list
+)
 #: The weakest evidence that two sections sharing a title are one: the same derived id.
 _SAME_SLUG = 2
 
@@ -241,8 +252,35 @@ class SectionMatcher:
                 new_gap = [s for s in new_children[new_start + 1 : new_end] if s not in self.taken]
                 if len(old_gap) == 1 and len(new_gap) == 1:
                     before, after = self.old.section(old_gap[0]), self.new.section(new_gap[0])
-                    if before.level == after.level and self._kept_sentences(before, after, cache):
+                    if before.level == after.level and (
+                        self._kept_sentences(before, after, cache)
+                        or self._same_topic(before, after)
+                    ):
                         self._pair(before.id, after.id, "place")
+
+    def _same_topic(self, before: Section, after: Section) -> bool:
+        """Whether the only free sections of one slot are one section renamed and
+        rewritten ("Attribute Naming Convention" whose rules paragraph became a lead-in
+        and a list, under "Naming Conventions"): too few sentences survive for
+        ``_kept_sentences``, but the titles share a content word (plural folded) and
+        most of the content words of the text stand on both sides. A section replaced
+        by an unrelated one in that slot shares neither."""
+        if not before.clauses or not after.clauses:
+            return False
+        if not _content_words(_title(before)) & _content_words(_title(after)):
+            return False
+        old_words = _content_words(
+            " ".join(
+                plain_text(c.text) for c in self._free_subtree_clauses(self.old, before, self.pairs)
+            )
+        )
+        new_words = _content_words(
+            " ".join(
+                plain_text(c.text) for c in self._free_subtree_clauses(self.new, after, self.taken)
+            )
+        )
+        shared = len(old_words & new_words)
+        return 2 * shared >= PLACE_VOCABULARY * (len(old_words) + len(new_words))
 
     def _kept_sentences(self, before: Section, after: Section, cache: TextCache) -> bool:
         """Whether at least half the clauses on each side are kept on the other, word for
@@ -393,6 +431,17 @@ def _is_chosen(section: Section) -> bool:
 
 def _title(section: Section) -> str:
     return plain_text(section.title).casefold()
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The content words of ``text``, casefolded, a plural "s" folded into the singular
+    ("conventions" and "convention" are one word)."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return frozenset(
+        w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+        for w in words
+        if w not in _FUNCTION_WORDS
+    )
 
 
 def _title_path(spec: Spec, section: Section) -> tuple[str, ...]:
