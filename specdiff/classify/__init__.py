@@ -221,7 +221,8 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
         return Classification(("wording.substantive",))
     # A number or a negation that appeared or went ("two classes" -> "one class",
     # "can be" -> "cannot be") says something else, however little else changed.
-    if numbers_and_negations(words_of(old.text)) != numbers_and_negations(words_of(new.text)):
+    old_counts = numbers_and_negations(words_of(one_bound_wording(old.text)))
+    if old_counts != numbers_and_negations(words_of(one_bound_wording(new.text))):
         return Classification(("wording.substantive",))
     if swaps:
         return Classification(("wording.substantive",), details=(_swap_detail(swaps),))

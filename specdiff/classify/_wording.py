@@ -687,7 +687,6 @@ _NOT_COUNTING = _set(
     "that's way hand"
 )
 _NEGATIONS = _set("not no never cannot nor none neither")
-_BOUNDS = frozenset(("more than", "fewer than", "less than"))
 
 
 #: A bound said in other words ("up to three", "no more than three", "three or fewer")
@@ -719,15 +718,18 @@ def _trailing(bound: str) -> Callable[[re.Match[str]], str]:
 def numbers_and_negations(plain_words: str) -> Counter[str]:
     """The numbers and negations a text states, in plain lower-case words: numerals and
     counts ("two classes", "one class"; not "no one" or "one of"), and "not", "never",
-    "cannot", "-n't". Rewording that adds or drops one says something else."""
+    "cannot", "-n't", and the bounds "at most" and "at least" (read
+    :func:`one_bound_wording` first). Rewording that adds or drops one says something
+    else."""
     words = plain_words.split()
     found: Counter[str] = Counter()
     for i, word in enumerate(words):
         if word.endswith(("n't", "n’t")):
             found["not"] += 1
             continue
-        if word in ("no", "not") and " ".join(words[i + 1 : i + 3]) in _BOUNDS:
-            continue  # "no more than three" bounds a number ("at most three"): no negation
+        if word in ("most", "least") and i and words[i - 1] == "at":
+            found[f"at {word}"] += 1  # a bound: "no more than" is read as "at most"
+            continue
         counted_one = (
             word == "one"
             and i + 1 < len(words)
