@@ -27,7 +27,7 @@ from ..compare.section_history import continuations
 from ..parse import normalise_newlines, split_front_matter
 from ..render import SpecRenderer, heading_text
 from . import _paths as paths
-from ._render import Page, render_page
+from ._render import Page, render_page, version_context
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -253,10 +253,8 @@ def contents_page(
         path,
         "contents.html.j2",
         title=f"Version {version.label}",
-        nav="text" if version is model.latest else "",
+        **version_context(model, version),
         forwarding=True,
-        version=version,
-        is_latest=version is model.latest,
         documents=entries,
         targets=_json_block(targets),
     )
@@ -312,10 +310,8 @@ def document_page(
         path,
         "document.html.j2",
         title=f"{heading_text(part.title) or part.path} · version {version.label}",
-        nav="text" if version is model.latest else "",
+        **version_context(model, version),
         forwarding=bool(forwards),
-        version=version,
-        is_latest=version is model.latest,
         document=part,
         where=part.path,
         contents=paths.relative(path, paths.text_page(version.label)),

@@ -27,7 +27,7 @@ from . import _paths as paths
 from ._data import feed_page, version_pages, versions_page
 from ._documents import DocumentPages
 from ._links import change_links
-from ._render import Page, render_page, stylesheet
+from ._render import Page, render_page, stylesheet, version_context
 from ._search import search_index, search_page
 from ._sections import section_pages
 
@@ -217,9 +217,7 @@ def text_page(
         path,
         "text.html.j2",
         title=f"Version {version.label}",
-        nav="text" if version is model.latest else "",
-        version=version,
-        is_latest=version is model.latest,
+        **version_context(model, version),
         toc=toc,
         front_matter=version.spec.front_matter,
         body=body,

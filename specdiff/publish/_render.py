@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from jinja2 import Environment
 
-    from ._model import SiteModel
+    from ._model import SiteModel, SiteVersion
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +98,13 @@ def csp(script: bool, *, search: bool = False, forwarding: bool = False) -> str:
 
 def long_date(moment: datetime) -> str:
     return f"{moment.day} {moment:%B %Y}"
+
+
+def version_context(model: SiteModel, version: SiteVersion) -> dict[str, Any]:
+    """What every page of one version's text passes to ``render_page``: the version, whether
+    it is the newest, and the "text" tab, lit only on the newest version's pages."""
+    latest = version is model.latest
+    return {"nav": "text" if latest else "", "version": version, "is_latest": latest}
 
 
 def render_page(
