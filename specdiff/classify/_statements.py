@@ -166,16 +166,72 @@ def compare_statements(
     for a, b in pairs:
         changes.extend(_pair_changes(a, b, removed, added, _topic_forms(topic), terms))
     for statement in lone_old:
-        if not _absorbed(statement, new, removed):
+        if _absorbed(statement, new, removed):
+            continue
+        turned = _denial_dropped(statement, new_text)
+        if turned is not None:
             changes.append(
-                StatementChange("normative.removed", statement.keyword, None, statement.sentence)
+                StatementChange(
+                    "normative.reversed",
+                    statement.keyword,
+                    turned[0],
+                    turned[1],
+                    statement.sentence,
+                )
             )
+            continue
+        changes.append(
+            StatementChange("normative.removed", statement.keyword, None, statement.sentence)
+        )
     for statement in lone_new:
-        if not _absorbed(statement, old, added):
+        if _absorbed(statement, old, added):
+            continue
+        turned = _denial_dropped(statement, old_text)
+        if turned is not None:
             changes.append(
-                StatementChange("normative.added", None, statement.keyword, statement.sentence)
+                StatementChange(
+                    "normative.reversed",
+                    turned[0],
+                    statement.keyword,
+                    statement.sentence,
+                    turned[1],
+                )
             )
+            continue
+        changes.append(
+            StatementChange("normative.added", None, statement.keyword, statement.sentence)
+        )
     return tuple(changes)
+
+
+def _denial_dropped(statement: NormativeStatement, other_text: str) -> tuple[str, str] | None:
+    """For a prohibition with no partner in the other version of its clause: the keyword
+    and the sentence that say the same without the negation ("A list item may not contain
+    blocks ..." -> "A list item may contain blocks ..."). "may contain" is no certain
+    rule (it may say what perhaps is), so it has no statement to pair with; yet the
+    prohibition did not go, it was turned around."""
+    if not statement.negative or not other_text:
+        return None
+    denied = words_of(statement.sentence).split()
+    allowed = [_AFFIRMED.get(w, w) for w in denied if w not in _DENIALS]
+    if len(allowed) == len(denied) and allowed == denied:
+        return None
+    for sentence in _SENTENCE_SPLIT.split(other_text):
+        words = words_of(sentence).split()
+        if any(w in _DENIALS or w in _AFFIRMED for w in words):
+            continue
+        if Indel.normalized_similarity(allowed, words) >= _TURNED_AROUND:
+            keyword = statement.keyword.split()[0].casefold()
+            return _AFFIRMED.get(keyword, keyword), " ".join(sentence.split())
+    return None
+
+
+#: Words that make a rule a prohibition, and the keywords that carry one in one word.
+_DENIALS = frozenset(("not", "never", "no"))
+_AFFIRMED = {"cannot": "can", "can't": "can", "mustn't": "must", "shouldn't": "should"}
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?:])\s+")
+#: How alike the sentence without its negation and the other version's must be.
+_TURNED_AROUND = 0.9
 
 
 def rules_reworded(
@@ -415,6 +471,7 @@ def _identity(statement: NormativeStatement) -> tuple[object, ...]:
     return (
         statement.party,
         statement.keyword.casefold(),
+        statement.negative,  # "No request may ..." / "Requests may ...": one keyword
         rfc2119_capitals(statement.keyword),
         statement.action,
         statement.conditions,
@@ -981,8 +1038,16 @@ def _set_off(span: list[str], sentence: str) -> bool:
 
 
 def _shared_party(old: str, new: str) -> bool:
-    """ "name" and "name or uri": one names a party the other does too."""
-    return not set(conjuncts(old)).isdisjoint(conjuncts(new))
+    """ "name" and "name or uri": one names a party the other does too; "further
+    character" and "further blank character": the same party, qualified."""
+    before, after = conjuncts(old), conjuncts(new)
+    if not set(before).isdisjoint(after):
+        return True
+    return len(before) == len(after) == 1 and _head_noun(old) == _head_noun(new)
+
+
+def _head_noun(party: str) -> str:
+    return party.rsplit(maxsplit=1)[-1] if party else ""
 
 
 def _party_scope(old: str, new: str, changed_words: set[str]) -> str:

@@ -233,7 +233,14 @@ class Reading:
 
 def words_of(text: str) -> str:
     """Plain lower-case words and numbers, one space apart: the form actions are kept in."""
-    return " ".join(_WORD.findall(_plain(text).casefold()))
+    plain = _plain(text)
+    if "]" in plain:
+        # "[link label]s": a term's link with its plural ending, the word "labels".
+        plain = _LINKED_ENDING.sub("", plain)
+    return " ".join(_WORD.findall(plain.casefold()))
+
+
+_LINKED_ENDING = re.compile(r"\](?=[a-z])")
 
 
 def _plain(text: str) -> str:
@@ -301,7 +308,46 @@ def read_clause(
         readings = _read_item(text, lead_in, vocabulary)
     if header:
         readings.extend(_read_required_column(text, header))
+    if "ondition:" in text:
+        readings.extend(_read_labelled_conditions(text))
     return tuple(readings)
+
+
+#: A condition stated under a label of its own, at the start of a clause or of a line:
+#: "**Start condition:** line begins with `<!`", "Precondition: the stream is open".
+_CONDITION_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=\\ )|(?<=\\))[ \t]*[*_]*"
+    r"(?P<label>(?:[A-Z][a-z]+[ -])?(?:[Cc]ondition|[Pp]re-?condition|[Pp]ost-?condition)):"
+    r"[*_]*[ \t]+"
+)
+
+
+def _read_labelled_conditions(text: str) -> Iterable[Reading]:
+    """Conditions a spec states declaratively, each under its label ("**Start
+    condition:** line begins with the string `<!` followed by an ASCII letter."): no
+    modal says so, but each defines what implementations do, as a rule does. Read as an
+    obligation whose conditions are the labelled text."""
+    found = list(_CONDITION_LABEL.finditer(text))
+    for n, label in enumerate(found):
+        stop = found[n + 1].start() if n + 1 < len(found) else len(text)
+        body = text[label.end() : stop].rstrip().rstrip("\\").rstrip()
+        condition = words_of(body)
+        if not condition:
+            continue
+        name = label.group("label")
+        statement = NormativeStatement(
+            keyword=name,
+            strength=Strength.MUST,
+            negative=False,
+            sentence=fold(f"{name}: {plain_text(body)}"),
+            reader=partial(
+                StatementDetails,
+                action=words_of(name),
+                conditions=(condition,),
+                quantities=tuple(_quantities(condition)),
+            ),
+        )
+        yield Reading(statement, "", "rule")
 
 
 def _read_text(text: str, vocabulary: Vocabulary) -> Iterable[Reading]:
@@ -332,9 +378,12 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             continue  # "Unless a message says it may be shared, ...": part of a condition
         if not hit.written.isupper() and _under_opinion(text, start, hit):
             continue  # "We think that the two cases should be treated the same."
+        # "No further characters may occur", "Nothing may follow the fence": a rule said
+        # of none of a kind forbids it to all of them.
+        denied = _denied_subject(text, start if i == 0 else hits[i - 1].end, hit.start)
         if hit.phrase.modal and not hit.written.isupper():
             after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
-            sense, verb = _sense(hit, subject, after)
+            sense, verb = _sense(hit, subject, after, denied=denied)
             embedded = bool(subject) and subject.split()[0] in _RELATIVES
             if embedded and _opens_sentence(text, start, subject.split()[0]):
                 # "That field may be omitted": a determiner, not a relative clause.
@@ -346,11 +395,30 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         statement = NormativeStatement(
             keyword=hit.written,
             strength=hit.phrase.strength,
-            negative=hit.phrase.negative,
+            negative=hit.phrase.negative != denied,
             sentence=sentence,
             reader=partial(_details_at, text, hits, i, shared),
         )
         yield Reading(statement, subject, sense, verb, embedded)
+
+
+#: Words that open a subject naming none of a kind: "No request", "Nothing", "None of".
+_DENYING = _set("no nothing none neither nobody")
+#: "No matter what ...": a concession, not a subject.
+_NOT_DENYING_AFTER = _set("matter doubt longer")
+
+
+def _denied_subject(text: str, floor: int, position: int) -> bool:
+    """Whether the subject of a keyword opens with "no", "nothing", "none" ...: "No
+    further characters may occur on the line" forbids what "may" alone would allow. The
+    subject runs back to the last comma, semicolon, colon or parenthesis (a clause of its
+    own: "If no token is sent, the server must reject" binds the server)."""
+    window = text[max(floor, position - _LOOK_BACK) : position]
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
+    words = words_of(window[cut + 1 :]).split()
+    if not words or words[0] not in _DENYING:
+        return False
+    return len(words) == 1 or words[1] not in _NOT_DENYING_AFTER
 
 
 def _opens_sentence(text: str, sentence_start: int, word: str) -> bool:
@@ -421,9 +489,15 @@ def _sentence_details(text: str, hits: tuple[Hit, ...]) -> list[StatementDetails
         else:
             subject_text = text[subjects[i] : hit.start]
             subject = words_of(subject_text)
+            own: list[str] = []
+            if _RELATIVE_AROUND_CONDITION.match(subject_text):
+                # "which if it is present must ...": the relative binds; the rest is a
+                # condition of the rule.
+                subject, *own = subject.split(maxsplit=1)
             key = party_key(subject) or (party if not subject else "")
             party = key or party
             action, conditions, exceptions = _split_action(action_text)
+            conditions = (*own, *conditions)
         if hit.start - start >= lead_end:
             conditions = (*lead_conditions, *conditions)
             exceptions = (*lead_exceptions, *exceptions)
@@ -461,6 +535,9 @@ def _subject_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int
     never before the previous keyword."""
     floor = hits[i - 1].end if i else sentence_start
     window = text[floor : hits[i].start]
+    around = _RELATIVE_AROUND_CONDITION.search(window)
+    if around is not None:
+        return floor + around.start()  # "which if it is present must": the relative
     boundaries = list(_SUBJECT_BOUNDARY.finditer(window))
     if not boundaries:
         return floor
@@ -536,8 +613,21 @@ def _in_subordinate_clause(text: str, sentence_start: int, hit: Hit) -> bool:
     segment = window[cut + 1 :].lstrip(" *_\"'“(")
     if _SUBORDINATE.match(segment):
         return True
+    if _RELATIVE_AROUND_CONDITION.fullmatch(segment.rstrip()):
+        # "a title, which if it is present must be separated ...": the condition has its
+        # own verb and closed; the keyword is the relative's ("which ... must").
+        return False
     # "... and the user asks whether the assistant can help": a subordinator mid-segment
     return bool(re.search(r"\b(?:if|whether|unless|when|because)\b", segment, re.IGNORECASE))
+
+
+#: A relative pronoun, then a condition with a subject and a finite verb of its own, then
+#: (at the keyword) nothing more: "which if it is present", "that when one is given".
+_RELATIVE_AROUND_CONDITION = re.compile(
+    r"(?<![\w-])(?:which|who|that)\s+(?:if|when|unless|once)\s+\w+(?:\s+\w+)?\s+"
+    r"(?:is|are|was|were|has|have|does|do)\s+(?:not\s+)?\w+\s*$",
+    re.IGNORECASE,
+)
 
 
 #: Words by which the authors give their opinion: a lower-case modal under them says
@@ -675,14 +765,27 @@ def _singular(word: str) -> str:
     return word
 
 
-def _sense(hit: Hit, subject: str, action_text: str) -> tuple[str, str]:
+def _sense(hit: Hit, subject: str, action_text: str, *, denied: bool = False) -> tuple[str, str]:
     """Whether a keyword is certainly a rule, certainly not, or a may/can whose sense
-    depends on its subject; with the participle of a passive."""
+    depends on its subject; with the participle of a passive. ``denied``: the subject
+    names none of a kind ("No further characters may occur")."""
     if not hit.phrase.modal or hit.written.isupper():
         return "rule", ""
     if _existential(subject):
         return "epistemic", ""  # "Certain fields may be marked ...": what some things are
     words = _PARTY_WORD.findall(_plain(action_text).casefold())
+    if hit.phrase.negative != denied and _forbids_content(words):
+        # "The label may not contain any colon", "Code fences cannot contain spaces",
+        # "No line may contain a tab": what a thing must not hold, not what perhaps it
+        # does not ("the page may not contain every detail", "... may not contain it yet").
+        # Said of a relative ("links, which may not ...") the usual reading decides.
+        last = subject.rsplit(maxsplit=1)[-1] if subject else ""
+        return ("modal", "") if last in _RELATIVES else ("rule", "")
+    if denied and words and words[0] != "be" and words[0] not in _SENSE_VERBS:
+        # "No further characters may occur", "no other field may appear here": said of
+        # none of a kind, even a verb of what happens forbids it ("none of them may seem
+        # harmful" still says what may seem).
+        return "rule", ""
     position = 0
     hedged = False
     while position < len(words) and words[position] in _SKIPPED_ADVERBS:
@@ -695,6 +798,22 @@ def _sense(hit: Hit, subject: str, action_text: str) -> tuple[str, str]:
     if hedged and sense != "epistemic":
         return "hedged", verb
     return sense, verb
+
+
+#: Verbs of what a thing holds: negated, in a spec, they state what it must not hold.
+_CONTENT_VERBS = _set("contain contains include includes")
+#: After them, words that deny only some, or only for now: "may not contain every detail".
+_ONLY_SOME = _set("every all both necessarily always yet")
+#: Verbs of seeming and judging: said of none of a kind they still say what may seem.
+_SENSE_VERBS = _set("seem seems look looks sound sounds feel feels think believe know expect")
+
+
+def _forbids_content(words: list[str]) -> bool:
+    """Whether the words after a negated *may* or *can* say what a thing must not hold:
+    "contain any backtick", "contain other links" (not "contain every detail")."""
+    if not words or words[0] not in _CONTENT_VERBS:
+        return False
+    return not any(w in _ONLY_SOME for w in words[1:6])
 
 
 def _sense_of_verb(words: list[str], position: int, subject: str) -> tuple[str, str]:
