@@ -40,7 +40,7 @@ def read_cases(path: Path) -> list[Case]:
     """Cases are a title line followed by three blocks, each ended by a lone ``.``.
 
     Text before the first title (up to the first blank line after a paragraph) is the
-    file's description."""
+    file's description. Inside a block, a line ``\\.`` stands for a lone ``.``."""
     lines = path.read_text(encoding="utf-8").split("\n")
     cases = []
     i = lines.index("") + 1  # skip the description paragraph
@@ -53,7 +53,7 @@ def read_cases(path: Path) -> list[Case]:
         blocks, i = [], start + 1
         for _ in range(3):
             end = lines.index(".", i)
-            blocks.append("\n".join(lines[i:end]))
+            blocks.append("\n".join("." if line == "\\." else line for line in lines[i:end]))
             i = end + 1
         old, new, expected = blocks
         cases.append(

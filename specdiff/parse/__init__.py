@@ -15,6 +15,7 @@ from .._gc import collector_paused
 from ._attrs import split_heading
 from ._builder import MAX_LIST_DEPTH, SpecBuilder
 from ._chunks import chunk_bounds, runs_to_the_end
+from ._dot_examples import fence_dot_examples
 from ._examples import looks_like_example
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
@@ -80,7 +81,7 @@ def parse_spec(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Spec:
     if lines and lines[-1] == "":
         lines.pop()
     front_matter, skipped = split_front_matter(lines)
-    body = [""] * skipped + lines[skipped:]
+    body = fence_dot_examples([""] * skipped + lines[skipped:])
     builder = SpecBuilder(lines, vocabulary)
     parser = _block_parser()
     with collector_paused():
