@@ -6,7 +6,7 @@ A word or two (or a word with the word before it) is renamed when the old versio
 it at least twice and the new one retired it (at most one use in ten left, as in a
 history note) while its replacement took over at least half of the uses it lost. A word written with a digit is a value ("SHA-256",
 "TLS 1.2"), never a term renamed. The counts are made once per comparison, and only when
-a clause swapped a word.
+a clause swapped a word; the new version's from the old one's and the texts that differ.
 """
 
 from __future__ import annotations
@@ -29,13 +29,32 @@ _RETIRED = 10
 
 
 class _Counts:
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str] = ()) -> None:
         self.words: Counter[str] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()
+        self._add(texts, 1)
+
+    def _add(self, texts: Iterable[str], sign: int) -> None:
+        """Count the words of ``texts`` in (``sign`` 1) or take them out (-1)."""
         for text in texts:
             words = _WORD.findall(plain_text(text).casefold())
-            self.words.update(words)
-            self.pairs.update(pairwise(words))
+            if sign > 0:
+                self.words.update(words)
+                self.pairs.update(pairwise(words))
+            else:
+                self.words.subtract(words)
+                self.pairs.subtract(pairwise(words))
+
+    def edited(self, removed: Iterable[str], added: Iterable[str]) -> _Counts:
+        """The counts of a version that has these texts removed and added: two versions
+        share most of their texts, so the second one's counts come from the first's
+        without reading the shared texts again."""
+        counts = _Counts()
+        counts.words = self.words.copy()
+        counts.pairs = self.pairs.copy()
+        counts._add(removed, -1)
+        counts._add(added, 1)
+        return counts
 
     def count(self, words: tuple[str, ...]) -> int:
         """Uses of one word or a pair of words."""
@@ -66,8 +85,11 @@ class Terms:
 
     def _both(self) -> tuple[_Counts, _Counts]:
         if not self._counts:
-            old, new = self._sources
-            self._counts.append((_Counts(old()), _Counts(new())))
+            old_source, new_source = self._sources
+            old_texts, new_texts = Counter(old_source()), Counter(new_source())
+            old = _Counts(old_texts.elements())
+            new = old.edited((old_texts - new_texts).elements(), (new_texts - old_texts).elements())
+            self._counts.append((old, new))
         return self._counts[0]
 
     def renamed(self, gone: str, fresh: str, before: str = "") -> bool:
