@@ -95,6 +95,8 @@ KINDS = (
     "paragraph.split_to_list",
     "object.swapped",
     "modal.adverb",
+    "quantity.reworded",
+    "action.nominalised",
 )
 """Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
 hard-wrapped at another width, for which no record may appear; so is
@@ -103,13 +105,14 @@ GENERATED_ONLY = frozenset(
     {"identifier.renamed", "table.row_across_objects"}
     | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
     | {"quantity.changed", "action.opposite", "voice.passive", "object.swapped"}
-    | {"modal.adverb"}
+    | {"modal.adverb", "quantity.reworded", "action.nominalised"}
 )
 """Kinds that need what only generated specs hold: identifiers in code, field tables, a
 sentence ending in a place phrase, a list under a lead-in (the sample spec's lists are
 kept verbatim), "unless curators ask otherwise", "within N days", a verb with a known
 opposite, a rule "Wren must <verb> <the thing> ..." to say in the passive or whose
-thing's adjective to swap, a plain sentence "Curators <verb> ..." to say with a modal."""
+thing's adjective to swap, a plain sentence "Curators <verb> ..." to say with a modal, a
+rule whose verb has a noun ("inspect" / "inspection")."""
 
 
 @dataclass(frozen=True)
@@ -1013,6 +1016,8 @@ class _Mutator:
             variant = self.rng.choice(("number", "unit", "comparator"))
             if variant == "number":
                 new = f"within {number + self.rng.randint(1, 20)} days"
+                if self.rng.random() < 0.5:  # another number, written in words
+                    new = f"within {_NUMBER_NAMES[number + self.rng.randint(1, 4)]} days"
             elif variant == "unit":
                 new = f"within {number} hours"
             else:
@@ -1020,6 +1025,47 @@ class _Mutator:
             return text[: found.start()] + new + text[found.end() :]
 
         return self._rule_edit("quantity.changed", "normative.changed", _WITHIN, change)
+
+    def quantity_reworded(self) -> Edit | None:
+        """``within 5 days`` -> ``within five days``: the same number in words."""
+
+        def change(sentences: list[str], i: int) -> list[str]:
+            found = _WITHIN.search(sentences[i])
+            assert found is not None
+            number = _NUMBER_NAMES[int(found.group(1))]
+            sentences[i] = _WITHIN.sub(f"within {number} days", sentences[i], count=1)
+            return sentences
+
+        def pick(x: Para) -> list[int]:
+            return [i for i, t in enumerate(x.sentences) if _WITHIN.search(t)]
+
+        return self._sentence_edit("quantity.reworded", {"wording"}, "patch", pick, change)
+
+    def action_nominalised(self) -> Edit | None:
+        """``Wren must inspect the amber ledger ...`` -> ``Wren must perform the inspection
+        of the amber ledger ...`` (a light verb carries the act said as a noun: the same
+        rule), or ``... must skip the inspection of ...`` (a verb of its own: another rule)."""
+        verbs = "|".join(_NOUNS)
+        pattern = re.compile(rf"^Wren ({_MODALS}) ({verbs}) ({_THING}) ")
+
+        def pick(x: Para) -> list[int]:
+            return [i for i, t in enumerate(x.sentences) if pattern.search(t)]
+
+        light = self.rng.random() < 0.5
+        carrier = self.rng.choice(("perform", "undergo")) if light else "skip"
+
+        def rewrite(sentences: list[str], i: int) -> list[str]:
+            found = pattern.search(sentences[i])
+            assert found is not None
+            modal, verb, thing = found.groups()
+            said = f"Wren {modal} {carrier} the {_NOUNS[verb]} of {thing} "
+            sentences[i] = said + sentences[i][found.end() :]
+            return sentences
+
+        if light:
+            return self._sentence_edit("action.nominalised", {"wording"}, "patch", pick, rewrite)
+        tags = {"normative.changed"}
+        return self._sentence_edit("action.nominalised", tags, "major", pick, rewrite)
 
     def action_opposite(self) -> Edit | None:
         """``Wren must assemble ...`` -> ``Wren must dismantle ...``: the same modal."""
@@ -1260,6 +1306,25 @@ _OPPOSITE_VERBS = {
     "fold": "unfold",
 }
 _MODALS = "must not|must|should not|should|may"
+#: Numbers in words, for saying a number of days the other way (a test oracle of its own).
+_NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
+)
+#: Verbs of the generated rules and the nouns made of them (a test oracle of its own).
+_NOUNS = {
+    "calibrate": "calibration",
+    "collect": "collection",
+    "compile": "compilation",
+    "decorate": "decoration",
+    "examine": "examination",
+    "inspect": "inspection",
+    "prepare": "preparation",
+    "restore": "restoration",
+    "replace": "replacement",
+    "translate": "translation",
+    "transport": "transportation",
+    "measure": "measurement",
+}
 _VERB_WORDS = "|".join(VERBS)
 _PLURAL_WORDS = "|".join(PLURALS)
 _THING = r"(?:the|every|each|this|that) \w+ \w+"
@@ -1332,6 +1397,8 @@ _APPLY = {
     "paragraph.split_to_list": _Mutator.paragraph_split_to_list,
     "object.swapped": _Mutator.object_swapped,
     "modal.adverb": _Mutator.modal_adverb,
+    "quantity.reworded": _Mutator.quantity_reworded,
+    "action.nominalised": _Mutator.action_nominalised,
 }
 assert set(_APPLY) == set(KINDS)
 

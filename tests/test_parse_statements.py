@@ -110,8 +110,35 @@ def test_quantifiers_and_quantities():
     assert one("Clients MUST reject all unsigned payloads.").quantifiers == ("all",)
     # "<noun> of <number>": the number counts the noun, even "one".
     assert one("Each element MUST increase by increments of one.").quantities == (
-        Quantity("", "one", "increment", "increments of one"),
+        Quantity("", "1", "increment", "increments of one"),
     )
+
+
+def test_quantities_are_kept_as_values():
+    """A number word is its value; a range is its bounds, and one from nothing an upper
+    bound ("0-3 spaces" is "at most 3 spaces")."""
+    assert one("Clients MUST wait for three seconds.").quantities == (
+        Quantity("", "3", "second", "three seconds"),
+    )
+    assert one("Fences MAY be indented by 0-3 spaces.").quantities == (
+        Quantity("at most", "3", "space", "0-3 spaces"),
+    )
+    assert one("Fences MAY be indented by zero to three spaces.").quantities == (
+        Quantity("at most", "3", "space", "zero to three spaces"),
+    )
+    assert one("Clients MUST retry between 2 and 5 times.").quantities == (
+        Quantity("between", "2-5", "time", "2 and 5 times"),
+    )
+    assert one("One to three spaces are allowed.").quantities == (
+        Quantity("between", "1-3", "space", "one to three spaces"),
+    )
+    # Not a range: "up to three" is a bound; "8601-1" runs downwards (a part number).
+    assert one("Clients MAY send up to three retries.").quantities == (
+        Quantity("at most", "3", "retry", "up to three retries"),
+    )
+    assert one("Servers MUST follow ISO 8601-1 for dates.").quantities == ()
+    # A range that counts nothing is a set of values: "digits 0-9".
+    assert one("Names MUST consist of digits 0-9 from the ASCII set.").quantities == ()
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from specdiff.classify._forms import canonical, distinct_words, inflected, misspelled
+from specdiff.classify._forms import (
+    agreeing,
+    canonical,
+    derived,
+    distinct_words,
+    inflected,
+    misspelled,
+)
 from specdiff.classify._terms import Terms
 from specdiff.classify._wording import is_editorial, swapped_words
 
@@ -149,3 +156,44 @@ def test_a_term_is_renamed_only_when_it_left_the_whole_document():
     assert not kept.renamed("sender", "producer")
     once = Terms(lambda: ["Use SHA-256.", "Use SHA-256 too."], lambda: ["Use MD5.", "Use MD5 too."])
     assert not once.renamed("sha-256", "md5")
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [
+        ("indented", "indentation"),
+        ("indent", "indentation"),
+        ("encrypts", "encryption"),
+        ("requires", "requirements"),
+        ("validated", "validation"),
+        ("created", "creation"),
+        ("replace", "replacement"),
+        ("accepted", "acceptance"),
+    ],
+)
+def test_a_verb_and_the_noun_made_of_it_are_one_word(verb, noun):
+    assert derived(verb, noun)
+    assert derived(noun, verb)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("document", "documentation"),  # nouns that name something else
+        ("format", "formation"),
+        ("state", "statement"),
+        ("specific", "specification"),
+        ("note", "notation"),  # stems too short to tell
+        ("edit", "edition"),
+        ("sign", "signal"),  # not a noun ending
+        ("indent", "indented"),  # an inflection, not a noun
+    ],
+)
+def test_words_that_only_look_derived_are_not(one, other):
+    assert not derived(one, other)
+
+
+def test_agreement_is_one_word_but_not_spelling():
+    assert agreeing("much", "many") and agreeing("are", "is")
+    assert not agreeing("much", "more") and not agreeing("is", "is")
+    assert canonical("are") == "are" and canonical("many") == "many"

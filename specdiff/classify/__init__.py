@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from ..model.document import Clause, ClauseKind
-from ..parse import plain_text
 from ..parse.statements import words_of
 from ._data import (
     block_details,
@@ -34,11 +33,13 @@ from ._wording import (
     Swap,
     code_changed,
     code_spans,
+    compared_words,
     is_editorial,
     is_substantive,
     numbers_and_negations,
     one_bound_wording,
     same_content_words,
+    same_forms,
     swapped_words,
 )
 
@@ -190,10 +191,10 @@ def _without_list_joint(text: str) -> str:
 
 def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """Rewording that leaves every obligation's force as it was."""
-    similarity = Indel.normalized_similarity(
-        one_bound_wording(plain_text(old.text)).split(),
-        one_bound_wording(plain_text(new.text)).split(),
-    )
+    # Forms of one word count as one word: "indented" / "indentation", "much" / "many".
+    old_words = compared_words(old.text)
+    new_words = same_forms(old_words, compared_words(new.text))
+    similarity = Indel.normalized_similarity(old_words, new_words)
     # One term put for another ("a new minor version" -> "a new patch version") says
     # something else however few words changed; see swapped_words for what is not a swap.
     # Terminology is not: a category noun after the word naming the thing, or a term the

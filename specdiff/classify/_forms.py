@@ -153,6 +153,58 @@ def same_stem(a: str, b: str) -> bool:
     return a == b or inflected(a, b)
 
 
+#: Words that differ only by agreeing with a count noun or a mass noun ("too many spaces",
+#: "too much space"), or a verb with a plural or a singular subject ("four spaces are",
+#: "four spaces is"). Grammar, not meaning; not spelling either (``canonical`` keeps them).
+_AGREEMENT = {"many": "much", "are": "is", "have": "has", "do": "does"}
+
+
+def agreeing(a: str, b: str) -> bool:
+    """Whether two lower-case words are one word agreeing with another noun: "much" /
+    "many", "is" / "are"."""
+    return a != b and _AGREEMENT.get(a, a) == _AGREEMENT.get(b, b)
+
+
+#: Endings that make a noun of a verb: "indent" -> "indentation", "encrypt" ->
+#: "encryption", "require" -> "requirement", "accept" -> "acceptance".
+_NOUN_ENDINGS = ("ation", "ion", "ment", "ance", "ence")
+#: The shortest verb read with its noun: "indent", "align", "state" (five letters) make
+#: nouns of their own; shorter stems ("note" / "notation", "edit" / "edition", "port" /
+#: "portion") too often make another word.
+_SHORTEST_STEM = 5
+#: Nouns that look made of a verb (or of another word) but name something else: "the
+#: document" is not "the documentation", "a format" is not "a formation", "specific" is
+#: not "specification".
+_FALSE_NOUNS = _set("""
+    documentation formation expression commitment objection direction convention
+    apartment department station statement specification publication foundation question
+    """)
+
+
+def derived(a: str, b: str) -> bool:
+    """Whether one lower-case word is a verb (in any of its forms) and the other the noun
+    made of it: "indented" / "indentation", "encrypts" / "encryption", "requires" /
+    "requirements", "validate" / "validation". The same thing said as an act or as a
+    thing: "lines indented four spaces" / "four spaces of indentation"."""
+    return _noun_of(a, b) or _noun_of(b, a)
+
+
+def _noun_of(verb: str, noun: str) -> bool:
+    noun = noun.removesuffix("s")
+    if noun in _FALSE_NOUNS:
+        return False
+    verbs = {verb, *(verb[: -len(e)] for e in _INFLECTIONS if verb.endswith(e))}
+    for ending in _NOUN_ENDINGS:
+        stem = noun.removesuffix(ending)
+        if stem == noun or len(stem) < _SHORTEST_STEM - 1:
+            continue
+        for form in verbs:
+            # "indent" + "ation", "validat(e)" + "ion", "require" + "ment"
+            if len(form) >= _SHORTEST_STEM and form in (stem, stem + "e"):
+                return True
+    return False
+
+
 def misspelled(a: str, b: str) -> bool:
     """Whether two lower-case words could be one word and its misspelling: at most two
     letters apart, the first letter kept (typing rarely loses it, and a different first

@@ -27,14 +27,14 @@ from rapidfuzz.distance import Indel
 
 from ..model.changes import StatementChange
 from ..model.document import Strength
-from ..parse.statements import conjuncts, words_of
+from ..parse.statements import NUMBER_VALUES, conjuncts, words_of
 from ._terms import NO_TERMS, Terms
-from ._wording import is_typo, swapped_words, weighty_forms
+from ._wording import derived_pairs, is_typo, swapped_words, weighty_forms
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Sequence
 
-    from ..model.document import NormativeStatement
+    from ..model.document import NormativeStatement, Quantity
 
     Record = Callable[[str, str | None, str | None], None]
 
@@ -263,12 +263,21 @@ def rules_reworded(
 
 def _bound_wording(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
     """The words that say the bounds of two rules stating the same quantities: "at most
-    three" and "up to three" differ only in how the one bound is said."""
-    if _bounds(a) != _bounds(b):
+    three" and "up to three", "0-3" and "up to three", "3" and "three" differ only in how
+    the one bound is said."""
+    permission = _permits(a) and _permits(b)
+    if _bounds(a, permission) != _bounds(b, permission):
         return frozenset()
     return frozenset(
-        w for q in (*a.quantities, *b.quantities) for w in q.text.split() if w in _BOUND_WORDS
+        w
+        for q in (*a.quantities, *b.quantities)
+        for w in q.text.split()
+        if w in _BOUND_WORDS or _NUMERIC.fullmatch(w)
     )
+
+
+#: A number or a range as one word ("3", "0-3", "three"): how a value is written.
+_NUMERIC = re.compile(rf"\d+(?:[.,]\d+)*(?:-+\d+(?:[.,]\d+)*)?|{'|'.join(NUMBER_VALUES)}")
 
 
 #: The words comparators are said in ("no more than", "three or fewer", "a maximum of").
@@ -294,8 +303,21 @@ _BOUND_WORDS = frozenset(
 )
 
 
-def _bounds(s: NormativeStatement) -> list[tuple[str, str, str]]:
-    return [(q.comparator, q.number, q.unit) for q in s.quantities]
+def _bounds(s: NormativeStatement, permission: bool = False) -> list[tuple[str, str, str]]:
+    return [_bound(q, permission) for q in s.quantities]
+
+
+def _bound(q: Quantity, permission: bool) -> tuple[str, str, str]:
+    """A quantity as the constraint it states. A permission never obliges what it allows:
+    allowing "one to three spaces" is allowing "up to three" (none is always allowed), so
+    under a permission a count ranging from 1 is the bound at its top."""
+    if permission and q.comparator == "between" and q.number.startswith("1-"):
+        return "at most", q.number.removeprefix("1-"), q.unit
+    return q.comparator, q.number, q.unit
+
+
+def _permits(statement: NormativeStatement) -> bool:
+    return statement.strength is Strength.MAY and not statement.negative
 
 
 def voice_words(
@@ -700,7 +722,7 @@ def _voice(a: NormativeStatement, b: NormativeStatement) -> frozenset[str] | Non
 
 def _participle(action: str) -> str:
     """The participle of a passive action ("be percent-encoded" -> "percent-encoded")."""
-    words = [w for w in action.split()[:4] if not w.endswith("ly")]
+    words = [w for w in action.split()[:4] if not _adverb(w)]
     if len(words) < 2 or words[0] != "be":
         return ""
     word = words[1]
@@ -773,7 +795,42 @@ def _delta_words(
     if voice is not None:
         gone = [g for g in gone if g not in voice]
         fresh = [f for f in fresh if f not in voice]
+    nominal = derived_pairs(Counter(gone), Counter(fresh))
+    if nominal:
+        # The rule's act said as a noun ("be indented by three spaces" -> "be preceded by
+        # three spaces of indentation"): the act is still required, and the verb that now
+        # carries the noun says nothing of its own, unless it has an opposite ("must
+        # encrypt X" -> "must remove the encryption of X"): then the verbs differ.
+        # The other way round, a noun said as the rule's verb frees the verb that carried it.
+        old_verb, new_verb = _head_verb(a.action), _head_verb(b.action)
+        if any(x == old_verb for x, _ in nominal):
+            verb, carrier, carrier_side = old_verb, new_verb, fresh
+        elif any(y == new_verb for _, y in nominal):
+            verb, carrier, carrier_side = new_verb, old_verb, gone
+        else:
+            verb, carrier, carrier_side = "", "", []
+        carried = bool(carrier) and carrier in carrier_side and _support_verb(carrier)
+        said = {w for pair in nominal for w in pair if carried or w != verb}
+        if carried:
+            said.add(carrier)
+        gone = [g for g in gone if g not in said]
+        fresh = [f for f in fresh if f not in said]
     return gone, fresh
+
+
+#: Verbs that carry an act said as a noun and add nothing to it: "perform the inspection",
+#: "apply encryption", "be preceded by three spaces of indentation". Any other verb says
+#: something of its own about the act ("skip the inspection", "remove the encryption").
+_CARRIER_VERBS = _LIGHT_VERBS | _set("carry conduct have take get receive provide precede")
+_CARRIER_ROOTS = frozenset(_verb_root(v) for v in _CARRIER_VERBS)
+
+
+def _support_verb(verb: str) -> bool:
+    """Whether a verb only carries another verb said as a noun ("preceded" in "preceded
+    by three spaces of indentation", "apply" in "apply encryption")."""
+    return verb in _CARRIER_VERBS or not _CARRIER_ROOTS.isdisjoint(
+        (_verb_root(verb), _verb_root(_stem(verb)))
+    )
 
 
 def _pair_changes(
@@ -822,25 +879,22 @@ def _pair_changes(
 
     # "RFC 6838" -> "RFC6838": the same number written against its name is no quantity
     # changed (it is read as one only when a space sets it apart).
+    both_permit = _permits(a) and _permits(b)
     old_numbers = [
-        (q.comparator, q.number, q.unit)
+        _bound(q, both_permit)
         for q in a.quantities
         if not _written_whole(q.unit, q.number, _governed(b))
     ]
     new_numbers = [
-        (q.comparator, q.number, q.unit)
+        _bound(q, both_permit)
         for q in b.quantities
         if not _written_whole(q.unit, q.number, _governed(a))
     ]
     if old_numbers != new_numbers and _touches(
         changed_words, [q.text for q in (*a.quantities, *b.quantities)]
     ):
-        old_q = [
-            q.text for q in a.quantities if (q.comparator, q.number, q.unit) not in new_numbers
-        ]
-        new_q = [
-            q.text for q in b.quantities if (q.comparator, q.number, q.unit) not in old_numbers
-        ]
+        old_q = [q.text for q in a.quantities if _bound(q, both_permit) not in new_numbers]
+        new_q = [q.text for q in b.quantities if _bound(q, both_permit) not in old_numbers]
         record("normative.changed", ", ".join(old_q) or None, ", ".join(new_q) or None)
         return found
 
@@ -1084,11 +1138,16 @@ def _plural_gone(party: str, changed_words: set[str]) -> bool:
 _BEFORE_VERB = frozenset(("not", "to", "also", "always", "never", "only", "still", "then", "be"))
 
 
+def _adverb(word: str) -> bool:
+    """An adverb in -ly ("carefully", "only"); not a verb in -ply ("apply", "reply")."""
+    return word.endswith("ly") and not word.endswith(("ply", "rely"))
+
+
 def _head_verb(action: str) -> str:
     """The verb a rule's action opens with, or '' when it opens with something else
     ("that the entry document ...")."""
     for word in action.split()[:4]:
-        if word in _BEFORE_VERB or word.endswith("ly"):
+        if word in _BEFORE_VERB or _adverb(word):
             continue
         return "" if word in _STOPWORDS else word
     return ""

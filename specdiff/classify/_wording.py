@@ -13,7 +13,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import plain_text
-from ._forms import canonical, misspelled, same_stem
+from ..parse.statements import NUMBER_VALUES
+from ._forms import agreeing, canonical, derived, misspelled, same_stem
 from ._notation import canonical_math
 
 if TYPE_CHECKING:
@@ -486,6 +487,11 @@ def swapped_words(old: str, new: str) -> list[Swap]:
     old_words, new_words = _words(old_plain), _words(new_plain)
     a, b = _forms(old_words), _forms(new_words)
     lost, gained = Counter(a) - Counter(b), Counter(b) - Counter(a)
+    # A verb said as its noun elsewhere in the sentence ("indented four spaces" ->
+    # "preceded by four spaces of indentation") is still said: no word of its own went.
+    kept_as_noun = derived_pairs(lost, gained)
+    lost = lost - Counter(x for x, _ in kept_as_noun)
+    gained = gained - Counter(y for _, y in kept_as_noun)
     old_hyphens, new_hyphens = _hyphens(old_plain), _hyphens(new_plain)
     swaps = []
     for i1, i2, j1, j2 in _edited_phrases(a, b):
@@ -522,6 +528,76 @@ def swapped_words(old: str, new: str) -> list[Swap]:
                 )
             )
     return swaps
+
+
+def derived_pairs(lost: Counter[str], gained: Counter[str]) -> list[tuple[str, str]]:
+    """The words a text lost that it still says in another part of speech, each with the
+    word that says it (a verb as its noun, a noun as its verb: "indented" /
+    "indentation"), one partner each, in the order of ``lost`` and ``gained``."""
+    pairs = []
+    left = [w for w in gained if len(w) > 4]
+    for word in (w for w in lost if len(w) > 4):
+        partner = next((g for g in left if derived(word, g)), None)
+        if partner is not None:
+            left.remove(partner)
+            pairs.append((word, partner))
+    return pairs
+
+
+def compared_words(text: str) -> list[str]:
+    """The words of a text as its rewording is measured: plain text, each bound said the
+    one way, split at spaces (a word keeps its punctuation: how much a text was rewritten
+    is measured as it always was)."""
+    return one_bound_wording(plain_text(text)).split()
+
+
+def same_forms(old: list[str], new: list[str]) -> list[str]:
+    """``new`` (words as split from plain text) with each word the text gained that is
+    another form of a word it lost (:func:`_forms_of_one`) written as that word:
+    "indentation" for "indented", "many" for "much", "three" for "3", so that a similarity
+    measure counts forms of one word as one word (the same word with other punctuation
+    stays another token, as it always was: punctuation still weighs in how much a text was
+    rewritten)."""
+    old_keys = [_key(w) for w in old]
+    new_keys = [_key(w) for w in new]
+    lost = Counter(old) - Counter(new)
+    gained = Counter(new) - Counter(old)
+    if not lost or not gained:
+        return new
+    written = dict(zip(old_keys, old, strict=True))
+    left = Counter({_key(w): n for w, n in lost.items()})
+    result = []
+    for word, key in zip(new, new_keys, strict=True):
+        if gained[word] <= 0:
+            result.append(word)
+            continue
+        gained[word] -= 1
+        match = next((w for w in left if left[w] > 0 and _forms_of_one(w, key)), None)
+        if match is None:
+            result.append(word)
+            continue
+        left[match] -= 1
+        result.append(written[match])
+    return result
+
+
+def _key(word: str) -> str:
+    return word.casefold().strip(".,;:!?()[]\"'*_`")
+
+
+def _forms_of_one(a: str, b: str) -> bool:
+    """Two different words (lower case, bare) that say one thing in another part of speech
+    or agreeing otherwise ("indented" / "indentation", "much" / "many"), or the same
+    number in digits and in words; never a word of weight for another. (Inflections and
+    misspellings are left to the swaps: "entities" -> "entity references" is not the
+    same words.)"""
+    if not a or not b or a == b or a in _MEANINGFUL or b in _MEANINGFUL:
+        return False
+    if NUMBER_VALUES.get(a, a) == NUMBER_VALUES.get(b, b):
+        return True
+    if not a.isalpha() or not b.isalpha():
+        return False
+    return canonical(a) == canonical(b) or agreeing(a, b) or derived(a, b)
 
 
 def weighty_forms(words: list[str]) -> list[str]:
@@ -635,7 +711,7 @@ def _one_word(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
         return False  # "pet_type" and "petType" are two names readers type
     if _is_name(*old) or _is_name(*new):
         return misspelled(a, b)
-    return same_stem(a, b) or _is_typo(old, new)
+    return same_stem(a, b) or agreeing(a, b) or _is_typo(old, new)
 
 
 def _identifier(word: str) -> bool:
@@ -695,10 +771,17 @@ _AT_MOST = re.compile(r"\b(?:up to|no more than|not more than)\s+(?=\w)", re.IGN
 _AT_LEAST = re.compile(r"\b(?:no fewer than|no less than|not less than)\s+(?=\w)", re.IGNORECASE)
 _TRAILING_AT_MOST = re.compile(r"\b(\w+)\s+or\s+(?:fewer|less)\b", re.IGNORECASE)
 _TRAILING_AT_LEAST = re.compile(r"\b(\w+)\s+or\s+more\b", re.IGNORECASE)
+#: A range from nothing is a bound: "0-3 spaces", "zero to three", "between 0 and 3".
+_FROM_ZERO = re.compile(
+    r"(?<![\w.,])(?:(?:from\s+)?(?:0|zero)(?:-+|\u2013|\u2014|\s+to\s+|\s+through\s+)"
+    rf"|between\s+(?:0|zero)\s+and\s+)(?=\d|(?:{'|'.join(NUMBER_VALUES)})\b)",
+    re.IGNORECASE,
+)
 
 
 def one_bound_wording(text: str) -> str:
     """``text`` with each bound said as "at most N" or "at least N"."""
+    text = _FROM_ZERO.sub("at most ", text)
     text = _TRAILING_AT_MOST.sub(_trailing("at most"), _AT_MOST.sub("at most ", text))
     return _TRAILING_AT_LEAST.sub(_trailing("at least"), _AT_LEAST.sub("at least ", text))
 
@@ -717,7 +800,8 @@ def _trailing(bound: str) -> Callable[[re.Match[str]], str]:
 
 def numbers_and_negations(plain_words: str) -> Counter[str]:
     """The numbers and negations a text states, in plain lower-case words: numerals and
-    counts ("two classes", "one class"; not "no one" or "one of"), and "not", "never",
+    counts by value ("two classes", "2 classes", "one class"; not "no one" or "one of"),
+    and "not", "never",
     "cannot", "-n't", and the bounds "at most" and "at least" (read
     :func:`one_bound_wording` first). Rewording that adds or drops one says something
     else."""
@@ -737,7 +821,7 @@ def numbers_and_negations(plain_words: str) -> Counter[str]:
             and (i == 0 or words[i - 1] not in _NOT_COUNTING)
         )
         if counted_one or _NUMERAL.fullmatch(word) or word in _COUNT_WORDS or word in _NEGATIONS:
-            found[word] += 1
+            found[NUMBER_VALUES.get(word, word)] += 1  # "three" says what "3" says
         elif (ends := _RANGE.fullmatch(word)) is not None:
             found.update(ends.groups())
     return found

@@ -94,9 +94,12 @@ class Quantity:
     comparator: str
     """``at most``, ``at least``, ``within``, ``exactly`` ... or '' for a bare number; a
     bound said in other words is kept as its class (``up to``, ``no more than`` and ``or
-    fewer`` are ``at most``; ``no fewer than`` and ``or more`` are ``at least``)."""
+    fewer`` are ``at most``; ``no fewer than`` and ``or more`` are ``at least``). A range
+    is ``between`` (``1-3``, ``one to three``), or ``at most`` when it starts at zero
+    (``0-3`` is ``at most 3``)."""
     number: str
-    """As written: ``10``, ``1.2``, ``24``."""
+    """Its value: ``10``, ``1.2``, ``24``; a number word as digits (``three`` -> ``3``;
+    ``once`` and ``twice`` as written); a range as ``low-high`` (``1-3``)."""
     unit: str
     """The word after the number (``retries``, ``hours``), or the name before a version
     number (``TLS`` in ``TLS 1.2``); may be ''."""

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ._normative import Vocabulary
 
 __all__ = [
+    "NUMBER_VALUES",
     "Reading",
     "actors",
     "conjuncts",
@@ -108,15 +109,36 @@ _LEADING_MARKER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    "|forty|fifty|sixty|hundred|thousand|million|once|twice"
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    "|thirty|forty|fifty|sixty|hundred|thousand|million|once|twice"
 )
+#: The value of each number word that counts ("three" states what "3" states); "once" and
+#: "twice" count times, a unit of their own, and keep their words.
+NUMBER_VALUES = {
+    word: str(value)
+    for value, word in enumerate(_NUMBER_WORDS.split("|")[:13])  # zero to twelve
+} | {
+    "fifteen": "15",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "hundred": "100",
+    "thousand": "1000",
+    "million": "1000000",
+}
 _COMPARATOR = (
     r"at least|at most|no more than|no fewer than|no less than|not more than|not less than"
     r"|more than|fewer than|less than|greater than|up to|within|exactly|a maximum of"
     r"|a minimum of|maximum of|minimum of|under|over|above|below|after|before|every"
 )
 _NUMBER = re.compile(rf"(?:\d+(?:[.,:]\d+)*(?:\.x)?%?|{_NUMBER_WORDS})", re.IGNORECASE)
+#: A range written as one word: "0-3", "1--8" (en dashes are hyphens in plain words).
+_RANGE_WORD = re.compile(r"(\d+(?:\.\d+)?)-+(\d+(?:\.\d+)?)")
+#: Words that join the two ends of a range said in words: "one to three", "2 through 5",
+#: "between 2 and 5".
+_RANGE_JOINS = frozenset(("to", "through"))
 _NUMBER_WORDSET = frozenset(_NUMBER_WORDS.split("|"))
 _COMPARATORS = frozenset(_COMPARATOR.split("|"))
 #: Comparators that say one bound in other words: "up to three" is "at most three", "no
@@ -711,28 +733,41 @@ def _quantifiers(plain: str) -> tuple[str, ...]:
 
 def _quantities(plain: str) -> Iterable[Quantity]:
     """Numbers in plain lower-case words, with the comparator before them and their unit
-    after (or the name before a version number: "tls 1.2")."""
+    after (or the name before a version number: "tls 1.2"). A number is kept as its value
+    ("three" -> "3"), and a range as its bounds: "0-3 spaces" and "zero to three spaces"
+    say "at most 3 spaces"; "1-3" and "between one and three" are "between" "1-3"."""
     words = plain.split()
     if not any(w[0].isdigit() or w in _NUMBER_WORDSET for w in words):
         return
-    for i, word in enumerate(words):
-        if not _NUMBER.fullmatch(word):
+    skip_to = -1
+    for first, written in enumerate(words):  # where the number (or the range) starts
+        if first <= skip_to:
             continue
+        i, word, low = first, written, ""  # where it ends, its last number, a range's first
+        ends = _RANGE_WORD.fullmatch(written)
+        if ends is not None and float(ends[1]) < float(ends[2]):
+            low, word = ends.groups()
+        elif not _NUMBER.fullmatch(written):
+            continue
+        elif _range_from(words, first):
+            low, i = written, first + 2
+            word = words[i]
+            skip_to = i
         comparator = ""
         for size in (3, 2, 1):
-            if i >= size and " ".join(words[i - size : i]) in _COMPARATORS:
-                comparator = " ".join(words[i - size : i])
+            if not low and first >= size and " ".join(words[first - size : first]) in _COMPARATORS:
+                comparator = " ".join(words[first - size : first])
                 break
-        before_at = i - len(comparator.split()) - 1
+        before_at = first - len(comparator.split()) - 1
         before = words[before_at] if before_at >= 0 and not comparator else ""
         counted = ""
         if before == "of" and before_at >= 1 and words[before_at - 1] not in _NOT_NAMES:
             counted = words[before_at - 1]  # "increments of one", "a timeout of 30"
-        if before in _NOT_NAMES or _NUMBER.fullmatch(before):
+        if before in _NOT_NAMES or before == "between" or _NUMBER.fullmatch(before):
             before = ""
         number = word.rstrip("%")
         unit = "%" if word.endswith("%") else ""
-        trailing = " ".join(words[i + 1 : i + 3]) if not comparator else ""
+        trailing = " ".join(words[i + 1 : i + 3]) if not comparator and not low else ""
         after = i + 1
         if trailing in _TRAILING_COMPARATORS:
             after = i + 3
@@ -748,12 +783,29 @@ def _quantities(plain: str) -> Iterable[Quantity]:
             unit = counted
         if comparator == "every" and not unit:
             continue
-        if number in ("once", "one") and not comparator and not written_unit and not counted:
+        if low and not written_unit:
+            continue  # "digits 0-9", "letters a to z": a set of values, not a count
+        if number in ("once", "one") and not (low or comparator or written_unit or counted):
             continue
         named = f"{counted} of" if counted and unit == counted else before
-        text = " ".join(filter(None, (comparator, named, word, trailing, written_unit)))
+        said = " ".join(words[first : i + 1])
+        text = " ".join(filter(None, (comparator, named, said, trailing, written_unit)))
         bound = _COMPARATOR_CLASS.get(comparator) or _TRAILING_COMPARATORS.get(trailing, comparator)
-        yield Quantity(bound, number, _singular(unit), text)
+        value = NUMBER_VALUES.get(number, number)
+        if low:
+            low = NUMBER_VALUES.get(low, low)
+            # A range from nothing is a bound: "0-3 spaces" is "at most 3 spaces".
+            bound, value = ("at most", value) if low == "0" else ("between", f"{low}-{value}")
+        yield Quantity(bound, value, _singular(unit), text)
+
+
+def _range_from(words: list[str], i: int) -> bool:
+    """Whether the number at ``i`` opens a range said in words: "one to three",
+    "2 through 5", "between 2 and 5" (not "up to three": "up" is no number)."""
+    if i + 2 >= len(words) or not _NUMBER.fullmatch(words[i + 2]):
+        return False
+    join = words[i + 1]
+    return join in _RANGE_JOINS or (join == "and" and i > 0 and words[i - 1] == "between")
 
 
 def _singular(word: str) -> str:
