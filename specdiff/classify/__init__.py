@@ -137,6 +137,10 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
         return Classification(("wording.substantive",) if data else ("editorial",))
     if old.kind is ClauseKind.CODE or new.kind is ClauseKind.CODE:
         same = old.text.split() == new.text.split()
+        if same and _input_and_output(old) and _input_and_output(new):
+            # A conformance example states an input and the exact output expected of it:
+            # its indentation and blank lines are what it tests, not layout.
+            same = old.text == new.text
         return Classification(("editorial",) if same else ("wording.substantive",))
     # A formula is read like code once its notation is written one way.
     if code_changed(canonical_math(old.text), canonical_math(new.text)):
@@ -150,6 +154,13 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
             )
         return Classification(("wording.substantive",))
     return None
+
+
+def _input_and_output(clause: Clause) -> bool:
+    """Whether a code block is a conformance example: an input, a line holding only
+    ``.``, and the output expected of it (as the CommonMark spec writes its examples)."""
+    lines = clause.text.split("\n")
+    return clause.kind is ClauseKind.CODE and "." in lines[1:-1]
 
 
 def _renamed_in_code(old: str, new: str, terms: Terms) -> list[tuple[str, str]]:
