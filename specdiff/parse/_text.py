@@ -33,8 +33,20 @@ def fingerprint(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+#: A character one of the steps of :func:`plain_text` acts on: text without any is only folded.
+_MARKUP = re.compile(r"[\[<*~`_\\]")
+
+
 def plain_text(markdown: str) -> str:
     """The words a reader sees: links reduced to their text, markup and HTML tags dropped."""
+    if _MARKUP.search(markdown) is None:
+        # Most sentences have no link, tag, emphasis or escape: one scan instead of six.
+        return fold(markdown)
+    return unmarked(markdown)
+
+
+def unmarked(markdown: str) -> str:
+    """:func:`plain_text` step by step, for text with markup characters."""
     text = _LINK.sub(r"\1", markdown)
     text = _REF_LINK.sub(r"\1", text)
     text = _FOOTNOTE.sub("", text)

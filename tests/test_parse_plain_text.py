@@ -1,0 +1,40 @@
+"""``plain_text`` takes a shortcut for text without markup characters: the same words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from specdiff.parse import parse_spec, plain_text
+from specdiff.parse._text import unmarked
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Words, whitespace and every character a step of plain_text acts on, in runs that make
+# links, reference links, footnotes, tags, comments, emphasis and escapes.
+PIECES = st.lists(
+    st.sampled_from(
+        [*"ab Z\n\t\u00a0[]()!<>*_~`\\^-", "[x](#a)", "[x][y]", "[^1]", "<!-- c -->", "<b>",
+         "**", "__", "~~", "``", " _x_ ", "word", "  "]
+    ),
+    max_size=60,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(PIECES)
+def test_the_shortcut_gives_what_the_steps_give(text: str) -> None:
+    assert plain_text(text) == unmarked(text)
+
+
+def test_every_clause_and_title_of_a_real_spec_reads_the_same(corpus: Path) -> None:
+    text = (corpus / "openapi-specification" / "11-3.2.0.md").read_text(encoding="utf-8")
+    spec = parse_spec(text)
+    texts = [s.title for s in spec.sections] + [c.text for c in spec.clauses]
+    plain = [t for t in texts if t == " ".join(t.split()) and not set(t) & set("[<*~`_\\")]
+    assert len(plain) > 100  # the shortcut is taken ...
+    assert len(plain) < len(texts) - 100  # ... and the steps too
+    assert [plain_text(t) for t in texts] == [unmarked(t) for t in texts]
