@@ -241,3 +241,77 @@ def test_parties_are_configurable():
     assert "the relay" in config.vocabulary.parties
     text = "The relay can only forward signed messages."
     assert find_statements(text, config.vocabulary)[0].party == "relay"
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("No further characters may occur on the line.", Force.PROHIBITION),
+        ("Nothing may follow the closing fence.", Force.PROHIBITION),
+        ("No request may be retried.", Force.PROHIBITION),
+        ("No client must retry.", Force.PROHIBITION),
+        ("The label may not contain any colon.", Force.PROHIBITION),
+        ("Code fences cannot contain internal spaces.", Force.PROHIBITION),
+    ],
+)
+def test_a_rule_said_of_none_of_a_kind_or_of_what_a_thing_holds_forbids(text, force):
+    assert one(text).kind is force
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This page may not contain every detail of the format.",
+        "The cache may not contain the entry yet.",
+        "None of them may seem harmful.",
+        "No matter what, the reply may look odd.",
+    ],
+)
+def test_what_perhaps_is_not_so_stays_no_rule(text):
+    assert find_statements(text) == ()
+
+
+def test_a_relative_around_a_closed_condition_states_the_rule():
+    statement = one("A title, which if it is present must be separated from the name by blanks.")
+    assert statement.action == "be separated from the name by blanks"
+    assert statement.conditions == ("if it is present",)
+
+
+def test_a_labelled_condition_is_read_as_a_rule():
+    spec = parse_spec(
+        "# Blocks\n\n1. **Start condition:** line begins with `<?` followed by a letter.\\\n"
+        "**End condition:** line contains `>`.\n"
+    )
+    start, end = spec.clauses[0].statements
+    assert (start.keyword, end.keyword) == ("Start condition", "End condition")
+    assert start.kind is Force.OBLIGATION
+    assert start.conditions == ("line begins with followed by a letter",)
+    assert end.conditions == ("line contains",)
+
+
+RULES = (
+    "# Tickets\n\n"
+    "1. A ticket MUST carry a number. Numbers MUST NOT repeat.\n"
+    "1. A draft ticket MAY carry a star. Draft tickets have a higher priority than final"
+    " tickets. Examples: 12, 12-a.\n"
+    "1. A closed ticket MUST NOT be reopened. It could be copied into a new ticket.\n"
+)
+
+
+def test_a_declarative_in_a_numbered_list_of_rfc_2119_rules_is_a_rule():
+    item = parse_spec(RULES).clauses[1]
+    declared = [s for s in item.statements if s.keyword == "have"]
+    assert len(declared) == 1
+    (statement,) = declared
+    assert statement.kind is Force.OBLIGATION
+    assert statement.party == "draft ticket"
+    assert statement.action == "a higher priority than final tickets"
+    # Neither the examples nor the hedged sentence ("could") are rules.
+    assert [s.keyword for s in parse_spec(RULES).clauses[2].statements] == ["MUST NOT"]
+
+
+def test_the_same_declarative_outside_a_list_of_rules_describes():
+    bulleted = RULES.replace("1. ", "- ")
+    assert [s.keyword for s in parse_spec(bulleted).clauses[1].statements] == ["MAY"]
+    few = "# Tickets\n\n1. A ticket MUST carry a number.\n1. Draft tickets have a star.\n"
+    assert [s.keyword for s in parse_spec(few).clauses[1].statements] == []

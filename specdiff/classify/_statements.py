@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 
 from ..model.changes import StatementChange
 from ..model.document import Strength
-from ..parse.statements import NUMBER_VALUES, conjuncts, words_of
+from ..parse.statements import DECLARATIVE_VERBS, NUMBER_VALUES, conjuncts, words_of
 from ._terms import NO_TERMS, Terms
 from ._wording import derived_pairs, is_typo, swapped_words, weighty_forms
 
@@ -107,6 +107,7 @@ _OPPOSITES: tuple[tuple[str, str], ...] = (
     ("public", "private"),
     ("inbound", "outbound"),
     ("upper", "lower"),
+    ("higher", "lower"),
     ("first", "last"),
     ("earliest", "latest"),
     ("minimize", "maximize"),
@@ -166,7 +167,7 @@ def compare_statements(
     for a, b in pairs:
         changes.extend(_pair_changes(a, b, removed, added, _topic_forms(topic), terms))
     for statement in lone_old:
-        if _absorbed(statement, new, removed):
+        if _absorbed(statement, new, removed) or _carved(statement, new):
             continue
         turned = _denial_dropped(statement, new_text)
         if turned is not None:
@@ -184,7 +185,7 @@ def compare_statements(
             StatementChange("normative.removed", statement.keyword, None, statement.sentence)
         )
     for statement in lone_new:
-        if _absorbed(statement, old, added):
+        if _absorbed(statement, old, added) or _carved(statement, old):
             continue
         turned = _denial_dropped(statement, old_text)
         if turned is not None:
@@ -415,7 +416,11 @@ def compare_across(
     new_reported: Counter[str] = Counter()
     for i in old_left:
         statement = old_statements[i]
-        if statement.sentence in heads or _absorbed(statement, every_new, removed):
+        if (
+            statement.sentence in heads
+            or _absorbed(statement, every_new, removed)
+            or _carved(statement, every_new)
+        ):
             continue  # a lead-in says nothing of its own; its items are read
         found = _also_stated(statement, every_new, terms)
         if found is not None:
@@ -431,7 +436,11 @@ def compare_across(
         old_reported.update(_rule_words(statement))
     for j in new_left:
         statement = new_statements[j]
-        if statement.sentence in heads or _absorbed(statement, every_old, added):
+        if (
+            statement.sentence in heads
+            or _absorbed(statement, every_old, added)
+            or _carved(statement, every_old)
+        ):
             continue
         found = _also_stated(statement, every_old, terms)
         if found is not None:
@@ -774,6 +783,20 @@ def _absorbed(
         and o.negative == statement.negative
         and (not o.party or not statement.party or o.party == statement.party)
         for o in others
+    )
+
+
+def _carved(statement: NormativeStatement, others: Sequence[NormativeStatement]) -> bool:
+    """A rule stated without a modal whose sentence, word for word, is part of another
+    rule's sentence in the other version: "... MUST be determined as follows:
+    identifiers consisting of only digits are compared numerically and ..." split into
+    "Identifiers consisting of only digits are compared numerically." (or the reverse).
+    It was said before, inside that rule."""
+    if statement.keyword.casefold() not in DECLARATIVE_VERBS:
+        return False
+    words = f" {words_of(statement.sentence)} "
+    return any(
+        o.sentence != statement.sentence and words in f" {words_of(o.sentence)} " for o in others
     )
 
 

@@ -19,7 +19,15 @@ from ._examples import example_title, looks_like_example
 from ._normative import DEFAULT_VOCABULARY, Vocabulary
 from ._refs import find_html_anchors
 from ._text import drop_comments, fold, slugify
-from .statements import actors, last_sentence, party_keys, read_clause, settle
+from .statements import (
+    Reading,
+    actors,
+    last_sentence,
+    party_keys,
+    read_clause,
+    read_declaratives,
+    settle,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -40,6 +48,8 @@ class _List:
     count: int = 0
     lead_in: str = ""
     """The sentence ending in a colon just before the list, which its items complete."""
+    number: int = 0
+    """Which list of the document this is (its items share it)."""
 
 
 class SpecBuilder:
@@ -54,6 +64,7 @@ class SpecBuilder:
         self.clauses: list[ClauseDraft] = []
         self.warnings: list[ParseWarning] = []
         self.lists: list[_List] = []
+        self.list_count = 0
         self.items: list[tuple[int, int]] = []
         """Open list items: (clause index, token nesting level)."""
         self.heading_stack: list[int] = [0]
@@ -81,11 +92,13 @@ class SpecBuilder:
                 continue
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = token.attrGet("start")  # absent when 1; may be 0
+                self.list_count += 1
                 self.lists.append(
                     _List(
                         kind == "ordered_list_open",
                         1 if start is None else int(start),
                         lead_in=self._lead_in(token),
+                        number=self.list_count,
                     )
                 )
             elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -228,7 +241,11 @@ class SpecBuilder:
         number = current.start + current.count if current.ordered else None
         current.count += 1
         draft = self._new_clause(
-            ClauseKind.LIST_ITEM, token.map, number=number, lead_in=current.lead_in
+            ClauseKind.LIST_ITEM,
+            token.map,
+            number=number,
+            lead_in=current.lead_in,
+            list_number=current.number,
         )
         draft.end = draft.start
         if len(self.lists) >= MAX_LIST_DEPTH:
@@ -374,6 +391,8 @@ class SpecBuilder:
             else ()
             for draft, text in zip(self.clauses, texts, strict=True)
         ]
+        for item in _rules_list_items(self.clauses, readings):
+            readings[item] = (*readings[item], *read_declaratives(texts[item], self.vocabulary))
         # Lower-case "may" and "can" bind a party: the configured ones, or an actor this
         # spec itself gives rules to ("Wren must ...").
         parties = actors(reading for found in readings for reading in found) | party_keys(
@@ -398,6 +417,31 @@ class SpecBuilder:
             warnings=tuple(self.warnings),
             line_count=len(self.lines),
         )
+
+
+def _rules_list_items(drafts: list[ClauseDraft], readings: list[tuple[Reading, ...]]) -> list[int]:
+    """The items of numbered lists of rules (lists of at least three items, two thirds of
+    which state an RFC 2119 rule: SemVer's specification is one), and the clauses nested
+    in them. What their other sentences state without a modal holds as their MUSTs do
+    (:func:`read_declaratives`)."""
+    lists: dict[int, list[int]] = {}
+    for index, draft in enumerate(drafts):
+        if draft.kind is ClauseKind.LIST_ITEM and draft.number is not None and draft.list_number:
+            lists.setdefault(draft.list_number, []).append(index)
+    found: set[int] = set()
+    for items in lists.values():
+        ruled = sum(1 for i in items if any(r.statement.keyword.isupper() for r in readings[i]))
+        if len(items) >= _RULES_LIST_ITEMS and 3 * ruled >= 2 * len(items):
+            found.update(items)
+    # What an item of such a list holds (a nested list of sub-rules, a paragraph of its
+    # own) is in it too: a rule split into sub-items is read as before.
+    for index, draft in enumerate(drafts):
+        if draft.parent in found and draft.kind in PROSE:
+            found.add(index)
+    return sorted(found)
+
+
+_RULES_LIST_ITEMS = 3
 
 
 def _skip_to_close(tokens: list[Token], i: int) -> int:

@@ -42,6 +42,8 @@ class ClauseDraft:
     title_source: str = ""
     lead_in: str = ""
     """For a list item: the sentence ending in a colon that introduces its list."""
+    list_number: int = 0
+    """For a list item: which list of the document it belongs to (0: none)."""
 
 
 @dataclass

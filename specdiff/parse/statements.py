@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ._normative import Vocabulary
 
 __all__ = [
+    "DECLARATIVE_VERBS",
     "NUMBER_VALUES",
     "Reading",
     "actors",
@@ -41,6 +42,7 @@ __all__ = [
     "find_statements",
     "party_key",
     "read_clause",
+    "read_declaratives",
     "settle",
     "words_of",
 ]
@@ -966,6 +968,100 @@ def _read_required_column(text: str, header: tuple[str, ...]) -> Iterable[Readin
             reader=partial(StatementDetails, action=subject),
         )
         yield Reading(statement, "", "rule")
+
+
+# -- declaratives in a list of rules --------------------------------------------------------
+
+#: Verbs a spec states what holds with, when it says so without a modal: "Pre-release
+#: versions have a lower precedence", "X is the major version", "Precedence refers to ...".
+DECLARATIVE_VERBS = _set("""
+    is are has have satisfy satisfies defines define refers refer means mean denotes
+    denote indicates indicate consists consist precedes precede equals equal
+    """)
+#: Sentences that show rather than state: "Examples: 1.0.0-alpha", "For instance: ...".
+_SHOWING = re.compile(
+    r"^[\s*_]*(?:examples?|for (?:instance|example)|e\.g\.|i\.e\.|see|note)\b", re.I
+)
+#: Modals of what might be: a sentence with one says what is possible, not what holds.
+_HEDGES = _set("could might would may can perhaps possibly typically usually often")
+#: Words that open a sentence and tie it to the one before: "Thus two versions ...".
+_LINKING = _set("thus so hence therefore also consequently accordingly")
+_DECLARATIVE_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_`]*[A-Z0-9])")
+
+
+def read_declaratives(
+    text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY
+) -> tuple[Reading, ...]:
+    """The sentences of an item of a list of rules that state what holds without a modal
+    ("Build versions satisfy and have a higher precedence than the associated normal
+    version."). In a list whose items are RFC 2119 rules, such a sentence is one too:
+    it says what implementations compute, as its siblings' MUSTs do. Each is read as
+    an obligation whose keyword is its verb. Sentences that show (examples), hedge
+    (could, might) or hold a keyword of their own (read already) are left out."""
+    found = []
+    position = 0
+    for piece in [*_DECLARATIVE_SENTENCE_END.split(text)]:
+        start = text.find(piece, position)
+        position = start + len(piece)
+        sentence = piece.strip()
+        if not sentence or _SHOWING.match(sentence) or keyword_hits(sentence, vocabulary):
+            continue
+        words = words_of(sentence).split()
+        if not words or any(w in _HEDGES for w in words):
+            continue
+        reading = _declarative(sentence)
+        if reading is not None:
+            found.append(reading)
+    return tuple(found)
+
+
+def _declarative(sentence: str) -> Reading | None:
+    """A sentence stating what holds, read as an obligation on its verb (None when no
+    verb of :data:`DECLARATIVE_VERBS` follows its subject)."""
+    conditions, exceptions, lead_end = _leading_clause(sentence)
+    if lead_end:
+        # "When major, minor, and patch are equal, a pre-release version has ...": the
+        # condition runs to the comma after its own verb, not to its first comma.
+        comma = lead_end
+        while comma >= 0 and not DECLARATIVE_VERBS.intersection(
+            words_of(sentence[:comma]).split()[1:]
+        ):
+            comma = sentence.find(",", comma + 1)
+        if comma > 0:
+            lead_end = comma
+            phrase = words_of(sentence[:comma])
+            conditions, exceptions = ((), (phrase,)) if exceptions else ((phrase,), ())
+    body = sentence[lead_end + 1 :] if lead_end else sentence
+    words = words_of(body).split()
+    while words and words[0] in _LINKING:
+        words = words[1:]
+    verb_at = next((i for i, w in enumerate(words) if i and w in DECLARATIVE_VERBS), None)
+    if verb_at is None:
+        return None
+    subject, verb, rest = words[:verb_at], words[verb_at], words[verb_at + 1 :]
+    negative = bool(rest) and rest[0] in ("not", "never")
+    action, own_conditions, own_exceptions = _split_action(" ".join(rest))
+    details = StatementDetails(
+        party=party_key(" ".join(subject)),
+        action=action,
+        restricted=_restricted(action),
+        conditions=(*conditions, *own_conditions),
+        exceptions=(*exceptions, *own_exceptions),
+        quantifiers=_quantifiers(" ".join(words)),
+        quantities=tuple(_quantities(f"{action} {' '.join(conditions)}")),
+    )
+    statement = NormativeStatement(
+        keyword=verb,
+        strength=Strength.MUST,
+        negative=negative,
+        sentence=fold(sentence),
+        reader=partial(_given, details),
+    )
+    return Reading(statement, " ".join(subject), "rule")
+
+
+def _given(details: StatementDetails) -> StatementDetails:
+    return details
 
 
 # -- the document-wide step ----------------------------------------------------------------
