@@ -88,6 +88,7 @@ KINDS = (
     "list.item_removed",
     "exception.added",
     "exception.removed",
+    "condition.added",
     "restriction",
     "quantity.changed",
     "action.opposite",
@@ -1000,6 +1001,16 @@ class _Mutator:
             lambda t: t.replace(" unless curators ask otherwise", ""),
         )
 
+    def condition_added(self) -> Edit | None:
+        """``Wren must X.`` -> ``If the tide is high, Wren must X.``: the rule now binds
+        only when the condition holds, a different requirement."""
+        return self._rule_edit(
+            "condition.added",
+            "normative.changed",
+            re.compile(r"^Wren (?:must|should)(?: not)? (?!.*\b(?:if|when|unless)\b)"),
+            lambda t: f"If the tide is high, {t}",
+        )
+
     def restriction(self) -> Edit | None:
         return self._rule_edit(
             "restriction",
@@ -1390,6 +1401,7 @@ _APPLY = {
     "list.item_removed": _Mutator.list_item_removed,
     "exception.added": _Mutator.exception_added,
     "exception.removed": _Mutator.exception_removed,
+    "condition.added": _Mutator.condition_added,
     "restriction": _Mutator.restriction,
     "quantity.changed": _Mutator.quantity_changed,
     "action.opposite": _Mutator.action_opposite,
