@@ -252,6 +252,8 @@ def test_parties_are_configurable():
         ("No client must retry.", Force.PROHIBITION),
         ("The label may not contain any colon.", Force.PROHIBITION),
         ("Code fences cannot contain internal spaces.", Force.PROHIBITION),
+        ("Under no circumstances may the assistant share the key.", Force.PROHIBITION),
+        ("In no case should it message the peer.", Force.DISCOURAGEMENT),
     ],
 )
 def test_a_rule_said_of_none_of_a_kind_or_of_what_a_thing_holds_forbids(text, force):
@@ -269,6 +271,13 @@ def test_a_rule_said_of_none_of_a_kind_or_of_what_a_thing_holds_forbids(text, fo
 )
 def test_what_perhaps_is_not_so_stays_no_rule(text):
     assert find_statements(text) == ()
+
+
+def test_none_of_a_kind_that_can_be_is_what_is_impossible_not_forbidden():
+    (statement,) = find_statements(
+        "If the value does not match, no schema can be determined and validation SHOULD fail."
+    )
+    assert statement.keyword == "SHOULD"
 
 
 def test_a_relative_around_a_closed_condition_states_the_rule():

@@ -404,7 +404,7 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             continue  # "We think that the two cases should be treated the same."
         # "No further characters may occur", "Nothing may follow the fence": a rule said
         # of none of a kind forbids it to all of them.
-        denied = _denied_subject(text, start if i == 0 else hits[i - 1].end, hit.start)
+        denied = _denied(text, start if i == 0 else hits[i - 1].end, hit)
         if hit.phrase.modal and not hit.written.isupper():
             after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
             sense, verb = _sense(hit, subject, after, denied=denied)
@@ -428,16 +428,25 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
 
 #: Words that open a subject naming none of a kind: "No request", "Nothing", "None of".
 _DENYING = _set("no nothing none neither nobody")
+#: "in no case should ...", "under no circumstances may ...", right before the keyword.
+_NO_CASE = re.compile(
+    r"\b(?:in|under|at)\s+no\s+(?:circumstances?|case|event|time)[\s*_]*$", re.IGNORECASE
+)
 #: "No matter what ...": a concession, not a subject.
 _NOT_DENYING_AFTER = _set("matter doubt longer")
 
 
-def _denied_subject(text: str, floor: int, position: int) -> bool:
-    """Whether the subject of a keyword opens with "no", "nothing", "none" ...: "No
-    further characters may occur on the line" forbids what "may" alone would allow. The
-    subject runs back to the last comma, semicolon, colon or parenthesis (a clause of its
-    own: "If no token is sent, the server must reject" binds the server)."""
-    window = text[max(floor, position - _LOOK_BACK) : position]
+def _denied(text: str, floor: int, hit: Hit) -> bool:
+    """Whether a keyword is denied by the words before it: a subject naming none of a
+    kind ("No further characters may occur on the line" forbids what "may" alone would
+    allow), or "in no case", "under no circumstances" before an inverted modal ("in no
+    circumstances should it go off"). Not for *can*: "no schema can be determined"
+    says what is impossible, not what is forbidden."""
+    if hit.phrase.words.startswith("can"):
+        return False
+    window = text[max(floor, hit.start - _LOOK_BACK) : hit.start]
+    if _NO_CASE.search(window):
+        return True
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
     words = words_of(window[cut + 1 :]).split()
     if not words or words[0] not in _DENYING:
