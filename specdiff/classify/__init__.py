@@ -34,10 +34,12 @@ from ._wording import (
     code_changed,
     code_spans,
     compared_words,
+    in_value_order,
     is_editorial,
     is_substantive,
     numbers_and_negations,
     one_bound_wording,
+    restated,
     same_content_words,
     same_forms,
     swapped_words,
@@ -212,8 +214,11 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # new version renamed throughout (each rule using it reads as before).
     # A bound reworded within its class ("at least two" -> "no fewer than two") swaps no
     # word: swaps count only where they remain with every bound said the one way.
-    swaps = swapped_words(old.text, new.text)
-    if swaps and not swapped_words(one_bound_wording(old.text), one_bound_wording(new.text)):
+    # Named values listed in another order ("carriage return (`U+000D`), newline (`U+000A`)")
+    # swap no words either.
+    old_text, new_text = in_value_order(old.text), in_value_order(new.text)
+    swaps = swapped_words(old_text, new_text)
+    if swaps and not swapped_words(one_bound_wording(old_text), one_bound_wording(new_text)):
         swaps = []
     terminology = [s for s in swaps if s.category or terms.renamed(*_lower(s))]
     swaps = [s for s in swaps if s not in terminology]
@@ -227,8 +232,12 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # seal" -> "the seal must be stripped"), are the same words; so are the same values
     # listed in another order with fewer words of grammar.
     voice = voice_words(old.statements, new.statements)
+    # So is a text that says every word it said, one verb said as its noun ("indented four
+    # spaces" -> "preceded by four spaces of indentation").
     if is_substantive(similarity) and not (
-        _same_words(old.text, new.text, voice) or same_content_words(old.text, new.text)
+        _same_words(old.text, new.text, voice)
+        or same_content_words(old.text, new.text)
+        or restated(old.text, new.text)
     ):
         return Classification(("wording.substantive",))
     # A number or a negation that appeared or went ("two classes" -> "one class",

@@ -29,7 +29,7 @@ from ..model.changes import StatementChange
 from ..model.document import Strength
 from ..parse.statements import DECLARATIVE_VERBS, NUMBER_VALUES, conjuncts, words_of
 from ._terms import NO_TERMS, Terms
-from ._wording import derived_pairs, is_typo, swapped_words, weighty_forms
+from ._wording import carrier_verb, derived_pairs, is_typo, swapped_words, weighty_forms
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Sequence
@@ -832,28 +832,13 @@ def _delta_words(
             verb, carrier, carrier_side = new_verb, old_verb, gone
         else:
             verb, carrier, carrier_side = "", "", []
-        carried = bool(carrier) and carrier in carrier_side and _support_verb(carrier)
+        carried = bool(carrier) and carrier in carrier_side and carrier_verb(carrier)
         said = {w for pair in nominal for w in pair if carried or w != verb}
         if carried:
             said.add(carrier)
         gone = [g for g in gone if g not in said]
         fresh = [f for f in fresh if f not in said]
     return gone, fresh
-
-
-#: Verbs that carry an act said as a noun and add nothing to it: "perform the inspection",
-#: "apply encryption", "be preceded by three spaces of indentation". Any other verb says
-#: something of its own about the act ("skip the inspection", "remove the encryption").
-_CARRIER_VERBS = _LIGHT_VERBS | _set("carry conduct have take get receive provide precede")
-_CARRIER_ROOTS = frozenset(_verb_root(v) for v in _CARRIER_VERBS)
-
-
-def _support_verb(verb: str) -> bool:
-    """Whether a verb only carries another verb said as a noun ("preceded" in "preceded
-    by three spaces of indentation", "apply" in "apply encryption")."""
-    return verb in _CARRIER_VERBS or not _CARRIER_ROOTS.isdisjoint(
-        (_verb_root(verb), _verb_root(_stem(verb)))
-    )
 
 
 def _pair_changes(

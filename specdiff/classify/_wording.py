@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import plain_text
 from ..parse.statements import NUMBER_VALUES
-from ._forms import agreeing, canonical, derived, misspelled, same_stem
+from ._forms import agreeing, canonical, derived, inflected, misspelled, same_stem
 from ._notation import canonical_math
 
 if TYPE_CHECKING:
@@ -212,16 +212,26 @@ def code_changed(old: str, new: str) -> bool:
 
 #: What may stand between the members of a list: commas, "or", "and", articles.
 _LIST_GLUE = re.compile(r"(?:[\s,;/]|\b(?:or|and|nor|either|a|an|the)\b)*", re.IGNORECASE)
+#: ... and between members each named before its value in parentheses: "tab (`U+0009`),
+#: carriage return (`U+000D`), or form feed (`U+000C`)" lists three values.
+_GLOSSED_GLUE = re.compile(
+    r"\)[\s,;]*(?:(?:or|and|nor|either|a|an|the)\s+)*(?:[^\W\d_][\w'-]*\s+){1,3}\(",
+    re.IGNORECASE,
+)
 
 
 def _listed(text: str) -> list[tuple[str, ...]]:
     """The code spans of ``text`` in order, those listed together (only commas, "or",
-    "and" or an article between them) as one group in no order."""
+    "and" or an article between them, or each after its name in parentheses) as one group
+    in no order."""
     groups: list[list[str]] = []
     end = -1
     for match in _CODE_SPAN.finditer(text):
         span = _unquoted(" ".join(match.group(2).split()))
-        if groups and _LIST_GLUE.fullmatch(text, end, match.start()):
+        if groups and (
+            _LIST_GLUE.fullmatch(text, end, match.start())
+            or _GLOSSED_GLUE.fullmatch(text, end, match.start())
+        ):
             groups[-1].append(span)
         else:
             groups.append([span])
@@ -488,9 +498,10 @@ def swapped_words(old: str, new: str) -> list[Swap]:
     a, b = _forms(old_words), _forms(new_words)
     lost, gained = Counter(a) - Counter(b), Counter(b) - Counter(a)
     # A verb said as its noun elsewhere in the sentence ("indented four spaces" ->
-    # "preceded by four spaces of indentation") is still said: no word of its own went.
+    # "preceded by four spaces of indentation") is still said: no word of its own went,
+    # when the verb in its place only carries the noun ("preceded"; not "skipped").
     kept_as_noun = derived_pairs(lost, gained)
-    lost = lost - Counter(x for x, _ in kept_as_noun)
+    said_as_noun = {x for x, _ in kept_as_noun}
     gained = gained - Counter(y for _, y in kept_as_noun)
     old_hyphens, new_hyphens = _hyphens(old_plain), _hyphens(new_plain)
     swaps = []
@@ -502,6 +513,8 @@ def swapped_words(old: str, new: str) -> list[Swap]:
         gone = [k for k in range(i1, i2) if _weighs(old_words[k], lost[a[k]])]
         fresh = [k for k in range(j1, j2) if _weighs(new_words[k], gained[b[k]])]
         gone, fresh = _unmatched(gone, fresh, old_words, new_words)
+        if all(a[k] in said_as_noun for k in gone) and all(carrier_verb(b[k]) for k in fresh):
+            gone = []
         # A word of weight swaps with its like: "and" -> "or", "minor" -> "patch"; a
         # subject giving way to "and" ("Clients must ... Clients must" -> "... and
         # must") is a sentence joined, not a term swapped.
@@ -544,11 +557,84 @@ def derived_pairs(lost: Counter[str], gained: Counter[str]) -> list[tuple[str, s
     return pairs
 
 
+#: Verbs that carry an act said as a noun and add nothing to it: "perform the inspection",
+#: "apply encryption", "be preceded by three spaces of indentation". Any other verb says
+#: something of its own about the act ("skip the inspection", "remove the encryption").
+_CARRIER_VERBS = _set("""
+    use apply perform do make give undergo carry conduct have take get receive provide
+    precede
+    """)
+
+
+def carrier_verb(word: str) -> bool:
+    """Whether a lower-case word is a form of a verb that only carries another verb said
+    as a noun ("preceded" in "preceded by three spaces of indentation", "applies" in
+    "applies encryption")."""
+    return any(inflected(verb, word) for verb in _CARRIER_VERBS)
+
+
+def restated(old: str, new: str) -> bool:
+    """Whether ``new`` says every word of weight of ``old`` (in some form) and adds only
+    the verb that carries one of them said as its noun: "can be indented more than four
+    spaces" -> "can be preceded by more than four spaces of indentation" rewords nothing
+    of substance, however many words moved."""
+    before = Counter(_weighty_words(old))
+    after = Counter(_weighty_words(new))
+    lost, gained = before - after, after - before
+    nominal = derived_pairs(lost, gained)
+    if not nominal:
+        return False
+    lost -= Counter(x for x, _ in nominal)
+    gained -= Counter(y for _, y in nominal)
+    for word in list(lost):
+        partner = next((g for g in gained if gained[g] and _forms_of_one(word, g)), None)
+        if partner is not None:
+            lost[word] -= 1
+            gained[partner] -= 1
+    carriers = [w for w in +gained for _ in range(gained[w])]
+    return not +lost and len(carriers) <= len(nominal) and all(map(carrier_verb, carriers))
+
+
+def _weighty_words(text: str) -> list[str]:
+    words = (w.casefold() for w, _ in _words(typography(plain_text(text))))
+    return [w for w in words if w not in _FUNCTION_WORDS]
+
+
 def compared_words(text: str) -> list[str]:
     """The words of a text as its rewording is measured: plain text, each bound said the
-    one way, split at spaces (a word keeps its punctuation: how much a text was rewritten
-    is measured as it always was)."""
-    return one_bound_wording(plain_text(text)).split()
+    one way, each list of named values in the order of its values, split at spaces (a
+    word keeps its punctuation: how much a text was rewritten is measured as it always
+    was)."""
+    return one_bound_wording(plain_text(in_value_order(text))).split()
+
+
+#: A value named before it in parentheses, as a member of a list: "carriage return
+#: (`U+000D`)", "a tab (`U+0009`)" (one to three words, none of them a word of grammar
+#: or "and"/"or").
+_NAME_WORD = rf"(?!(?:{'|'.join(sorted(_FUNCTION_WORDS | {'or', 'and', 'nor'}))})\b)[^\W\d_][\w'-]*"
+_NAMED_VALUE = rf"\b(?:(?:a|an|the)\s+)?(?:{_NAME_WORD}\s+){{1,3}}\(`[^`]+`\)"
+_NAMED_VALUES = re.compile(
+    rf"{_NAMED_VALUE}(?:(?:\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+){_NAMED_VALUE})+",
+    re.IGNORECASE,
+)
+_MEMBER = re.compile(_NAMED_VALUE, re.IGNORECASE)
+
+
+def in_value_order(text: str) -> str:
+    """``text`` with each list of named values ("tab (`U+0009`), carriage return
+    (`U+000D`), or newline (`U+000A`)") written in the order of its values, joined the
+    one way ("a, b, or c", keeping its "or" or "and"): listing the same alternatives in
+    another order says nothing new."""
+    if "(`" not in text:
+        return text
+
+    def ordered(run: re.Match[str]) -> str:
+        members = [m.group() for m in _MEMBER.finditer(run.group())]
+        members.sort(key=lambda m: m[m.index("(") :])
+        joint = "and" if re.search(r"\band\b", _MEMBER.sub(" ", run.group())) else "or"
+        return f"{', '.join(members[:-1])}, {joint} {members[-1]}"
+
+    return _NAMED_VALUES.sub(ordered, text)
 
 
 def same_forms(old: list[str], new: list[str]) -> list[str]:
