@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from ..model.document import Clause, ClauseKind
+from ..parse import canonical_ranges, character_ranges
 from ..parse.statements import words_of
 from ._data import (
     block_details,
@@ -26,7 +27,7 @@ from ._data import (
     type_tag,
 )
 from ._examples import conversation_changed, verdict_changes
-from ._notation import canonical_math
+from ._notation import canonical_notation
 from ._statements import compare_statements, rules_reworded, voice_words
 from ._terms import NO_TERMS, Terms
 from ._wording import (
@@ -144,8 +145,9 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
             # its indentation and blank lines are what it tests, not layout.
             same = old.text == new.text
         return Classification(("editorial",) if same else ("wording.substantive",))
-    # A formula is read like code once its notation is written one way.
-    if code_changed(canonical_math(old.text), canonical_math(new.text)):
+    # A formula is read like code once its notation is written one way (and a range of
+    # characters quoted as code, "`a` to `z`", is the range "a-z").
+    if code_changed(canonical_notation(old.text), canonical_notation(new.text)):
         renamed = _renamed_in_code(old.text, new.text, terms)
         if renamed:
             # The name of an attribute or field the whole document renamed (reported
@@ -204,9 +206,11 @@ def _without_list_joint(text: str) -> str:
 
 def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """Rewording that leaves every obligation's force as it was."""
+    # A range of characters in another notation ("('a' to 'z')" -> "[a-z]") is the same.
+    old_text, new_text = canonical_ranges(old.text), canonical_ranges(new.text)
     # Forms of one word count as one word: "indented" / "indentation", "much" / "many".
-    old_words = compared_words(old.text)
-    new_words = same_forms(old_words, compared_words(new.text))
+    old_words = compared_words(old_text)
+    new_words = same_forms(old_words, compared_words(new_text))
     similarity = Indel.normalized_similarity(old_words, new_words)
     # One term put for another ("a new minor version" -> "a new patch version") says
     # something else however few words changed; see swapped_words for what is not a swap.
@@ -216,9 +220,9 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # word: swaps count only where they remain with every bound said the one way.
     # Named values listed in another order ("carriage return (`U+000D`), newline (`U+000A`)")
     # swap no words either.
-    old_text, new_text = in_value_order(old.text), in_value_order(new.text)
-    swaps = swapped_words(old_text, new_text)
-    if swaps and not swapped_words(one_bound_wording(old_text), one_bound_wording(new_text)):
+    old_order, new_order = in_value_order(old_text), in_value_order(new_text)
+    swaps = swapped_words(old_order, new_order)
+    if swaps and not swapped_words(one_bound_wording(old_order), one_bound_wording(new_order)):
         swaps = []
     terminology = [s for s in swaps if s.category or terms.renamed(*_lower(s))]
     swaps = [s for s in swaps if s not in terminology]
@@ -226,7 +230,7 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
         {w for s in terminology for w in s.words()[0]},
         {w for s in terminology for w in s.words()[1]},
     )
-    if rules_reworded(old.statements, new.statements, old.text, new.text, ignored, terms):
+    if rules_reworded(old.statements, new.statements, old_text, new_text, ignored, terms):
         return Classification(("wording.substantive",))
     # Words in another order, and a rule said in the other voice ("clerks must strip the
     # seal" -> "the seal must be stripped"), are the same words; so are the same values
@@ -235,16 +239,21 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # So is a text that says every word it said, one verb said as its noun ("indented four
     # spaces" -> "preceded by four spaces of indentation").
     if is_substantive(similarity) and not (
-        _same_words(old.text, new.text, voice)
-        or same_content_words(old.text, new.text)
-        or restated(old.text, new.text)
+        _same_words(old_text, new_text, voice)
+        or same_content_words(old_text, new_text)
+        or restated(old_text, new_text)
     ):
         return Classification(("wording.substantive",))
     # A number or a negation that appeared or went ("two classes" -> "one class",
     # "can be" -> "cannot be") says something else, however little else changed.
-    old_counts = numbers_and_negations(words_of(one_bound_wording(old.text)))
-    if old_counts != numbers_and_negations(words_of(one_bound_wording(new.text))):
+    old_counts = numbers_and_negations(words_of(one_bound_wording(old_text)))
+    if old_counts != numbers_and_negations(words_of(one_bound_wording(new_text))):
         return Classification(("wording.substantive",))
+    # So does a range of characters whose ends moved ("a-z" -> "a-f").
+    old_ranges, new_ranges = character_ranges(old_text), character_ranges(new_text)
+    if Counter(old_ranges) != Counter(new_ranges):
+        shown = f"“{', '.join(old_ranges) or '—'}” → “{', '.join(new_ranges) or '—'}”"
+        return Classification(("wording.substantive",), details=(shown,))
     if swaps:
         return Classification(("wording.substantive",), details=(_swap_detail(swaps),))
     renames = [s for s in terminology if not s.category]

@@ -266,15 +266,16 @@ def _read_run(
     for clause in old_clauses:
         if reading.old_changes[clause.index] or clause.index in old_to_new:
             continue
-        own = old_words[clause.index] - found.old_reported
-        if _moved(own, gained, new_run):
+        own = old_words[clause.index]
+        if _moved(own, gained, new_run, own - found.old_reported):
             reading.old_restructured.add(clause.index)
     for clause in new_clauses:
         partner = new_to_old.get(clause.index)
         if reading.new_changes[clause.index]:
             continue
         if partner is None:
-            if _moved(new_words[clause.index] - found.new_reported, lost, old_run):
+            own = new_words[clause.index]
+            if _moved(own, lost, old_run, own - found.new_reported):
                 reading.new_restructured.add(clause.index)
             continue
         # A pair: what the old clause lost went to other new clauses, what the new one
@@ -289,14 +290,24 @@ def _read_run(
             reading.new_restructured.add(clause.index)
 
 
-def _moved(words: Counter[str], let_go: Counter[str], other_side: Counter[str]) -> bool:
+def _moved(
+    words: Counter[str],
+    let_go: Counter[str],
+    other_side: Counter[str],
+    unaccounted: Counter[str] | None = None,
+) -> bool:
     """Whether ``words`` (a clause's, or those it lost or gained) are a piece of text that
-    moved: enough of them to be one (:data:`MIN_MOVED`), all found in the other version
-    of the run, and most among the words that version let go of (:data:`FROM_LET_GO`)."""
-    content = content_words(words)
-    if len(content) < MIN_MOVED:
+    moved: enough of them to be one (:data:`MIN_MOVED`), and of those no reported change
+    accounts for (``unaccounted``, by default all of them) all found in the other version
+    of the run, and most among the words that version let go of (:data:`FROM_LET_GO`).
+
+    The size is the piece's own: a "SHOULD" that a new rule nearby also uses is still a
+    word of the item "SHOULD be descriptive and terse" regrouped from a paragraph."""
+    if len(content_words(words)) < MIN_MOVED:
         return False
-    if not words_moved_within(words, other_side):
+    words = words if unaccounted is None else unaccounted
+    content = content_words(words)
+    if not content or not words_moved_within(words, other_side):
         return False
     return sum(1 for w in content if w in let_go) >= FROM_LET_GO * len(content)
 

@@ -1,4 +1,5 @@
-"""Maths written two ways: ``4/3 * \\pi * r^3`` and ``\\frac{4}{3}\\pi r^3`` say the same.
+"""Notation written two ways: ``4/3 * \\pi * r^3`` and ``\\frac{4}{3}\\pi r^3`` say the
+same, and so do the character ranges ``('a' to 'z')``, ``a-z`` and ``[a-z]``.
 
 A formula inside maths delimiters (``\\( \\)``, ``\\[ \\]``, ``$$ $$``, ``$ $``, with one
 backslash or the two that Markdown needs to keep one) is read as a list of tokens, and
@@ -8,11 +9,15 @@ one token (``(1)``, ``{3}``) as that token, spacing commands and whitespace drop
 number, variable and command is kept as written, so a changed number or symbol is still
 a change. The canonical formula is put back as a code span, which the editorial test
 compares exactly.
+
+A range of characters is written one way by :func:`~specdiff.parse.canonical_ranges`.
 """
 
 from __future__ import annotations
 
 import re
+
+from ..parse import canonical_ranges
 
 #: Where a formula may be written. Two backslashes are how Markdown source writes one.
 _MATH = re.compile(
@@ -33,6 +38,11 @@ _SILENT = frozenset(
 _TIMES = frozenset({"*", "\\cdot", "\\times", "\\ast"})
 _FRACTIONS = frozenset({"\\frac", "\\dfrac", "\\tfrac"})
 _OPEN = {"(": ")", "{": "}"}
+
+
+def canonical_notation(text: str) -> str:
+    """``text`` with formulas and character ranges each written one way."""
+    return canonical_ranges(canonical_math(text))
 
 
 def has_math(text: str) -> bool:

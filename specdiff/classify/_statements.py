@@ -27,6 +27,7 @@ from rapidfuzz.distance import Indel
 
 from ..model.changes import StatementChange
 from ..model.document import Strength
+from ..parse import canonical_ranges, character_ranges
 from ..parse.statements import DECLARATIVE_VERBS, NUMBER_VALUES, conjuncts, words_of
 from ._terms import NO_TERMS, Terms
 from ._wording import carrier_verb, derived_pairs, is_typo, swapped_words, weighty_forms
@@ -466,8 +467,9 @@ def _rule_words(statement: NormativeStatement) -> list[str]:
 
 
 def stemmed_words(text: str) -> Counter[str]:
-    """The words of a text, stemmed as :attr:`RunReading.old_reported` counts them."""
-    return Counter(_stem(w) for w in words_of(text).split())
+    """The words of a text, stemmed as :attr:`RunReading.old_reported` counts them; a range
+    of characters is one word however it is written ("('a' to 'z')", "[a-z]")."""
+    return Counter(_stem(w) for w in words_of(canonical_ranges(text)).split())
 
 
 def content_words(words: Iterable[str]) -> list[str]:
@@ -759,14 +761,19 @@ def _clause_delta(
     old_text: str,
     new_text: str,
 ) -> tuple[Counter[str], Counter[str]]:
-    """Words the clause as a whole lost and gained."""
-    before = Counter((words_of(old_text) if old_text else _all_words(old)).split())
-    after = Counter((words_of(new_text) if new_text else _all_words(new)).split())
+    """Words the clause as a whole lost and gained (a range of characters is one word,
+    however it is written, as in the actions of its rules)."""
+    before = Counter((_words(old_text) if old_text else _all_words(old)).split())
+    after = Counter((_words(new_text) if new_text else _all_words(new)).split())
     return before - after, after - before
 
 
+def _words(text: str) -> str:
+    return words_of(canonical_ranges(text))
+
+
 def _all_words(statements: Iterable[NormativeStatement]) -> str:
-    return " ".join(dict.fromkeys(words_of(s.sentence) for s in statements))
+    return " ".join(dict.fromkeys(_words(s.sentence) for s in statements))
 
 
 def _absorbed(
@@ -905,6 +912,13 @@ def _pair_changes(
         new_q = [q.text for q in b.quantities if _bound(q, both_permit) not in old_numbers]
         record("normative.changed", ", ".join(old_q) or None, ", ".join(new_q) or None)
         return found
+    # The ends of a range of characters are limits like numbers: "letters a-z" -> "a-f".
+    old_ranges, new_ranges = character_ranges(a.action), character_ranges(b.action)
+    if Counter(old_ranges) != Counter(new_ranges) and changed_words & {*old_ranges, *new_ranges}:
+        gone_ranges = _as_written([r for r in old_ranges if r not in new_ranges], a.sentence)
+        fresh_ranges = _as_written([r for r in new_ranges if r not in old_ranges], b.sentence)
+        record("normative.changed", ", ".join(gone_ranges) or None, ", ".join(fresh_ranges) or None)
+        return found
 
     opposite = next(((g, f) for g in gone for f in fresh if _opposite(g, f)), None)
     if opposite is not None and not any(c.tag == "normative.reversed" for c in found):
@@ -947,6 +961,12 @@ def _pair_changes(
     if scoped is not None:
         record(*scoped)
     return found
+
+
+def _as_written(ranges: list[str], sentence: str) -> list[str]:
+    """Ranges of characters read from an action (lower case), as the sentence writes them."""
+    written = {r.casefold(): r for r in character_ranges(sentence)}
+    return [written.get(r, r) for r in ranges]
 
 
 def _written_whole(unit: str, number: str, words: list[str]) -> bool:

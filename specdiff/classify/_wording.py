@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..parse import plain_text
+from ..parse import character_ranges, plain_text
 from ..parse.statements import NUMBER_VALUES
 from ._forms import agreeing, canonical, derived, inflected, misspelled, same_stem
-from ._notation import canonical_math
+from ._notation import canonical_notation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -279,9 +279,10 @@ def is_editorial(old: str, new: str) -> bool:
     """True when only markup, link targets, typography, punctuation, case, spelling or the
     form of a word changed (British or American, a compound joined, hyphenated or apart),
     and no code span, number, unit, negation or name did. A formula counts as code once
-    its notation is written one way (``4/3 * \\pi`` is ``\\frac{4}{3}\\pi``)."""
-    old, new = canonical_math(old), canonical_math(new)
-    if code_changed(old, new):
+    its notation is written one way (``4/3 * \\pi`` is ``\\frac{4}{3}\\pi``); a range of
+    characters is read whatever its notation (``('a' to 'z')`` is ``[a-z]``)."""
+    old, new = canonical_notation(old), canonical_notation(new)
+    if code_changed(old, new) or character_ranges(old) != character_ranges(new):
         return False
     old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
     if old_plain == new_plain:
@@ -492,7 +493,7 @@ def swapped_words(old: str, new: str) -> list[Swap]:
     either (a qualifier, a clause appended). A category noun after a word that stays
     ("the discriminator attribute" -> "the discriminator object", see
     :data:`CATEGORY_NOUNS`) is a swap marked as such: terminology."""
-    old, new = _without_retargeted_link_texts(canonical_math(old), canonical_math(new))
+    old, new = _without_retargeted_link_texts(canonical_notation(old), canonical_notation(new))
     old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
     old_words, new_words = _words(old_plain), _words(new_plain)
     a, b = _forms(old_words), _forms(new_words)

@@ -19,6 +19,7 @@ from ._dot_examples import fence_dot_examples
 from ._examples import looks_like_example
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
+from ._ranges import canonical_ranges, character_ranges
 from ._tables import field_name, row_cells
 from ._text import fingerprint, fold, plain_text, slugify
 from .statements import find_statements
@@ -36,6 +37,8 @@ __all__ = [
     "MAX_LIST_DEPTH",
     "Phrase",
     "Vocabulary",
+    "canonical_ranges",
+    "character_ranges",
     "field_name",
     "find_statements",
     "fingerprint",

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..model.document import NormativeStatement, Quantity, StatementDetails, Strength
 from ._normative import DEFAULT_VOCABULARY, Hit, keyword_hits
+from ._ranges import canonical_ranges
 from ._text import fold, plain_text
 
 if TYPE_CHECKING:
@@ -694,8 +695,10 @@ def _under_opinion(text: str, sentence_start: int, hit: Hit) -> bool:
 
 def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """The verb phrase, and the condition and exception phrases that follow it."""
-    # Parenthetical asides ("(see [?](#be_engaging))") are references, not requirements.
-    plain = _TRAILING_CONJUNCTION.sub("", words_of(_PARENTHESES.sub(" ", _plain(action_text))))
+    # Parenthetical asides ("(see [?](#be_engaging))") are references, not requirements;
+    # a range of characters in parentheses ("letters ('a' to 'z')") is part of the action.
+    aside = _PARENTHESES.sub(" ", canonical_ranges(_plain(action_text)))
+    plain = _TRAILING_CONJUNCTION.sub("", words_of(aside))
     words = plain.split()
     cuts: list[tuple[int, bool]] = []
     i = 0
