@@ -98,6 +98,8 @@ KINDS = (
     "modal.adverb",
     "quantity.reworded",
     "action.nominalised",
+    "range.notation",
+    "range.changed",
 )
 """Every kind of edit :func:`mutate` knows. ``rewrapped`` is a control: a paragraph
 hard-wrapped at another width, for which no record may appear; so is
@@ -107,13 +109,15 @@ GENERATED_ONLY = frozenset(
     | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
     | {"quantity.changed", "action.opposite", "voice.passive", "object.swapped"}
     | {"modal.adverb", "quantity.reworded", "action.nominalised"}
+    | {"range.notation", "range.changed"}
 )
 """Kinds that need what only generated specs hold: identifiers in code, field tables, a
 sentence ending in a place phrase, a list under a lead-in (the sample spec's lists are
 kept verbatim), "unless curators ask otherwise", "within N days", a verb with a known
 opposite, a rule "Wren must <verb> <the thing> ..." to say in the passive or whose
 thing's adjective to swap, a plain sentence "Curators <verb> ..." to say with a modal, a
-rule whose verb has a noun ("inspect" / "inspection")."""
+rule whose verb has a noun ("inspect" / "inspection"), a range of letters ("in letters
+('c' to 'k')") to write in another notation or change."""
 
 
 @dataclass(frozen=True)
@@ -785,6 +789,48 @@ class _Mutator:
         )
         return self._edit("identifier.renamed", expect, [old, new], {section})
 
+    def _range_edit(self, kind: str, rewrite: Callable[[str, str], str]) -> Edit | None:
+        """A range of letters in a plain sentence written anew by ``rewrite(low, high)``."""
+
+        def has_range(block: Block) -> bool:
+            return any(_RANGE.search(s) and not _RULE.search(s) for s in block.sentences)
+
+        spots = self._blocks(Para, where=has_range)
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        old = self.doc.sections[p].blocks[b]
+        assert isinstance(old, Para)
+        i = next(k for k, s in enumerate(old.sentences) if _RANGE.search(s) and not _RULE.search(s))
+        sentences = list(old.sentences)
+        sentences[i] = _RANGE.sub(lambda m: rewrite(m[1], m[2]), sentences[i], count=1)
+        new = replace(old, sentences=tuple(sentences))
+        self._replace_block(p, b, new)
+        section = self.doc.sections[p].id
+        substantive = kind == "range.changed"
+        expect = Expect(
+            "clause",
+            "modified",
+            section,
+            self.was(section),
+            self._key(old, avoid=i),
+            frozenset({"wording.substantive" if substantive else "editorial"}),
+            severity="minor" if substantive else "patch",
+        )
+        return self._edit(kind, expect, [old, new], {section})
+
+    def range_notation(self) -> Edit | None:
+        """A range of letters in another notation ("('c' to 'k')" -> "[c-k]"): editorial."""
+        form = self.rng.choice(_RANGE_FORMS)
+        return self._range_edit("range.notation", form.format)
+
+    def range_changed(self) -> Edit | None:
+        """A range of letters whose upper end moved, perhaps written another way too: the
+        text says something else."""
+        form = self.rng.choice(_RANGE_FORMS)
+        step = self.rng.choice((-2, -1, 1, 2))
+        return self._range_edit("range.changed", lambda a, b: form.format(a, chr(ord(b) + step)))
+
     def example_typography(self) -> Edit | None:
         """Curly quotes, a dash, an ellipsis or a misspelling in a worked example's answer."""
         spots = self._blocks(ExampleBlock, where=lambda x: bool(x.answers))
@@ -1295,6 +1341,16 @@ class _Mutator:
 
 
 _RULE = OBLIGATIONS
+#: A range of letters as the generator writes it, and other ways of writing one.
+_RANGE = re.compile(r"\('([a-z])' to '([a-z])'\)")
+_RANGE_FORMS = (
+    "[{}-{}]",
+    "{}-{}",
+    "{}\u2013{}",
+    "`{}` through `{}`",
+    "('{}' - '{}')",
+    '"{}" to "{}"',
+)
 #: Words a misspelling of which may change the meaning (the differ rightly refuses to
 #: call such an edit a typo fix): never the target of an editorial edit.
 _MODALS = frozenset({"must", "shall", "should", "may", "is", "are", "do"})
@@ -1411,6 +1467,8 @@ _APPLY = {
     "modal.adverb": _Mutator.modal_adverb,
     "quantity.reworded": _Mutator.quantity_reworded,
     "action.nominalised": _Mutator.action_nominalised,
+    "range.notation": _Mutator.range_notation,
+    "range.changed": _Mutator.range_changed,
 }
 assert set(_APPLY) == set(KINDS)
 

@@ -482,14 +482,26 @@ def random_paragraph(words: Words, *, normative: bool | None = None, size: int =
     if normative:
         sentences[rng.randrange(1, size)] = words.rule(rng.choice(KEYWORDS))
     if rng.random() < 0.2:
-        # An identifier in code, as API specs name fields and settings in prose.
+        # An identifier in code, as API specs name fields and settings in prose; some
+        # name the range of characters it takes, chosen from the identifier's length
+        # (not by another draw, so the random stream stays what it was).
         k = rng.choice([i for i, s in enumerate(sentences) if not _is_rule(s)])
-        sentences[k] = sentences[k].removesuffix(".") + f" through `{words.ident()}`."
+        ident = words.ident()
+        sentences[k] = sentences[k].removesuffix(".") + f" through `{ident}`{_range_of(ident)}."
     wrap = rng.choice((0, 0, 0, 72, 60))
     if size == 5:
         # Long paragraphs join their first two sentences with a semicolon.
         sentences[:2] = [join_sentences(sentences[0], sentences[1])]
     return Para(tuple(sentences), wrap)
+
+
+def _range_of(ident: str) -> str:
+    """For one identifier in three: the letters it is written in, "in letters ('c' to 'k')"."""
+    if len(ident) % 3:
+        return ""
+    low = "abcdefgh"[len(ident) % 8]
+    high = chr(ord(low) + 3 + len(ident) % 11)
+    return f" in letters ('{low}' to '{high}')"
 
 
 def join_sentences(first: str, second: str) -> str:

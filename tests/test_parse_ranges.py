@@ -42,6 +42,12 @@ def test_what_is_no_range_is_left_as_written(prose: str) -> None:
     assert canonical_ranges(prose) == prose
 
 
+@pytest.mark.parametrize("end", [".", ",", ";", ":", ")"])
+def test_a_range_ends_where_its_sentence_does(end: str) -> None:
+    for written in ("letters h-o", "letters `h` through `o`", "letters [h-o]"):
+        assert character_ranges(written + end) == ["h-o"]
+
+
 def test_the_ends_of_a_range_are_kept() -> None:
     assert character_ranges("digits ('0' to '7') or letters [A-F]") == ["0-7", "A-F"]
     assert character_ranges("digits 0-9") != character_ranges("digits [0-7]")

@@ -133,9 +133,17 @@ class ClauseMatcher:
             for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
                 old_gap = [x for x in old_list[old_start + 1 : old_end] if x not in self.old_to_new]
                 new_gap = [x for x in new_list[new_start + 1 : new_end] if x not in self.new_taken]
-                self._match_gap(old_gap, new_gap)
+                # The kept clause that closes the gap, when it closes it on both sides.
+                closing = (
+                    (old_list[old_end], new_list[new_end])
+                    if old_end < len(old_list) and new_end < len(new_list)
+                    else None
+                )
+                self._match_gap(old_gap, new_gap, closing)
 
-    def _match_gap(self, old_gap: list[int], new_gap: list[int]) -> None:
+    def _match_gap(
+        self, old_gap: list[int], new_gap: list[int], closing: tuple[int, int] | None = None
+    ) -> None:
         """Pair the clauses left between the same two kept neighbours. Clauses that open
         with the same label ("Description:", "`Integer` -"), the only ones to do so in the
         gap on each side, are the same entry however much its text was rewritten: they
@@ -143,7 +151,7 @@ class ClauseMatcher:
         if not old_gap or not new_gap:
             return
         if len(old_gap) == 1 and len(new_gap) == 1:
-            self._rewritten_in_place(old_gap[0], new_gap[0])
+            self._rewritten_in_place(old_gap[0], new_gap[0], closing)
             return
         slots = self._same_lead(old_gap, new_gap)
         if slots:
@@ -181,11 +189,17 @@ class ClauseMatcher:
         same depth (a top-level item does not become a nested one)."""
         return a.kind is b.kind and a.depth == b.depth and same_field(a, b, same_place=True)
 
-    def _rewritten_in_place(self, old_index: int, new_index: int) -> None:
+    def _rewritten_in_place(
+        self, old_index: int, new_index: int, closing: tuple[int, int] | None = None
+    ) -> None:
         """The only clause left on each side between the same unchanged neighbours: the
         same clause edited when the texts are alike, or, rewritten beyond that, when both
         still point at the same place (a rule on serializing headers replaced by stricter
-        rules that cite the same appendix) or open with the same label ("Description:").
+        rules that cite the same appendix), open with the same label ("Description:"),
+        or are the paragraph that introduces the same unchanged example (``closing``, the
+        kept clause after the gap: "Here is a definition with no use." rewritten as
+        "Whether something is a definition is independent of its use. Thus the following
+        document ..." before the same example).
         Character similarity alone is no evidence below the threshold: unrelated
         paragraphs of one spec reach 0.45."""
         a, b = self.old.clauses[old_index], self.new.clauses[new_index]
@@ -193,6 +207,7 @@ class ClauseMatcher:
             return
         score = self.cache.similarity(a, b)
         cites_the_same = bool(set(a.links) & set(b.links)) and score >= REWRITE_THRESHOLD
+        captions_the_same = score >= REWRITE_THRESHOLD and self._introduce_the_same(a, b, closing)
         labelled_the_same = (
             self._may_be_one(a, b) and lead_of(a) is not None and (lead_of(a) == lead_of(b))
         )
@@ -200,6 +215,22 @@ class ClauseMatcher:
             self._pair(old_index, new_index, "sequence", score)
         elif labelled_the_same:
             self._pair(old_index, new_index, "lead", score)
+        elif captions_the_same:
+            self._pair(old_index, new_index, "caption", score)
+
+    def _introduce_the_same(self, a: Clause, b: Clause, closing: tuple[int, int] | None) -> bool:
+        """Whether paragraphs ``a`` and ``b`` each stand right before the kept example (or
+        code block) ``closing`` pairs: the text that introduces it, in either version."""
+        if closing is None or a.kind is not ClauseKind.PARAGRAPH or b.kind is not a.kind:
+            return False
+        old_next, new_next = self.old.clauses[closing[0]], self.new.clauses[closing[1]]
+        shown = (ClauseKind.EXAMPLE, ClauseKind.CODE)
+        return (
+            old_next.kind in shown
+            and new_next.kind in shown
+            and old_next.index == a.index + 1
+            and new_next.index == b.index + 1
+        )
 
     def _align_gap(self, old_gap: list[int], new_gap: list[int]) -> None:
         """The order-keeping pairing of two runs with the greatest total similarity."""

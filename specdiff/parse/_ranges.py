@@ -20,7 +20,7 @@ _RANGE = re.compile(
     + _END.format(o="o1", c="low", e="e1")
     + r"(?P<join>\s+(?:to|through|thru)\s+|\s*[-\u2013]\s*)"
     + _END.format(o="o2", c="high", e="e2")
-    + r"(?![\w'\"`\u2019\u201d.-])(?P<close>[)\]]?)"
+    + r"(?![\w'\"`\u2019\u201d-]|\.\w)(?P<close>[)\]]?)"
 )
 
 
@@ -43,12 +43,14 @@ def _range(match: re.Match[str]) -> str:
         return match.group()
     # Bare ends are a range only when a dash joins them, spaced by nothing: "a to b" and
     # "a - b" in prose are words and a dash between them.
-    if not (dashed or all(quotes)) or brackets not in (("", ""), ("(", ")"), ("[", "]")):
+    if not (dashed or all(quotes)):
         return match.group()
-    return f"{low}-{high}"
+    if brackets in (("(", ")"), ("[", "]")):
+        return f"{low}-{high}"  # the parentheses or the class around the range go with it
+    return f"{match['open']}{low}-{high}{match['close']}"
 
 
-_WRITTEN_RANGE = re.compile(r"(?<![\w.-])([A-Za-z0-9])-([A-Za-z0-9])(?![\w.-])")
+_WRITTEN_RANGE = re.compile(r"(?<![\w.-])([A-Za-z0-9])-([A-Za-z0-9])(?![\w-]|\.\w)")
 
 
 def character_ranges(text: str) -> list[str]:
