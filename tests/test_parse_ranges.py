@@ -49,5 +49,12 @@ def test_a_range_ends_where_its_sentence_does(end: str) -> None:
 
 
 def test_the_ends_of_a_range_are_kept() -> None:
-    assert character_ranges("digits ('0' to '7') or letters [A-F]") == ["0-7", "A-F"]
-    assert character_ranges("digits 0-9") != character_ranges("digits [0-7]")
+    assert character_ranges("digits ('0' to '7') or letters [A-F]") == ["[0-7]", "A-F"]
+    assert character_ranges("digits [0-9]") != character_ranges("digits [0-7]")
+
+
+def test_digits_are_characters_only_when_quoted_or_in_a_class() -> None:
+    assert canonical_ranges("digits ('0' to '9')") == canonical_ranges("digits [0-9]")
+    # Bare, a range of digits counts: "0-3 spaces" is read as quantities are.
+    assert canonical_ranges("0-3 spaces") == "0-3 spaces"
+    assert character_ranges("0-3 spaces") == []

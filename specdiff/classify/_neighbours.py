@@ -26,13 +26,12 @@ from ._statements import (
     content_words,
     left_unpaired,
     stemmed_words,
+    summed,
     words_moved_within,
 )
 from ._terms import NO_TERMS, Terms
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from ..align import Alignment
     from ..model.changes import StatementChange
     from ..model.document import Clause, Spec
@@ -252,7 +251,7 @@ def _read_run(
     # such test, and a clause edited in place is no regrouping.
     old_words = {c.index: stemmed_words(c.text) for c in old_clauses}
     new_words = {c.index: stemmed_words(c.text) for c in new_clauses}
-    old_run, new_run = _total(old_words.values()), _total(new_words.values())
+    old_run, new_run = summed(old_words.values()), summed(new_words.values())
     # What each side let go of: a removed clause's words, the words a paired one lost.
     lost, gained = Counter[str](), Counter[str]()
     for clause in old_clauses:
@@ -267,7 +266,9 @@ def _read_run(
         if reading.old_changes[clause.index] or clause.index in old_to_new:
             continue
         own = old_words[clause.index]
-        if _moved(own, gained, new_run, own - found.old_reported):
+        if _moved(own, gained, new_run, own - found.old_reported) or _lead_in_moved(
+            clause, own, new_run
+        ):
             reading.old_restructured.add(clause.index)
     for clause in new_clauses:
         partner = new_to_old.get(clause.index)
@@ -275,7 +276,9 @@ def _read_run(
             continue
         if partner is None:
             own = new_words[clause.index]
-            if _moved(own, lost, old_run, own - found.new_reported):
+            if _moved(own, lost, old_run, own - found.new_reported) or _lead_in_moved(
+                clause, own, old_run
+            ):
                 reading.new_restructured.add(clause.index)
             continue
         # A pair: what the old clause lost went to other new clauses, what the new one
@@ -312,11 +315,16 @@ def _moved(
     return sum(1 for w in content if w in let_go) >= FROM_LET_GO * len(content)
 
 
-def _total(counts: Iterable[Counter[str]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for count in counts:
-        total.update(count)
-    return total
+def _lead_in_moved(clause: Clause, words: Counter[str], other_side: Counter[str]) -> bool:
+    """Whether ``clause`` is a lead-in ("Couriers MUST:") made of words the other version
+    of the run holds: the subject and force of a rule now said item by item, however few
+    words it has (the rule itself is read in the items)."""
+    return (
+        bool(clause.statements)
+        and clause.text.rstrip().endswith(":")
+        and bool(content_words(words))
+        and words_moved_within(words, other_side)
+    )
 
 
 def _order(clause: Clause) -> int:

@@ -379,15 +379,25 @@ def compare_across(
     # stayed in it is read on its own; its edits say nothing about the others.
     old_open = set(range(len(old))) - paired_old
     new_open = set(range(len(new))) - paired_new
+    # The clauses added to the run and removed from it: a paired clause whose lost words
+    # make up most of an added clause split into it ("Couriers MUST weigh each parcel and
+    # scan it." -> "Couriers MUST:" + "- weigh each parcel" + "- scan it"), one whose
+    # gained words make up most of a removed clause merged it in. Those words did not
+    # leave the run.
+    fresh = [Counter(_words(new[m][1]).split()) for m in sorted(new_open)]
+    dropped = [Counter(_words(old[k][1]).split()) for k in sorted(old_open)]
     for k, m in partners:
         (before, old_text), (after, new_text) = old[k], new[m]
         removed, added = _clause_delta(before, after, old_text, new_text)
+        went = summed(words for words in fresh if _piece_of(words, removed))
+        came = summed(words for words in dropped if _piece_of(words, added))
+        removed, added = removed - went, added - came
         pairs, old_left, new_left = _pair_positions(before, after, terms, heads)
         for i, j in pairs:
             into_new[m].extend(_pair_changes(before[i], after[j], removed, added, forms, terms))
         lone_old.extend((k, before[i]) for i in old_left)
         lone_new.extend((m, after[j]) for j in new_left)
-        if old_left or new_left:
+        if old_left or new_left or _content(went) or _content(came):
             old_open.add(k)
             new_open.add(m)
     lone_old.extend(
@@ -423,7 +433,7 @@ def compare_across(
             or _carved(statement, every_new)
         ):
             continue  # a lead-in says nothing of its own; its items are read
-        found = _also_stated(statement, every_new, terms)
+        found = _also_stated(statement, every_new, terms, lone_old[i][0] not in paired_old)
         if found is not None:
             # Several rules said as one (a list of "weigh each parcel" and "label it" ->
             # "must weigh each parcel and label it"): each part is read against the whole,
@@ -443,7 +453,7 @@ def compare_across(
             or _carved(statement, every_old)
         ):
             continue
-        found = _also_stated(statement, every_old, terms)
+        found = _also_stated(statement, every_old, terms, lone_new[j][0] not in paired_new)
         if found is not None:
             # One rule said as several: each part is read against the whole.
             changes = _pair_changes(every_old[found], statement, removed, added, forms, terms)
@@ -601,19 +611,37 @@ def _pair_positions(
 
 
 def _also_stated(
-    statement: NormativeStatement, others: Sequence[NormativeStatement], terms: Terms
+    statement: NormativeStatement,
+    others: Sequence[NormativeStatement],
+    terms: Terms,
+    piece: bool = False,
 ) -> int | None:
     """The position among ``others`` (the other version) of the statement that governs
     what ``statement`` governs (same party, similar words), when one rule was split into
-    several or several merged into one: the best one, the earliest of equals."""
+    several or several merged into one: the best one, the earliest of equals. A
+    ``piece`` (the rule of a clause added to or removed from the run) may also be one
+    part of a rule that governs more (:func:`_part_of`)."""
     best: tuple[float, int] | None = None
     for k, other in enumerate(others):
         if other.party != statement.party or not other.action:
             continue
         score = _similarity(statement, other, terms)
+        if piece:
+            score = max(score, _part_of(statement, other))
         if score >= PAIR_THRESHOLD and (best is None or score > best[0]):
             best = (score, k)
     return best[1] if best is not None else None
+
+
+def _part_of(part: NormativeStatement, whole: NormativeStatement) -> float:
+    """How much of what ``part`` governs ``whole`` governs too, when ``whole`` governs more:
+    one of the actions of "must weigh each parcel, label it and scan it" said as an item
+    of its own ("- scan it after loading")."""
+    words = [w for w in _governed(part) if w not in _STOPWORDS]
+    within = set(_governed(whole))
+    if not words or len(within) <= len(set(words)):
+        return 0.0
+    return sum(1 for w in words if w in within) / len(words)
 
 
 def _heads(statements: Iterable[NormativeStatement]) -> frozenset[str]:
@@ -770,6 +798,25 @@ def _clause_delta(
 
 def _words(text: str) -> str:
     return words_of(canonical_ranges(text))
+
+
+def _content(words: Counter[str]) -> list[str]:
+    return [w for w in words if w not in _STOPWORDS]
+
+
+def _piece_of(words: Counter[str], pool: Counter[str]) -> bool:
+    """Whether a clause's ``words`` are mostly words of ``pool`` (what another clause lost
+    or gained): a piece of that clause's text, not a text of its own."""
+    content = _content(words)
+    return bool(content) and sum(1 for w in content if pool[w]) >= 2 / 3 * len(content)
+
+
+def summed(counts: Iterable[Counter[str]]) -> Counter[str]:
+    """The words of several texts counted together."""
+    total: Counter[str] = Counter()
+    for count in counts:
+        total.update(count)
+    return total
 
 
 def _all_words(statements: Iterable[NormativeStatement]) -> str:

@@ -1,12 +1,14 @@
 """Ranges of characters written one way: ``('a' to 'z')``, ``[a-z]``, ``a–z`` and
-`` `a` through `z` `` all say ``a-z``.
+`` `a` through `z` `` all say ``a-z``; ``('0' to '9')`` and ``[0-9]`` say ``[0-9]``.
 
 A range of single characters (a letter to a letter of the same case, a digit to a
-digit, upwards) is written ``a-z`` however it was: both ends quoted alike (``'a'``,
+digit, upwards) is written one way however it was: both ends quoted alike (``'a'``,
 ``"a"``, `` `a` ``) and joined by "to", "through" or a dash, or bare and joined by a
-dash with no space around it, with or without the parentheses or the brackets of a character class around it.
-Bare letters joined by a word are prose ("moves badge a to b"). The ends are kept, so
-``a-z`` -> ``a-f`` is still a change (:func:`character_ranges` lists them).
+dash with no space around it, with or without the parentheses or the brackets of a
+character class around it. Bare letters joined by a word are prose ("moves badge a to
+b"). Digits are characters only when quoted or in a character class: bare, "0-3 spaces"
+is a range of numbers, read as quantities are. The ends are kept, so ``a-z`` -> ``a-f``
+is still a change (:func:`character_ranges` lists them).
 """
 
 from __future__ import annotations
@@ -45,22 +47,31 @@ def _range(match: re.Match[str]) -> str:
     # "a - b" in prose are words and a dash between them.
     if not (dashed or all(quotes)):
         return match.group()
+    if low.isdigit():
+        # A class of digit characters keeps its brackets: bare, "0-3" counts numbers.
+        if all(quotes) or brackets == ("[", "]"):
+            return f"[{low}-{high}]"
+        return match.group()
     if brackets in (("(", ")"), ("[", "]")):
         return f"{low}-{high}"  # the parentheses or the class around the range go with it
     return f"{match['open']}{low}-{high}{match['close']}"
 
 
-_WRITTEN_RANGE = re.compile(r"(?<![\w.-])([A-Za-z0-9])-([A-Za-z0-9])(?![\w-]|\.\w)")
+_WRITTEN_RANGE = re.compile(r"(?<![\w.-])([A-Za-z])-([A-Za-z])(?![\w-]|\.\w)|\[([0-9])-([0-9])\]")
 
 
 def character_ranges(text: str) -> list[str]:
-    """The ranges of characters ``text`` states ("a-z", "0-9"), however written: their ends
-    are limits, like numbers, and a changed one says something else."""
-    return [
-        f"{low}-{high}"
-        for low, high in _WRITTEN_RANGE.findall(canonical_ranges(text))
-        if _same_class(low, high) and low < high
-    ]
+    """The ranges of characters ``text`` states ("a-z", "[0-9]"), however written: their
+    ends are limits, like numbers, and a changed one says something else."""
+    found = []
+    for letters_low, letters_high, digit_low, digit_high in _WRITTEN_RANGE.findall(
+        canonical_ranges(text)
+    ):
+        if letters_low and _same_class(letters_low, letters_high) and letters_low < letters_high:
+            found.append(f"{letters_low}-{letters_high}")
+        elif digit_low and digit_low < digit_high:
+            found.append(f"[{digit_low}-{digit_high}]")
+    return found
 
 
 def _same_class(low: str, high: str) -> bool:
