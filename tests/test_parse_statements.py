@@ -56,6 +56,9 @@ def test_force(text, force):
         ("Major, minor, and patch versions MUST be integers.", "major minor and patch version"),
         ("If the server fails, clients and proxies MUST retry.", "client and proxy"),
         ("Clients MUST retry or the server MUST log it.", "client"),
+        # A linked term fused with its plural ending is one word of the subject.
+        ("No further [signal character]s may occur on the line.", "further signal character"),
+        ("[Client]s MUST retry.", "client"),
     ],
 )
 def test_bound_party(text, party):

@@ -572,7 +572,7 @@ def _subject_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int
     around = _RELATIVE_AROUND_CONDITION.search(window)
     if around is not None:
         return floor + around.start()  # "which if it is present must": the relative
-    boundaries = list(_SUBJECT_BOUNDARY.finditer(window))
+    boundaries = list(_SUBJECT_BOUNDARY.finditer(_LINK_SYNTAX.sub(_blank_syntax, window)))
     if not boundaries:
         return floor
     at = _coordinated(window, boundaries, at_sentence_start=i == 0)
@@ -583,6 +583,17 @@ def _subject_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int
     if last.group().casefold() in _RELATIVES:
         return floor + last.start()
     return floor + last.end()
+
+
+#: A Markdown link fused with the word it ends: ``[term]s``, ``[list item]s``. Its brackets
+#: are markup inside a word, no boundary ("No further [non-space character]s may occur"
+#: is said of no further characters, not of "s").
+_LINK_SYNTAX = re.compile(r"(\[)([^\[\]]*)(\])(?=[^\W\d_])")
+
+
+def _blank_syntax(link: re.Match[str]) -> str:
+    """A link with its brackets and target blanked out, the same length (positions keep)."""
+    return " " * len(link.group(1)) + link.group(2) + " " * len(link.group(3))
 
 
 def _coordinated(window: str, boundaries: list[re.Match[str]], *, at_sentence_start: bool) -> int:
