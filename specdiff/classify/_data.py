@@ -54,6 +54,25 @@ def _columns(clause: Clause) -> dict[str, str]:
     return {names[k]: cell for k, cell in enumerate(cells)}
 
 
+def _paired_columns(old: Clause, new: Clause) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Both rows' cells under one set of column names, and the names of the columns whose
+    header was renamed. A column renamed in the header (`undefined` → `empty`) keeps its
+    place, so when both headers have as many columns its cells are compared with each
+    other, under the new name; columns found by name in both headers pair by name."""
+    before, after = _columns(old), _columns(new)
+    if old.header == new.header or len(old.header) != len(new.header):
+        return before, after, set()
+    if len(before) != len(after):
+        return before, after, set()
+    renamed = {
+        was: now
+        for was, now in zip(before, after, strict=True)
+        if was != now and was not in after and now not in before
+    }
+    paired = {renamed.get(name, name): cell for name, cell in before.items()}
+    return paired, after, set(renamed) | set(renamed.values())
+
+
 def structured_details(old: Clause, new: Clause) -> tuple[str, ...]:
     """What differs, cell by cell or path by path, when both sides are structured."""
     if old.kind is ClauseKind.TABLE_ROW and new.kind is ClauseKind.TABLE_ROW:
@@ -67,8 +86,9 @@ def row_details(old: Clause, new: Clause) -> tuple[str, ...]:
 
     # Anchors are compared on their own: "anchor #parameterStyle → #parameter-style"
     # says more than the whole first cell twice.
-    before = {k: _HTML_ANCHOR.sub("", v) for k, v in _columns(old).items()}
-    after = {k: _HTML_ANCHOR.sub("", v) for k, v in _columns(new).items()}
+    paired_before, paired_after, _ = _paired_columns(old, new)
+    before = {k: _HTML_ANCHOR.sub("", v) for k, v in paired_before.items()}
+    after = {k: _HTML_ANCHOR.sub("", v) for k, v in paired_after.items()}
     order = {name: k for k, name in enumerate([*after, *before])}
     name = field_name(new.text) or field_name(old.text)
     noun = _row_noun(new)
@@ -179,12 +199,17 @@ def deprecation_tag(old: str, new: str) -> str | None:
 def field_cells_changed(old: Clause, new: Clause) -> bool:
     """Whether a table row changed, beyond wording, in a cell that is not prose: a field's
     name, type or format (``string`` → ``string | null``), or in any table a cell holding
-    one literal value (``?color=blue`` → ``color=blue``)."""
-    if old.header != new.header:
-        return False
-    before, after = _columns(old), _columns(new)
+    one literal value (``?color=blue`` → ``color=blue``), also under a column whose header
+    was renamed in place."""
+    before, after, renamed = _paired_columns(old, new)
+    if old.header != new.header and before.keys() != after.keys():
+        return False  # other columns: no cell can be said to have changed
+    prose = {name for name in renamed if name.casefold() in _PROSE_COLUMNS}
     for column in before:
         if column not in after or column.casefold() in _PROSE_COLUMNS:
+            continue
+        if column in renamed and (prose or _row_noun(old) != _row_noun(new)):
+            # A description column renamed ("Description" → "Summary") is still prose.
             continue
         # Types are read as sets: the same types in another order or with other links.
         if column.strip().casefold() in TYPE_COLUMNS and _same_types(before[column], after[column]):
