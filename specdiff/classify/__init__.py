@@ -44,6 +44,7 @@ from ._wording import (
     same_content_words,
     same_forms,
     swapped_words,
+    without_restated_acts,
 )
 
 if TYPE_CHECKING:
@@ -208,6 +209,8 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     """Rewording that leaves every obligation's force as it was."""
     # A range of characters in another notation ("('a' to 'z')" -> "[a-z]") is the same.
     old_text, new_text = canonical_ranges(old.text), canonical_ranges(new.text)
+    # "of indentation" added where the text says "indented" names the act again: no word.
+    old_text, new_text = without_restated_acts(old_text, new_text)
     # Forms of one word count as one word: "indented" / "indentation", "much" / "many".
     old_words = compared_words(old_text)
     new_words = same_forms(old_words, compared_words(new_text))

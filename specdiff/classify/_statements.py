@@ -30,7 +30,14 @@ from ..model.document import Strength
 from ..parse import canonical_ranges, character_ranges
 from ..parse.statements import DECLARATIVE_VERBS, NUMBER_VALUES, conjuncts, words_of
 from ._terms import NO_TERMS, Terms
-from ._wording import carrier_verb, derived_pairs, is_typo, swapped_words, weighty_forms
+from ._wording import (
+    carrier_verb,
+    derived_pairs,
+    is_typo,
+    restated_acts,
+    swapped_words,
+    weighty_forms,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Sequence
@@ -872,6 +879,11 @@ def _delta_words(
     if voice is not None:
         gone = [g for g in gone if g not in voice]
         fresh = [f for f in fresh if f not in voice]
+    # "spaces" -> "spaces of indentation" where the sentence says "indented": the act
+    # named again as a noun, no new requirement.
+    said_again = restated_acts(a.sentence, b.sentence)
+    gone = [g for g in gone if g not in said_again]
+    fresh = [f for f in fresh if f not in said_again]
     nominal = derived_pairs(Counter(gone), Counter(fresh))
     if nominal:
         # The rule's act said as a noun ("be indented by three spaces" -> "be preceded by

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import character_ranges, plain_text
-from ..parse.statements import NUMBER_VALUES
+from ..parse.statements import NUMBER_VALUES, words_of
 from ._forms import agreeing, canonical, derived, inflected, misspelled, same_stem
 from ._notation import canonical_notation
 
@@ -594,6 +594,43 @@ def restated(old: str, new: str) -> bool:
             gained[partner] -= 1
     carriers = [w for w in +gained for _ in range(gained[w])]
     return not +lost and len(carriers) <= len(nominal) and all(map(carrier_verb, carriers))
+
+
+#: "of" and one noun, with a determiner between them or none: "of indentation", "of the
+#: encryption".
+_OF_NOUN = re.compile(r"\s+of\s+(?:(?:a|an|the|its|their)\s+)?([^\W\d_]+)\b", re.IGNORECASE)
+
+
+def restated_acts(old: str, new: str) -> frozenset[str]:
+    """The nouns (lower case) that a text names in an "of" phrase only to name again, as a
+    noun, an act both texts state by its verb: "must be indented the same number of
+    spaces of indentation" says "indented" twice. "The spaces" were always those of the
+    indentation; adding or dropping "of indentation" there says nothing new. A noun of
+    another act ("a key of rotation" where the text says "encrypted") is not one, nor an
+    adjective ("a signed token"): those still narrow what the text speaks of. Nor is a
+    noun that stands for a verb one text lost ("indented four spaces" -> "preceded by four
+    spaces of indentation"): that noun says the lost verb, it is no repetition."""
+    before, after = Counter(words_of(old).split()), Counter(words_of(new).split())
+    nouns = {m.group(1).casefold() for text in (old, new) for m in _OF_NOUN.finditer(text)}
+    return frozenset(
+        n
+        for n in nouns
+        if any(derived(w, n) for w in before & after)
+        and not any(derived(w, n) for w in (before - after) + (after - before))
+    )
+
+
+def without_restated_acts(old: str, new: str) -> tuple[str, str]:
+    """Both texts without the "of" phrases that only name again an act both state (see
+    :func:`restated_acts`)."""
+    said_again = restated_acts(old, new)
+    if not said_again:
+        return old, new
+
+    def drop(match: re.Match[str]) -> str:
+        return "" if match.group(1).casefold() in said_again else match.group(0)
+
+    return _OF_NOUN.sub(drop, old), _OF_NOUN.sub(drop, new)
 
 
 def _weighty_words(text: str) -> list[str]:
