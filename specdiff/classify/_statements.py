@@ -31,6 +31,7 @@ from ..parse import canonical_ranges, character_ranges
 from ..parse.statements import DECLARATIVE_VERBS, NUMBER_VALUES, conjuncts, words_of
 from ._terms import NO_TERMS, Terms
 from ._wording import (
+    CATEGORY_NOUNS,
     carrier_verb,
     derived_pairs,
     is_typo,
@@ -993,7 +994,11 @@ def _pair_changes(
     if scope:
         record(scope, a.party, b.party)
         return found
-    if _other_party(a.party, b.party, changed_words) and not _terminology(a.party, b.party, terms):
+    if (
+        _other_party(a.party, b.party, changed_words)
+        and not _terminology(a.party, b.party, terms)
+        and not _category_dropped(a.party, b.party)
+    ):
         record("normative.changed", a.party, b.party)
         return found
     # A different verb ("must log" -> "must drop") is a different requirement.
@@ -1213,6 +1218,15 @@ def _other_party(old: str, new: str, changed_words: set[str]) -> bool:
     if len(old.split()) > 2 or len(new.split()) > 2:
         return False  # a long noun phrase renamed is rewording, not another party
     return old.rsplit(maxsplit=1)[-1] in changed_words or _plural_gone(old, changed_words)
+
+
+def _category_dropped(old: str, new: str) -> bool:
+    """ "The Paths Object MAY be empty" -> "The Paths MAY be empty": the same thing, named by
+    the same word, with or without the noun of its category after it."""
+    longer, shorter = sorted((old.split(), new.split()), key=len, reverse=True)
+    if len(longer) != len(shorter) + 1 or not shorter or longer[-1] not in CATEGORY_NOUNS:
+        return False
+    return [_stem(w) for w in longer[:-1]] == [_stem(w) for w in shorter]
 
 
 def _plural_gone(party: str, changed_words: set[str]) -> bool:
