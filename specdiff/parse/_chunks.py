@@ -60,13 +60,7 @@ def safe_cuts(lines: list[str]) -> list[int]:
     previous_blank = True
     for index, line in enumerate(lines):
         if fence is not None:
-            match = _FENCE.match(line)
-            if (
-                match
-                and match.group(1)[0] == fence[0]
-                and len(match.group(1)) >= len(fence)
-                and not line[match.end() :].strip()
-            ):
+            if closes_fence(line, fence):
                 fence = None
         elif html_end is not None:
             if html_end.search(line):
@@ -100,3 +94,16 @@ def runs_to_the_end(tokens: list[Token], line_count: int) -> bool:
                 token.type in ("fence", "html_block", "code_block") and token.map[1] >= line_count
             )
     return False
+
+
+def closes_fence(line: str, fence: str, opener: re.Pattern[str] = _FENCE) -> bool:
+    """Whether ``line`` closes a code fence opened by ``fence``: a run of the same
+    character, at least as long, with nothing after it (CommonMark's closing rule).
+    ``opener`` matches a fence run at the start of a line, indentation as the caller allows."""
+    match = opener.match(line)
+    return bool(
+        match
+        and match.group(1)[0] == fence[0]
+        and len(match.group(1)) >= len(fence)
+        and not line[match.end() :].strip()
+    )

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from ._chunks import closes_fence
+
 #: A document must hold at least this many blocks to be read as using the convention.
 MIN_EXAMPLES = 2
 
@@ -66,13 +68,7 @@ def _dot_blocks(lines: list[str]) -> list[tuple[int, int]]:
     while index < len(lines):
         line = lines[index]
         if fence is not None:
-            match = _FENCE.match(line)
-            if (
-                match
-                and match.group(1)[0] == fence[0]
-                and len(match.group(1)) >= len(fence)
-                and not line[match.end() :].strip()
-            ):
+            if closes_fence(line, fence, _FENCE):
                 fence = None
         elif _is_dot(line):
             dots = [i for i in range(index + 1, len(lines)) if _is_dot(lines[i])][:2]
