@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,3 +54,20 @@ def github() -> Iterator[FakeGitHub]:
     server = fake.start()
     yield fake
     server.shutdown()
+
+
+@pytest.fixture
+def signals_not_ignored() -> Iterator[None]:
+    """For tests about a user's Ctrl-C or hang-up. A test run started in the
+    background (``cmd &``) or under ``nohup`` has SIGINT or SIGHUP ignored, children
+    inherit that, and specdiff rightly stays deaf to a signal it was started deaf to; so
+    the children here start as from a terminal (an ignored signal is a disposition the
+    child inherits across exec, a handler is not)."""
+    ignored = [
+        sig for sig in (signal.SIGINT, signal.SIGHUP) if signal.getsignal(sig) is signal.SIG_IGN
+    ]
+    for sig in ignored:
+        signal.signal(sig, signal.SIG_DFL)
+    yield
+    for sig in ignored:
+        signal.signal(sig, signal.SIG_IGN)

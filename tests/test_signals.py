@@ -15,8 +15,10 @@ from gitutil import ROOT, commit, git, isolate_git
 from historyutil import edit_spec, sample_repo, snapshot
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
+
+# Stopping a child with Ctrl-C or a hang-up needs those signals not ignored in it.
+pytestmark = pytest.mark.usefixtures("signals_not_ignored")
 
 STRONGER = ("Wren should not use the user's first name", "Wren must not use the user's first name")
 
@@ -65,23 +67,6 @@ def install_hook(repo: Path, point: str, seconds: int = 60) -> None:
     hook = repo / ".git" / "hooks" / name
     hook.write_text(_SLEEPER.format(condition=condition, seconds=seconds), encoding="utf-8")
     hook.chmod(0o755)
-
-
-@pytest.fixture(autouse=True)
-def signals_not_ignored() -> Iterator[None]:
-    """These tests are about a user's Ctrl-C or hang-up. A test run started in the
-    background (``cmd &``) or under ``nohup`` has SIGINT or SIGHUP ignored, children
-    inherit that, and specdiff rightly stays deaf to a signal it was started deaf to; so
-    the children here start as from a terminal (an ignored signal is a disposition the
-    child inherits across exec, a handler is not)."""
-    ignored = [
-        sig for sig in (signal.SIGINT, signal.SIGHUP) if signal.getsignal(sig) is signal.SIG_IGN
-    ]
-    for sig in ignored:
-        signal.signal(sig, signal.SIG_DFL)
-    yield
-    for sig in ignored:
-        signal.signal(sig, signal.SIG_IGN)
 
 
 def start(cwd: Path, *args: str, ready: Path | None = None) -> subprocess.Popen[str]:

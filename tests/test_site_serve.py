@@ -14,6 +14,9 @@ import pytest
 from gitutil import ROOT, isolate_git
 from siteutil import make_repo
 
+# Stopping a child with Ctrl-C or a hang-up needs those signals not ignored in it.
+pytestmark = pytest.mark.usefixtures("signals_not_ignored")
+
 SPEC = "# Spec\n\n## Rules {#rules}\n\nThe server must answer.\n"
 
 
