@@ -759,55 +759,32 @@ class _Mutator:
         edit.sentences = {_plain(s) for x in source.blocks for s in x.sentences}
         return edit
 
-    def identifier_renamed(self) -> Edit | None:
-        """An identifier in a code span renamed: never a spelling fix."""
-        code = re.compile(r"`([a-z]+_[a-z]+)`")
+    def _plain_sentence_edit(
+        self,
+        kind: str,
+        pattern: re.Pattern[str],
+        substitute: Callable[[re.Match[str]], str],
+        substantive: bool,
+    ) -> Edit | None:
+        """The first match of ``pattern`` in a sentence stating no rule, in a paragraph
+        picked at random, replaced by ``substitute(match)``: a modified clause, substantive
+        (MINOR) or editorial (PATCH)."""
 
-        def has_code(block: Block) -> bool:
-            return any(code.search(s) and not _RULE.search(s) for s in block.sentences)
+        def plain(sentence: str) -> bool:
+            return bool(pattern.search(sentence)) and not _RULE.search(sentence)
 
-        spots = self._blocks(Para, where=has_code)
+        spots = self._blocks(Para, where=lambda block: any(map(plain, block.sentences)))
         if not spots:
             return None
         p, b = self.rng.choice(spots)
         old = self.doc.sections[p].blocks[b]
         assert isinstance(old, Para)
-        i = next(k for k, s in enumerate(old.sentences) if code.search(s) and not _RULE.search(s))
+        i = next(k for k, s in enumerate(old.sentences) if plain(s))
         sentences = list(old.sentences)
-        sentences[i] = code.sub(f"`{self.words.ident()}`", sentences[i], count=1)
+        sentences[i] = pattern.sub(substitute, sentences[i], count=1)
         new = replace(old, sentences=tuple(sentences))
         self._replace_block(p, b, new)
         section = self.doc.sections[p].id
-        expect = Expect(
-            "clause",
-            "modified",
-            section,
-            self.was(section),
-            self._key(old, avoid=i),
-            frozenset({"wording.substantive"}),
-            severity="minor",
-        )
-        return self._edit("identifier.renamed", expect, [old, new], {section})
-
-    def _range_edit(self, kind: str, rewrite: Callable[[str, str], str]) -> Edit | None:
-        """A range of letters in a plain sentence written anew by ``rewrite(low, high)``."""
-
-        def has_range(block: Block) -> bool:
-            return any(_RANGE.search(s) and not _RULE.search(s) for s in block.sentences)
-
-        spots = self._blocks(Para, where=has_range)
-        if not spots:
-            return None
-        p, b = self.rng.choice(spots)
-        old = self.doc.sections[p].blocks[b]
-        assert isinstance(old, Para)
-        i = next(k for k, s in enumerate(old.sentences) if _RANGE.search(s) and not _RULE.search(s))
-        sentences = list(old.sentences)
-        sentences[i] = _RANGE.sub(lambda m: rewrite(m[1], m[2]), sentences[i], count=1)
-        new = replace(old, sentences=tuple(sentences))
-        self._replace_block(p, b, new)
-        section = self.doc.sections[p].id
-        substantive = kind == "range.changed"
         expect = Expect(
             "clause",
             "modified",
@@ -818,6 +795,21 @@ class _Mutator:
             severity="minor" if substantive else "patch",
         )
         return self._edit(kind, expect, [old, new], {section})
+
+    def identifier_renamed(self) -> Edit | None:
+        """An identifier in a code span renamed: never a spelling fix."""
+        return self._plain_sentence_edit(
+            "identifier.renamed",
+            re.compile(r"`([a-z]+_[a-z]+)`"),
+            lambda _: f"`{self.words.ident()}`",
+            substantive=True,
+        )
+
+    def _range_edit(self, kind: str, rewrite: Callable[[str, str], str]) -> Edit | None:
+        """A range of letters in a plain sentence written anew by ``rewrite(low, high)``."""
+        return self._plain_sentence_edit(
+            kind, _RANGE, lambda m: rewrite(m[1], m[2]), substantive=kind == "range.changed"
+        )
 
     def range_notation(self) -> Edit | None:
         """A range of letters in another notation ("('c' to 'k')" -> "[c-k]"): editorial."""
