@@ -28,6 +28,7 @@ paragraph, or with fewer than :data:`MIN_EXAMPLES` such blocks, is left as it is
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ._chunks import closes_fence
 
@@ -71,7 +72,8 @@ def _dot_blocks(lines: list[str]) -> list[tuple[int, int]]:
             if closes_fence(line, fence, _FENCE):
                 fence = None
         elif _is_dot(line):
-            dots = [i for i in range(index + 1, len(lines)) if _is_dot(lines[i])][:2]
+            # The next two only: a list of every later dot made parsing quadratic.
+            dots = list(islice((i for i in range(index + 1, len(lines)) if _is_dot(lines[i])), 2))
             if len(dots) < 2:
                 return []
             last = dots[1]
