@@ -12,6 +12,10 @@ the severities and tags a careful maintainer would accept, and a category. This 
 runs ``specdiff compare OLD NEW --format json`` (the stable ``specdiff.compare/1``
 contract) on each pair, finds the change record each label is about, and judges it.
 
+A whole section added or removed is one change for a reader and one record for specdiff:
+a clause label inside it is judged by the section's record (``covered_by_section``), whose
+severity and tags stand for the section's most severe part (``section_severities``).
+
 A pair marked ``sealed = true`` holds labels written for a later, one-time measurement
 of how the reading does on text nobody tuned it on: it is left out of every run unless
 ``--sealed`` is given, so that working on the reading never shows its results.
@@ -312,6 +316,9 @@ class Verdict:
     record: dict[str, Any] | None
     acceptable: bool
     why: str
+    # The severities this label's record may carry: the label's own, widened for a clause
+    # inside a whole section added or removed (see ``section_severities``).
+    severities: list[str] = field(default_factory=list)
 
     @property
     def missed(self) -> bool:
@@ -322,7 +329,7 @@ class Verdict:
         return (
             self.record is not None
             and self.record.get("severity") == "major"
-            and "major" not in self.label.severity
+            and "major" not in (self.severities or self.label.severity)
         )
 
 
@@ -405,30 +412,77 @@ def _tag_present(want: str, tags: list[str]) -> bool:
     return want in tags
 
 
-def judge(label: Label, record: dict[str, Any] | None) -> Verdict:
+# A whole section added or removed is one change for a reader ("Section X removed"), and
+# specdiff reports it as one section record. A clause label written for a paragraph inside
+# such a section is about that record: the clause's own kind is what the section record
+# says of all its clauses.
+COVERING_KINDS = {"section removed": "clause removed", "section added": "clause added"}
+
+
+def covered_by_section(label: Label, record: dict[str, Any] | None) -> bool:
+    """A clause label answered by the record of the whole section it lies in."""
+    if record is None or is_section_label(label) or record.get("scope") != "section":
+        return False
+    return COVERING_KINDS.get(record_kind(record)) in label.kind
+
+
+def section_severities(
+    labels: list[Label], records: list[dict[str, Any] | None]
+) -> dict[int, list[str]]:
+    """For each section record answering clause labels, every severity a reader accepts
+    for some part of that section: the section's record carries the severity of its most
+    severe part, so a MAJOR for a removed section is true when the readers' own labels say
+    a rule inside it was removed, even for the label of a rule-free paragraph beside it."""
+    accepted: dict[int, list[str]] = defaultdict(list)
+    for label, record in zip(labels, records, strict=True):
+        if record is not None and (covered_by_section(label, record) or is_section_label(label)):
+            accepted[id(record)] += [s for s in label.severity if s not in accepted[id(record)]]
+    return accepted
+
+
+def judge(
+    label: Label, record: dict[str, Any] | None, severities: list[str] | None = None
+) -> Verdict:
+    severities = severities or label.severity
     if record is None:
         if "none" in label.severity:
-            return Verdict(label, None, True, "nothing reported, as expected")
-        return Verdict(label, None, False, "no change record matches this label")
+            return Verdict(label, None, True, "nothing reported, as expected", severities)
+        return Verdict(label, None, False, "no change record matches this label", severities)
     problems = []
-    if record.get("severity") not in label.severity:
-        problems.append(f"severity {record.get('severity')} not in {label.severity}")
+    if record.get("severity") not in severities:
+        problems.append(f"severity {record.get('severity')} not in {severities}")
     kind = record_kind(record)
+    if covered_by_section(label, record):
+        kind = COVERING_KINDS[kind]
     if "none" not in label.kind and kind not in label.kind:
         problems.append(f"kind {kind!r} not in {label.kind}")
     tags = list(record.get("tags") or [])
-    if not tags_ok(label, tags):
+    # A section record's tags, like its severity, speak for the section's most severe part;
+    # where that part is another clause's, they say nothing about this one.
+    speaks_for_others = covered_by_section(label, record) and (
+        record.get("severity") not in label.severity
+    )
+    if not speaks_for_others and not tags_ok(label, tags):
         problems.append(
             f"tags {tags} do not fit any of {label.tags_any} / none of {label.tags_not}"
         )
-    return Verdict(label, record, not problems, "; ".join(problems) or "ok")
+    return Verdict(label, record, not problems, "; ".join(problems) or "ok", severities)
 
 
 def score_pair(pair: Pair, labels: list[Label], corpus: Path) -> list[Verdict]:
     old_path, new_path = corpus / pair.corpus / pair.old, corpus / pair.corpus / pair.new
     records = run_compare(old_path, new_path)["changes"]
     old, new = outline_of(old_path), outline_of(new_path)
-    return [judge(label, find_record(label, records, old, new)) for label in labels]
+    found = [find_record(label, records, old, new) for label in labels]
+    in_section = section_severities(labels, found)
+    return [
+        judge(
+            label,
+            record,
+            in_section[id(record)] if covered_by_section(label, record) else None,
+        )
+        for label, record in zip(labels, found, strict=True)
+    ]
 
 
 # -- reporting -----------------------------------------------------------------------------
@@ -499,7 +553,10 @@ def markdown(summary: Summary, heldout: Summary | None = None) -> str:
         "by reading the two versions: the kind of change, the severities and tags a careful "
         "maintainer would accept, and a category. A label is *acceptable* when the record "
         "specdiff gives for it has an accepted severity, kind and tags; *missed* when no record "
-        "is about it; *false major* when specdiff says MAJOR and the label does not accept it.",
+        "is about it; *false major* when specdiff says MAJOR and the label does not accept it. "
+        "A label on a paragraph of a section that is wholly added or removed is answered by "
+        "the section's one record, whose severity is that of the section's most severe "
+        "labelled part.",
         f"Measured on commit `{_commit()}`; `python bench/bench_labels.py` also lists every "
         "label that fails, with what specdiff said.",
         "",

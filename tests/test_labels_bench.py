@@ -117,3 +117,47 @@ def test_normalise_ignores_typography_whitespace_and_markup() -> None:
     )
     assert bench_labels.quote_in("see here", "See [here](#anchor).")
     assert bench_labels.quote_in("- item one", "Item one")
+
+
+def _label(kind: list[str], severity: list[str], **extra: Any) -> bench_labels.Label:
+    pair = bench_labels.Pair("spec", "01-a.md", "02-b.md")
+    return bench_labels.Label(
+        pair, 1, "Gone", kind, severity, "section", "a note", quote_old="text", **extra
+    )
+
+
+def _removed_section(severity: str, tags: list[str]) -> dict[str, Any]:
+    return {"scope": "section", "kind": "removed", "severity": severity, "tags": tags}
+
+
+def test_a_clause_inside_a_removed_section_is_answered_by_the_section_record() -> None:
+    record = _removed_section("minor", [])
+    verdict = bench_labels.judge(_label(["clause removed"], ["minor"]), record)
+    assert verdict.acceptable, verdict.why
+    moved = bench_labels.judge(_label(["clause moved"], ["minor"]), record)
+    assert not moved.acceptable  # the reader saw the paragraph survive elsewhere
+
+
+def test_a_removed_section_is_as_severe_as_its_most_severe_labelled_part() -> None:
+    rule = _label(["clause removed"], ["major"], tags_any=[["normative.removed"]])
+    prose = _label(["clause removed"], ["minor"], tags_not=["normative.*"])
+    record = _removed_section("major", ["normative.removed"])
+    records: list[dict[str, Any] | None] = [record, record]
+    severities = bench_labels.section_severities([rule, prose], records)
+    verdict = bench_labels.judge(prose, record, severities[id(record)])
+    assert verdict.acceptable and not verdict.false_major, verdict.why
+    # Without a rule among its labelled parts, the section's MAJOR is a false one.
+    alone = bench_labels.section_severities([prose], [record])
+    verdict = bench_labels.judge(prose, record, alone[id(record)])
+    assert not verdict.acceptable and verdict.false_major
+
+
+def test_a_clause_record_is_still_judged_on_its_own_tags() -> None:
+    prose = _label(["clause removed"], ["minor", "major"], tags_not=["normative.*"])
+    record = {
+        "scope": "clause",
+        "kind": "removed",
+        "severity": "major",
+        "tags": ["normative.removed"],
+    }
+    assert not bench_labels.judge(prose, record).acceptable
