@@ -48,6 +48,7 @@ from specgen import (
     split_sentence,
 )
 
+from specdiff.classify.differ import names_a_thing
 from specdiff.parse import fold, plain_text
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ KINDS = (
     "example.typography",
     "html.comment_added",
     "table.row_across_objects",
+    "table.header_renamed",
     "sentence.merged",
     "sentence.split",
     "phrase.moved",
@@ -105,7 +107,7 @@ KINDS = (
 hard-wrapped at another width, for which no record may appear; so is
 ``html.comment_added`` (a comment to tools is no clause)."""
 GENERATED_ONLY = frozenset(
-    {"identifier.renamed", "table.row_across_objects"}
+    {"identifier.renamed", "table.row_across_objects", "table.header_renamed"}
     | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
     | {"quantity.changed", "action.opposite", "voice.passive", "object.swapped"}
     | {"modal.adverb", "quantity.reworded", "action.nominalised"}
@@ -738,7 +740,13 @@ class _Mutator:
         self.doc = replace(self.doc, sections=tuple(sections))
         self.frozen.update({source.id, target.id})
         self.touched.update(id(x) for x in source.blocks)
-        expect = Expect("section", "merged", target.id, source.id, severity="major")
+        # Links to an anchor the author chose break; one derived from a title in words goes
+        # with the title, as a rename's does (a title naming a field is that field's address).
+        chosen = source.explicit or names_a_thing(source.title)
+        severity, tags = (
+            ("major", frozenset()) if chosen else ("minor", frozenset({"anchor.from_title"}))
+        )
+        expect = Expect("section", "merged", target.id, source.id, tags=tags, severity=severity)
         edit = self._section_edit("section.merged", expect, {source.id, target.id})
         after = self._attributes(self.doc, self.doc.index(target.id))
         extra = frozenset({"moved.attributes_differ"}) if before != after else frozenset()
@@ -929,6 +937,34 @@ class _Mutator:
                 sections={source.id, target.id},
             )
         return None
+
+    def table_header_renamed(self) -> Edit | None:
+        """A column of a field table renamed in its header, no row touched: the header row
+        says the table's cells are something else, a change of its own (never none)."""
+        tables = self._blocks(Table)
+        if not tables:
+            return None
+        p, b = self.rng.choice(tables)
+        section = self.doc.sections[p]
+        old = section.blocks[b]
+        assert isinstance(old, Table)
+        k = self.rng.randrange(len(old.header))
+        header = list(old.header)
+        header[k] = self.rng.choice(_COLUMN_NAMES[header[k]])
+        new = replace(old, header=(header[0], header[1], header[2]))
+        self._replace_block(p, b, new)
+        key = _plain(" | ".join(new.header))
+        expect = Expect(
+            "clause",
+            "modified",
+            section.id,
+            self.was(section.id),
+            key,
+            frozenset({"wording.substantive"}),
+            severity="minor",
+        )
+        sentences = {key, _plain(" | ".join(old.header))}
+        return Edit("table.header_renamed", [expect], sentences=sentences, sections={section.id})
 
     # -- reading rules (issue 10) --------------------------------------------------------
     def _sentence_edit(
@@ -1442,6 +1478,7 @@ _APPLY = {
     "example.typography": _Mutator.example_typography,
     "html.comment_added": _Mutator.html_comment_added,
     "table.row_across_objects": _Mutator.table_row_across_objects,
+    "table.header_renamed": _Mutator.table_header_renamed,
     "sentence.merged": _Mutator.sentence_merged,
     "sentence.split": _Mutator.sentence_split,
     "phrase.moved": _Mutator.phrase_moved,
@@ -1463,6 +1500,14 @@ _APPLY = {
     "range.changed": _Mutator.range_changed,
 }
 assert set(_APPLY) == set(KINDS)
+
+
+#: Other names for the columns of a generated field table: none makes its cells requirements.
+_COLUMN_NAMES = {
+    "Field Name": ("Name", "Property", "Key"),
+    "Type": ("Kind", "Value Type", "Schema"),
+    "Description": ("Meaning", "Purpose", "Notes"),
+}
 
 
 def _broken(anchor: str) -> Expect:

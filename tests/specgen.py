@@ -338,6 +338,7 @@ class Table:
     """A field table, as API specs write them: one row per field, each with an anchor."""
 
     rows: tuple[Row, ...]
+    header: tuple[str, str, str] = ("Field Name", "Type", "Description")
 
     kind = "table"
     normative = False
@@ -347,7 +348,7 @@ class Table:
         return tuple(row.description for row in self.rows)
 
     def render(self) -> str:
-        lines = ["| Field Name | Type | Description |", "| --- | --- | --- |"]
+        lines = [f"| {' | '.join(self.header)} |", "| --- | --- | --- |"]
         lines += [
             f'| <a name="{r.anchor}"></a>{r.name} | `{r.type}` | {r.description} |'
             for r in self.rows

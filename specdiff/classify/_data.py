@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -203,7 +204,14 @@ def field_cells_changed(old: Clause, new: Clause) -> bool:
     was renamed in place."""
     before, after, renamed = _paired_columns(old, new)
     if old.header != new.header and before.keys() != after.keys():
-        return False  # other columns: no cell can be said to have changed
+        # Other columns: no cell can be said to have changed, but a value under a column
+        # only one side has (a column added or removed) was said, or is no longer; the
+        # same values under columns renamed and reordered are the same data.
+        gone = Counter(_value(before[c]) for c in before.keys() - after.keys())
+        came = Counter(_value(after[c]) for c in after.keys() - before.keys())
+        gone.pop("", None)
+        came.pop("", None)
+        return gone != came
     prose = {name for name in renamed if name.casefold() in _PROSE_COLUMNS}
     for column in before:
         if column not in after or column.casefold() in _PROSE_COLUMNS:
@@ -225,6 +233,10 @@ def field_cells_changed(old: Clause, new: Clause) -> bool:
         ):
             return True
     return False
+
+
+def _value(cell: str) -> str:
+    return " ".join(typography(plain_text(cell)).casefold().split())
 
 
 def _same_types(old: str, new: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
@@ -18,6 +19,7 @@ from ..parse import plain_text
 from ..parse.statements import words_of
 from . import Classification, classify_edit, content_tags
 from ._data import front_matter_details, row_presence, structured_details
+from ._headers import Table, column_details, header_tags, paired_tables, tables_of
 from ._neighbours import read_neighbours
 from ._terms import Terms
 
@@ -221,7 +223,10 @@ class _Differ:
             self._section_record(ChangeKind.ADDED, section, fresh, removed=False)
         for old_id, new_id in self.alignment.merged:
             self._structure_record(
-                ChangeKind.MERGED, self.old.section(old_id), self.new.section(new_id)
+                ChangeKind.MERGED,
+                self.old.section(old_id),
+                self.new.section(new_id),
+                self._merged_anchor(self.old.section(old_id)),
             )
         for new_id, old_id in self.alignment.split:
             self._structure_record(
@@ -233,7 +238,12 @@ class _Differ:
     ) -> None:
         tags = tuple(dict.fromkeys(t for c in clauses for t in content_tags(c, added=not removed)))
         tags = tuple(t for t in tags if t != "commentary")
-        body = "\n\n".join([plain_heading(section), *(c.text for c in clauses)])
+        # A table's header row goes with it: the text says every line that went or came.
+        headers = {
+            t.rows[0]: t.text for t in (self._new_tables if not removed else self._old_tables)
+        }
+        texts = [f"{headers[c.index]}\n{c.text}" if c.index in headers else c.text for c in clauses]
+        body = "\n\n".join([plain_heading(section), *texts])
         side = Side(body, (section.span.start, section.span.end), "section", title=section.title)
         self._emit(
             DraftChange(
@@ -248,7 +258,23 @@ class _Differ:
             )
         )
 
-    def _structure_record(self, kind: ChangeKind, before: Section, after: Section) -> None:
+    def _merged_anchor(self, before: Section) -> tuple[str, ...]:
+        """What becomes of the anchor of a section merged into another. Links to an anchor
+        the author chose (``{#id}``, ``<a name>``) break, which the kind's default says; an
+        anchor derived from a title in words goes with the title, as when a title is
+        renamed (a link the new text still makes to it is reported on that link); an
+        anchor the new version still defines breaks nothing."""
+        if before.id in self.new_anchors:
+            return ("anchor.kept",)
+        if before.id_source is IdSource.SLUG and not names_a_thing(before.title):
+            # A title that names a field readers write ("payload") makes its anchor the
+            # field's address, which renaming it breaks too: that one stays a break.
+            return ("anchor.from_title",)
+        return ()
+
+    def _structure_record(
+        self, kind: ChangeKind, before: Section, after: Section, tags: tuple[str, ...] = ()
+    ) -> None:
         self._emit(
             DraftChange(
                 id=change_id("section", kind, before.id, after.id),
@@ -256,7 +282,7 @@ class _Differ:
                 kind=kind,
                 section=after.id,
                 old_section=before.id,
-                tags=(),
+                tags=tags,
                 old=_heading_side(before),
                 new=_heading_side(after),
             )
@@ -281,6 +307,7 @@ class _Differ:
             if clause.section not in self.added:
                 self._emit(self._lone_clause(clause, added=True))
                 recorded.add(index)
+        self._table_headers()
         self._newly_broken_links(recorded)
 
     def _paired_clause(self, before: Clause, after: Clause, reordered: bool) -> DraftChange | None:
@@ -386,6 +413,77 @@ class _Differ:
             details=details,
         )
 
+    # -- table headers -------------------------------------------------------------------
+    @cached_property
+    def _old_tables(self) -> tuple[Table, ...]:
+        return tables_of(self.old)
+
+    @cached_property
+    def _new_tables(self) -> tuple[Table, ...]:
+        return tables_of(self.new)
+
+    def _table_headers(self) -> None:
+        """A table's header row, which no clause holds: renamed, added or removed columns,
+        and the header of a whole table that appeared or went in a surviving section."""
+        old_tables, new_tables = self._old_tables, self._new_tables
+        if not (old_tables or new_tables):
+            return
+        pairs = paired_tables(
+            old_tables, new_tables, ((p.old, p.new) for p in self.alignment.clauses)
+        )
+        for o, n in pairs:
+            before, after = old_tables[o], new_tables[n]
+            if before.header != after.header:
+                self._emit(self._changed_header(before, after))
+        kept_old, kept_new = {o for o, _ in pairs}, {n for _, n in pairs}
+        for k, table in enumerate(old_tables):
+            if k not in kept_old and table.section not in self.removed:
+                self._emit(self._lone_header(table, added=False))
+        for k, table in enumerate(new_tables):
+            if k not in kept_new and table.section not in self.added:
+                self._emit(self._lone_header(table, added=True))
+
+    def _changed_header(self, before: Table, after: Table) -> DraftChange:
+        new_of = {p.old: p.new for p in self.alignment.clauses}
+        paired = [
+            (self.old.clauses[r], self.new.clauses[new_of[r]])
+            for r in before.rows
+            if new_of.get(r) in after.rows
+        ]
+        tags = list(header_tags(before, after, (a for a, _ in paired), (b for _, b in paired)))
+        kind = ChangeKind.MODIFIED
+        if self.section_map.get(before.section) != after.section:
+            kind = ChangeKind.MOVED
+            tags[:0] = ["moved.across_sections", "modified"]
+        return DraftChange(
+            id=change_id("header", kind, before.section, after.section, before.text, after.text),
+            scope=Scope.CLAUSE,
+            kind=kind,
+            section=after.section,
+            old_section=before.section,
+            tags=tuple(tags),
+            old=_header_side(before),
+            new=_header_side(after),
+            details=column_details(before.header, after.header),
+        )
+
+    def _lone_header(self, table: Table, *, added: bool) -> DraftChange:
+        kind = ChangeKind.ADDED if added else ChangeKind.REMOVED
+        side = _header_side(table)
+        where = self._label(table.section, new=added)
+        verb = "added to" if added else "removed from"
+        return DraftChange(
+            id=change_id("header", kind, table.section, table.text),
+            scope=Scope.CLAUSE,
+            kind=kind,
+            section=table.section if added else None,
+            old_section=None if added else table.section,
+            tags=(),
+            old=None if added else side,
+            new=side if added else None,
+            details=(f"table with columns {_columns_list(table)} {verb} {where}",),
+        )
+
     def _newly_broken_links(self, recorded: set[int]) -> None:
         """Links that pointed somewhere in the old version and point nowhere now."""
         broken_targets = {t for t in self.old_anchors if t not in self.new_anchors}
@@ -423,6 +521,15 @@ def _uses(spec: Spec) -> Iterator[str]:
     """The texts in which a spec uses its terms: headings and clauses."""
     yield from (section.title for section in spec.sections)
     yield from (clause.text for clause in spec.clauses)
+
+
+def _header_side(table: Table) -> Side:
+    return Side(table.text, (table.line, table.line), "table_header")
+
+
+def _columns_list(table: Table) -> str:
+    names = [f"“{plain_text(cell)}”" for cell in table.header]
+    return ", ".join(names) if names else "(none)"
 
 
 def _front_matter_side(source: str) -> Side:

@@ -372,6 +372,22 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=220,
     ),
     Term(
+        "anchor.from_title",
+        MINOR,
+        "Merges the section into #{section}; its anchor #{old_section} was derived from its"
+        " title and goes with it, as a renamed title's would, so no chosen anchor breaks.",
+        _does("merges", ("section into another", "sections into others")),
+        rank=114,
+    ),
+    Term(
+        "anchor.kept",
+        MINOR,
+        "Merges the section into #{section}; links to #{old_section} still land, as this"
+        " version still defines that anchor.",
+        _does("merges", ("section into another", "sections into others")),
+        rank=115,
+    ),
+    Term(
         "moved.across_documents",
         MAJOR,
         "Moves the section from {old_document} to {document}: links to"

@@ -6,14 +6,16 @@ import re
 
 from ._text import plain_text
 
-#: The parser joins cells with " | " and keeps a pipe inside a cell escaped ("\|").
-_CELL_SEPARATOR = re.compile(r"(?<!\\) \| ")
+#: The parser joins cells with " | " and keeps a pipe inside a cell escaped ("\|"). An
+#: empty cell leaves its separators with one space between them, or at an end of the
+#: folded text ("a | | c", "| x", "x |"): they still separate cells.
+_CELL_SEPARATOR = re.compile(r"(?:^|(?<= ))\|(?= |$)")
 _HTML_ANCHOR = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
 
 
 def row_cells(text: str) -> tuple[str, ...]:
     """The cells of a table row's text, in column order."""
-    return tuple(_CELL_SEPARATOR.split(text))
+    return tuple(cell.strip(" ") for cell in _CELL_SEPARATOR.split(text))
 
 
 def field_name(text: str) -> str:
