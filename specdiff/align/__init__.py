@@ -74,6 +74,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     clauses = ClauseMatcher(old, new, sections.pairs, cache)
     clauses.match_exact()
     clauses.match_anchors()
+    clauses.match_row_keys()
     clauses.match_sequences()
     clauses.match_fuzzy()
     clauses.match_shared_sentences()

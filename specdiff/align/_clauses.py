@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..model.document import ClauseKind
+from ..parse import plain_text, row_cells
 from ._similarity import ShingleIndex, TextCache, anchor_words, compatible, same_field
 
 if TYPE_CHECKING:
@@ -113,6 +114,31 @@ class ClauseMatcher:
             ):
                 score = self.cache.similarity(old_clause, new_clause)
                 self._pair(old_clause.index, new_clause.index, "anchor", score)
+
+    # -- layer 1c: the same row of a table ----------------------------------------------
+    def match_row_keys(self) -> None:
+        """Table rows of paired sections that name the same entry in their leading cells
+        are that entry, wherever it now stands in the table: ``simple | false`` is the row
+        for style ``simple`` without ``explode``, moved below the ``form`` rows or not. A
+        row is named by its first cell, or by its first two when the first repeats (one
+        row per style and value of ``explode``), and only by a name no other row of its
+        section has, on each side."""
+        for old_id, (new_id, _) in self.section_pairs.items():
+            old_rows = _rows(self.old, old_id)
+            new_rows = _rows(self.new, new_id)
+            if not old_rows or not new_rows:
+                continue
+            for width in (1, 2):
+                old_named, new_named = _sole_names(old_rows, width), _sole_names(new_rows, width)
+                for name, a in old_named.items():
+                    b = new_named.get(name)
+                    if (
+                        b is not None
+                        and a.index not in self.old_to_new
+                        and b.index not in self.new_taken
+                        and same_field(a, b, same_place=True)
+                    ):
+                        self._pair(a.index, b.index, "row", self.cache.similarity(a, b))
 
     # -- layer 2: the same place in a paired section -----------------------------------
     def match_sequences(self) -> None:
@@ -416,6 +442,27 @@ def _sole_leads(clauses: list[Clause]) -> dict[str, int]:
         if lead is not None:
             positions[lead].append(position)
     return {lead: found[0] for lead, found in positions.items() if len(found) == 1}
+
+
+def _rows(spec: Spec, section_id: str) -> list[Clause]:
+    return [
+        spec.clauses[i]
+        for i in spec.section(section_id).clauses
+        if spec.clauses[i].kind is ClauseKind.TABLE_ROW
+    ]
+
+
+def _sole_names(rows: list[Clause], width: int) -> dict[tuple[str, ...], Clause]:
+    """Each name (the first ``width`` cells, as read) that exactly one row has."""
+    found: dict[tuple[str, ...], list[Clause]] = defaultdict(list)
+    for row in rows:
+        cells = row_cells(row.text)
+        if len(cells) < width:
+            continue
+        name = tuple(" ".join(plain_text(c).casefold().split()) for c in cells[:width])
+        if all(name):
+            found[name].append(row)
+    return {name: only[0] for name, only in found.items() if len(only) == 1}
 
 
 def _same_mark(a: str, b: str) -> bool:

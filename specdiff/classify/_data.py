@@ -200,8 +200,8 @@ def deprecation_tag(old: str, new: str) -> str | None:
 def field_cells_changed(old: Clause, new: Clause) -> bool:
     """Whether a table row changed, beyond wording, in a cell that is not prose: a field's
     name, type or format (``string`` → ``string | null``), or in any table a cell holding
-    one literal value (``?color=blue`` → ``color=blue``), also under a column whose header
-    was renamed in place."""
+    one value, a literal (``?color=blue`` → ``color=blue``) or a word or two (``empty`` →
+    ``n/a``), also under a column whose header was renamed in place."""
     before, after, renamed = _paired_columns(old, new)
     if old.header != new.header and before.keys() != after.keys():
         # Other columns: no cell can be said to have changed, but a value under a column
@@ -222,9 +222,8 @@ def field_cells_changed(old: Clause, new: Clause) -> bool:
         # Types are read as sets: the same types in another order or with other links.
         if column.strip().casefold() in TYPE_COLUMNS and _same_types(before[column], after[column]):
             continue
-        old_value = typography(plain_text(before[column])).casefold()
-        new_value = typography(plain_text(after[column])).casefold()
-        if _is_literal(old_value) and _is_literal(new_value) and old_value != new_value:
+        old_value, new_value = _value(before[column]), _value(after[column])
+        if old_value != new_value and _is_value(old_value) and _is_value(new_value):
             return True
         if _row_noun(new) != "field":
             continue
@@ -235,12 +234,24 @@ def field_cells_changed(old: Clause, new: Clause) -> bool:
     return False
 
 
+#: An autolink, ``<https://example.org/x>``: its brackets are markup around the address.
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]*)>", re.IGNORECASE)
+
+
 def _value(cell: str) -> str:
-    return " ".join(typography(plain_text(cell)).casefold().split())
+    """A cell's value as read: markup (autolink brackets too), typography, case and
+    spacing aside."""
+    return " ".join(typography(plain_text(_AUTOLINK.sub(r"\1", cell))).casefold().split())
 
 
 def _same_types(old: str, new: str) -> bool:
     return old == new or type_change(old, new) is TypeChange.SAME
+
+
+def _is_value(value: str) -> bool:
+    """A cell holding one value rather than prose: a literal, or a word or two (``empty``,
+    ``n/a``, ``true``); an empty cell says nothing is there, which is a value too."""
+    return _is_literal(value) or len(value.split()) <= 2
 
 
 def _is_literal(value: str) -> bool:
