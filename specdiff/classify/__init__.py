@@ -22,6 +22,7 @@ from ._data import (
     block_details,
     deprecation_tag,
     field_cells_changed,
+    only_prose_retyped,
     required_change,
     type_line_tag,
     type_tag,
@@ -138,7 +139,8 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     Fenced JSON, YAML and TOML are read as data: only a different tree is a change."""
     data = block_details(old, new)
     if data is not None:
-        return Classification(("wording.substantive",) if data else ("editorial",))
+        substantive = bool(data) and not only_prose_retyped(old, new)
+        return Classification(("wording.substantive",) if substantive else ("editorial",))
     if old.kind is ClauseKind.CODE or new.kind is ClauseKind.CODE:
         same = old.text.split() == new.text.split()
         if same and _input_and_output(old) and _input_and_output(new):

@@ -308,6 +308,31 @@ def _compare_texts(old: str, new: str, language: str) -> tuple[str, ...] | None:
     return data_details(old_data, new_data)
 
 
+def only_prose_retyped(old: Clause, new: Clause) -> bool:
+    """Whether two versions of a fenced data block differ only in strings of prose (values
+    of more than one word, a summary or a description) retyped in case or typography
+    ("User example" → "User Example"): editorial, as in prose. A one-word string is a
+    name or a value readers type, whose case is meaning."""
+    from deepdiff import DeepDiff
+
+    language = data_language(old)
+    if language is None or data_language(new) != language:
+        return False
+    old_ok, old_data = load_data(old.text, language)
+    new_ok, new_data = load_data(new.text, language)
+    if not (old_ok and new_ok):
+        return False
+    levels = _levels(DeepDiff(old_data, new_data, view="tree"))
+    return bool(levels) and all(
+        isinstance(was, str)
+        and isinstance(now, str)
+        and len(was.split()) > 1
+        and was != now
+        and _value(was) == _value(now)
+        for _, was, now in levels
+    )
+
+
 def front_matter_details(old: str, new: str) -> tuple[str, ...]:
     """What differs between two YAML front matters, key path by key path (by line when
     either does not parse)."""
