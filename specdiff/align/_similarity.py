@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
@@ -52,6 +53,37 @@ def same_field(a: Clause, b: Clause, *, same_place: bool) -> bool:
     if not a.anchors or not b.anchors or anchor_words(a.anchors[0]) == anchor_words(b.anchors[0]):
         return True
     return same_place and field_name(a.text).casefold() == field_name(b.text).casefold()
+
+
+#: Fence info words of blocks read as data trees.
+_DATA_FENCES = frozenset({"json", "yaml", "yml"})
+
+
+def top_keys(clause: Clause) -> frozenset[str]:
+    """The top-level keys of a fenced JSON or YAML block that holds a mapping (empty for
+    anything else): what a data example is an example of."""
+    if clause.kind is not ClauseKind.CODE:
+        return frozenset()
+    words = clause.info.split()
+    if not words or words[0].casefold() not in _DATA_FENCES:
+        return frozenset()
+    return _top_keys(clause.text)
+
+
+@lru_cache(maxsize=1024)
+def _top_keys(text: str) -> frozenset[str]:
+    import json
+
+    import yaml
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        try:
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except (ValueError, RecursionError, yaml.YAMLError):
+            return frozenset()
+    return frozenset(str(k) for k in data) if isinstance(data, dict) else frozenset()
 
 
 def anchor_words(anchor: str) -> str:
