@@ -443,8 +443,13 @@ class _Differ:
             if k not in kept_new and table.section not in self.added:
                 self._emit(self._lone_header(table, added=True))
 
+    @cached_property
+    def _new_of(self) -> dict[int, int]:
+        """New clause index of each paired old clause."""
+        return {p.old: p.new for p in self.alignment.clauses}
+
     def _changed_header(self, before: Table, after: Table) -> DraftChange:
-        new_of = {p.old: p.new for p in self.alignment.clauses}
+        new_of = self._new_of
         paired = [
             (self.old.clauses[r], self.new.clauses[new_of[r]])
             for r in before.rows
