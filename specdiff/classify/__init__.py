@@ -143,6 +143,9 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
         return Classification(("wording.substantive",) if substantive else ("editorial",))
     if old.kind is ClauseKind.CODE or new.kind is ClauseKind.CODE:
         same = old.text.split() == new.text.split()
+        if not same and (_spaced_freely(old) or _spaced_freely(new)):
+            # `["blue", "black"]` and `["blue","black"]` are one array in JavaScript.
+            same = code_tokens(old.text) == code_tokens(new.text)
         if same and _input_and_output(old) and _input_and_output(new):
             # A conformance example states an input and the exact output expected of it:
             # its indentation and blank lines are what it tests, not layout.
@@ -161,6 +164,24 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
             )
         return Classification(("wording.substantive",))
     return None
+
+
+#: Languages in which spaces around punctuation outside strings are layout.
+_FREELY_SPACED = frozenset({"js", "javascript", "json", "jsonc", "ts", "typescript"})
+_CODE_TOKEN = re.compile(
+    r""""(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[,;:()\[\]{}]|[^\s"',;:()\[\]{}]+"""
+)
+
+
+def _spaced_freely(clause: Clause) -> bool:
+    words = clause.info.split()
+    return clause.kind is ClauseKind.CODE and bool(words) and words[0] in _FREELY_SPACED
+
+
+def code_tokens(text: str) -> list[str]:
+    """The tokens of code in a freely spaced language: strings whole, punctuation, and
+    the runs between; the spaces between them are layout."""
+    return _CODE_TOKEN.findall(text)
 
 
 def _input_and_output(clause: Clause) -> bool:
