@@ -90,6 +90,7 @@ KINDS = (
     "list.item_removed",
     "exception.added",
     "exception.removed",
+    "exception.sentence_added",
     "condition.added",
     "restriction",
     "quantity.changed",
@@ -1075,6 +1076,27 @@ class _Mutator:
             lambda t: t.replace(" unless curators ask otherwise", ""),
         )
 
+    def exception_sentence_added(self) -> Edit | None:
+        """``Wren must X.`` -> ``Wren must X. An exception is when a courier asks for it.``:
+        an exception stated as a sentence of its own belongs to the rule before it."""
+        rule = re.compile(r"^Wren (?:must|should)(?: not)? (?!.*\bunless\b)")
+
+        def pick(x: Para) -> list[int]:
+            return [
+                i
+                for i, t in enumerate(x.sentences)
+                if rule.search(t)
+                and not (i + 1 < len(x.sentences) and "exception" in x.sentences[i + 1])
+            ]
+
+        def change(sentences: list[str], i: int) -> list[str]:
+            sentences.insert(i + 1, "An exception is when a courier asks for it.")
+            return sentences
+
+        return self._sentence_edit(
+            "exception.sentence_added", {"normative.exception_added"}, "major", pick, change
+        )
+
     def condition_added(self) -> Edit | None:
         """``Wren must X.`` -> ``If the tide is high, Wren must X.``: the rule now binds
         only when the condition holds, a different requirement."""
@@ -1486,6 +1508,7 @@ _APPLY = {
     "list.item_removed": _Mutator.list_item_removed,
     "exception.added": _Mutator.exception_added,
     "exception.removed": _Mutator.exception_removed,
+    "exception.sentence_added": _Mutator.exception_sentence_added,
     "condition.added": _Mutator.condition_added,
     "restriction": _Mutator.restriction,
     "quantity.changed": _Mutator.quantity_changed,

@@ -28,7 +28,13 @@ from rapidfuzz.distance import Indel
 from ..model.changes import StatementChange
 from ..model.document import Strength
 from ..parse import canonical_ranges, character_ranges
-from ..parse.statements import DECLARATIVE_VERBS, NUMBER_VALUES, conjuncts, words_of
+from ..parse.statements import (
+    DECLARATIVE_VERBS,
+    NUMBER_VALUES,
+    conjuncts,
+    exception_body,
+    words_of,
+)
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     CATEGORY_NOUNS,
@@ -531,10 +537,11 @@ def _identity(statement: NormativeStatement) -> tuple[object, ...]:
 
 
 def _governed(statement: NormativeStatement) -> list[str]:
-    """The words saying what a rule governs: its party, action, conditions, exceptions."""
-    return " ".join(
-        [statement.party, statement.action, *statement.conditions, *statement.exceptions]
-    ).split()
+    """The words saying what a rule governs: its party, action, conditions, and what its
+    exceptions except (not the words saying they are exceptions: "unless X" and "An
+    exception is if X" except the same)."""
+    excepted = (exception_body(e) for e in statement.exceptions)
+    return " ".join([statement.party, statement.action, *statement.conditions, *excepted]).split()
 
 
 def pair_statements(
@@ -1266,12 +1273,17 @@ def _compare_phrases(
     """Exceptions or conditions that appeared, disappeared or changed."""
     if old == new:
         return
+    # An exception is what it excepts, however it is said ("unless X", "An exception is if
+    # X" in a sentence of its own).
+    said = exception_body if exception else str
     left = list(new)
     for phrase in old:
-        match = max(left, key=lambda p: Indel.normalized_similarity(phrase, p), default=None)
-        if match is not None and Indel.normalized_similarity(phrase, match) >= 0.5:
+        match = max(
+            left, key=lambda p: Indel.normalized_similarity(said(phrase), said(p)), default=None
+        )
+        if match is not None and Indel.normalized_similarity(said(phrase), said(match)) >= 0.5:
             left.remove(match)
-            if phrase != match and _touches(changed_words, [phrase, match]):
+            if said(phrase) != said(match) and _touches(changed_words, [phrase, match]):
                 old_words, new_words = _quote(phrase, match)
                 emit(
                     _phrase_change(old_words, new_words, exception),

@@ -20,7 +20,7 @@ of a 250 KB spec costs a few milliseconds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from ._ranges import canonical_ranges
 from ._text import fold, plain_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ._normative import Vocabulary
 
@@ -40,6 +40,7 @@ __all__ = [
     "Reading",
     "actors",
     "conjuncts",
+    "exception_body",
     "find_statements",
     "party_key",
     "read_clause",
@@ -382,8 +383,78 @@ def _read_text(text: str, vocabulary: Vocabulary) -> Iterable[Reading]:
     by_sentence: dict[int, list[Hit]] = {}
     for hit in hits:
         by_sentence.setdefault(hit.sentence_start, []).append(hit)
-    for group in by_sentence.values():
-        yield from _read_sentence(text, tuple(group))
+    for start, group in by_sentence.items():
+        if start and _exception_sentence(text, start) is not None:
+            continue  # "An exception is ...: X is not required": said of the rule before
+        readings = _read_sentence(text, tuple(group))
+        exception = _exception_sentence(text, group[0].sentence_end)
+        if exception is None:
+            yield from readings
+        else:
+            yield from (_excepted(reading, exception) for reading in readings)
+
+
+#: A sentence that states an exception to the rule of the sentence before it: "An
+#: exception is if the path item is empty", "The only exception is ...", "This does not
+#: apply to ...". What follows the opener is the exception.
+_EXCEPTION_OPENER = (
+    r"(?:(?:(?:an|one|the)(?:\s+(?:only|one|sole|single))?\s+exception"
+    r"(?:\s+to\s+(?:this|that|the\s+(?:above|previous))(?:\s+(?:rule|requirement))?)?"
+    r"\s+(?:is|being)|exceptions\s+(?:are|include))"
+    r"|(?:this|that)(?:\s+(?:rule|requirement|restriction))?\s+does\s+not\s+apply)\b"
+)
+_EXCEPTION_SENTENCE = re.compile(
+    rf"[\s*_\"'“(]*(?:however,?\s+)?(?={_EXCEPTION_OPENER})", re.IGNORECASE
+)
+#: The same opener in the plain words an exception is kept in, and the words that may
+#: follow it before the exception's own words ("An exception is *if* ...").
+_EXCEPTION_OPENER_WORDS = re.compile(rf"^{_EXCEPTION_OPENER}\s*")
+_EXCEPTION_MARKER_WORDS = re.compile(
+    r"^(?:unless|except|excluding|other than|apart from|with the exception of|save for)\b\s*"
+)
+_EXCEPTION_BODY_OPENERS = re.compile(r"^(?:if|when|where|whenever|that)\b\s*")
+
+
+def _exception_sentence(text: str, start: int) -> str | None:
+    """The exception a sentence starting at ``start`` states, in plain words from its
+    opener on ("an exception is if the path item is empty ..."); None if it states none."""
+    opener = _EXCEPTION_SENTENCE.match(text, start)
+    if opener is None:
+        return None
+    stop = _SENTENCE_BREAK.search(text, opener.end())
+    words = words_of(_PARENTHESES.sub(" ", text[opener.end() : stop.start() if stop else None]))
+    return words if exception_body(words) else None
+
+
+def exception_body(phrase: str) -> str:
+    """What an exception excepts, without the words that say it is one: "unless the item
+    is empty", "except if the item is empty" and "an exception is if the item is empty"
+    all give "the item is empty"."""
+    body = _EXCEPTION_OPENER_WORDS.sub("", phrase, count=1)
+    if body == phrase:
+        body = _EXCEPTION_MARKER_WORDS.sub("", phrase, count=1)
+    return _EXCEPTION_BODY_OPENERS.sub("", body, count=1)
+
+
+def _excepted(reading: Reading, exception: str) -> Reading:
+    """A rule read with the exception its next sentence states, as if it said "unless"."""
+    statement = reading.statement
+    reader = statement.reader
+    if reader is None:
+        return reading
+    excepted = NormativeStatement(
+        keyword=statement.keyword,
+        strength=statement.strength,
+        negative=statement.negative,
+        sentence=statement.sentence,
+        reader=partial(_with_exception, reader, exception),
+    )
+    return Reading(excepted, reading.subject, reading.sense, reading.verb, reading.embedded)
+
+
+def _with_exception(reader: Callable[[], StatementDetails], exception: str) -> StatementDetails:
+    details = reader()
+    return replace(details, exceptions=(*details.exceptions, exception))
 
 
 def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
