@@ -244,6 +244,8 @@ def _denial_dropped(statement: NormativeStatement, other_text: str) -> tuple[str
 
 #: Words that make a rule a prohibition, and the keywords that carry one in one word.
 _DENIALS = frozenset(("not", "never", "no"))
+#: Words that deny what a rule says of its subject or action ("No tabs are allowed").
+_DENYING_WORDS = frozenset(("no", "not", "never", "none", "nothing", "neither", "nor"))
 _AFFIRMED = {"cannot": "can", "can't": "can", "mustn't": "must", "shouldn't": "should"}
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?:])\s+")
 #: How alike the sentence without its negation and the other version's must be.
@@ -929,7 +931,13 @@ def _pair_changes(
         found.append(StatementChange(tag, old, new, b.sentence, a.sentence))
 
     if a.negative != b.negative:
-        record("normative.reversed", a.keyword, b.keyword)
+        if a.keyword.casefold() == b.keyword.casefold():
+            # "No tabs are allowed" -> "Tabs are allowed": the words around the keyword
+            # carry the reversal, not the keyword.
+            old_words, new_words = _quote(words_of(a.sentence), words_of(b.sentence))
+            record("normative.reversed", old_words or a.keyword, new_words or b.keyword)
+        else:
+            record("normative.reversed", a.keyword, b.keyword)
     elif _restrictions(a) != _restrictions(b) and _RESTRICTING & (set(removed) | set(added)):
         tag = (
             "normative.restricted" if _restrictions(b) > _restrictions(a) else "normative.broadened"
@@ -949,6 +957,10 @@ def _pair_changes(
     bound = _bound_wording(a, b)  # "no more than four" -> "four or fewer": the same bound
     gone = [w for w in gone if w not in bound]
     fresh = [w for w in fresh if w not in bound]
+    if a.negative != b.negative:
+        # "No tabs are allowed" -> "Tabs are allowed": the "no" is the reversal, read.
+        gone = [w for w in gone if w not in _DENYING_WORDS]
+        fresh = [w for w in fresh if w not in _DENYING_WORDS]
     if not gone and not fresh:
         return found
     changed_words = set(gone) | set(fresh)

@@ -516,11 +516,11 @@ def _denied(text: str, floor: int, hit: Hit) -> bool:
     says what is impossible, not what is forbidden."""
     if hit.phrase.words.startswith("can"):
         return False
-    window = text[max(floor, hit.start - _LOOK_BACK) : hit.start]
+    begin = max(floor, hit.start - _LOOK_BACK)
+    window = text[begin : hit.start]
     if _NO_CASE.search(window):
         return True
-    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
-    words = words_of(window[cut + 1 :]).split()
+    words = words_of(window[_listed_subject(window, at_sentence_start=begin == floor) :]).split()
     if not words or words[0] not in _DENYING:
         return False
     return len(words) == 1 or words[1] not in _NOT_DENYING_AFTER
@@ -678,12 +678,17 @@ def _coordinated(window: str, boundaries: list[re.Match[str]], *, at_sentence_st
     after = words_of(window[conjunction.end() :]).split()
     if not 1 <= len(after) <= _CONJUNCT_WORDS or after[0] in _PRONOUNS or after[0] in _RELATIVES:
         return k
+    # "No blank lines, spaces, or tabs": a determiner is no word of a listed noun phrase.
     end, j = conjunction.start(), k - 1
     if j >= 0 and boundaries[j].group() == "," and not window[boundaries[j].end() : end].strip():
         end, j = boundaries[j].start(), j - 1  # the comma of "X, Y, and Z"
     found = k
     while True:
-        conjunct = words_of(window[boundaries[j].end() if j >= 0 else 0 : end]).split()
+        conjunct = [
+            w
+            for w in words_of(window[boundaries[j].end() if j >= 0 else 0 : end]).split()
+            if w not in _ARTICLES
+        ]
         # The conjunct next to "and" may be a longer noun phrase; listed ones are short.
         limit = _CONJUNCT_WORDS if found == k else _CONJUNCT_WORDS - 1
         if not 1 <= len(conjunct) <= limit:
@@ -712,8 +717,25 @@ def _topic_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int) 
     earlier = [hit for hit in hits[:i] if not hit.phrase.modal or hit.written.isupper()]
     floor = earlier[-1].end if earlier else sentence_start
     window = text[floor : hits[i].start]
-    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"))
-    return floor + cut + 1
+    return floor + _listed_subject(window, at_sentence_start=floor == sentence_start)
+
+
+#: What may end the subject of a keyword read quickly: punctuation, and the "and" / "or"
+#: of a list (which :func:`_coordinated` tells from a clause's).
+_LIST_BOUNDARY = re.compile(r"[;:,()]|\b(?:and|or)\b", re.IGNORECASE)
+
+
+def _listed_subject(window: str, *, at_sentence_start: bool) -> int:
+    """Where the subject that ends ``window`` starts: after its last comma, semicolon,
+    colon or parenthesis, unless that comma lists the subject's members ("No spaces,
+    tabs, or line endings are allowed" is said of all three, not of "or line endings")."""
+    boundaries = list(_LIST_BOUNDARY.finditer(window))
+    punctuation = [b.end() for b in boundaries if b.group().casefold() not in _COORDINATORS]
+    if not punctuation:
+        return 0
+    at = _coordinated(window, boundaries, at_sentence_start=at_sentence_start)
+    # Never after the last punctuation: an "and" there may join two long conjuncts.
+    return min(0 if at < 0 else boundaries[at].end(), punctuation[-1])
 
 
 _LOOK_BACK = 240
