@@ -201,9 +201,9 @@ def code_changed(old: str, new: str) -> bool:
         return _listed(old) != _listed(new)
     gained = Counter(new_spans) - Counter(old_spans)
     lost = Counter(old_spans) - Counter(new_spans)
-    if not all(_written_plain(span, old) for span in gained):
+    if not all(_marked_up(span, n, old, new) for span, n in gained.items()):
         return True
-    if not all(_written_plain(span, new) for span in lost):
+    if not all(_marked_up(span, n, new, old) for span, n in lost.items()):
         return True
     # The values that stayed must stay in their order, wherever the markup was added.
     kept = len(old_spans) - sum(lost.values())
@@ -269,10 +269,25 @@ def _common_length(a: list[str], b: list[str]) -> int:
 
 def _written_plain(literal: str, text: str) -> bool:
     """Whether ``literal`` stands whole, verbatim, outside the code spans of ``text``."""
+    return _plain_count(literal, text) > 0
+
+
+def _plain_count(literal: str, text: str) -> int:
+    """How many times ``literal`` stands whole, verbatim, outside the code spans of ``text``."""
     outside = " ".join(_CODE_SPAN.sub(" ", text).split())
     edge = r"[\w/:@#.-]"
     pattern = rf"(?<!{edge}){re.escape(literal)}(?!\w|[/:@#-]|\.\w)"
-    return re.search(pattern, outside) is not None
+    return len(re.findall(pattern, outside))
+
+
+def _marked_up(literal: str, times: int, plain: str, marked: str) -> bool:
+    """Whether ``times`` code spans holding ``literal`` in ``marked`` only mark up the value
+    ``plain`` wrote without backticks. Punctuation is also prose's own ("parentheses
+    (`(...)`)"): a `` `(` `` marks one up only where a plain "(" went ("({})" ->
+    "(`{}`)"), not where the text keeps its parentheses and names one more character."""
+    if any(c.isalnum() for c in literal):
+        return _written_plain(literal, plain)
+    return _plain_count(literal, plain) - _plain_count(literal, marked) >= times
 
 
 def is_editorial(old: str, new: str) -> bool:
