@@ -751,12 +751,27 @@ def _in_subordinate_clause(text: str, sentence_start: int, hit: Hit) -> bool:
     segment = window[cut + 1 :].lstrip(" *_\"'“(")
     if _SUBORDINATE.match(segment):
         return True
+    if _COORDINATED_CLAUSE.match(segment) and _opens_subordinate(window[: max(cut, 0)]):
+        # "Because we might target another format, and we shouldn't rely on HTML": the
+        # "and" goes on with the reason; after an opening "Because ...," a main clause
+        # would follow without one.
+        return True
     if _RELATIVE_AROUND_CONDITION.fullmatch(segment.rstrip()):
         # "a title, which if it is present must be separated ...": the condition has its
         # own verb and closed; the keyword is the relative's ("which ... must").
         return False
     # "... and the user asks whether the assistant can help": a subordinator mid-segment
     return bool(re.search(r"\b(?:if|whether|unless|when|because)\b", segment, re.IGNORECASE))
+
+
+_COORDINATED_CLAUSE = re.compile(r"\s*(?:and|or)\s", re.IGNORECASE)
+
+
+def _opens_subordinate(before: str) -> bool:
+    """Whether ``before`` (the sentence up to a comma) is a subordinate clause that opens
+    the sentence, perhaps after a label ("A: Because ..."), with no comma inside it."""
+    lead = before[max(before.rfind(":"), before.rfind(";")) + 1 :].lstrip(" *_\"'“(")
+    return "," not in lead and bool(_SUBORDINATE.match(lead))
 
 
 #: A relative pronoun, then a condition with a subject and a finite verb of its own, then
