@@ -788,7 +788,11 @@ _RELATIVE_AROUND_CONDITION = re.compile(
 #: treated the same"). RFC 2119 capitals stay rules.
 _OPINION = re.compile(
     r"\b(?:(?:we|i)\s+(?:(?:would\s+)?(?:think|believe|feel|argue)|suspect)"
-    r"|in\s+(?:our|my)\s+(?:view|opinion)|arguably|it\s+(?:would\s+)?seems?)\b",
+    r"|in\s+(?:our|my)\s+(?:view|opinion)|arguably|it\s+(?:would\s+)?seems?"
+    # A reading the text puts forward to weigh ("It is tempting to think of this in terms
+    # of columns: the blocks must be indented ..."), not a rule it states.
+    r"|it\s+is\s+tempting\s+to\s+(?:think|say|assume|suppose|conclude|read)"
+    r"|(?:one|you|we)\s+(?:might|may|could)\s+(?:think|expect|assume|suppose))\b",
     re.IGNORECASE,
 )
 
