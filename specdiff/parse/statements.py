@@ -839,13 +839,25 @@ def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ..
             continue
         i += 1
     if not cuts:
-        return plain, (), ()
+        return _without_alternative(plain), (), ()
     conditions: list[str] = []
     exceptions: list[str] = []
     for n, (start, exception) in enumerate(cuts):
         stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(words)
         (exceptions if exception else conditions).append(" ".join(words[start:stop]))
-    return " ".join(words[: cuts[0][0]]), tuple(conditions), tuple(exceptions)
+    return _without_alternative(" ".join(words[: cuts[0][0]])), tuple(conditions), tuple(exceptions)
+
+
+#: What an action is said in place of: "may be used instead of two spaces", "must be a
+#: string rather than a number". It names what the action replaces; what the rule
+#: requires or allows is the action before it.
+_ALTERNATIVE = re.compile(r"\s(?:instead of|rather than|in place of)\s.*$")
+
+
+def _without_alternative(action: str) -> str:
+    """An action without the alternative it is said in place of (unless that is all)."""
+    cut = _ALTERNATIVE.sub("", action)
+    return cut if cut.strip() else action
 
 
 def _restricted(plain: str) -> bool:
