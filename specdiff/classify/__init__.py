@@ -39,6 +39,7 @@ from ._wording import (
     in_value_order,
     is_editorial,
     is_substantive,
+    members_changed,
     numbers_and_negations,
     one_bound_wording,
     restated,
@@ -282,6 +283,10 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
         return Classification(("wording.substantive",), details=(shown,))
     if swaps:
         return Classification(("wording.substantive",), details=(_swap_detail(swaps),))
+    # A member joined to or taken from a list ("spaces, `"`" -> "spaces, tabs, `"`"); not
+    # a bound said another way ("no more than four" -> "four or fewer").
+    if members_changed(one_bound_wording(old_text), one_bound_wording(new_text)):
+        return Classification(("wording.substantive",))
     renames = [s for s in terminology if not s.category]
     if renames:
         detail = f"{_swap_detail(renames)}, renamed throughout the document"

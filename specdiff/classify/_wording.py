@@ -256,6 +256,38 @@ def same_content_words(old: str, new: str) -> bool:
     }
 
 
+_LIST_TOKEN = re.compile(r"[^\W_][\w'’-]*|,")
+_JOINS = frozenset((",", "and", "or", "nor"))
+
+
+def members_changed(old: str, new: str) -> bool:
+    """Whether a member joined a list or left it: "not including spaces, `"`" -> "not
+    including spaces, tabs, line endings, `"`", "Trailing spaces" -> "Trailing spaces or
+    tabs". What the text says something of is another set of things, however few words
+    that takes. Words that only moved within the text (a list reordered) join nothing."""
+    a = _LIST_TOKEN.findall(typography(plain_text(old)).casefold())
+    b = _LIST_TOKEN.findall(typography(plain_text(new)).casefold())
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op not in ("insert", "delete"):
+            continue
+        side, other, start, stop = (b, a, j1, j2) if op == "insert" else (a, b, i1, i2)
+        span = side[start:stop]
+        content = [w for w in span if w not in _JOINS and w not in _FUNCTION_WORDS]
+        if not content or any(w in other for w in content):
+            continue
+        before = side[start - 1] if start else ""
+        after = side[stop] if stop < len(side) else ""
+        if (
+            (span[0] in _JOINS - {","} and before and before not in _JOINS)
+            or (span[-1] in _JOINS - {","} and after and after not in _JOINS)
+            or (span[-1] == "," and before == ",")
+            or (span[0] == "," and (after in _JOINS or not _JOINS.isdisjoint(span[1:])))
+        ):
+            return True
+    return False
+
+
 def _common_length(a: list[str], b: list[str]) -> int:
     """The length of the longest sequence of values ``a`` and ``b`` both hold in order."""
     previous = [0] * (len(b) + 1)
