@@ -99,7 +99,8 @@ def test_release_parses_each_file_text_once(
     edited = E1.replace("as JSON", "as JSON or CSV")
     commit(repo, {"spec/e.md": edited}, "Export as CSV too")
     plan = counted_run(parses, capsys, "release", "--dry-run")
-    assert "## [1.4.1]" in plan, plan
+    # "as JSON" -> "as JSON or CSV": a format joined the list, a minor release.
+    assert "## [1.5.0]" in plan, plan
     assert max(parses.values()) == 1
     assert {*VERSIONS["v5"].values(), edited} <= set(parses) <= DISTINCT | {edited}
 
