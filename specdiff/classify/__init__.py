@@ -251,7 +251,13 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     swaps = swapped_words(old_order, new_order)
     if swaps and not swapped_words(one_bound_wording(old_order), one_bound_wording(new_order)):
         swaps = []
-    terminology = [s for s in swaps if s.category or terms.renamed(*_lower(s))]
+    # A category noun swapped after "this" is swapped after "the" too, in the same text:
+    # "this field is REQUIRED ... Otherwise, the field MAY" -> "this property ... the
+    # property": "the" points back at the thing "this" did.
+    categories = {_lower(s)[:2] for s in swaps if s.category}
+    terminology = [
+        s for s in swaps if s.category or _lower(s)[:2] in categories or terms.renamed(*_lower(s))
+    ]
     swaps = [s for s in swaps if s not in terminology]
     ignored = (
         {w for s in terminology for w in s.words()[0]},
@@ -287,7 +293,7 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # a bound said another way ("no more than four" -> "four or fewer").
     if members_changed(one_bound_wording(old_text), one_bound_wording(new_text)):
         return Classification(("wording.substantive",))
-    renames = [s for s in terminology if not s.category]
+    renames = [s for s in terminology if not s.category and _lower(s)[:2] not in categories]
     if renames:
         detail = f"{_swap_detail(renames)}, renamed throughout the document"
         return Classification(("wording",), details=(detail,))

@@ -1017,6 +1017,7 @@ def _pair_changes(
         _other_party(a.party, b.party, changed_words)
         and not _terminology(a.party, b.party, terms)
         and not _category_dropped(a.party, b.party)
+        and not _category_only(a.party, b.party)
     ):
         record("normative.changed", a.party, b.party)
         return found
@@ -1074,6 +1075,8 @@ def _swapped_requirement(
             continue  # the force of a rule or of its exception: read above
         if swap.category or terms.renamed(swap.old.casefold(), swap.new.casefold(), swap.before):
             continue
+        if _category_only(a.party, b.party) and (old_words, new_words) == ({a.party}, {b.party}):
+            continue  # "the field MAY be included" -> "the property MAY ...": the party
         return swap.old_phrase, swap.new_phrase
     return None
 
@@ -1246,6 +1249,13 @@ def _category_dropped(old: str, new: str) -> bool:
     if len(longer) != len(shorter) + 1 or not shorter or longer[-1] not in CATEGORY_NOUNS:
         return False
     return [_stem(w) for w in longer[:-1]] == [_stem(w) for w in shorter]
+
+
+def _category_only(old: str, new: str) -> bool:
+    """ "this field is REQUIRED" -> "this property is REQUIRED": a party named by its
+    category noun alone is the thing the text is about (the row's field, the object
+    described), whichever category it is filed under."""
+    return old in CATEGORY_NOUNS and new in CATEGORY_NOUNS
 
 
 def _plural_gone(party: str, changed_words: set[str]) -> bool:
