@@ -383,8 +383,9 @@ def _read_text(text: str, vocabulary: Vocabulary) -> Iterable[Reading]:
     by_sentence: dict[int, list[Hit]] = {}
     for hit in hits:
         by_sentence.setdefault(hit.sentence_start, []).append(hit)
+    rule_ends = {group[0].sentence_end for group in by_sentence.values()}
     for start, group in by_sentence.items():
-        if start and _exception_sentence(text, start) is not None:
+        if start in rule_ends and _exception_sentence(text, start) is not None:
             continue  # "An exception is ...: X is not required": said of the rule before
         readings = _read_sentence(text, tuple(group))
         exception = _exception_sentence(text, group[0].sentence_end)
