@@ -91,6 +91,7 @@ KINDS = (
     "exception.added",
     "exception.removed",
     "exception.sentence_added",
+    "list.member_added",
     "condition.added",
     "restriction",
     "quantity.changed",
@@ -112,7 +113,7 @@ GENERATED_ONLY = frozenset(
     | {"phrase.moved", "list.item_added", "list.item_removed", "exception.removed"}
     | {"quantity.changed", "action.opposite", "voice.passive", "object.swapped"}
     | {"modal.adverb", "quantity.reworded", "action.nominalised"}
-    | {"range.notation", "range.changed"}
+    | {"range.notation", "range.changed", "list.member_added"}
 )
 """Kinds that need what only generated specs hold: identifiers in code, field tables, a
 sentence ending in a place phrase, a list under a lead-in (the sample spec's lists are
@@ -814,6 +815,16 @@ class _Mutator:
             substantive=True,
         )
 
+    def list_member_added(self) -> Edit | None:
+        """``Curators gather ...`` -> ``Curators and apprentices gather ...`` in a sentence
+        stating no rule: what it says is said of more things, substantive rewording."""
+        return self._plain_sentence_edit(
+            "list.member_added",
+            _PLURAL_SUBJECT,
+            lambda m: f"{m[1]} and apprentices ",
+            substantive=True,
+        )
+
     def _range_edit(self, kind: str, rewrite: Callable[[str, str], str]) -> Edit | None:
         """A range of letters in a plain sentence written anew by ``rewrite(low, high)``."""
         return self._plain_sentence_edit(
@@ -1393,6 +1404,8 @@ class _Mutator:
 _RULE = OBLIGATIONS
 #: A range of letters as the generator writes it, and other ways of writing one.
 _RANGE = re.compile(r"\('([a-z])' to '([a-z])'\)")
+#: A plain sentence's plural subject ("Curators gather ..."), to list one more with it.
+_PLURAL_SUBJECT = re.compile(rf"^({'|'.join(p.capitalize() for p in PLURALS)}) ")
 _RANGE_FORMS = (
     "[{}-{}]",
     "{}-{}",
@@ -1509,6 +1522,7 @@ _APPLY = {
     "exception.added": _Mutator.exception_added,
     "exception.removed": _Mutator.exception_removed,
     "exception.sentence_added": _Mutator.exception_sentence_added,
+    "list.member_added": _Mutator.list_member_added,
     "condition.added": _Mutator.condition_added,
     "restriction": _Mutator.restriction,
     "quantity.changed": _Mutator.quantity_changed,
