@@ -16,7 +16,7 @@ from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
 from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
-from ..parse.statements import words_of
+from ..parse.statements import exception_stated, words_of
 from . import Classification, classify_edit, content_tags
 from ._data import front_matter_details, row_presence, structured_details
 from ._headers import Table, column_details, header_tags, paired_tables, tables_of
@@ -380,6 +380,9 @@ class _Differ:
     ) -> tuple[tuple[str, ...], tuple[StatementChange, ...]]:
         """The tags of an added or removed clause, and the changes to its rules: a clause
         whose rules a neighbour states, as before, adds or removes none."""
+        excepted = self._exception_to_rule_before(clause, added=added)
+        if excepted is not None:
+            return (excepted.tag,), (excepted,)
         before, after = (None, clause) if added else (clause, None)
         statements = self.neighbours.statements(before, after)
         if statements is None:
@@ -391,6 +394,30 @@ class _Differ:
         if clause.statements:
             return ("restructured", "wording.substantive"), ()
         return content_tags(clause, added=added), ()
+
+    def _exception_to_rule_before(self, clause: Clause, *, added: bool) -> StatementChange | None:
+        """A paragraph opening with an exception ("An exception is if the path item is
+        empty, ...") added after (or dropped from after) a paragraph or item stating a rule
+        that both versions hold, in the same section: that rule gained (lost) an exception,
+        as when the sentence stands in the rule's own paragraph."""
+        if clause.kind is not ClauseKind.PARAGRAPH or not clause.index:
+            return None
+        spec = self.new if added else self.old
+        rule = spec.clauses[clause.index - 1]
+        if (
+            rule.section != clause.section
+            or rule.index in (self._new_unpaired if added else self._old_unpaired)
+            or rule.kind not in (ClauseKind.PARAGRAPH, ClauseKind.LIST_ITEM)
+            or not rule.statements
+        ):
+            return None
+        exception = exception_stated(clause.text)
+        if exception is None:
+            return None
+        sentence = rule.statements[-1].sentence
+        if added:
+            return StatementChange("normative.exception_added", None, exception, sentence)
+        return StatementChange("normative.exception_removed", exception, None, sentence)
 
     def _lone_clause(self, clause: Clause, *, added: bool) -> DraftChange:
         kind = ChangeKind.ADDED if added else ChangeKind.REMOVED

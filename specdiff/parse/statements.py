@@ -41,6 +41,7 @@ __all__ = [
     "actors",
     "conjuncts",
     "exception_body",
+    "exception_stated",
     "find_statements",
     "party_key",
     "read_clause",
@@ -425,6 +426,12 @@ def _exception_sentence(text: str, start: int) -> str | None:
     stop = _SENTENCE_BREAK.search(text, opener.end())
     words = words_of(_PARENTHESES.sub(" ", text[opener.end() : stop.start() if stop else None]))
     return words if exception_body(words) else None
+
+
+def exception_stated(text: str) -> str | None:
+    """The exception a clause opens with ("An exception is if the path item is empty,
+    ..."), in plain words; None when it opens with anything else."""
+    return _exception_sentence(text, 0)
 
 
 def exception_body(phrase: str) -> str:
