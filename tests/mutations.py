@@ -91,6 +91,7 @@ KINDS = (
     "exception.added",
     "exception.removed",
     "exception.sentence_added",
+    "exception.paragraph_added",
     "list.member_added",
     "condition.added",
     "restriction",
@@ -1097,6 +1098,7 @@ class _Mutator:
                 i
                 for i, t in enumerate(x.sentences)
                 if rule.search(t)
+                and t.endswith(".")  # not a list's lead-in ("... read or heard:")
                 and not (i + 1 < len(x.sentences) and "exception" in x.sentences[i + 1])
             ]
 
@@ -1107,6 +1109,37 @@ class _Mutator:
         return self._sentence_edit(
             "exception.sentence_added", {"normative.exception_added"}, "major", pick, change
         )
+
+    def exception_paragraph_added(self) -> Edit | None:
+        """A paragraph "An exception is when a courier asks for it." put after a paragraph
+        that ends with a rule (``Wren must X.``): an exception to that rule, as if it stood
+        in the rule's own paragraph."""
+        rule = re.compile(r"^Wren (?:must|should)(?: not)? (?!.*\bunless\b).*\.$")
+        spots = [
+            (p, b)
+            for p, b in self._blocks(Para, free=True)
+            if rule.search(self.doc.sections[p].blocks[b].sentences[-1])  # type: ignore[union-attr]
+        ]
+        if not spots:
+            return None
+        p, b = self.rng.choice(spots)
+        section = self.doc.sections[p]
+        block = Para(sentences=("An exception is when a courier asks for it.",))
+        blocks = list(section.blocks)
+        blocks.insert(b + 1, block)
+        self._set_blocks(p, blocks)
+        self.touched.update((id(block), id(section.blocks[b])))
+        self.busy.add(section.id)
+        expect = Expect(
+            "clause",
+            "added",
+            section.id,
+            None,
+            self._key(block),
+            frozenset({"normative.exception_added"}),
+            severity="major",
+        )
+        return self._edit("exception.paragraph_added", expect, [block], {section.id})
 
     def condition_added(self) -> Edit | None:
         """``Wren must X.`` -> ``If the tide is high, Wren must X.``: the rule now binds
@@ -1522,6 +1555,7 @@ _APPLY = {
     "exception.added": _Mutator.exception_added,
     "exception.removed": _Mutator.exception_removed,
     "exception.sentence_added": _Mutator.exception_sentence_added,
+    "exception.paragraph_added": _Mutator.exception_paragraph_added,
     "list.member_added": _Mutator.list_member_added,
     "condition.added": _Mutator.condition_added,
     "restriction": _Mutator.restriction,
