@@ -1252,10 +1252,15 @@ def _category_dropped(old: str, new: str) -> bool:
 
 
 def _category_only(old: str, new: str) -> bool:
-    """ "this field is REQUIRED" -> "this property is REQUIRED": a party named by its
-    category noun alone is the thing the text is about (the row's field, the object
-    described), whichever category it is filed under."""
-    return old in CATEGORY_NOUNS and new in CATEGORY_NOUNS
+    """ "this field is REQUIRED" -> "this property is REQUIRED": a party named by a noun
+    for a member of a structure alone is the member the text is about (the row's field),
+    whichever of these nouns names it. Not other category nouns: "the key" and "the
+    value" of an entry are two things."""
+    return old in _MEMBER_NOUNS and new in _MEMBER_NOUNS
+
+
+#: Nouns a spec uses, one for another, for a named member of an object or a schema.
+_MEMBER_NOUNS = _set("field property attribute member keyword")
 
 
 def _plural_gone(party: str, changed_words: set[str]) -> bool:
