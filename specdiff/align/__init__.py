@@ -5,7 +5,9 @@ then place (the one free section of a slot, by surviving sentences or shared wor
 then content. Clauses: exact
 fingerprint anywhere (that finds moves), then sequence alignment inside matched
 sections, then fuzzy similarity for what is left, found through a shingle index so
-that no step compares all clauses with all clauses.
+that no step compares all clauses with all clauses. Across sections a clause pairs in
+the closest context that holds a counterpart, and text repeated in several sections only
+where one copy stands (``_context``): twins in sibling objects stay in their object.
 """
 
 from __future__ import annotations

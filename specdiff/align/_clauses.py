@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from ..model.document import ClauseKind
 from ..parse import plain_text, row_cells
+from ._context import Contexts
 from ._similarity import (
     ShingleIndex,
     TextCache,
     anchor_words,
     compatible,
+    family,
     same_field,
     top_keys,
 )
@@ -50,6 +52,7 @@ class ClauseMatcher:
         self.old_to_new: dict[int, tuple[int, str, float]] = {}
         self.new_taken: set[int] = set()
         self._mark_cache: dict[tuple[bool, int], frozenset[str]] = {}
+        self._contexts: Contexts | None = None
 
     def _pair(self, old_index: int, new_index: int, method: str, similarity: float) -> None:
         self.old_to_new[old_index] = (new_index, method, similarity)
@@ -74,14 +77,15 @@ class ClauseMatcher:
 
     # -- layer 1: identical text anywhere ----------------------------------------------
     def match_exact(self) -> None:
-        """Identical clauses: first inside paired sections, then anywhere (moves)."""
+        """Identical clauses: first inside paired sections, then anywhere (moves). Text
+        repeated in sibling sections moves only where the closest context holding a copy
+        names one: the Header Object's "This object MAY be extended ..." is not the Tag
+        Object's, and which copy went is read from the sections, not from the order."""
         # Lists in reverse document order, so that pop() takes the first one left. (A deque
         # per fingerprint costs ~750 bytes: over 100 MB for an 85,000-clause spec.)
         in_section: dict[tuple[str, str], list[int]] = defaultdict(list)
-        anywhere: dict[str, list[int]] = defaultdict(list)
         for clause in reversed(self.new.clauses):
             in_section[(clause.fingerprint, clause.section)].append(clause.index)
-            anywhere[clause.fingerprint].append(clause.index)
         for clause in self.old.clauses:
             target = self.section_pairs.get(clause.section)
             if target is None:
@@ -89,14 +93,22 @@ class ClauseMatcher:
             stack = in_section.get((clause.fingerprint, target[0]))
             if stack:
                 self._pair(clause.index, stack.pop(), "exact", 1.0)
+        old_left = {c.index for c in self.old.clauses if c.index not in self.old_to_new}
+        new_left = {c.index for c in self.new.clauses if c.index not in self.new_taken}
+        contexts = self.contexts()
+        contexts.leave(old_left, new_left)
         for clause in self.old.clauses:
-            if clause.index in self.old_to_new:
+            if clause.index not in old_left:
                 continue
-            stack = anywhere.get(clause.fingerprint)
-            while stack and stack[-1] in self.new_taken:
-                stack.pop()
-            if stack:
-                self._pair(clause.index, stack.pop(), "exact", 1.0)
+            other = contexts.only_copy(clause)
+            if other is not None and other.index not in self.new_taken:
+                self._pair(clause.index, other.index, "exact", 1.0)
+
+    def contexts(self) -> Contexts:
+        """The sections both versions share, as paired so far."""
+        if self._contexts is None or self._contexts.section_pairs is not self.section_pairs:
+            self._contexts = Contexts(self.old, self.new, self.section_pairs)
+        return self._contexts
 
     # -- layer 1b: the same anchor ------------------------------------------------------
     def match_anchors(self) -> None:
@@ -309,26 +321,56 @@ class ClauseMatcher:
 
     # -- layer 3: similar text anywhere ------------------------------------------------
     def match_fuzzy(self) -> None:
-        """Rewrites and moved-and-edited clauses, found through shared word shingles."""
+        """Rewrites and moved-and-edited clauses, found through shared word shingles.
+
+        A clause is paired in the closest context that holds a counterpart: in its own
+        (paired) section first, then elsewhere under the same paired parent, and only
+        then further away, however much more alike a twin in a sibling object looks
+        (the Parameter Object's "For more complex scenarios, the `content` field ..."
+        stays the Parameter Object's, though the Header Object's paragraph now reads
+        closer to its new text)."""
         old_left = [c for c in self.old.clauses if c.index not in self.old_to_new]
         new_left = [c for c in self.new.clauses if c.index not in self.new_taken]
         if not old_left or not new_left:
             return
         index = ShingleIndex(new_left, self.cache)
         surviving_new = {new_id for new_id, _ in self.section_pairs.values()}
+        contexts = self.contexts()
+        contexts.leave({c.index for c in old_left}, {c.index for c in new_left})
+        homes = _Homes(self, old_left, new_left)
         edges = []
         for clause in old_left:
             for other in index.candidates(clause):
                 same_place = self._same_place(clause, other)
-                if (
+                if not (
                     compatible(clause, other)
                     and same_field(clause, other, same_place=same_place)
-                    and (same_place or not self._stays_apart(clause, other, surviving_new))
+                    and (
+                        same_place
+                        or (
+                            contexts.told_apart(clause, other)
+                            and not self._shown_apart(clause, other, surviving_new)
+                            and not self._stays_apart(clause, other, surviving_new)
+                        )
+                    )
                 ):
-                    score = self.cache.similarity(clause, other)
-                    if score >= FUZZY_THRESHOLD:
-                        edges.append((score, clause.index, other.index))
-        self._pair_best_first(edges, "fuzzy")
+                    continue
+                score = self.cache.similarity(clause, other)
+                if score >= FUZZY_THRESHOLD and (same_place or not homes.keeps(clause, other)):
+                    edges.append(
+                        (contexts.closeness(clause, other), score, clause.index, other.index)
+                    )
+        for _, score, old_index, new_index in sorted(edges, reverse=True):
+            if old_index not in self.old_to_new and new_index not in self.new_taken:
+                self._pair(old_index, new_index, "fuzzy", score)
+
+    def _shown_apart(self, a: Clause, b: Clause, surviving_new: set[str]) -> bool:
+        """Whether ``a`` and ``b`` are code or examples in two sections that are both still
+        there: an example shows the section it stands in, so one that left a section and
+        a different one that appeared in another are two examples, not one moved (the
+        `ETag` header example and a request body example share most of their JSON). Only
+        identical text (the exact layer) moves between surviving sections."""
+        return a.kind in _SHOWN and a.section in self.section_pairs and b.section in surviving_new
 
     def _stays_apart(self, a: Clause, b: Clause, surviving_new: set[str]) -> bool:
         """Whether ``a`` and ``b``, in sections not paired with each other, are two clauses
@@ -373,7 +415,10 @@ class ClauseMatcher:
     # -- layer 4: a sentence kept in the same section ---------------------------------
     def match_shared_sentences(self) -> None:
         """Leftovers of one section that keep a sentence nearly intact: a paragraph that was
-        merged with another or split, where the whole texts no longer look alike."""
+        merged with another or split, where the whole texts no longer look alike. Only
+        clauses of one family may pair (prose with prose, code with code), so each family
+        is weighed against the size limit on its own: a section rewritten with many new
+        examples still has its paragraphs read."""
         for old_id, (new_id, _) in self.section_pairs.items():
             old_left = [
                 self.old.clauses[i]
@@ -385,15 +430,25 @@ class ClauseMatcher:
                 for i in self.new.section(new_id).clauses
                 if i not in self.new_taken
             ]
-            if not old_left or not new_left or len(old_left) * len(new_left) > MAX_GAP_CELLS:
+            if not old_left or not new_left:
                 continue
-            edges = []
+            new_by_family: dict[str, list[Clause]] = defaultdict(list)
+            for b in new_left:
+                new_by_family[family(b)].append(b)
+            old_by_family: dict[str, list[Clause]] = defaultdict(list)
             for a in old_left:
-                for b in new_left:
-                    if compatible(a, b) and same_field(a, b, same_place=True):
-                        score = self.cache.sentence_similarity(a, b)
-                        if score >= SENTENCE_THRESHOLD:
-                            edges.append((score, a.index, b.index))
+                old_by_family[family(a)].append(a)
+            edges = []
+            for name, olds in old_by_family.items():
+                news = new_by_family.get(name, [])
+                if len(olds) * len(news) > MAX_GAP_CELLS:
+                    continue
+                for a in olds:
+                    for b in news:
+                        if same_field(a, b, same_place=True):
+                            score = self.cache.sentence_similarity(a, b)
+                            if score >= SENTENCE_THRESHOLD:
+                                edges.append((score, a.index, b.index))
             # A paragraph split in two keeps both halves' sentences intact: it stays the
             # first of them (a lead-in keeps its place), the rest are new.
             for score, old_index, new_index in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
@@ -420,6 +475,66 @@ class ClauseMatcher:
             kept = set(longest_increasing([(i, p) for i, (_, p) in enumerate(pairs)]))
             moved.update(pairs[k][0] for k in range(len(pairs)) if k not in kept)
         return frozenset(moved)
+
+
+#: Clauses that show rather than say: they belong to the section they illustrate.
+_SHOWN = frozenset({ClauseKind.CODE, ClauseKind.EXAMPLE})
+#: A section with more clauses left than this is not searched for a clause's counterpart.
+HOME_LIMIT = 60
+
+
+class _Homes:
+    """The clauses left in each paired section, to tell whether a clause's own section
+    still holds its text: "Unless specified otherwise, all fields that are URLs MAY be
+    relative references" merged into the next paragraph of its section stays there,
+    though a new section opens with "... all properties that are URIs MAY be ..."."""
+
+    def __init__(
+        self, matcher: ClauseMatcher, old_left: list[Clause], new_left: list[Clause]
+    ) -> None:
+        self.matcher = matcher
+        self.cache = matcher.cache
+        self.old_left: dict[str, list[Clause]] = defaultdict(list)
+        self.new_left: dict[str, list[Clause]] = defaultdict(list)
+        for clause in old_left:
+            self.old_left[clause.section].append(clause)
+        for clause in new_left:
+            self.new_left[clause.section].append(clause)
+        self.old_of = {new_id: old_id for old_id, (new_id, _) in matcher.section_pairs.items()}
+        self._best: dict[tuple[bool, int], float] = {}
+
+    def keeps(self, a: Clause, b: Clause) -> bool:
+        """Whether ``a`` (old) or ``b`` (new), paired across sections, has a clause left in
+        its own section's partner that keeps its sentences at least as well as the other
+        one does: then its text stayed home, and the shared-sentence layer pairs it."""
+        return self._home(a, old=True) >= max(
+            self.cache.coverage(a, b), SENTENCE_THRESHOLD
+        ) or self._home(b, old=False) >= max(self.cache.coverage(b, a), SENTENCE_THRESHOLD)
+
+    def _home(self, clause: Clause, *, old: bool) -> float:
+        """How well the best clause left in the partner of ``clause``'s section keeps its
+        sentences (0 when the section has no partner or too many clauses left)."""
+        key = (old, clause.index)
+        found = self._best.get(key)
+        if found is None:
+            if old:
+                pair = self.matcher.section_pairs.get(clause.section)
+                home = self.new_left.get(pair[0], []) if pair is not None else []
+            else:
+                partner = self.old_of.get(clause.section)
+                home = self.old_left.get(partner, []) if partner is not None else []
+            found = 0.0
+            if len(home) <= HOME_LIMIT:
+                found = max(
+                    (
+                        self.cache.coverage(clause, other)
+                        for other in home
+                        if compatible(clause, other) and same_field(clause, other, same_place=True)
+                    ),
+                    default=0.0,
+                )
+            self._best[key] = found
+        return found
 
 
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")

@@ -39,6 +39,11 @@ _FAMILY = {
 }
 
 
+def family(clause: Clause) -> str:
+    """The family of kinds a clause may change between ("prose", "code", ...)."""
+    return _FAMILY[clause.kind]
+
+
 def compatible(a: Clause, b: Clause) -> bool:
     """Whether ``a`` may have become ``b``: prose may change form, code and examples may not."""
     return _FAMILY[a.kind] == _FAMILY[b.kind]
@@ -142,6 +147,14 @@ class TextCache:
             ),
             default=0.0,
         )
+
+    def coverage(self, a: Clause, b: Clause) -> float:
+        """How much of ``a`` is said in ``b``: for each sentence of ``a``, the similarity
+        of the most alike sentence of ``b``, averaged (0 when ``a`` has no sentence)."""
+        ours, theirs = self.sentences(a), self.sentences(b)
+        if not ours or not theirs:
+            return 0.0
+        return sum(max(Indel.normalized_similarity(x, y) for y in theirs) for x in ours) / len(ours)
 
     def similarity(self, a: Clause, b: Clause) -> float:
         """0..1, the normalised Indel similarity of the two plain texts."""
