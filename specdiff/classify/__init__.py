@@ -7,6 +7,7 @@ removed clauses the tags follow from what the clause is.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from ._data import (
     type_tag,
 )
 from ._examples import conversation_changed, verdict_changes
-from ._notation import canonical_notation
+from ._notation import canonical_notation, code_layout
 from ._statements import compare_statements, rules_reworded, voice_words
 from ._terms import NO_TERMS, Terms
 from ._wording import (
@@ -40,6 +41,7 @@ from ._wording import (
     is_editorial,
     is_substantive,
     members_changed,
+    names_nothing,
     numbers_and_negations,
     one_bound_wording,
     restated,
@@ -47,6 +49,7 @@ from ._wording import (
     same_forms,
     swapped_words,
     without_restated_acts,
+    word_key,
 )
 
 if TYPE_CHECKING:
@@ -147,6 +150,10 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
         if not same and (_spaced_freely(old) or _spaced_freely(new)):
             # `["blue", "black"]` and `["blue","black"]` are one array in JavaScript.
             same = code_tokens(old.text) == code_tokens(new.text)
+        if not same:
+            # Layout in any code: whitespace, and parentheses around a whole rule's
+            # right-hand side (`name = ( a / b )` is `name = a / b`).
+            same = code_layout(old.text) == code_layout(new.text)
         if same and _input_and_output(old) and _input_and_output(new):
             # A conformance example states an input and the exact output expected of it:
             # its indentation and blank lines are what it tests, not layout.
@@ -238,6 +245,9 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # Forms of one word count as one word: "indented" / "indentation", "much" / "many".
     old_words = compared_words(old_text)
     new_words = same_forms(old_words, compared_words(new_text))
+    # A term renamed throughout ("newline" -> "line ending") is the same term: it is
+    # followed before the rewording is measured.
+    old_words, followed_renames = _renames_followed(old_words, new_words, terms)
     similarity = Indel.normalized_similarity(old_words, new_words)
     # One term put for another ("a new minor version" -> "a new patch version") says
     # something else however few words changed; see swapped_words for what is not a swap.
@@ -291,11 +301,19 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
         return Classification(("wording.substantive",), details=(_swap_detail(swaps),))
     # A member joined to or taken from a list ("spaces, `"`" -> "spaces, tabs, `"`"); not
     # a bound said another way ("no more than four" -> "four or fewer").
-    if members_changed(one_bound_wording(old_text), one_bound_wording(new_text)):
+    # (A term renamed throughout is followed first: "no spaces, line breaks, or `<`" ->
+    # "no line endings or `<`" drops "spaces".)
+    followed_text = _with_renames(old_text, followed_renames)
+    if members_changed(one_bound_wording(followed_text), one_bound_wording(new_text)):
         return Classification(("wording.substantive",))
-    renames = [s for s in terminology if not s.category and _lower(s)[:2] not in categories]
+    renames = [
+        (s.old_phrase, s.new_phrase)
+        for s in terminology
+        if not s.category and _lower(s)[:2] not in categories
+    ]
+    renames += [pair for pair in followed_renames if len(pair[0].split()) != len(pair[1].split())]
     if renames:
-        detail = f"{_swap_detail(renames)}, renamed throughout the document"
+        detail = f"{_rename_detail(renames)}, renamed throughout the document"
         return Classification(("wording",), details=(detail,))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
@@ -306,10 +324,77 @@ def _lower(swap: Swap) -> tuple[str, str, str]:
 
 
 def _swap_detail(swaps: list[Swap]) -> str:
-    phrases = list(dict.fromkeys((s.old_phrase, s.new_phrase) for s in swaps))
+    return _rename_detail([(s.old_phrase, s.new_phrase) for s in swaps])
+
+
+def _rename_detail(pairs: list[tuple[str, str]]) -> str:
+    phrases = list(dict.fromkeys(pairs))
     shown = "; ".join(f"“{old}” → “{new}”" for old, new in phrases[:3])
     more = len(phrases) - 3
     return f"{shown}; and {more} more" if more > 0 else shown
+
+
+#: Punctuation a word keeps when split from plain text, not quoted in a reason.
+_PUNCTUATION = ".,;:!?"
+
+
+def _with_renames(text: str, renames: list[tuple[str, str]]) -> str:
+    """``text`` with each renamed term (old, new, as written) written the new way."""
+    for old, new in renames:
+        text = re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", new, text)
+    return text
+
+
+def _renames_followed(
+    old: list[str], new: list[str], terms: Terms
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """``old`` (words as compared) with each term that the new version renamed throughout
+    ("line break" -> "line ending", "newline" -> "line ending") written as ``new`` writes
+    it, and those renames as written. A rename may open or close a longer edited stretch
+    ("crates, mooring" -> "tie", where "mooring rings" became "tie rings")."""
+    old_keys, new_keys = [word_key(w) for w in old], [word_key(w) for w in new]
+    matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
+    followed: list[str] = []
+    renames = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        found = _rename_in(old_keys, new_keys, (i1, i2, j1, j2), terms) if op == "replace" else None
+        if found is None:
+            followed += old[i1:i2]
+            continue
+        a1, a2, b1, b2 = found
+        followed += [*old[i1:a1], *new[b1:b2], *old[a2:i2]]
+        shown = (" ".join(old[a1:a2]), " ".join(new[b1:b2]))
+        renames.append((shown[0].strip(_PUNCTUATION), shown[1].strip(_PUNCTUATION)))
+    return followed, renames
+
+
+#: Words on a side of an edited stretch that may hold a rename and a word beside it.
+_RENAME_STRETCH = 3
+
+
+def _rename_in(
+    old: list[str], new: list[str], stretch: tuple[int, int, int, int], terms: Terms
+) -> tuple[int, int, int, int] | None:
+    """Where in an edited stretch (``old[i1:i2]`` replaced by ``new[j1:j2]``, lower-case
+    words) a term renamed throughout stands: the whole stretch, or one or two words at
+    its start or at its end on both sides."""
+    i1, i2, j1, j2 = stretch
+    if max(i2 - i1, j2 - j1) > _RENAME_STRETCH:
+        return None  # a phrase rewritten: a rename is not read into part of it
+    candidates = [(i1, i2, j1, j2)]
+    for m in (1, 2):
+        for n in (1, 2):
+            if (m, n) != (i2 - i1, j2 - j1) and m <= i2 - i1 and n <= j2 - j1:
+                candidates += [(i2 - m, i2, j2 - n, j2), (i1, i1 + m, j1, j1 + n)]
+    for a1, a2, b1, b2 in candidates:
+        if max(a2 - a1, b2 - b1) > 2:
+            continue
+        if any(names_nothing(w) for w in (*old[a1:a2], *new[b1:b2])):
+            continue  # a word of grammar or of weight ("or", "not") names no term
+        before = old[a1 - 1] if a1 and not names_nothing(old[a1 - 1]) else ""
+        if terms.renamed(" ".join(old[a1:a2]), " ".join(new[b1:b2]), before):
+            return a1, a2, b1, b2
+    return None
 
 
 def _same_words(old: str, new: str, besides: frozenset[str] = frozenset()) -> bool:

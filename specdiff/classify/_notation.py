@@ -150,3 +150,37 @@ def _explicit_products(tokens: list[str]) -> list[str]:
         if before[:1].isdigit() and after[:1].isdigit():
             out.append("×")
     return out
+
+
+#: A string literal in code, quoted with double or single quotes.
+_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'""")
+#: A rule or an assignment whose whole right-hand side is in parentheses:
+#: ``expression = ( "a" / "b" )`` says ``expression = "a" / "b"``.
+_GROUPED_RULE = re.compile(r"^(\s*[\w.$-]+\s*=\s*)\((.*)\)\s*$")
+
+
+def code_layout(code: str) -> list[str]:
+    """The words of ``code`` with the parentheses around the whole right-hand side of a
+    rule dropped (``name = ( a / b )`` is ``name = a / b``, in a grammar as in most
+    languages), for comparing two versions of a code block whatever their layout."""
+    return " ".join(_ungrouped(line) for line in code.split("\n")).split()
+
+
+def _ungrouped(line: str) -> str:
+    match = _GROUPED_RULE.match(line)
+    if match is None or not _balanced(match.group(2)):
+        return line
+    return match.group(1) + match.group(2)
+
+
+def _balanced(text: str) -> bool:
+    """Whether the parentheses of ``text`` (outside string literals) close in order."""
+    depth = 0
+    for char in _STRING.sub("", text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0

@@ -7,6 +7,13 @@ it at least twice and the new one retired it (at most one use in ten left, as in
 history note) while its replacement took over at least half of the uses it lost. A word written with a digit is a value ("SHA-256",
 "TLS 1.2"), never a term renamed. The counts are made once per comparison, and only when
 a clause swapped a word; the new version's from the old one's and the texts that differ.
+
+A term of two words is counted where it stands on its own: "line break" inside "hard line
+break", a longer term both versions use, is that other term, so "line break" is retired
+when only "hard line break" is left of it. And a term named with the word before it may
+be renamed to more than one successor ("OpenAPI Description" -> "OpenAPI document" here,
+"OpenAPI definition" there): each successor used more than once, and together the terms
+after that word gaining at least half of the uses the old one lost.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..parse import plain_text
+from ._wording import names_nothing
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -32,18 +40,24 @@ class _Counts:
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self.words: Counter[str] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()
+        self.triples: Counter[tuple[str, str, str]] = Counter()
+        self._before: dict[tuple[str, str], list[tuple[str, int]]] | None = None
+        self._heads: dict[str, list[tuple[str, str]]] | None = None
         self._add(texts, 1)
 
     def _add(self, texts: Iterable[str], sign: int) -> None:
         """Count the words of ``texts`` in (``sign`` 1) or take them out (-1)."""
         for text in texts:
             words = _WORD.findall(plain_text(text).casefold())
+            triples = zip(words, words[1:], words[2:], strict=False)
             if sign > 0:
                 self.words.update(words)
                 self.pairs.update(pairwise(words))
+                self.triples.update(triples)
             else:
                 self.words.subtract(words)
                 self.pairs.subtract(pairwise(words))
+                self.triples.subtract(triples)
 
     def edited(self, removed: Iterable[str], added: Iterable[str]) -> _Counts:
         """The counts of a version that has these texts removed and added: two versions
@@ -52,9 +66,32 @@ class _Counts:
         counts = _Counts()
         counts.words = self.words.copy()
         counts.pairs = self.pairs.copy()
+        counts.triples = self.triples.copy()
         counts._add(removed, -1)
         counts._add(added, 1)
         return counts
+
+    def longer_terms(self, term: tuple[str, str]) -> list[tuple[str, int]]:
+        """The words that may name a thing written before ``term``, with their uses: the
+        longer terms it may be the tail of ("hard" for "line break")."""
+        if self._before is None:
+            index: dict[tuple[str, str], list[tuple[str, int]]] = {}
+            for (first, *tail), n in self.triples.items():
+                if n > 0 and not names_nothing(first):
+                    index.setdefault((tail[0], tail[1]), []).append((first, n))
+            self._before = index
+        return self._before.get(term, [])
+
+    def gained_after(self, head: str, older: _Counts) -> int:
+        """Uses of the terms named with ``head`` first that this version gained on
+        ``older``, added up over the terms that gained."""
+        if self._heads is None:
+            heads: dict[str, list[tuple[str, str]]] = {}
+            for pair, n in self.pairs.items():
+                if n > 0:
+                    heads.setdefault(pair[0], []).append(pair)
+            self._heads = heads
+        return sum(max(0, self.pairs[p] - older.pairs[p]) for p in self._heads.get(head, []))
 
     def count(self, words: tuple[str, ...]) -> int:
         """Uses of one word or a pair of words."""
@@ -107,17 +144,45 @@ class Terms:
         if _replaced(old, new, old_words, new_words):
             return True
         if before and len(old_words) == len(new_words) == 1:
-            return _replaced(old, new, (before, *old_words), (before, *new_words))
+            gone_term, fresh_term = (before, *old_words), (before, *new_words)
+            return _replaced(old, new, gone_term, fresh_term) or _shared_out(
+                old, new, gone_term, fresh_term
+            )
         return False
 
 
 def _replaced(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
     """The old term retired (used at least twice, then at most one use in ten left, say
     in a history note), and the new one taking over at least half of its uses."""
-    used, left = old.count(gone), new.count(gone)
+    used, left = _own_uses(old, new, gone)
     if used < _MIN_USES or left * _RETIRED > used:
         return False
     return 2 * (new.count(fresh) - old.count(fresh)) >= used - left
+
+
+def _shared_out(old: _Counts, new: _Counts, gone: tuple[str, str], fresh: tuple[str, str]) -> bool:
+    """The old term, named with the word before it, retired, its uses taken over by
+    several terms after that word: ``fresh`` is one of them, gaining more than one use,
+    and together they gained at least half of the uses the old term lost."""
+    used, left = _own_uses(old, new, gone)
+    if used < _MIN_USES or left * _RETIRED > used:
+        return False
+    if new.count(fresh) - old.count(fresh) < _MIN_USES:
+        return False
+    return 2 * new.gained_after(gone[0], old) >= used - left
+
+
+def _own_uses(old: _Counts, new: _Counts, term: tuple[str, ...]) -> tuple[int, int]:
+    """Uses of ``term`` in each version where it stands on its own: not the tail of a
+    longer term that both versions use ("hard line break" for "line break")."""
+    used, left = old.count(term), new.count(term)
+    if len(term) != 2:
+        return used, left
+    for first, n in old.longer_terms((term[0], term[1])):
+        kept = new.triples[(first, term[0], term[1])]
+        if kept > 0:
+            used, left = used - n, left - kept
+    return used, left
 
 
 #: No document to look at (a clause compared on its own): nothing counts as renamed.

@@ -184,14 +184,30 @@ def _unquoted(literal: str) -> str:
         inner = literal[1:-1]
         if literal[0] not in inner:
             return inner
+    # A key and its value written as YAML: `encoding: "identity"` is `encoding: identity`.
+    pair = _QUOTED_YAML_VALUE.fullmatch(literal)
+    if pair and pair["value"].casefold() not in _YAML_WORDS:
+        return f"{pair['key']}: {pair['value']}"
     return literal
+
+
+#: `key: "value"`, a plain word quoted (not a number, not a word YAML reads otherwise).
+_QUOTED_YAML_VALUE = re.compile(
+    r"(?P<key>[A-Za-z_][\w.-]*): (?P<quote>[\"'])(?P<value>[A-Za-z][\w./+-]*)(?P=quote)"
+)
+#: Words YAML reads as booleans or null when unquoted.
+_YAML_WORDS = _set("true false yes no on off y n null")
 
 
 def code_changed(old: str, new: str) -> bool:
     """Whether what is written in code changed: a code span's contents, or a span that
     appeared or went. A value that only gained or lost its backticks (``https://a.example``
     written plain, then as `` `https://a.example` ``) is markup: the same value, verbatim,
-    stands where it stood."""
+    stands where it stood. The text of a link to the same anchor on both sides, however
+    its notation changed (``#components-parameters`` -> ``#componentsParameters``), names
+    what the link points at: rewriting it (`` `components.parameters` `` ->
+    ``components/parameters``) is no identifier changed."""
+    old, new = _without_same_target_link_texts(old, new)
     old_spans, new_spans = code_spans(old), code_spans(new)
     if old_spans == new_spans:
         return False
@@ -258,6 +274,8 @@ def same_content_words(old: str, new: str) -> bool:
 
 _LIST_TOKEN = re.compile(r"[^\W_][\w'’-]*|,")
 _JOINS = frozenset((",", "and", "or", "nor"))
+#: How many words after a list's first member its "or" / "and" may come.
+_LIST_REACH = 5
 
 
 def members_changed(old: str, new: str) -> bool:
@@ -283,6 +301,13 @@ def members_changed(old: str, new: str) -> bool:
             or (span[-1] in _JOINS - {","} and after and after not in _JOINS)
             or (span[-1] == "," and before == ",")
             or (span[0] == "," and (after in _JOINS or not _JOINS.isdisjoint(span[1:])))
+            # The first member, with its comma, the list's "or" a few words on: "no
+            # spaces, line endings, or `<`" -> "no line endings or `<`".
+            or (
+                span[-1] == ","
+                and before in _DETERMINERS
+                and not _JOINS.isdisjoint(side[stop + 1 : stop + _LIST_REACH])
+            )
         ):
             return True
     return False
@@ -305,11 +330,19 @@ def _written_plain(literal: str, text: str) -> bool:
 
 
 def _plain_count(literal: str, text: str) -> int:
-    """How many times ``literal`` stands whole, verbatim, outside the code spans of ``text``."""
+    """How many times ``literal`` stands whole, verbatim, outside the code spans of
+    ``text``. A literal of several words is a phrase of prose put in code markup, no
+    identifier: it may have been written plain in another case ("the Link Object" -> "the
+    `Link object`"), which the words themselves are compared for."""
     outside = " ".join(_CODE_SPAN.sub(" ", text).split())
     edge = r"[\w/:@#.-]"
     pattern = rf"(?<!{edge}){re.escape(literal)}(?!\w|[/:@#-]|\.\w)"
-    return len(re.findall(pattern, outside))
+    flags = re.IGNORECASE if _PROSE_PHRASE.fullmatch(literal) else 0
+    return len(re.findall(pattern, outside, flags))
+
+
+#: Words of prose, more than one: "Link object" (not `a_b`, `x.y`, `GET /pets`).
+_PROSE_PHRASE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
 
 
 def _marked_up(literal: str, times: int, plain: str, marked: str) -> bool:
@@ -729,14 +762,14 @@ def same_forms(old: list[str], new: list[str]) -> list[str]:
     measure counts forms of one word as one word (the same word with other punctuation
     stays another token, as it always was: punctuation still weighs in how much a text was
     rewritten)."""
-    old_keys = [_key(w) for w in old]
-    new_keys = [_key(w) for w in new]
+    old_keys = [word_key(w) for w in old]
+    new_keys = [word_key(w) for w in new]
     lost = Counter(old) - Counter(new)
     gained = Counter(new) - Counter(old)
     if not lost or not gained:
         return new
     written = dict(zip(old_keys, old, strict=True))
-    left = Counter({_key(w): n for w, n in lost.items()})
+    left = Counter({word_key(w): n for w, n in lost.items()})
     result = []
     for word, key in zip(new, new_keys, strict=True):
         if gained[word] <= 0:
@@ -752,7 +785,8 @@ def same_forms(old: list[str], new: list[str]) -> list[str]:
     return result
 
 
-def _key(word: str) -> str:
+def word_key(word: str) -> str:
+    """A word as split from plain text, lower case and without the punctuation around it."""
     return word.casefold().strip(".,;:!?()[]\"'*_`")
 
 
@@ -782,7 +816,13 @@ def _naming_word(forms: list[str], at: int) -> str:
     if not at:
         return ""
     word = forms[at - 1]
-    return "" if word in _FUNCTION_WORDS or word in _DETERMINERS or word in _MEANINGFUL else word
+    return "" if names_nothing(word) else word
+
+
+def names_nothing(word: str) -> bool:
+    """Whether a lower-case word can never be part of a term's name: a word of grammar,
+    a determiner, or a word of weight such as a negation, a quantifier or "and"/"or"."""
+    return word in _FUNCTION_WORDS or word in _DETERMINERS or word in _MEANINGFUL
 
 
 def _phrase(plain: str, words: list[tuple[str, bool]], start: int, stop: int) -> str:
@@ -821,6 +861,37 @@ def _weighs(word: tuple[str, bool], delta: int) -> bool:
 
 
 _LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)[^()]*\)")
+
+
+def _without_same_target_link_texts(old: str, new: str) -> tuple[str, str]:
+    """Both texts less the text of each link whose text changed while its target, read
+    without case, hyphens and underscores, is the target of a link on the other side."""
+    if "](" not in old or "](" not in new:
+        return old, new
+    old_links = {(_anchor_key(m.group(2)), m.group(1)) for m in _LINK.finditer(old)}
+    new_links = {(_anchor_key(m.group(2)), m.group(1)) for m in _LINK.finditer(new)}
+    if old_links == new_links:
+        return old, new
+
+    def drop(text: str, others: set[tuple[str, str]]) -> str:
+        def keep(m: re.Match[str]) -> str:
+            target = _anchor_key(m.group(2))
+            same_target = any(t == target for t, _ in others)
+            same_text = (target, m.group(1)) in others
+            return f"[]({m.group(2)})" if same_target and not same_text else m.group(0)
+
+        return _LINK.sub(keep, text)
+
+    return drop(old, new_links), drop(new, old_links)
+
+
+def _anchor_key(target: str) -> str:
+    """A link target without the notation of its anchor: ``#components-parameters`` and
+    ``#componentsParameters`` name one anchor written in two styles."""
+    if "#" not in target:
+        return target
+    page, anchor = target.split("#", 1)
+    return f"{page}#{anchor.replace('-', '').replace('_', '').casefold()}"
 
 
 def _without_retargeted_link_texts(old: str, new: str) -> tuple[str, str]:
@@ -891,7 +962,10 @@ def _identifier(word: str) -> bool:
 
 
 def _category_renamed(
-    gone: list[tuple[str, bool]], fresh: list[tuple[str, bool]], old_forms: list[str], at: int
+    gone: list[tuple[str, bool]],
+    fresh: list[tuple[str, bool]],
+    old_forms: list[str],
+    at: int,
 ) -> bool:
     """One category noun for another right after the word that names the thing."""
     if len(gone) != 1 or len(fresh) != 1 or at == 0:
