@@ -216,11 +216,23 @@ class _Differ:
         for section_id in self.alignment.removed_sections:
             section = self.old.section(section_id)
             gone = [c for c in self.old.clauses_of(section_id) if c.index in self._old_unpaired]
-            self._section_record(ChangeKind.REMOVED, section, gone, removed=True)
+            below = self._gone_with(self.old, section, self.removed)
+            inner = [
+                c for s in below for c in self.old.clauses_of(s.id) if c.index in self._old_unpaired
+            ]
+            self._section_record(
+                ChangeKind.REMOVED, section, gone, removed=True, inner=(inner, len(below))
+            )
         for section_id in self.alignment.added_sections:
             section = self.new.section(section_id)
             fresh = [c for c in self.new.clauses_of(section_id) if c.index in self._new_unpaired]
-            self._section_record(ChangeKind.ADDED, section, fresh, removed=False)
+            below = self._gone_with(self.new, section, self.added)
+            inner = [
+                c for s in below for c in self.new.clauses_of(s.id) if c.index in self._new_unpaired
+            ]
+            self._section_record(
+                ChangeKind.ADDED, section, fresh, removed=False, inner=(inner, len(below))
+            )
         for old_id, new_id in self.alignment.merged:
             self._structure_record(
                 ChangeKind.MERGED,
@@ -233,10 +245,36 @@ class _Differ:
                 ChangeKind.SPLIT, self.old.section(old_id), self.new.section(new_id)
             )
 
+    @staticmethod
+    def _gone_with(spec: Spec, section: Section, unpaired: set[str]) -> list[Section]:
+        """The descendants of ``section`` that went (came) with it: those unpaired
+        themselves and reached only through unpaired sections. A sub-section that moved
+        elsewhere is paired, and neither it nor what lies under it counts."""
+        found: list[Section] = []
+        stack = [c for c in reversed(section.children) if c in unpaired]
+        while stack:
+            child = spec.section(stack.pop())
+            found.append(child)
+            stack.extend(c for c in reversed(child.children) if c in unpaired)
+        return found
+
     def _section_record(
-        self, kind: ChangeKind, section: Section, clauses: list[Clause], *, removed: bool
+        self,
+        kind: ChangeKind,
+        section: Section,
+        clauses: list[Clause],
+        *,
+        removed: bool,
+        inner: tuple[list[Clause], int] = ([], 0),
     ) -> None:
-        tags = tuple(dict.fromkeys(t for c in clauses for t in content_tags(c, added=not removed)))
+        """The record of a section removed (added) as a whole. Its own clauses make its
+        text; its tags also cover the clauses of the sub-sections that went (came) with
+        it, so that a chapter whose rules sit in its sub-sections is not read as holding
+        none (each sub-section keeps its own record too)."""
+        below, subsections = inner
+        tags = tuple(
+            dict.fromkeys(t for c in [*clauses, *below] for t in content_tags(c, added=not removed))
+        )
         tags = tuple(t for t in tags if t != "commentary")
         # A table's header row goes with it: the text says every line that went or came.
         headers = {
@@ -255,6 +293,7 @@ class _Differ:
                 tags=tags,
                 old=side if removed else None,
                 new=None if removed else side,
+                subsections=subsections,
             )
         )
 

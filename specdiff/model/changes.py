@@ -106,6 +106,9 @@ class DraftChange(_Facts):
     details: tuple[str, ...] = ()
     """For structured content: each cell or data path that differs, with both values
     (``field `tags`, Type: “string” → “string | null”``)."""
+    subsections: int = 0
+    """For a section removed (added): how many of its descendants went (came) with it.
+    Its tags then cover their content too, so its reason can say so."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,9 @@ class Term:
     quotes_one_side: bool = False
     """Whether those lines also quote a statement change with only one side (the phrase
     of an exception added or removed), not only old → new pairs."""
+    reason_with_subsections: str | None = None
+    """The reason instead, for a section removed (added) with sub-sections: its tags
+    cover theirs, and ``{subsections}`` (``its 2 sub-sections``) says so."""
 
 
 _SECTION = ("section", "sections")
@@ -213,6 +216,10 @@ TAG_TERMS: tuple[Term, ...] = (
         reason_without_statements=(
             "Removes {subject} with normative content: obligations readers relied on are gone."
         ),
+        reason_with_subsections=(
+            "Removes a section and {subsections}, with normative content: obligations"
+            " readers relied on are gone."
+        ),
         rules="removed from",
     ),
     Term(
@@ -222,6 +229,9 @@ TAG_TERMS: tuple[Term, ...] = (
         _rule("adds"),
         rank=140,
         reason_without_statements="Adds normative content: new obligations.",
+        reason_with_subsections=(
+            "Adds a section and {subsections}, with normative content: new obligations."
+        ),
     ),
     Term(
         "deprecation.added",
@@ -429,13 +439,23 @@ KIND_TERMS: tuple[Term, ...] = (
         _does("renames", _FILE),
         rank=102,
     ),
-    Term("section.added", MINOR, "Adds a section.", _does("adds", _SECTION), 120),
+    Term(
+        "section.added",
+        MINOR,
+        "Adds a section.",
+        _does("adds", _SECTION),
+        120,
+        reason_with_subsections="Adds a section and {subsections}.",
+    ),
     Term(
         "section.removed",
         MINOR,
         "Removes a section that held no normative statements.",
         _does("removes", _SECTION),
         rank=40,
+        reason_with_subsections=(
+            "Removes a section and {subsections}, none of which held normative statements."
+        ),
     ),
     Term(
         "section.renamed",

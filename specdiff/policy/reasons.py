@@ -24,7 +24,10 @@ def explain(change: DraftChange, decided: str, level: Level) -> str:
     template = term.reason
     if term.reason_without_statements is not None and not change.statements:
         template = term.reason_without_statements
+    if term.reason_with_subsections is not None and change.subsections:
+        template = term.reason_with_subsections
     reason = template.format(
+        subsections=_subsections(change.subsections),
         forces=_forces(change, decided),
         verdict=_verdict(change),
         attributes=_attribute_words(change),
@@ -39,6 +42,10 @@ def explain(change: DraftChange, decided: str, level: Level) -> str:
         # Structured content: name the cell or path and both values.
         reason = f"{reason} {_details(change.details)}."
     return reason
+
+
+def _subsections(count: int) -> str:
+    return "its sub-section" if count == 1 else f"its {count} sub-sections"
 
 
 def _details(details: tuple[str, ...], shown: int = 3) -> str:
