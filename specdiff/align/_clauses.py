@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..model.document import ClauseKind
 from ..parse import plain_text, row_cells
@@ -22,7 +22,7 @@ from ._similarity import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
     from ..model.document import Clause, Spec
 
@@ -37,6 +37,8 @@ FUZZY_THRESHOLD = 0.6
 SENTENCE_THRESHOLD = 0.55
 #: Gaps larger than this (old x new clauses) are left to the fuzzy layer.
 MAX_GAP_CELLS = 3600
+
+K = TypeVar("K")
 
 
 class ClauseMatcher:
@@ -123,16 +125,7 @@ class ClauseMatcher:
         new_by_anchor = _by_sole_anchor(
             c for c in self.new.clauses if c.index not in self.new_taken
         )
-        for key, old_clause in old_by_anchor.items():
-            new_clause = new_by_anchor.get(key)
-            if (
-                new_clause is not None
-                and old_clause.index not in self.old_to_new
-                and new_clause.index not in self.new_taken
-                and compatible(old_clause, new_clause)
-            ):
-                score = self.cache.similarity(old_clause, new_clause)
-                self._pair(old_clause.index, new_clause.index, "anchor", score)
+        self._pair_by_name(old_by_anchor, new_by_anchor, compatible, "anchor")
 
     # -- layer 1c: the same row of a table ----------------------------------------------
     def match_row_keys(self) -> None:
@@ -148,16 +141,29 @@ class ClauseMatcher:
             if not old_rows or not new_rows:
                 continue
             for width in (1, 2):
-                old_named, new_named = _sole_names(old_rows, width), _sole_names(new_rows, width)
-                for name, a in old_named.items():
-                    b = new_named.get(name)
-                    if (
-                        b is not None
-                        and a.index not in self.old_to_new
-                        and b.index not in self.new_taken
-                        and same_field(a, b, same_place=True)
-                    ):
-                        self._pair(a.index, b.index, "row", self.cache.similarity(a, b))
+                self._pair_by_name(
+                    _sole_names(old_rows, width), _sole_names(new_rows, width), _same_row, "row"
+                )
+
+    def _pair_by_name(
+        self,
+        old_named: Mapping[K, Clause],
+        new_named: Mapping[K, Clause],
+        fits: Callable[[Clause, Clause], bool],
+        how: str,
+    ) -> None:
+        """Pair the clauses both sides name alike (an anchor, a row's leading cells), each
+        still free and fit to pair."""
+        for name, old_clause in old_named.items():
+            new_clause = new_named.get(name)
+            if (
+                new_clause is not None
+                and old_clause.index not in self.old_to_new
+                and new_clause.index not in self.new_taken
+                and fits(old_clause, new_clause)
+            ):
+                score = self.cache.similarity(old_clause, new_clause)
+                self._pair(old_clause.index, new_clause.index, how, score)
 
     # -- layer 2: the same place in a paired section -----------------------------------
     def match_sequences(self) -> None:
@@ -577,6 +583,11 @@ def _rows(spec: Spec, section_id: str) -> list[Clause]:
         for i in spec.section(section_id).clauses
         if spec.clauses[i].kind is ClauseKind.TABLE_ROW
     ]
+
+
+def _same_row(old: Clause, new: Clause) -> bool:
+    """Rows of paired sections that may be one row edited (see ``same_field``)."""
+    return same_field(old, new, same_place=True)
 
 
 def _sole_names(rows: list[Clause], width: int) -> dict[tuple[str, ...], Clause]:

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections import Counter
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
 from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
@@ -288,12 +288,9 @@ class _Differ:
                 id=change_id("section", kind, section.id, *(c.fingerprint for c in clauses)),
                 scope=Scope.SECTION,
                 kind=kind,
-                section=None if removed else section.id,
-                old_section=section.id if removed else None,
                 tags=tags,
-                old=side if removed else None,
-                new=None if removed else side,
                 subsections=subsections,
+                **_one_side(section.id, side, added=not removed),
             )
         )
 
@@ -470,13 +467,10 @@ class _Differ:
             id=change_id("clause", kind, clause.section, clause.fingerprint),
             scope=Scope.CLAUSE,
             kind=kind,
-            section=clause.section if added else None,
-            old_section=None if added else clause.section,
             tags=tags,
-            old=None if added else side,
-            new=side if added else None,
             statements=statements,
             details=details,
+            **_one_side(clause.section, side, added=added),
         )
 
     # -- table headers -------------------------------------------------------------------
@@ -547,12 +541,9 @@ class _Differ:
             id=change_id("header", kind, table.section, table.text),
             scope=Scope.CLAUSE,
             kind=kind,
-            section=table.section if added else None,
-            old_section=None if added else table.section,
             tags=(),
-            old=None if added else side,
-            new=side if added else None,
             details=(f"table with columns {_columns_list(table)} {verb} {where}",),
+            **_one_side(table.section, side, added=added),
         )
 
     def _newly_broken_links(self, recorded: set[int]) -> None:
@@ -592,6 +583,20 @@ def _uses(spec: Spec) -> Iterator[str]:
     """The texts in which a spec uses its terms: headings and clauses."""
     yield from (section.title for section in spec.sections)
     yield from (clause.text for clause in spec.clauses)
+
+
+class _OneSide(TypedDict):
+    section: str | None
+    old_section: str | None
+    old: Side | None
+    new: Side | None
+
+
+def _one_side(section: str, side: Side, *, added: bool) -> _OneSide:
+    """Where and what a record of something added (removed) says: only the new (old) side."""
+    if added:
+        return _OneSide(section=section, old_section=None, old=None, new=side)
+    return _OneSide(section=None, old_section=section, old=side, new=None)
 
 
 def _header_side(table: Table) -> Side:
