@@ -12,6 +12,9 @@ the severities and tags a careful maintainer would accept, and a category. This 
 runs ``specdiff compare OLD NEW --format json`` (the stable ``specdiff.compare/1``
 contract) on each pair, finds the change record each label is about, and judges it.
 
+A spec made of many files (``../shared/corpus-multi``) has one folder per version: its
+pair names the two folders, and each label names the file it is about (``document``).
+
 A whole section added or removed is one change for a reader and one record for specdiff:
 a clause label inside it is judged by the section's record (``covered_by_section``), whose
 severity and tags stand for the section's most severe part (``section_severities``).
@@ -84,7 +87,7 @@ CATEGORIES = (
     "data",
 )
 REQUIRED_KEYS = ("section", "kind", "severity", "category", "note")
-OPTIONAL_KEYS = ("quote_old", "quote_new", "tags_any", "tags_not")
+OPTIONAL_KEYS = ("quote_old", "quote_new", "tags_any", "tags_not", "document")
 MAX_QUOTE = 300
 
 
@@ -104,6 +107,15 @@ def corpus_dir() -> Path:
     if main is not None and (main.parent / "shared" / "corpus").is_dir():
         return main.parent / "shared" / "corpus"
     return beside
+
+
+def spec_folder(corpus: Path, name: str) -> Path:
+    """The folder of one corpus spec: ``corpus/<name>`` for specs of one file, else
+    ``corpus-multi/<name>`` beside it (specs made of many files, one folder per version)."""
+    single = corpus / name
+    if single.is_dir():
+        return single
+    return corpus.parent / "corpus-multi" / name
 
 
 def _main_checkout() -> Path | None:
@@ -149,6 +161,9 @@ class Label:
     note: str
     quote_old: str | None = None
     quote_new: str | None = None
+    # For a spec made of many files: the file the label is about (its path in the version
+    # folder, the same on both sides); records of other files never answer it.
+    document: str | None = None
     tags_any: list[list[str]] = field(default_factory=list)
     tags_not: list[str] = field(default_factory=list)
 
@@ -184,6 +199,7 @@ def load_label_file(path: Path) -> tuple[Pair, list[Label]]:
                 note=raw["note"],
                 quote_old=raw.get("quote_old"),
                 quote_new=raw.get("quote_new"),
+                document=raw.get("document"),
                 # Each item is one acceptable tag or a set of tags that must all be there.
                 tags_any=[as_list(item) for item in raw.get("tags_any", [])],
                 # Tags (or ``prefix.*``) that would misread the change, e.g. a rule tag on
@@ -295,11 +311,19 @@ class Outline:
 
 
 def outline_of(path: Path) -> Outline:
-    # The parser's public entry point gives the ids specdiff reports; titles let labels
-    # name a heading as a reader sees it.
+    # The parser's entry points give the ids specdiff reports; titles let labels name a
+    # heading as a reader sees it. A folder is a spec made of many files, read as the
+    # command line reads it.
     from specdiff import parse_spec
 
-    spec = parse_spec(path.read_text(encoding="utf-8"))
+    if path.is_dir():
+        from specdiff.history.spec_files import read_folder
+        from specdiff.parse.documents import parse_documents
+
+        files = [(f.path, f.text) for f in read_folder(path)]
+        spec = parse_documents(files, parse_spec)
+    else:
+        spec = parse_spec(path.read_text(encoding="utf-8"))
     return Outline({s.id: (_plain_title(s.title), s.parent) for s in spec.sections if s.level})
 
 
@@ -367,6 +391,12 @@ def section_is(label: Label, record: dict[str, Any], old: Outline, new: Outline)
     return wanted in new.own(record.get("section")) + old.own(record.get("old_section"))
 
 
+def document_fits(label: Label, record: dict[str, Any]) -> bool:
+    if label.document is None:
+        return True
+    return label.document in (record.get("document"), record.get("old_document"))
+
+
 def is_section_label(label: Label) -> bool:
     return all(k.startswith("section") for k in label.kind)
 
@@ -377,6 +407,8 @@ def find_record(
     best: tuple[Any, ...] | None = None
     chosen = None
     for record in records:
+        if not document_fits(label, record):
+            continue
         given, found = quotes_found(label, record)
         scope_fits = record.get("scope") == ("section" if is_section_label(label) else "clause")
         if is_section_label(label) and record.get("scope") == "section":
@@ -470,7 +502,8 @@ def judge(
 
 
 def score_pair(pair: Pair, labels: list[Label], corpus: Path) -> list[Verdict]:
-    old_path, new_path = corpus / pair.corpus / pair.old, corpus / pair.corpus / pair.new
+    folder = spec_folder(corpus, pair.corpus)
+    old_path, new_path = folder / pair.old, folder / pair.new
     records = run_compare(old_path, new_path)["changes"]
     old, new = outline_of(old_path), outline_of(new_path)
     found = [find_record(label, records, old, new) for label in labels]

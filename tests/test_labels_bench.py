@@ -52,12 +52,22 @@ def test_header_names_a_consecutive_pair_in_the_corpus(path: Path, corpus_dir: P
     assert {"corpus", "old", "new"} <= set(head) <= {"corpus", "old", "new", "heldout", "sealed"}
     assert isinstance(head.get("heldout", False), bool)
     assert isinstance(head.get("sealed", False), bool)
-    folder = corpus_dir / head["corpus"]
-    assert (folder / head["old"]).is_file()
-    assert (folder / head["new"]).is_file()
+    folder = bench_labels.spec_folder(corpus_dir, head["corpus"])
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
     manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
-    files = [v["file"] for v in manifest["versions"]]
-    assert files.index(head["new"]) == files.index(head["old"]) + 1, "not consecutive"
+    multi = (folder / head["old"]).is_dir()
+    if multi:  # a spec made of many files: one folder per version
+        assert (folder / head["new"]).is_dir()
+        versions = [v["folder"] for v in manifest["versions"]]
+    else:
+        assert (folder / head["old"]).is_file()
+        assert (folder / head["new"]).is_file()
+        versions = [v["file"] for v in manifest["versions"]]
+    assert versions.index(head["new"]) == versions.index(head["old"]) + 1, "not consecutive"
+    # Each label of a many-file spec names the file it is about, and only then.
+    for number, label in enumerate(_raw(path).get("label", []), start=1):
+        assert ("document" in label) == multi, f"{path.name} label {number}: document"
 
 
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
@@ -87,17 +97,22 @@ def test_every_label_is_well_formed(path: Path) -> None:
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
 def test_quotes_are_short_and_verbatim(path: Path, corpus_dir: Path) -> None:
     pair, labels = bench_labels.load_label_file(path)
-    folder = corpus_dir / pair.corpus
-    texts = {
-        "old": bench_labels.normalise((folder / pair.old).read_text(encoding="utf-8")),
-        "new": bench_labels.normalise((folder / pair.new).read_text(encoding="utf-8")),
-    }
+    folder = bench_labels.spec_folder(corpus_dir, pair.corpus)
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+
+    def text(version: str, document: str | None) -> str:
+        file = folder / version / document if document else folder / version
+        assert file.is_file(), f"{file}: no such file"
+        return bench_labels.normalise(file.read_text(encoding="utf-8"))
+
     for label in labels:
         for side, quote in (("old", label.quote_old), ("new", label.quote_new)):
             if quote is None:
                 continue
             assert 3 <= len(quote) <= bench_labels.MAX_QUOTE, f"{label.ref}: quote length"
-            assert bench_labels.normalise(quote) in texts[side], (
+            version = pair.old if side == "old" else pair.new
+            assert bench_labels.normalise(quote) in text(version, label.document), (
                 f"{label.ref}: {side} quote not in {side} file: {quote!r}"
             )
 
@@ -150,6 +165,24 @@ def test_a_removed_section_is_as_severe_as_its_most_severe_labelled_part() -> No
     alone = bench_labels.section_severities([prose], [record])
     verdict = bench_labels.judge(prose, record, alone[id(record)])
     assert not verdict.acceptable and verdict.false_major
+
+
+def test_a_label_on_one_file_of_many_is_answered_only_by_that_file() -> None:
+    label = _label(["clause removed"], ["minor"], document="Section 2.md")
+    label.section = "Intro"
+    elsewhere = {
+        "scope": "clause",
+        "kind": "removed",
+        "severity": "minor",
+        "document": "Section 3.md",
+        "old_document": "Section 3.md",
+        "old_section": "intro",
+        "old": {"text": "the text"},
+    }
+    here = {**elsewhere, "document": None, "old_document": "Section 2.md"}
+    outline = bench_labels.Outline({"intro": ("Intro", None)})
+    assert bench_labels.find_record(label, [elsewhere], outline, outline) is None
+    assert bench_labels.find_record(label, [elsewhere, here], outline, outline) is here
 
 
 def test_a_clause_record_is_still_judged_on_its_own_tags() -> None:
