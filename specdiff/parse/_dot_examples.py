@@ -42,6 +42,10 @@ _BACKTICKS = re.compile(r"`+")
 def fence_dot_examples(lines: list[str]) -> list[str]:
     """``lines`` with each ``.``-delimited example turned into a fenced ``example`` block
     (same number of lines), or ``lines`` itself when the document does not use them."""
+    # Each example takes three "." lines; most documents have none, and counting them is
+    # cheaper than walking the fences.
+    if sum(1 for line in lines if line[:1] == "." and _is_dot(line)) < 3 * MIN_EXAMPLES:
+        return lines
     blocks = _dot_blocks(lines)
     if len(blocks) < MIN_EXAMPLES:
         return lines
