@@ -501,12 +501,30 @@ def judge(
     return Verdict(label, record, not problems, "; ".join(problems) or "ok", severities)
 
 
+def answer_labels(
+    labels: list[Label], records: list[dict[str, Any]], old: Outline, new: Outline
+) -> list[dict[str, Any] | None]:
+    """The record answering each label (``find_record``), in order."""
+    found: list[dict[str, Any] | None] = []
+    # The same edit made in two places (one line in two branches of an algorithm) gets two
+    # labels with the same quotes: each is answered by its own record where there are two.
+    taken: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for label in labels:
+        same = (label.document, label.section, label.quote_old, label.quote_new)
+        spare = [r for r in records if id(r) not in taken[same]]
+        record = find_record(label, spare, old, new) or find_record(label, records, old, new)
+        if record is not None:
+            taken[same].append(id(record))
+        found.append(record)
+    return found
+
+
 def score_pair(pair: Pair, labels: list[Label], corpus: Path) -> list[Verdict]:
     folder = spec_folder(corpus, pair.corpus)
     old_path, new_path = folder / pair.old, folder / pair.new
     records = run_compare(old_path, new_path)["changes"]
     old, new = outline_of(old_path), outline_of(new_path)
-    found = [find_record(label, records, old, new) for label in labels]
+    found = answer_labels(labels, records, old, new)
     in_section = section_severities(labels, found)
     return [
         judge(

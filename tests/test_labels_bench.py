@@ -194,3 +194,22 @@ def test_a_clause_record_is_still_judged_on_its_own_tags() -> None:
         "tags": ["normative.removed"],
     }
     assert not bench_labels.judge(prose, record).acceptable
+
+
+def test_two_labels_on_the_same_edit_made_twice_get_a_record_each() -> None:
+    label = _label(["clause modified"], ["patch"])
+    label.section = "Intro"
+    twin = _label(["clause modified"], ["patch"])
+    twin.section = "Intro"
+    records = [
+        {"scope": "clause", "kind": "modified", "old_section": "intro", "old": {"text": t}}
+        for t in ("the text, first branch", "the text, second branch")
+    ]
+    outline = bench_labels.Outline({"intro": ("Intro", None)})
+    first, second = bench_labels.answer_labels([label, twin], records, outline, outline)
+    assert first is records[0] and second is records[1]
+    # With one record only, both labels are still answered by it.
+    assert bench_labels.answer_labels([label, twin], records[:1], outline, outline) == [
+        records[0],
+        records[0],
+    ]
