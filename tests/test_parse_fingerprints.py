@@ -67,3 +67,18 @@ def test_fingerprint_is_a_stable_short_hash():
     int(fingerprint("abc"), 16)
     # Pinned: fingerprints are stored in caches and change records; they must not drift.
     assert fingerprint("The kettle must not boil dry.") == "2bbe48daf3e1c895"
+
+
+def _code_fingerprint(info: str) -> str:
+    spec = parse_spec(f"# Kettles\n\n```{info}\nboil kettle(id: 4)\n```\n")
+    (code,) = [c for c in spec.clauses if c.kind is ClauseKind.CODE]
+    return code.fingerprint
+
+
+def test_code_shown_as_a_counter_example_is_another_clause():
+    # spec-md marks code "example" or "counter-example"; its older notation is "!tea".
+    shown_valid = {_code_fingerprint(i) for i in ("tea", "tea example", "example", "")}
+    shown_invalid = {_code_fingerprint(i) for i in ("!tea", "tea counter-example")}
+    assert len(shown_valid) == 1
+    assert len(shown_invalid) == 1
+    assert shown_valid != shown_invalid

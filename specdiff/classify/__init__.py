@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..model.document import Clause, ClauseKind
-from ..parse import canonical_ranges, character_ranges
+from ..model.changes import VerdictChange
+from ..model.document import Clause, ClauseKind, Verdict
+from ..parse import canonical_ranges, character_ranges, fence_verdict
 from ..parse.statements import words_of
 from ._data import (
     block_details,
@@ -28,7 +29,7 @@ from ._data import (
     type_line_tag,
     type_tag,
 )
-from ._examples import conversation_changed, verdict_changes
+from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
 from ._notation import canonical_notation, code_layout
 from ._statements import compare_statements, rules_reworded, voice_words
 from ._terms import NO_TERMS, Terms
@@ -53,7 +54,7 @@ from ._wording import (
 )
 
 if TYPE_CHECKING:
-    from ..model.changes import StatementChange, VerdictChange
+    from ..model.changes import StatementChange
 
 __all__ = ["EDIT_RULES", "Classification", "classify_edit", "content_tags", "is_editorial"]
 
@@ -83,6 +84,31 @@ def _example_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     if not tags:
         tags.append("editorial" if is_editorial(old.text, new.text) else "wording")
     return Classification(tuple(tags), verdicts=flips)
+
+
+def _fence_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """Code shown as an example that is now shown as a counter-example (```` ```graphql
+    example ```` -> ```` ```graphql counter-example ````), or the reverse: what it taught
+    as valid is now invalid. A code block marked neither way shows valid code."""
+    if old.kind is not ClauseKind.CODE or new.kind is not ClauseKind.CODE:
+        return None
+    before, after = _shown_as(old), _shown_as(new)
+    if before == after:
+        return None
+    code = _code_rule(old, new, terms)
+    if code is None or "editorial" in code.tags:
+        tags: tuple[str, ...] = ("example.verdict_flipped",)
+    elif Indel.normalized_similarity(old.text, new.text) < ANSWER_THRESHOLD:
+        # Other code under the other mark is another example standing in its place,
+        # not this one taught the other way round.
+        return Classification(("example.modified",))
+    else:
+        tags = ("example.verdict_flipped", "example.modified")
+    return Classification(tags, verdicts=(VerdictChange(new.text, before, after),))
+
+
+def _shown_as(clause: Clause) -> str:
+    return "counter-example" if fence_verdict(clause.info) is Verdict.BAD else "example"
 
 
 def _commentary_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
@@ -406,6 +432,7 @@ def _same_words(old: str, new: str, besides: frozenset[str] = frozenset()) -> bo
 #: The rules for an edited clause, in the order they are tried.
 EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("example", _example_rule),
+    ("fence verdict", _fence_rule),
     ("commentary", _commentary_rule),
     ("deprecation", _deprecation_rule),
     ("table", _table_rule),
@@ -449,7 +476,9 @@ def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:
     verb = "added" if added else "removed"
     if clause.kind is ClauseKind.ADMONITION:
         return ("commentary",)
-    if clause.kind is ClauseKind.EXAMPLE:
+    if clause.kind is ClauseKind.EXAMPLE or (
+        clause.kind is ClauseKind.CODE and fence_verdict(clause.info) is not None
+    ):
         return (f"example.{verb}",)
     if clause.statements:
         return (f"normative.{verb}",)

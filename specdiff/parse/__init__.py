@@ -16,7 +16,7 @@ from ._attrs import split_heading
 from ._builder import MAX_LIST_DEPTH, SpecBuilder
 from ._chunks import chunk_bounds, runs_to_the_end
 from ._dot_examples import fence_dot_examples
-from ._examples import looks_like_example
+from ._examples import fence_verdict, looks_like_example
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
 from ._ranges import canonical_ranges, character_ranges
@@ -39,6 +39,7 @@ __all__ = [
     "Vocabulary",
     "canonical_ranges",
     "character_ranges",
+    "fence_verdict",
     "field_name",
     "find_statements",
     "fingerprint",

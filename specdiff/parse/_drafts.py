@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model.document import Clause, ClauseKind, IdSource, Section, SourceSpan
-from ._examples import example_title, parse_example
+from ..model.document import Clause, ClauseKind, IdSource, Section, SourceSpan, Verdict
+from ._examples import example_title, fence_verdict, parse_example
 from ._refs import defined_anchors, find_references
 from ._text import fingerprint, fold, fold_lines
 
@@ -107,13 +107,17 @@ def finish_clause(
     example = None
     if kind is ClauseKind.EXAMPLE:
         example = parse_example(source, example_title(draft.title_source) or "")
+    # The same code shown as a counter-example instead of an example (or the reverse) is
+    # another clause: it teaches the opposite; the older "!graphql" and the newer
+    # "graphql counter-example" notations keep one fingerprint.
+    counter = kind is ClauseKind.CODE and fence_verdict(draft.info) is Verdict.BAD
     return Clause(
         index=index,
         kind=kind,
         section=section_id,
         text=text,
         span=SourceSpan(draft.start, max(draft.start, draft.end)),
-        fingerprint=fingerprint(text),
+        fingerprint=fingerprint(f"{text}\n\x00counter-example" if counter else text),
         statements=statements,
         references=references,
         anchors=defined_anchors(full_source, references) if kind is not ClauseKind.CODE else (),

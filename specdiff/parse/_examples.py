@@ -26,6 +26,27 @@ _EXAMPLE_MARKER = re.compile(
 )
 
 
+#: The fence info words that mark a code block as an example or a counter-example, as
+#: spec-md writes them (```` ```graphql counter-example ````); its older notation puts a
+#: ``!`` before the language (```` ```!graphql ````) for a counter-example.
+_FENCE_VERDICTS = {"example": Verdict.GOOD, "counter-example": Verdict.BAD}
+
+
+def fence_verdict(info: str) -> Verdict | None:
+    """What a fenced code block shows by its info string: a valid example (GOOD), a
+    counter-example (BAD), or neither (None)."""
+    words = info.lower().split()
+    if not words:
+        return None
+    if words[0].startswith("!"):
+        return Verdict.BAD
+    for word in words:
+        verdict = _FENCE_VERDICTS.get(word)
+        if verdict is not None:
+            return verdict
+    return None
+
+
 def looks_like_example(content: str) -> bool:
     """A fence is an example when it holds a user or assistant turn."""
     return _TURN.search(content) is not None
