@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from specdiff.classify._forms import (
+    agent_of,
     agreeing,
     canonical,
     derived,
@@ -14,7 +15,7 @@ from specdiff.classify._forms import (
     misspelled,
 )
 from specdiff.classify._terms import Terms
-from specdiff.classify._wording import is_editorial, swapped_words
+from specdiff.classify._wording import is_editorial, one_wording, swapped_words
 
 
 @pytest.mark.parametrize(
@@ -156,6 +157,64 @@ def test_a_term_is_renamed_only_when_it_left_the_whole_document():
     assert not kept.renamed("sender", "producer")
     once = Terms(lambda: ["Use SHA-256.", "Use SHA-256 too."], lambda: ["Use MD5.", "Use MD5 too."])
     assert not once.renamed("sha-256", "md5")
+
+
+def test_a_term_may_be_handed_down_to_names_of_the_same_kind_of_thing():
+    # "OpenAPI Description" went; "OAS document" and "OpenAPI document" took it over, none
+    # of them half of its uses: each is the old term renamed.
+    old = [f"Read the OpenAPI Description {n}." for n in range(6)]
+    new = [
+        *(f"Read the OAS document {n}." for n in range(2)),
+        *(f"Read the OpenAPI document {n}." for n in range(2, 4)),
+        *(f"Read the entry document {n}." for n in range(4, 6)),
+    ]
+    terms = Terms(lambda: old, lambda: new)
+    assert terms.renamed("openapi description", "oas document")
+    assert terms.renamed("openapi description", "openapi document")
+    # Another kind of thing took its uses: no rename.
+    other = Terms(
+        lambda: old, lambda: [*new[:2], *(f"Read the API catalog {n}." for n in range(4))]
+    )
+    assert not other.renamed("openapi description", "oas document")
+    # A successor used once is no name the document adopted.
+    lone = Terms(lambda: old, lambda: [new[0], *new[2:]])
+    assert not lone.renamed("openapi description", "oas document")
+
+
+@pytest.mark.parametrize(
+    ("participle", "noun"),
+    [
+        ("discriminating", "discriminator"),
+        ("validating", "validator"),
+        ("encoding", "encoder"),
+        ("processing", "processor"),
+    ],
+)
+def test_a_participle_and_its_agent_noun_are_one_word(participle, noun):
+    assert agent_of(participle, noun) and agent_of(noun, participle)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("sending", "sender"),  # a stem too short to tell
+        ("discriminating", "discrimination"),  # another noun: derived() reads those
+        ("validating", "validated"),  # an inflection
+        ("reading", "leader"),
+    ],
+)
+def test_words_that_only_look_like_a_participle_and_its_agent_are_not(one, other):
+    assert not agent_of(one, other)
+
+
+def test_one_wording_pairs_forms_of_one_word_in_order():
+    assert one_wording(
+        "if the discriminating value does not match", "if the discriminator _value_ does not match"
+    )
+    assert not one_wording(
+        "if the discriminating value does not match", "if the fallback value does not match"
+    )
+    assert not one_wording("if the value does not match", "if the value does not match any")
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,9 @@ sections, then fuzzy similarity for what is left, found through a shingle index 
 that no step compares all clauses with all clauses. Across sections a clause pairs in
 the closest context that holds a counterpart, and text repeated in several sections only
 where one copy stands (``_context``): twins in sibling objects stay in their object.
+Last, the leftovers of sections folded into a section of the other version (merged into
+it, or a sub-section rewritten into its parent's body) are read against it by place and
+by a sentence kept.
 """
 
 from __future__ import annotations
@@ -83,6 +86,12 @@ def align(old: Spec, new: Spec) -> Alignment:
     sections.match_by_clause_pairs(clauses.old_to_new)
     clauses.resequence(sections.pairs)
     merged, split = sections.merges_and_splits(clauses.old_to_new)
+    # Sub-sections folded into another section (merged, or rewritten into the parent's
+    # body) have their leftovers read against the text they went into.
+    folds, unfolds = sections.folds(merged, split, clauses.old_to_new)
+    if folds or unfolds:
+        clauses.match_folded(folds, unfolds)
+        merged, split = sections.merges_and_splits(clauses.old_to_new)
     merged_ids = {old_id for old_id, _ in merged}
     split_ids = {new_id for new_id, _ in split}
     return Alignment(

@@ -22,7 +22,7 @@ from ._similarity import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Container, Iterable, Mapping
 
     from ..model.document import Clause, Spec
 
@@ -31,6 +31,9 @@ SEQUENCE_THRESHOLD = 0.5
 #: The only clause on each side between unchanged neighbours, citing the same target,
 #: pairs up from this similarity on (a rewrite of the same paragraph).
 REWRITE_THRESHOLD = 0.3
+#: An example kept at least this similar is the same example (a caption before it,
+#: rewritten however much, is its caption).
+SAME_EXAMPLE = 0.9
 #: Clauses anywhere pair up from this similarity on.
 FUZZY_THRESHOLD = 0.6
 #: Leftovers of a section pair up when their closest sentences are this similar.
@@ -169,28 +172,91 @@ class ClauseMatcher:
     def match_sequences(self) -> None:
         """Between clauses that kept their order, pair what stands in the same gap."""
         for old_id, (new_id, _) in self.section_pairs.items():
-            old_list = self.old.section(old_id).clauses
-            new_list = self.new.section(new_id).clauses
-            if not old_list or not new_list:
-                continue
-            new_position = {index: position for position, index in enumerate(new_list)}
-            anchors = [
-                (i, new_position[self.old_to_new[index][0]])
-                for i, index in enumerate(old_list)
-                if index in self.old_to_new and self.old_to_new[index][0] in new_position
-            ]
-            kept = [anchors[k] for k in longest_increasing(anchors)]
-            bounds = [(-1, -1), *kept, (len(old_list), len(new_list))]
-            for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
-                old_gap = [x for x in old_list[old_start + 1 : old_end] if x not in self.old_to_new]
-                new_gap = [x for x in new_list[new_start + 1 : new_end] if x not in self.new_taken]
-                # The kept clause that closes the gap, when it closes it on both sides.
-                closing = (
-                    (old_list[old_end], new_list[new_end])
-                    if old_end < len(old_list) and new_end < len(new_list)
-                    else None
-                )
-                self._match_gap(old_gap, new_gap, closing)
+            self._sequence(old_id, new_id)
+
+    def match_folded(self, folds: Mapping[str, str], unfolds: Mapping[str, str]) -> None:
+        """The clauses of old sections folded into a new one (merged into it, or a removed
+        sub-section whose text stays in its parent's new body, see
+        ``SectionMatcher.folds``), and of new sections unfolded from an old one (the same
+        the other way round), paired as a paired section's are: by place between the
+        clauses kept from them, then by a sentence kept. The text before such a section's
+        first kept clause is read only where it stands between the same two neighbours
+        on both sides (:meth:`_opening_gap`)."""
+        pairs = [(o, n, True) for o, n in folds.items()]
+        pairs += [(o, n, False) for n, o in unfolds.items()]
+        for old_id, new_id, old_folded in pairs:
+            self._sequence(old_id, new_id, folded=old_folded)
+        for old_id, new_id, _ in pairs:
+            self._shared_sentences(old_id, new_id)
+        # A sentence pair can leave one clause on each side of a gap: read those again.
+        for old_id, new_id, old_folded in pairs:
+            self._sequence(old_id, new_id, folded=old_folded)
+
+    def _sequence(self, old_id: str, new_id: str, *, folded: bool | None = None) -> None:
+        """Pair the clauses left between kept clauses of two sections; ``folded`` says
+        which side (old: True, new: False) is a section folded into the other, if any."""
+        old_list = self.old.section(old_id).clauses
+        new_list = self.new.section(new_id).clauses
+        if not old_list or not new_list:
+            return
+        new_position = {index: position for position, index in enumerate(new_list)}
+        anchors = [
+            (i, new_position[self.old_to_new[index][0]])
+            for i, index in enumerate(old_list)
+            if index in self.old_to_new and self.old_to_new[index][0] in new_position
+        ]
+        kept = [anchors[k] for k in longest_increasing(anchors)]
+        if folded is None:
+            kept = [(-1, -1), *kept]
+        elif kept:
+            opening = self._opening_gap(old_list, new_list, kept[0], old_side=folded)
+            kept = [*([opening] if opening is not None else []), *kept]
+        else:
+            return
+        bounds = [*kept, (len(old_list), len(new_list))]
+        for (old_start, new_start), (old_end, new_end) in itertools.pairwise(bounds):
+            old_gap = [x for x in old_list[old_start + 1 : old_end] if x not in self.old_to_new]
+            new_gap = [x for x in new_list[new_start + 1 : new_end] if x not in self.new_taken]
+            # The kept clause that closes the gap, when it closes it on both sides.
+            closing = (
+                (old_list[old_end], new_list[new_end])
+                if old_end < len(old_list) and new_end < len(new_list)
+                else None
+            )
+            self._match_gap(old_gap, new_gap, closing)
+
+    def _opening_gap(
+        self,
+        old_list: tuple[int, ...],
+        new_list: tuple[int, ...],
+        first_kept: tuple[int, int],
+        *,
+        old_side: bool,
+    ) -> tuple[int, int] | None:
+        """Where the gap before the first kept clause of a folded section (on the old side
+        when ``old_side``) opens, as (old, new) positions: after the clause with a partner
+        nearest before the section, when that partner is, on the other side, the last
+        clause with a partner before the first kept one. Then the gap lies between the
+        same two neighbours on both sides; otherwise (None) its text is not read there."""
+        own, others = (old_list, new_list) if old_side else (new_list, old_list)
+        kept_there = first_kept[1] if old_side else first_kept[0]
+        if old_side:
+            before = next((i for i in range(own[0] - 1, -1, -1) if i in self.old_to_new), None)
+            partner = self.old_to_new[before][0] if before is not None else None
+            taken_there: Container[int] = self.new_taken
+        else:
+            new_to_old = {n: o for o, (n, _, _) in self.old_to_new.items()}
+            before = next((i for i in range(own[0] - 1, -1, -1) if i in new_to_old), None)
+            partner = new_to_old[before] if before is not None else None
+            taken_there = self.old_to_new
+        if partner is None:
+            return None
+        for position in range(kept_there - 1, -1, -1):
+            if others[position] in taken_there:
+                if others[position] != partner:
+                    return None
+                return (-1, position) if old_side else (position, -1)
+        return None
 
     def _match_gap(
         self, old_gap: list[int], new_gap: list[int], closing: tuple[int, int] | None = None
@@ -250,7 +316,9 @@ class ClauseMatcher:
         or are the paragraph that introduces the same unchanged example (``closing``, the
         kept clause after the gap: "Here is a definition with no use." rewritten as
         "Whether something is a definition is independent of its use. Thus the following
-        document ..." before the same example).
+        document ..." before the same example; when both end with a colon, however little
+        of the text is left: "This example shows the `allOf` usage ...:" -> "For
+        example:").
         Character similarity alone is no evidence below the threshold: unrelated
         paragraphs of one spec reach 0.45."""
         a, b = self.old.clauses[old_index], self.new.clauses[new_index]
@@ -258,7 +326,19 @@ class ClauseMatcher:
             return
         score = self.cache.similarity(a, b)
         cites_the_same = bool(set(a.links) & set(b.links)) and score >= REWRITE_THRESHOLD
-        captions_the_same = score >= REWRITE_THRESHOLD and self._introduce_the_same(a, b, closing)
+        # A lead-in ending with a colon on both sides ("This example shows the `allOf`
+        # usage ...:" -> "For example:") introduces the example after it, whatever it says,
+        # when that example is the same (not one example put for another at that place).
+        lead_ins = (
+            _LEAD_IN.search(a.text) is not None
+            and _LEAD_IN.search(b.text) is not None
+            and closing is not None
+            and closing[0] in self.old_to_new
+            and self.old_to_new[closing[0]][2] >= SAME_EXAMPLE
+        )
+        captions_the_same = (score >= REWRITE_THRESHOLD or lead_ins) and self._introduce_the_same(
+            a, b, closing
+        )
         labelled_the_same = (
             self._may_be_one(a, b) and lead_of(a) is not None and (lead_of(a) == lead_of(b))
         )
@@ -426,40 +506,41 @@ class ClauseMatcher:
         is weighed against the size limit on its own: a section rewritten with many new
         examples still has its paragraphs read."""
         for old_id, (new_id, _) in self.section_pairs.items():
-            old_left = [
-                self.old.clauses[i]
-                for i in self.old.section(old_id).clauses
-                if i not in self.old_to_new
-            ]
-            new_left = [
-                self.new.clauses[i]
-                for i in self.new.section(new_id).clauses
-                if i not in self.new_taken
-            ]
-            if not old_left or not new_left:
+            self._shared_sentences(old_id, new_id)
+
+    def _shared_sentences(self, old_id: str, new_id: str) -> None:
+        old_left = [
+            self.old.clauses[i]
+            for i in self.old.section(old_id).clauses
+            if i not in self.old_to_new
+        ]
+        new_left = [
+            self.new.clauses[i] for i in self.new.section(new_id).clauses if i not in self.new_taken
+        ]
+        if not old_left or not new_left:
+            return
+        new_by_family: dict[str, list[Clause]] = defaultdict(list)
+        for b in new_left:
+            new_by_family[family(b)].append(b)
+        old_by_family: dict[str, list[Clause]] = defaultdict(list)
+        for a in old_left:
+            old_by_family[family(a)].append(a)
+        edges = []
+        for name, olds in old_by_family.items():
+            news = new_by_family.get(name, [])
+            if len(olds) * len(news) > MAX_GAP_CELLS:
                 continue
-            new_by_family: dict[str, list[Clause]] = defaultdict(list)
-            for b in new_left:
-                new_by_family[family(b)].append(b)
-            old_by_family: dict[str, list[Clause]] = defaultdict(list)
-            for a in old_left:
-                old_by_family[family(a)].append(a)
-            edges = []
-            for name, olds in old_by_family.items():
-                news = new_by_family.get(name, [])
-                if len(olds) * len(news) > MAX_GAP_CELLS:
-                    continue
-                for a in olds:
-                    for b in news:
-                        if same_field(a, b, same_place=True):
-                            score = self.cache.sentence_similarity(a, b)
-                            if score >= SENTENCE_THRESHOLD:
-                                edges.append((score, a.index, b.index))
-            # A paragraph split in two keeps both halves' sentences intact: it stays the
-            # first of them (a lead-in keeps its place), the rest are new.
-            for score, old_index, new_index in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-                if old_index not in self.old_to_new and new_index not in self.new_taken:
-                    self._pair(old_index, new_index, "sentence", score)
+            for a in olds:
+                for b in news:
+                    if same_field(a, b, same_place=True):
+                        score = self.cache.sentence_similarity(a, b)
+                        if score >= SENTENCE_THRESHOLD:
+                            edges.append((score, a.index, b.index))
+        # A paragraph split in two keeps both halves' sentences intact: it stays the
+        # first of them (a lead-in keeps its place), the rest are new.
+        for score, old_index, new_index in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+            if old_index not in self.old_to_new and new_index not in self.new_taken:
+                self._pair(old_index, new_index, "sentence", score)
 
     def resequence(self, section_pairs: dict[str, tuple[str, str]]) -> None:
         """Run the in-section layers again for sections paired since they last ran."""
@@ -544,6 +625,8 @@ class _Homes:
 
 
 _LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+#: A paragraph that leads into what follows it: it ends with a colon.
+_LEAD_IN = re.compile(r":\s*$")
 _DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"`([^`]+)`")

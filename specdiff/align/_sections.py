@@ -423,6 +423,72 @@ class SectionMatcher:
                     split.append((section.id, origin))
         return tuple(merged), tuple(split)
 
+    def folds(
+        self,
+        merged: tuple[tuple[str, str], ...],
+        split: tuple[tuple[str, str], ...],
+        old_to_new: dict[int, tuple[int, str, float]],
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Sections left unpaired whose text stands in one section of the other version:
+        (old section -> the new one its text went into, new section -> the old one its
+        text came from). Each section merged into another (split from another), and each
+        sub-section removed (added) under a paired parent whose text stays with the text
+        before it: a sub-section folded into its parent's new body, as the Discriminator
+        Object's "Conditions for Using ..." rewritten into paragraphs after its Fixed
+        Fields table. The text before it is the nearest clause before its own that has a
+        partner; that partner must stand in the parent's partner or below it, and so must
+        the partner of one of the section's own clauses (some of its text is known to
+        have gone there)."""
+        new_to_old = {n: (o, m, x) for o, (n, m, x) in old_to_new.items()}
+        folded = self._folded(self.old, self.new, self._free_old(), old_to_new, dict(merged))
+        parents = {new_id: old_id for old_id, (new_id, _) in self.pairs.items()}
+        unfolded = self._folded(
+            self.new, self.old, self._free_new(), new_to_old, dict(split), parents
+        )
+        return folded, unfolded
+
+    def _folded(
+        self,
+        spec: Spec,
+        other: Spec,
+        free: list[Section],
+        partners: dict[int, tuple[int, str, float]],
+        found: dict[str, str],
+        parents: dict[str, str] | None = None,
+    ) -> dict[str, str]:
+        """:meth:`folds` for the free sections of one side (``spec``), ``partners`` giving
+        each paired clause's partner in ``other``; ``parents`` pairs a section of ``spec``
+        with its partner (by default ``self.pairs``, old to new)."""
+        candidates = [s for s in free if s.id not in found and s.clauses and s.parent]
+        if not candidates:
+            return found
+        # The nearest clause with a partner before each clause, in one pass.
+        before: list[int | None] = []
+        last = None
+        for clause in spec.clauses:
+            before.append(last)
+            if clause.index in partners:
+                last = clause.index
+        for section in candidates:
+            parent = (
+                parents.get(section.parent or "")
+                if parents is not None
+                else self.pairs.get(section.parent or "", ("", ""))[0]
+            )
+            kept = before[section.clauses[0]]
+            if not parent or kept is None:
+                continue
+            home = other.clauses[partners[kept][0]].section
+            if not home or not any(s.id == parent for s in other.path(home)):
+                continue
+            # Some of its own text is there already: the section went into that body.
+            if any(
+                i in partners and other.clauses[partners[i][0]].section == home
+                for i in section.clauses
+            ):
+                found[section.id] = home
+        return found
+
 
 def _is_chosen(section: Section) -> bool:
     """Whether the author chose this id (rather than it being derived from the title)."""

@@ -205,6 +205,25 @@ def _noun_of(verb: str, noun: str) -> bool:
     return False
 
 
+#: Endings that make the agent noun of a verb: "discriminate" -> "discriminator",
+#: "validate" -> "validator", "encode" -> "encoder".
+_AGENT_ENDINGS = ("or", "er")
+
+
+def agent_of(a: str, b: str) -> bool:
+    """Whether one lower-case word is a verb's present participle and the other the noun
+    for what does that act: said of a thing, both name it by that act ("the
+    discriminating value" / "the discriminator value", "a validating tool" / "a validator
+    tool"). The verb's stem keeps at least :data:`_SHORTEST_STEM` letters ("sending" /
+    "sender" is left alone: short stems too often make another word)."""
+    for participle, noun in ((a, b), (b, a)):
+        stem = participle.removesuffix("ing")
+        long_enough = stem != participle and len(stem) >= _SHORTEST_STEM
+        if long_enough and any(noun == stem + ending for ending in _AGENT_ENDINGS):
+            return True
+    return False
+
+
 def misspelled(a: str, b: str) -> bool:
     """Whether two lower-case words could be one word and its misspelling: at most two
     letters apart, the first letter kept (typing rarely loses it, and a different first

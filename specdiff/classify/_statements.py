@@ -35,12 +35,14 @@ from ..parse.statements import (
     exception_body,
     words_of,
 )
+from ._forms import agent_of
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     CATEGORY_NOUNS,
     carrier_verb,
     derived_pairs,
     is_typo,
+    one_wording,
     restated_acts,
     swapped_words,
     weighty_forms,
@@ -878,11 +880,17 @@ def _delta_words(
     a: NormativeStatement, b: NormativeStatement, removed: Counter[str], added: Counter[str]
 ) -> tuple[list[str], list[str]]:
     """Words of the rule that left or joined the clause (not just moved inside it),
-    without spelling fixes."""
+    without spelling fixes or a participle put for its agent noun ("discriminating" /
+    "discriminator")."""
     before, after = Counter(_governed(a)), Counter(_governed(b))
     gone = [w for w, n in (before - after).items() if removed[w] and w not in _STOPWORDS]
     fresh = [w for w, n in (after - before).items() if added[w] and w not in _STOPWORDS]
-    typos = {(g, f) for g in gone for f in fresh if is_typo(g, f) and not _opposite(g, f)}
+    typos = {
+        (g, f)
+        for g in gone
+        for f in fresh
+        if (is_typo(g, f) or agent_of(g, f)) and not _opposite(g, f)
+    }
     gone = [g for g in gone if not any(g == t[0] for t in typos)]
     fresh = [f for f in fresh if not any(f == t[1] for t in typos)]
     voice = _voice(a, b)
@@ -1310,7 +1318,11 @@ def _compare_phrases(
         )
         if match is not None and Indel.normalized_similarity(said(phrase), said(match)) >= 0.5:
             left.remove(match)
-            if said(phrase) != said(match) and _touches(changed_words, [phrase, match]):
+            if (
+                said(phrase) != said(match)
+                and _touches(changed_words, [phrase, match])
+                and not one_wording(said(phrase), said(match))
+            ):
                 old_words, new_words = _quote(phrase, match)
                 emit(
                     _phrase_change(old_words, new_words, exception),

@@ -13,7 +13,9 @@ break", a longer term both versions use, is that other term, so "line break" is 
 when only "hard line break" is left of it. And a term named with the word before it may
 be renamed to more than one successor ("OpenAPI Description" -> "OpenAPI document" here,
 "OpenAPI definition" there): each successor used more than once, and together the terms
-after that word gaining at least half of the uses the old one lost.
+after that word gaining at least half of the uses the old one lost. So may a term of two
+words whose successors name the same kind of thing by its last word ("OpenAPI
+Description" -> "OAS document" here, "OpenAPI document" there).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class _Counts:
         self.triples: Counter[tuple[str, str, str]] = Counter()
         self._before: dict[tuple[str, str], list[tuple[str, int]]] | None = None
         self._heads: dict[str, list[tuple[str, str]]] | None = None
+        self._tails: dict[str, list[tuple[str, str]]] | None = None
         self._add(texts, 1)
 
     def _add(self, texts: Iterable[str], sign: int) -> None:
@@ -92,6 +95,18 @@ class _Counts:
                     heads.setdefault(pair[0], []).append(pair)
             self._heads = heads
         return sum(max(0, self.pairs[p] - older.pairs[p]) for p in self._heads.get(head, []))
+
+    def gained_before(self, tail: str, older: _Counts) -> int:
+        """Uses of the terms whose last word is ``tail`` ("OpenAPI document", "OAS
+        document"), named with a word that names something, that this version gained on
+        ``older``, added up over the terms that gained."""
+        if self._tails is None:
+            tails: dict[str, list[tuple[str, str]]] = {}
+            for pair, n in self.pairs.items():
+                if n > 0 and not names_nothing(pair[0]):
+                    tails.setdefault(pair[1], []).append(pair)
+            self._tails = tails
+        return sum(max(0, self.pairs[p] - older.pairs[p]) for p in self._tails.get(tail, []))
 
     def count(self, words: tuple[str, ...]) -> int:
         """Uses of one word or a pair of words."""
@@ -143,6 +158,8 @@ class Terms:
             return False
         if _replaced(old, new, old_words, new_words):
             return True
+        if len(old_words) == len(new_words) == 2 and _handed_down(old, new, old_words, new_words):
+            return True
         if before and len(old_words) == len(new_words) == 1:
             gone_term, fresh_term = (before, *old_words), (before, *new_words)
             return _replaced(old, new, gone_term, fresh_term) or _shared_out(
@@ -170,6 +187,20 @@ def _shared_out(old: _Counts, new: _Counts, gone: tuple[str, str], fresh: tuple[
     if new.count(fresh) - old.count(fresh) < _MIN_USES:
         return False
     return 2 * new.gained_after(gone[0], old) >= used - left
+
+
+def _handed_down(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
+    """The old two-word term retired, its uses taken over by several terms for the same
+    kind of thing, named by the last word of ``fresh`` ("OpenAPI Description" -> "OAS
+    document" here, "OpenAPI document" there): ``fresh`` gaining more than one use, and
+    together the terms with its last word gaining at least half of the uses the old term
+    lost."""
+    used, left = _own_uses(old, new, gone)
+    if used < _MIN_USES or left * _RETIRED > used:
+        return False
+    if new.count(fresh) - old.count(fresh) < _MIN_USES:
+        return False
+    return 2 * new.gained_before(fresh[1], old) >= used - left
 
 
 def _own_uses(old: _Counts, new: _Counts, term: tuple[str, ...]) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import character_ranges, plain_text
 from ..parse.statements import NUMBER_VALUES, words_of
-from ._forms import agreeing, canonical, derived, inflected, misspelled, same_stem
+from ._forms import agent_of, agreeing, canonical, derived, inflected, misspelled, same_stem
 from ._notation import canonical_notation
 
 if TYPE_CHECKING:
@@ -792,7 +792,8 @@ def word_key(word: str) -> str:
 
 def _forms_of_one(a: str, b: str) -> bool:
     """Two different words (lower case, bare) that say one thing in another part of speech
-    or agreeing otherwise ("indented" / "indentation", "much" / "many"), or the same
+    or agreeing otherwise ("indented" / "indentation", "much" / "many", "discriminating" /
+    "discriminator"), or the same
     number in digits and in words; never a word of weight for another. (Inflections and
     misspellings are left to the swaps: "entities" -> "entity references" is not the
     same words.)"""
@@ -802,7 +803,7 @@ def _forms_of_one(a: str, b: str) -> bool:
         return True
     if not a.isalpha() or not b.isalpha():
         return False
-    return canonical(a) == canonical(b) or agreeing(a, b) or derived(a, b)
+    return canonical(a) == canonical(b) or agreeing(a, b) or derived(a, b) or agent_of(a, b)
 
 
 def weighty_forms(words: list[str]) -> list[str]:
@@ -953,7 +954,19 @@ def _one_word(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
         return False  # "pet_type" and "petType" are two names readers type
     if _is_name(*old) or _is_name(*new):
         return misspelled(a, b)
-    return same_stem(a, b) or agreeing(a, b) or _is_typo(old, new)
+    return same_stem(a, b) or agreeing(a, b) or agent_of(a, b) or _is_typo(old, new)
+
+
+def one_wording(old: str, new: str) -> bool:
+    """Whether two phrases say the same words in the same order, each word of one a form
+    of its word in the other (:func:`_one_word`: spelling, an inflection, a participle for
+    its agent noun): "if the discriminating value does not match" / "if the discriminator
+    _value_ does not match"."""
+    old_words = _words(typography(plain_text(old)))
+    new_words = _words(typography(plain_text(new)))
+    return len(old_words) == len(new_words) and all(
+        _one_word(a, b) for a, b in zip(old_words, new_words, strict=True)
+    )
 
 
 def _identifier(word: str) -> bool:
