@@ -125,7 +125,7 @@ def distinct_words(a: str, b: str) -> bool:
     return frozenset((head_a, head_b)) in _OPPOSED_PREFIXES
 
 
-def inflected(a: str, b: str) -> bool:
+def inflected(a: str, b: str, endings: tuple[str, ...] = _INFLECTIONS) -> bool:
     """Whether one lower-case word is the other with a regular ending: ``version`` /
     ``versions``, ``dread`` / ``dreaded``, ``use`` / ``using``, ``copy`` / ``copies``."""
     if a == b:
@@ -136,15 +136,27 @@ def inflected(a: str, b: str) -> bool:
     stems = {short, short.removesuffix("e"), short + short[-1]}
     if short.endswith("y"):
         stems.add(short[:-1] + "i")
-    for ending in _INFLECTIONS:
+    for ending in endings:
         if long.endswith(ending) and long[: -len(ending)] in stems:
             return True
     # both inflected: "uses" / "used", "copies" / "copied"
     return any(
         a.endswith(x) and b.endswith(y) and a[: -len(x)] == b[: -len(y)] and len(a) - len(x) >= 3
-        for x in _INFLECTIONS
-        for y in _INFLECTIONS
+        for x in endings
+        for y in endings
     )
+
+
+#: Endings of number and tense only: an adverb made with "-ly" may say another thing
+#: ("hard" / "hardly", "near" / "nearly").
+_NUMBER_AND_TENSE = tuple(e for e in _INFLECTIONS if e != "ly")
+
+
+def another_number_or_tense(a: str, b: str) -> bool:
+    """Whether two different lower-case words are one noun in the singular and the
+    plural ("property schemas" / "properties schemas") or one verb in another tense or
+    person ("use" / "used"): grammar, not what a rule governs."""
+    return a != b and inflected(a, b, _NUMBER_AND_TENSE) and not distinct_words(a, b)
 
 
 def same_stem(a: str, b: str) -> bool:

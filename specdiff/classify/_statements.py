@@ -35,7 +35,7 @@ from ..parse.statements import (
     exception_body,
     words_of,
 )
-from ._forms import agent_of
+from ._forms import agent_of, another_number_or_tense
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     CATEGORY_NOUNS,
@@ -275,10 +275,21 @@ def rules_reworded(
         return True
     for a, b in pairs:
         gone, fresh = _delta_words(a, b, removed, added)
-        bound = _bound_wording(a, b)
+        bound = _bound_wording(a, b) | _category_noun_dropped(a.party, b.party)
+        if _same_member(a.party, b.party):
+            bound |= {*a.party.split(), *b.party.split()}  # "Value MUST" -> "This MUST"
         if set(gone) - ignored[0] - bound or set(fresh) - ignored[1] - bound:
             return True
     return False
+
+
+def _category_noun_dropped(old: str, new: str) -> frozenset[str]:
+    """The category noun a rule's party gained or lost after the words naming it ("The
+    Paths Object MAY be empty" -> "The Paths MAY be empty"): the same party, as
+    :func:`compare_statements` reads it, so no word of the rule was reworded."""
+    if not _category_dropped(old, new):
+        return frozenset()
+    return frozenset({max(old.split(), new.split(), key=len)[-1]})
 
 
 def _bound_wording(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
@@ -885,11 +896,14 @@ def _delta_words(
     before, after = Counter(_governed(a)), Counter(_governed(b))
     gone = [w for w, n in (before - after).items() if removed[w] and w not in _STOPWORDS]
     fresh = [w for w, n in (after - before).items() if added[w] and w not in _STOPWORDS]
+    # A misspelling fixed, a participle put for its agent noun, or a word put in another
+    # number or tense ("property schemas" -> "properties schemas"): the same word.
     typos = {
         (g, f)
         for g in gone
         for f in fresh
-        if (is_typo(g, f) or agent_of(g, f)) and not _opposite(g, f)
+        if (is_typo(g, f) or agent_of(g, f) or another_number_or_tense(g, f))
+        and not _opposite(g, f)
     }
     gone = [g for g in gone if not any(g == t[0] for t in typos)]
     fresh = [f for f in fresh if not any(f == t[1] for t in typos)]
@@ -1102,8 +1116,12 @@ def _one_edit(a: NormativeStatement, b: NormativeStatement) -> bool:
     """Whether what a rule governs changed in one place, by words put for others: a
     term swapped, the rule otherwise as it was. A rule edited in several places ("the
     root OpenAPI document" -> "the entry document of an OAD") is reworded, which the
-    wording rule reads; so is one whose words were only added or dropped."""
-    old, new = weighty_forms(_governed(a)), weighty_forms(_governed(b))
+    wording rule reads; so is one whose words were only added or dropped. A party that
+    names, either way, the member the text describes is no edit (:func:`_same_member`)."""
+    old, new = _governed(a), _governed(b)
+    if _same_member(a.party, b.party):
+        old, new = old[len(a.party.split()) :], new[len(b.party.split()) :]
+    old, new = weighty_forms(old), weighty_forms(new)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     return len(edits) == 1 and edits[0][0] == "replace"
@@ -1269,6 +1287,19 @@ def _category_only(old: str, new: str) -> bool:
 
 #: Nouns a spec uses, one for another, for a named member of an object or a schema.
 _MEMBER_NOUNS = _set("field property attribute member keyword")
+#: ... and for what such a member holds: "Value MUST be ..." in the row of a field.
+_MEMBER_VALUE = _set("value")
+
+
+def _same_member(old: str, new: str) -> bool:
+    """Whether two parties of a rule name the member a text describes, the one by its
+    noun ("Value MUST be in the form of a URI", "The field MUST ...") and the other by a
+    pronoun, which leaves no party ("This MUST be in the form of a URI"), or by another
+    such noun: one party, pointed at otherwise."""
+    nouns = _MEMBER_NOUNS | _MEMBER_VALUE
+    if old == new or not (old in nouns or not old) or not (new in nouns or not new):
+        return False
+    return bool(old) or bool(new)
 
 
 def _plural_gone(party: str, changed_words: set[str]) -> bool:

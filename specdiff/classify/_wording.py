@@ -286,13 +286,19 @@ def members_changed(old: str, new: str) -> bool:
     a = _LIST_TOKEN.findall(typography(plain_text(old)).casefold())
     b = _LIST_TOKEN.findall(typography(plain_text(new)).casefold())
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    counts = {id(a): Counter(a), id(b): Counter(b)}
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op not in ("insert", "delete"):
             continue
         side, other, start, stop = (b, a, j1, j2) if op == "insert" else (a, b, i1, i2)
         span = side[start:stop]
         content = [w for w in span if w not in _JOINS and w not in _FUNCTION_WORDS]
-        if not content or any(w in other for w in content):
+        # A word that moved is as frequent on the other side: the stretch holding it is a
+        # member moved (perhaps renamed: "newline (`U+000A`)" -> "line feed (`U+000A`)").
+        # A word also said elsewhere in the text is not one: "mutual TLS (use of a client
+        # certificate)" joins a list that already spoke of "client credentials".
+        here, there = counts[id(side)], counts[id(other)]
+        if not content or any(there[w] >= here[w] for w in content):
             continue
         before = side[start - 1] if start else ""
         after = side[stop] if stop < len(side) else ""
