@@ -8,7 +8,7 @@ import pytest
 
 from specdiff.classify._forms import another_number_or_tense
 from specdiff.classify._statements import _same_member
-from specdiff.classify._wording import members_changed
+from specdiff.classify._wording import members_changed, permitted_as_bound
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,30 @@ def test_a_member_moved_and_named_otherwise_joins_nothing():
     new = "A blank is a tab (`U+0009`), form feed (`U+000C`), or line feed (`U+000A`)."
     assert not members_changed(old, new)
     assert not members_changed(new, old)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "the rule allowing 1--3 spaces of indentation",
+            "the rule allowing at most 3 spaces of indentation",
+        ),
+        ("it permits one to three retries", "it permits at most three retries"),
+        ("Allowed 1-4 lamps.", "Allowed at most 4 lamps."),
+    ],
+)
+def test_a_range_from_one_that_is_allowed_is_its_top_bound(text, read):
+    assert permitted_as_bound(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rule requiring 1--3 spaces",  # an obligation's lower bound still counts
+        "the rule allowing 2-3 spaces",  # a range from two is no range from none
+        "allowing 1 space",  # one count, no range
+    ],
+)
+def test_other_ranges_are_left_as_written(text):
+    assert permitted_as_bound(text) == text

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from ..model.changes import VerdictChange
-from ..model.document import Clause, ClauseKind, Verdict
+from ..model.document import Clause, ClauseKind, NormativeStatement, Strength, Verdict
 from ..parse import canonical_ranges, character_ranges, fence_verdict
 from ..parse.statements import words_of
 from ._data import (
@@ -45,6 +45,7 @@ from ._wording import (
     names_nothing,
     numbers_and_negations,
     one_bound_wording,
+    permitted_as_bound,
     restated,
     same_content_words,
     same_forms,
@@ -314,9 +315,10 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     ):
         return Classification(("wording.substantive",))
     # A number or a negation that appeared or went ("two classes" -> "one class",
-    # "can be" -> "cannot be") says something else, however little else changed.
-    old_counts = numbers_and_negations(words_of(one_bound_wording(old_text)))
-    if old_counts != numbers_and_negations(words_of(one_bound_wording(new_text))):
+    # "can be" -> "cannot be") says something else, however little else changed. A range
+    # from one that is allowed is the bound at its top, as a rule's is (none is always
+    # allowed): "allowing 1--3 spaces" says what "allowing up to three spaces" does.
+    if _counted(old_text, old.statements) != _counted(new_text, new.statements):
         return Classification(("wording.substantive",))
     # So does a range of characters whose ends moved ("a-z" -> "a-f").
     old_ranges, new_ranges = character_ranges(old_text), character_ranges(new_text)
@@ -343,6 +345,22 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
         return Classification(("wording",), details=(detail,))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
+
+
+def _counted(text: str, statements: tuple[NormativeStatement, ...]) -> Counter[str]:
+    """The numbers and negations of a clause, each range from one that a permission
+    allows ("One to three lamps are allowed", "the rule allowing 1--3 spaces") counted as
+    the bound at its top."""
+    counts = numbers_and_negations(words_of(one_bound_wording(permitted_as_bound(text))))
+    for statement in statements:
+        if statement.strength is not Strength.MAY or statement.negative:
+            continue
+        for quantity in statement.quantities:
+            from_one = quantity.comparator == "between" and quantity.number.startswith("1-")
+            if from_one and counts["1"] > 0:
+                counts["1"] -= 1
+                counts["at most"] += 1
+    return +counts
 
 
 def _lower(swap: Swap) -> tuple[str, str, str]:

@@ -1043,6 +1043,24 @@ _FROM_ZERO = re.compile(
 )
 
 
+#: A range from one that a verb allows ("the rule allowing 1--3 spaces", "permits one to
+#: three retries"): none is always allowed, so it allows what "up to three" does.
+_PERMITTED_FROM_ONE = re.compile(
+    r"\b(?P<verb>(?:allow|permit)(?:s|ed|ted|ing|ting)?\s+)(?:1|one)"
+    r"(?:\s*(?:-+|\u2013|\u2014)\s*|\s+(?:to|through)\s+)"
+    rf"(?=\d|(?:{'|'.join(NUMBER_VALUES)})\b)",
+    re.IGNORECASE,
+)
+
+
+def permitted_as_bound(text: str) -> str:
+    """``text`` with each range from one that a verb allows said as "at most": "allowing
+    1--3 spaces" -> "allowing at most 3 spaces"."""
+    if "llow" not in text and "ermit" not in text:
+        return text
+    return _PERMITTED_FROM_ONE.sub(r"\g<verb>at most ", text)
+
+
 def one_bound_wording(text: str) -> str:
     """``text`` with each bound said as "at most N" or "at least N"."""
     text = _FROM_ZERO.sub("at most ", text)
