@@ -8,6 +8,7 @@ import pytest
 
 from specdiff.classify._forms import another_number_or_tense
 from specdiff.classify._statements import _same_member
+from specdiff.classify._terms import Terms
 from specdiff.classify._wording import members_changed, permitted_as_bound
 
 
@@ -112,3 +113,22 @@ def test_a_range_from_one_that_is_allowed_is_its_top_bound(text, read):
 )
 def test_other_ranges_are_left_as_written(text):
     assert permitted_as_bound(text) == text
+
+
+def _terms(old: list[str], new: list[str]) -> Terms:
+    return Terms(lambda: old, lambda: new)
+
+
+def test_two_terms_set_against_each_other_are_not_one_renamed():
+    old = [
+        "Value MUST be a non-relative URI.",
+        'Earlier versions wrongly used the term "absolute URI" instead of "non-relative URI".',
+        "The office keeps a copy.",
+    ]
+    new = [
+        "This MUST be an absolute URI.",
+        "The office keeps a copy of each absolute URI.",
+    ]
+    assert not _terms(old, new).renamed("non relative", "absolute")
+    uncontrasted = [old[0], "Each non-relative URI is resolved.", old[2]]
+    assert _terms(uncontrasted, new).renamed("non relative", "absolute")

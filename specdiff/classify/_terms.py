@@ -44,6 +44,8 @@ class _Counts:
         self.pairs: Counter[tuple[str, str]] = Counter()
         self.triples: Counter[tuple[str, str, str]] = Counter()
         self._before: dict[tuple[str, str], list[tuple[str, int]]] | None = None
+        self.contrasts: list[str] = []
+        """The texts (plain lower-case words) that set something against another."""
         self._heads: dict[str, list[tuple[str, str]]] | None = None
         self._tails: dict[str, list[tuple[str, str]]] | None = None
         self._add(texts, 1)
@@ -141,6 +143,11 @@ class Terms:
             old_texts, new_texts = Counter(old_source()), Counter(new_source())
             old = _Counts(old_texts.elements())
             new = old.edited((old_texts - new_texts).elements(), (new_texts - old_texts).elements())
+            old.contrasts = [
+                " ".join(_WORD.findall(plain_text(t).casefold()))
+                for t in old_texts
+                if _CONTRAST_HINT.search(t)
+            ]
             self._counts.append((old, new))
         return self._counts[0]
 
@@ -157,15 +164,38 @@ class Terms:
         if not 1 <= len(old_words) <= 2 or not 1 <= len(new_words) <= 2:
             return False
         if _replaced(old, new, old_words, new_words):
-            return True
+            return not _contrasted(old, old_words, new_words)
         if len(old_words) == len(new_words) == 2 and _handed_down(old, new, old_words, new_words):
-            return True
+            return not _contrasted(old, old_words, new_words)
         if before and len(old_words) == len(new_words) == 1:
             gone_term, fresh_term = (before, *old_words), (before, *new_words)
-            return _replaced(old, new, gone_term, fresh_term) or _shared_out(
-                old, new, gone_term, fresh_term
-            )
+            return (
+                _replaced(old, new, gone_term, fresh_term)
+                or _shared_out(old, new, gone_term, fresh_term)
+            ) and not _contrasted(old, old_words, new_words)
         return False
+
+
+#: Words that set one term against another: "used the term "absolute URI" instead of
+#: "non-relative URI"", "a URI rather than a URL".
+_CONTRAST = r"(?:instead of|rather than|in place of)"
+_CONTRAST_HINT = re.compile(rf"\b{_CONTRAST}\b", re.IGNORECASE)
+
+
+def _contrasted(old: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
+    """Whether the old version sets the two terms against each other, a few words apart
+    ("used the term "absolute URI" instead of "non-relative URI"", either way round): it
+    tells them apart, so the one is no new name of the other, however the new version
+    uses them."""
+    if not old.contrasts:
+        return False
+    a, b = (re.escape(" ".join(term)) for term in (gone, fresh))
+    within = r"(?:\w+ ){0,6}"
+    pattern = re.compile(
+        rf"\b(?:{a}) {within}{_CONTRAST} {within}(?:{b})\b"
+        rf"|\b(?:{b}) {within}{_CONTRAST} {within}(?:{a})\b"
+    )
+    return any(pattern.search(text) for text in old.contrasts)
 
 
 def _replaced(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
