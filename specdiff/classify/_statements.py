@@ -862,10 +862,14 @@ def _absorbed(
     "must retry and must log" -> "must retry and log". Its words did not leave the clause."""
     if any(delta[w] for w in _governed(statement) if w not in _STOPWORDS):
         return False
+    # The other rule says the act itself ("must retry and log"): a rule of the same force
+    # about something else ("It is RECOMMENDED that they do so") keeps nothing of it.
+    verb = _head_verb(statement.action)
     return any(
         o.strength == statement.strength
         and o.negative == statement.negative
         and (not o.party or not statement.party or o.party == statement.party)
+        and (not verb or verb in o.sentence.casefold())
         for o in others
     )
 

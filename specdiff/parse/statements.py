@@ -175,7 +175,7 @@ _TO_VERB = re.compile(r"\s+to\s+\w")
 _RELATIVE_OPENING = re.compile(r"\s*(?:that|which|who)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s*$", re.IGNORECASE)
-_TRAILING_CONJUNCTION = re.compile(r"(?:\s+\b(?:and|or|but|then|so|while|that|which|who))+$")
+_TRAILING_CONJUNCTION = re.compile(r"(?:(?:^|\s+)\b(?:and|or|but|then|so|while|that|which|who))+$")
 _POSSIBILITY = re.compile(
     r"\s+be\s+(?:possible|impossible|feasible|infeasible|likely|unlikely)\b", re.IGNORECASE
 )
@@ -235,6 +235,8 @@ _IRREGULAR_PARTICIPLES = _set("""
     withheld woken worn
     """)
 _PRONOUNS = _set("it they he she we i one")
+#: Verbs that join a subject to a keyword said as an adjective ("is REQUIRED").
+_COPULAS = _set("is are be was were")
 _RELATIVES = _set("that which who whom whose what")
 _ARTICLES = _set("the a an any each every all no some our your its their this that these those")
 
@@ -285,6 +287,8 @@ def party_key(subject: str) -> str:
     """The bound party a subject names: ``"The assistant"`` -> ``assistant``,
     ``"Servers"`` -> ``server``; pronouns and relatives give ''."""
     words = [w for w in _PARTY_WORD.findall(subject.casefold()) if w not in _ARTICLES]
+    while words and words[-1] in _COPULAS:
+        words.pop()  # "this field is REQUIRED": the field is what is required
     if not words or words[-1] in _PRONOUNS or words[-1] in _RELATIVES:
         return ""
     if _COORDINATORS.isdisjoint(words[:-1]):
@@ -473,6 +477,7 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
     sentence = fold(text[start:end])
     shared: list[list[StatementDetails]] = []  # the sentence is read once for all its rules
     previous = ""
+    uncertain = False
     for i, hit in enumerate(hits):
         subject = _near_subject(text, start if i == 0 else hits[i - 1].end, hit.start, start)
         # "Wren should report progress, and must tell ...": the same subject.
@@ -482,12 +487,23 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             continue  # "Unless a message says it may be shared, ...": part of a condition
         if not hit.written.isupper() and _under_opinion(text, start, hit):
             continue  # "We think that the two cases should be treated the same."
+        if hit.phrase.modal and not hit.written.isupper():
+            if _either_way(text, start, hit):
+                # "Extensions may or may not be supported": what is uncertain; neither
+                # keyword allows or forbids anything. A later lower-case "may" of the
+                # sentence speaks of what is possible too, unless said of a party.
+                uncertain = True
+                continue
+            if _under_frame(text, start, hit, _CONSEQUENCE):
+                continue  # "..., which means that such IRIs cannot be compared as-is"
         # "No further characters may occur", "Nothing may follow the fence": a rule said
         # of none of a kind forbids it to all of them.
         denied = _denied(text, start if i == 0 else hits[i - 1].end, hit)
         if hit.phrase.modal and not hit.written.isupper():
             after = text[hit.end : hits[i + 1].start if i + 1 < len(hits) else end]
             sense, verb = _sense(hit, subject, after, denied=denied)
+            if uncertain and sense in ("modal", "passive"):
+                sense = "hedged"  # "..., but those may be extended as well"
             embedded = bool(subject) and subject.split()[0] in _RELATIVES
             if embedded and _opens_sentence(text, start, subject.split()[0]):
                 # "That field may be omitted": a determiner, not a relative clause.
@@ -809,8 +825,37 @@ def _under_opinion(text: str, sentence_start: int, hit: Hit) -> bool:
     """Whether a keyword stands under an opinion said earlier in its clause (a semicolon
     opens a clause of its own). An opinion inside a condition ("If it seems that ...,")
     or a relative clause ("defaults that we believe are helpful") governs only that."""
+    return _under_frame(text, sentence_start, hit, _OPINION)
+
+
+#: Words that draw a consequence of what was said: a lower-case *may* or *can* under them
+#: says what follows from it, what is possible or not ("which means that IRIs encoded
+#: this way cannot be compared to IRIs as-is"), not what a party is allowed. RFC 2119
+#: capitals ("This means that it MAY be sent") and *must* stay rules.
+_CONSEQUENCE = re.compile(
+    r"\b(?:(?:which|this|that|it)\s+(?:means|implies)|meaning|it\s+follows)\s+that\b",
+    re.IGNORECASE,
+)
+#: "may or may not", "might or might not", "can or cannot": either way round.
+_EITHER_WAY_AFTER = re.compile(
+    r"\s+or\s+(?:may\s+not|might\s+not|can\s*not|can['’]t)\b", re.IGNORECASE
+)
+_EITHER_WAY_BEFORE = re.compile(r"\b(?:may|might|can)\s+or\s+$", re.IGNORECASE)
+
+
+def _either_way(text: str, sentence_start: int, hit: Hit) -> bool:
+    """Whether a lower-case *may* or *can* is one half of "may or may not" ("can or
+    cannot"): it says that something is uncertain, not that it is allowed."""
+    if hit.phrase.negative:
+        return bool(_EITHER_WAY_BEFORE.search(text, max(sentence_start, hit.start - 12), hit.start))
+    return bool(_EITHER_WAY_AFTER.match(text, hit.end))
+
+
+def _under_frame(text: str, sentence_start: int, hit: Hit, frame: re.Pattern[str]) -> bool:
+    """Whether a keyword stands under ``frame`` (an opinion, a consequence) said earlier
+    in its clause, and not only inside a condition or a relative clause of its own."""
     window = text[max(sentence_start, hit.start - _LOOK_BACK) : hit.start]
-    for found in _OPINION.finditer(window, window.rfind(";") + 1):
+    for found in frame.finditer(window, window.rfind(";") + 1):
         before = window[: found.start()]
         cut = max(before.rfind(","), before.rfind(":"), before.rfind("("))
         segment = before[cut + 1 :].lstrip(" *_\"'“(")
