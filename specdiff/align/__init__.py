@@ -59,6 +59,11 @@ class Alignment:
     """(new section, old section it was split from)."""
     moved_in_place: frozenset[int]
     """Old indices of clauses that stayed in their section but changed order."""
+    folded: tuple[tuple[str, str], ...] = ()
+    """(old section, new section its text went into): merged, or a sub-section rewritten
+    into its parent's new body."""
+    unfolded: tuple[tuple[str, str], ...] = ()
+    """(new section, old section its text came from): the same the other way round."""
 
     def section_map(self) -> dict[str, str]:
         return {pair.old: pair.new for pair in self.sections}
@@ -107,4 +112,6 @@ def align(old: Spec, new: Spec) -> Alignment:
         merged=merged,
         split=split,
         moved_in_place=clauses.reordered(),
+        folded=tuple(sorted({**folds, **dict(merged)}.items())),
+        unfolded=tuple(sorted({**unfolds, **dict(split)}.items())),
     )

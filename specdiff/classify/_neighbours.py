@@ -111,14 +111,23 @@ def read_neighbours(
     reading = NeighbourReading()
     old_to_new = {pair.old: pair.new for pair in alignment.clauses}
     new_to_old = {pair.new: pair.old for pair in alignment.clauses}
+    folded_into: dict[str, list[str]] = {}
+    for old_id, new_id in alignment.folded:
+        folded_into.setdefault(new_id, []).append(old_id)
+    unfolded_from: dict[str, list[str]] = {}
+    for new_id, old_id in alignment.unfolded:
+        unfolded_from.setdefault(old_id, []).append(new_id)
     for pair in alignment.sections:
         here = terms.under(_topic(old, new, pair.old, pair.new))
-        members = _members(old, new, pair.old, pair.new, (old_to_new, new_to_old), here)
+        old_ids = [pair.old, *folded_into.get(pair.new, ())]
+        new_ids = [pair.new, *unfolded_from.get(pair.old, ())]
+        members = _members(old, new, old_ids, new_ids, (old_to_new, new_to_old), here)
         if not any(m.seed for m in members):
             continue
-        for run in _runs(members):
+        folded = len(old_ids) + len(new_ids) > 2
+        for run in _runs(members, whole=folded):
             if _worth_reading(run, old_to_new):
-                _read_run(old, new, run, (old_to_new, new_to_old), here, reading)
+                _read_run(old, new, run, (old_to_new, new_to_old), here, reading, by_matter=folded)
     return reading
 
 
@@ -137,17 +146,20 @@ def _topic(old: Spec, new: Spec, old_id: str, new_id: str) -> frozenset[str]:
 def _members(
     old: Spec,
     new: Spec,
-    old_id: str,
-    new_id: str,
+    old_ids: list[str],
+    new_ids: list[str],
     alignment: tuple[dict[int, int], dict[int, int]],
     terms: Terms,
 ) -> list[_Member]:
     """The changed prose clauses of a section pair, placed where they stand in the new
     section: an old clause where its partner stands, or after the partner of the clause
-    before it."""
+    before it. The pair's sections on each side are the paired ones and those folded
+    into the other side's (merged into it, or rewritten into it as a parent's body),
+    their clauses taken in document order."""
     old_to_new, new_to_old = alignment
-    new_list = new.section(new_id).clauses
+    new_list = _clauses_of(new, new_ids)
     position = {index: place for place, index in enumerate(new_list)}
+    in_old = set(old_ids)
     members: list[_Member] = []
     for index in new_list:
         after = new.clauses[index]
@@ -160,14 +172,14 @@ def _members(
             )
             continue
         before = old.clauses[partner]
-        if before.section != old_id or before.fingerprint == after.fingerprint:
+        if before.section not in in_old or before.fingerprint == after.fingerprint:
             continue
         loses, gains = left_unpaired(before.statements, after.statements, terms)
         place, seed = position[index], loses or gains
         members.append(_Member(place, True, index, seed, gains=gains))
         members.append(_Member(place, False, partner, seed, loses=loses))
     last = -0.5
-    for index in old.section(old_id).clauses:
+    for index in _clauses_of(old, old_ids):
         before = old.clauses[index]
         partner = old_to_new.get(index)
         if partner is not None and partner in position:
@@ -178,9 +190,23 @@ def _members(
     return members
 
 
-def _runs(members: list[_Member]) -> list[list[_Member]]:
+def _clauses_of(spec: Spec, section_ids: list[str]) -> tuple[int, ...]:
+    """The clauses of these sections, in document order."""
+    if len(section_ids) == 1:
+        return spec.section(section_ids[0]).clauses
+    return tuple(sorted(i for s in section_ids for i in spec.section(s).clauses))
+
+
+def _runs(members: list[_Member], *, whole: bool = False) -> list[list[_Member]]:
     """Seeds at most :data:`WINDOW` places apart form a run; other edited clauses join
-    the run of a seed within :data:`WINDOW` places, but carry no run further."""
+    the run of a seed within :data:`WINDOW` places, but carry no run further. A body
+    that sections were folded into (``whole``) is one run when it is small enough
+    (:data:`MAX_RUN` clauses a side): a rule carried into it may now stand anywhere in
+    it, not only where the text around it went."""
+    if whole:
+        old_side = sum(1 for m in members if not m.new_side)
+        if old_side <= MAX_RUN and len(members) - old_side <= MAX_RUN:
+            return [members]
     seeds = [m for m in members if m.seed]
     runs: list[list[_Member]] = []
     for member in seeds:
@@ -225,6 +251,8 @@ def _read_run(
     alignment: tuple[dict[int, int], dict[int, int]],
     terms: Terms,
     reading: NeighbourReading,
+    *,
+    by_matter: bool = False,
 ) -> None:
     old_to_new, new_to_old = alignment
     old_clauses = sorted((old.clauses[m.index] for m in run if not m.new_side), key=_order)
@@ -240,6 +268,7 @@ def _read_run(
         [(c.statements, c.text) for c in new_clauses],
         partners,
         terms,
+        by_matter=by_matter,
     )
     for clause, changes in zip(old_clauses, found.from_old, strict=True):
         reading.old_changes[clause.index] = tuple(changes)

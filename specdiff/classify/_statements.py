@@ -383,6 +383,8 @@ def compare_across(
     new: Sequence[tuple[tuple[NormativeStatement, ...], str]],
     partners: Sequence[tuple[int, int]],
     terms: Terms = NO_TERMS,
+    *,
+    by_matter: bool = False,
 ) -> RunReading:
     """How the rules of a run of neighbouring clauses changed, the run read as one text.
 
@@ -394,7 +396,10 @@ def compare_across(
     into a neighbouring clause did not leave the run. Returns, per old clause, the rules
     removed from it, and per new clause, the changes to the rules it now states
     (``terms``: the words renamed throughout, and the words of the headings the run
-    stands under, as :func:`compare_statements` takes them)."""
+    stands under, as :func:`compare_statements` takes them). In a body that sections
+    were folded into (``by_matter``), rules left without a partner in their clause also
+    pair by what they speak of, whatever the order of its words (:func:`_same_matter`):
+    a rule carried into another paragraph there is often rewritten as it goes."""
     forms = _topic_forms(terms.topic)
     heads = _heads(s for found, _ in (*old, *new) for s in found)
     from_old: list[list[StatementChange]] = [[] for _ in old]
@@ -448,9 +453,18 @@ def compare_across(
     )
     old_statements = tuple(s for _, s in lone_old)
     new_statements = tuple(s for _, s in lone_new)
-    pairs, old_left, new_left = _pair_positions(old_statements, new_statements, terms, heads)
+    pairs, old_left, new_left = _pair_positions(
+        old_statements, new_statements, terms, heads, by_matter=by_matter
+    )
     for i, j in pairs:
-        changes = _pair_changes(old_statements[i], new_statements[j], removed, added, forms, terms)
+        a, b = old_statements[i], new_statements[j]
+        changes = _pair_changes(a, b, removed, added, forms, terms)
+        if by_matter and _similarity(a, b, terms) < PAIR_THRESHOLD:
+            # Paired only by what it speaks of: its words were rewritten and reordered as
+            # it was carried ("include either a `content` field or a `schema` field" ->
+            # "contain either a `schema` property, or a `content` property"), which is no
+            # evidence of another requirement; its force still reads.
+            changes = [c for c in changes if c.tag in _FORCE_TAGS]
         into_new[lone_new[j][0]].extend(changes)
     old_reported: Counter[str] = Counter()
     new_reported: Counter[str] = Counter()
@@ -586,6 +600,8 @@ def _pair_positions(
     new: Sequence[NormativeStatement],
     terms: Terms = NO_TERMS,
     heads: frozenset[str] = frozenset(),
+    *,
+    by_matter: bool = False,
 ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """:func:`pair_statements` by position: (old, new) pairs, lone old, lone new.
 
@@ -603,7 +619,7 @@ def _pair_positions(
             new_left.remove(match)
             pairs.append((i, match))
     scored = sorted(
-        (-_similarity(old[i], new[j], terms), i, j)
+        (-_similarity(old[i], new[j], terms, by_matter=by_matter), i, j)
         for i in old_left
         for j in new_left
         if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads))
@@ -732,8 +748,16 @@ def _root(keyword: str) -> str:
     return " ".join(_NEGATORS.sub(" ", keyword.casefold()).split())
 
 
-def _similarity(a: NormativeStatement, b: NormativeStatement, terms: Terms = NO_TERMS) -> float:
+def _similarity(
+    a: NormativeStatement,
+    b: NormativeStatement,
+    terms: Terms = NO_TERMS,
+    *,
+    by_matter: bool = False,
+) -> float:
     score = Indel.normalized_similarity(_governed(a), _governed(b))
+    if by_matter:
+        score = max(score, _same_matter(a, b))
     if a.party and b.party and a.party != b.party and not _shared_party(a.party, b.party):
         if _terminology(a.party, b.party, terms):
             # The same party under its new name ("sender" -> "producer" throughout).
@@ -756,6 +780,25 @@ def _similarity(a: NormativeStatement, b: NormativeStatement, terms: Terms = NO_
     return score
 
 
+def _same_matter(a: NormativeStatement, b: NormativeStatement) -> float:
+    """How much two rules say of the same things, whatever the order and the category
+    nouns: the shared share of their content words, category nouns ("field", "property",
+    "object") left out. "Parameter Objects MUST include either a `content` field or a
+    `schema` field" and "A parameter MUST contain either a `schema` property, or a
+    `content` property" govern the same choice, written the other way round. Rules of
+    fewer than :data:`_MATTER_WORDS` such words are left to their wording."""
+    old = Counter(_stem(w) for w in _governed(a) if w not in _STOPWORDS and w not in CATEGORY_NOUNS)
+    new = Counter(_stem(w) for w in _governed(b) if w not in _STOPWORDS and w not in CATEGORY_NOUNS)
+    total = sum(old.values()) + sum(new.values())
+    if min(sum(old.values()), sum(new.values())) < _MATTER_WORDS:
+        return 0.0
+    return 2 * sum((old & new).values()) / total
+
+
+#: What a change to a rule's force is tagged.
+_FORCE_TAGS = frozenset(("normative.strengthened", "normative.weakened", "normative.reversed"))
+#: The fewest content words a rule needs to be paired by its matter alone.
+_MATTER_WORDS = 5
 #: The passive's own words: "be stripped by clerks".
 _PASSIVE_WORDS = frozenset(("be", "by"))
 #: Verbs that take the action as their object: "use percent-encoding" says what
@@ -991,10 +1034,16 @@ def _pair_changes(
         return found
     changed_words = set(gone) | set(fresh)
 
-    _compare_phrases(a.exceptions, b.exceptions, changed_words, record, exception=True)
+    _compare_phrases(a.exceptions, b.exceptions, changed_words, record, terms, exception=True)
     permission = b.strength is Strength.MAY and not b.negative
     _compare_phrases(
-        a.conditions, b.conditions, changed_words, record, exception=False, permission=permission
+        a.conditions,
+        b.conditions,
+        changed_words,
+        record,
+        terms,
+        exception=False,
+        permission=permission,
     )
 
     # "RFC 6838" -> "RFC6838": the same number written against its name is no quantity
@@ -1336,11 +1385,14 @@ def _compare_phrases(
     new: tuple[str, ...],
     changed_words: set[str],
     emit: Record,
+    terms: Terms,
     *,
     exception: bool,
     permission: bool = False,
 ) -> None:
-    """Exceptions or conditions that appeared, disappeared or changed."""
+    """Exceptions or conditions that appeared, disappeared or changed. One said in other
+    forms of its words, or with a category noun or a term renamed throughout ("with the
+    `schema` field" -> "with the `schema` object"), is the same."""
     if old == new:
         return
     # An exception is what it excepts, however it is said ("unless X", "An exception is if
@@ -1357,6 +1409,7 @@ def _compare_phrases(
                 said(phrase) != said(match)
                 and _touches(changed_words, [phrase, match])
                 and not one_wording(said(phrase), said(match))
+                and not _terminology(said(phrase), said(match), terms)
             ):
                 old_words, new_words = _quote(phrase, match)
                 emit(
