@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 
 from ..model.changes import VerdictChange
 from ..model.document import Clause, ClauseKind, NormativeStatement, Strength, Verdict
-from ..parse import canonical_ranges, character_ranges, fence_verdict
+from ..parse import canonical_ranges, character_ranges, fence_verdict, opens_as_note
 from ..parse.statements import words_of
 from ._data import (
     block_details,
@@ -87,6 +87,14 @@ def _example_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     return Classification(tuple(tags), verdicts=flips)
 
 
+def is_note(clause: Clause) -> bool:
+    """A "Note:" paragraph that states no rule (none in RFC 2119 capitals): commentary,
+    as an admonition is."""
+    return (
+        clause.kind is ClauseKind.PARAGRAPH and not clause.statements and opens_as_note(clause.text)
+    )
+
+
 def _fence_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """Code shown as an example that is now shown as a counter-example (```` ```graphql
     example ```` -> ```` ```graphql counter-example ````), or the reverse: what it taught
@@ -113,7 +121,9 @@ def _shown_as(clause: Clause) -> str:
 
 
 def _commentary_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
-    if ClauseKind.ADMONITION not in (old.kind, new.kind):
+    """An admonition, or a "Note:" paragraph on both sides (one that stops being a note
+    states its rules, or the reverse: read by the normative rule)."""
+    if ClauseKind.ADMONITION not in (old.kind, new.kind) and not (is_note(old) and is_note(new)):
         return None
     tags = ("commentary", "editorial") if is_editorial(old.text, new.text) else ("commentary",)
     return Classification(tags)
@@ -492,7 +502,7 @@ def _given_statements(changes: tuple[StatementChange, ...]) -> Classification | 
 def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:
     """Tags for a clause that appeared (``added``) or disappeared."""
     verb = "added" if added else "removed"
-    if clause.kind is ClauseKind.ADMONITION:
+    if clause.kind is ClauseKind.ADMONITION or is_note(clause):
         return ("commentary",)
     if clause.kind is ClauseKind.EXAMPLE or (
         clause.kind is ClauseKind.CODE and fence_verdict(clause.info) is not None

@@ -21,7 +21,7 @@ from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
 from ._ranges import canonical_ranges, character_ranges
 from ._tables import field_name, row_cells
-from ._text import fingerprint, fold, plain_text, slugify
+from ._text import fingerprint, fold, opens_as_note, plain_text, slugify
 from .statements import find_statements
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ __all__ = [
     "fingerprint",
     "fold",
     "looks_like_example",
+    "opens_as_note",
     "parse_spec",
     "plain_text",
     "row_cells",

@@ -18,7 +18,7 @@ from ._drafts import PROSE, ClauseDraft, SectionDraft, clause_text, finish_claus
 from ._examples import example_title, looks_like_example
 from ._normative import DEFAULT_VOCABULARY, Vocabulary
 from ._refs import find_html_anchors
-from ._text import drop_comments, fold, slugify
+from ._text import drop_comments, fold, opens_as_note, slugify
 from .statements import (
     Reading,
     actors,
@@ -391,6 +391,10 @@ class SpecBuilder:
             else ()
             for draft, text in zip(self.clauses, texts, strict=True)
         ]
+        for index, (draft, text) in enumerate(zip(self.clauses, texts, strict=True)):
+            if readings[index] and _a_note(draft, text):
+                # A note states no rule, but one it writes in RFC 2119 capitals.
+                readings[index] = tuple(r for r in readings[index] if r.statement.keyword.isupper())
         for item in _rules_list_items(self.clauses, readings):
             readings[item] = (*readings[item], *read_declaratives(texts[item], self.vocabulary))
         # Lower-case "may" and "can" bind a party: the configured ones, or an actor this
@@ -442,6 +446,11 @@ def _rules_list_items(drafts: list[ClauseDraft], readings: list[tuple[Reading, .
 
 
 _RULES_LIST_ITEMS = 3
+
+
+def _a_note(draft: ClauseDraft, text: str) -> bool:
+    """A "Note:" paragraph: commentary, whose lower-case modals state no rule."""
+    return draft.kind is ClauseKind.PARAGRAPH and opens_as_note(text)
 
 
 def _skip_to_close(tokens: list[Token], i: int) -> int:

@@ -77,3 +77,14 @@ def slugify(title: str) -> str:
     """GitHub's heading slug: plain text, lower case, punctuation dropped, spaces to hyphens."""
     text = unicodedata.normalize("NFC", plain_text(title)).lower()
     return _SLUG_DROP.sub("", text).replace(" ", "-")
+
+
+#: A paragraph opening with "Note:" (bold or not), as spec-md and many specs set apart
+#: what clarifies intent: notes are non-normative ("Notes in this document are
+#: non-normative", the GraphQL spec says), so their "must" binds no one.
+_NOTE = re.compile(r"(?:\*\*|__|\*|_)?(?:Note|NOTE)(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?\s")
+
+
+def opens_as_note(text: str) -> bool:
+    """Whether a paragraph's (normalised) text opens with a "Note:" marker."""
+    return text.startswith(("N", "*", "_")) and _NOTE.match(text) is not None
