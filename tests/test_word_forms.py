@@ -140,6 +140,7 @@ def test_a_swap_quotes_the_words_as_written():
     )
     assert (swap.old, swap.new, swap.before) == ("minor", "patch", "new")
     assert (swap.old_phrase, swap.new_phrase) == ("minor", "patch")
+    assert swap.after == "version"
 
 
 def test_a_term_is_renamed_only_when_it_left_the_whole_document():
@@ -215,6 +216,16 @@ def test_one_wording_pairs_forms_of_one_word_in_order():
         "if the discriminating value does not match", "if the fallback value does not match"
     )
     assert not one_wording("if the value does not match", "if the value does not match any")
+
+
+def test_a_term_is_renamed_with_the_word_after_it_when_its_first_word_stays():
+    old = ["Raise a lid error.", "A lid error is logged.", "Close the lid.", "The lid is red."]
+    new = ["Raise a seal error.", "A seal error is logged.", "Close the lid.", "The lid is red."]
+    terms = Terms(lambda: old, lambda: new)
+    assert not terms.renamed("lid", "seal")
+    assert terms.renamed("lid", "seal", after="error")
+    kept = Terms(lambda: old, lambda: [*new, "A lid error stays.", "And a lid error."])
+    assert not kept.renamed("lid", "seal", after="error")
 
 
 @pytest.mark.parametrize(

@@ -373,8 +373,8 @@ def _counted(text: str, statements: tuple[NormativeStatement, ...]) -> Counter[s
     return +counts
 
 
-def _lower(swap: Swap) -> tuple[str, str, str]:
-    return swap.old.casefold(), swap.new.casefold(), swap.before
+def _lower(swap: Swap) -> tuple[str, str, str, str]:
+    return swap.old.casefold(), swap.new.casefold(), swap.before, swap.after
 
 
 def _swap_detail(swaps: list[Swap]) -> str:

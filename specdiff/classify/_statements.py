@@ -1148,7 +1148,9 @@ def _swapped_requirement(
             continue  # moved from elsewhere in the clause, or outside this rule
         if (old_words | new_words) & _FORCE_WORDS:
             continue  # the force of a rule or of its exception: read above
-        if swap.category or terms.renamed(swap.old.casefold(), swap.new.casefold(), swap.before):
+        if swap.category or terms.renamed(
+            swap.old.casefold(), swap.new.casefold(), swap.before, swap.after
+        ):
             continue
         if _category_only(a.party, b.party) and (old_words, new_words) == ({a.party}, {b.party}):
             continue  # "the field MAY be included" -> "the property MAY ...": the party
@@ -1185,7 +1187,8 @@ def _terminology(old: str, new: str, terms: Terms) -> bool:
     word, or terms renamed throughout the document."""
     swaps = swapped_words(old, new)
     return bool(swaps) and all(
-        s.category or terms.renamed(s.old.casefold(), s.new.casefold(), s.before) for s in swaps
+        s.category or terms.renamed(s.old.casefold(), s.new.casefold(), s.before, s.after)
+        for s in swaps
     )
 
 

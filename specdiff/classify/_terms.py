@@ -151,12 +151,13 @@ class Terms:
             self._counts.append((old, new))
         return self._counts[0]
 
-    def renamed(self, gone: str, fresh: str, before: str = "") -> bool:
-        """Whether ``gone`` -> ``fresh`` (one or two lower-case words each; ``before``,
-        the word before them on both sides, or '') renames a term throughout the
-        document: as written ("sender" -> "producer", "horizontal rule" -> "thematic
-        break", "newline" -> "line ending"), or with the word before ("OpenAPI
-        definition" -> "OpenAPI Description")."""
+    def renamed(self, gone: str, fresh: str, before: str = "", after: str = "") -> bool:
+        """Whether ``gone`` -> ``fresh`` (one or two lower-case words each; ``before``
+        and ``after``, the words before and after them on both sides, or '') renames a
+        term throughout the document: as written ("sender" -> "producer", "horizontal
+        rule" -> "thematic break", "newline" -> "line ending"), with the word before
+        ("OpenAPI definition" -> "OpenAPI Description"), or with the word after ("field
+        error" -> "execution error", where "field" itself stays in use)."""
         if any(ch.isdigit() for ch in gone + fresh):
             return False
         old, new = self._both()
@@ -167,6 +168,12 @@ class Terms:
             return not _contrasted(old, old_words, new_words)
         if len(old_words) == len(new_words) == 2 and _handed_down(old, new, old_words, new_words):
             return not _contrasted(old, old_words, new_words)
+        if (
+            after
+            and len(old_words) == len(new_words) == 1
+            and _replaced(old, new, (*old_words, after), (*new_words, after))
+        ):
+            return not _contrasted(old, (*old_words, after), (*new_words, after))
         if before and len(old_words) == len(new_words) == 1:
             gone_term, fresh_term = (before, *old_words), (before, *new_words)
             return (

@@ -555,6 +555,9 @@ class Swap(NamedTuple):
     category: bool = False
     """A category noun put for another after the word that names the thing ("the
     discriminator attribute" -> "the discriminator object"): terminology."""
+    after: str = ""
+    """The word after it, the same on both sides, when it may name the thing ("error" in
+    "a field error" -> "an execution error"; '' otherwise), lower case."""
 
     def words(self) -> tuple[set[str], set[str]]:
         """The swapped words, lower case, one set per side."""
@@ -625,6 +628,7 @@ def swapped_words(old: str, new: str) -> list[Swap]:
                     _phrase(old_plain, old_words, i1, i2),
                     _phrase(new_plain, new_words, j1, j2),
                     _category_renamed(old_found, new_found, a, i1),
+                    _naming_word_after(a, i2, b, j2),
                 )
             )
     return swaps
@@ -824,6 +828,15 @@ def _naming_word(forms: list[str], at: int) -> str:
         return ""
     word = forms[at - 1]
     return "" if names_nothing(word) else word
+
+
+def _naming_word_after(old: list[str], at: int, new: list[str], new_at: int) -> str:
+    """The word at ``at`` in ``old`` and ``new_at`` in ``new`` (just after an edited
+    phrase) when both sides have it and it may name the thing ("error" in "field
+    error"), else ''."""
+    if at >= len(old) or new_at >= len(new) or old[at] != new[new_at]:
+        return ""
+    return "" if names_nothing(old[at]) else old[at]
 
 
 def names_nothing(word: str) -> bool:
