@@ -1104,6 +1104,9 @@ def _pair_changes(
         and old_verb in changed_words
         and new_verb in changed_words
         and _stem(old_verb) != _stem(new_verb)
+        # A verb the new version put for the old one throughout ("an error should be
+        # thrown" -> "raised" everywhere) is terminology, as a renamed noun is.
+        and not terms.renamed(old_verb.casefold(), new_verb.casefold())
     ):
         old_words, new_words = _quote(a.action, b.action)
         record("normative.changed", old_words or old_verb, new_words or new_verb)
