@@ -648,6 +648,32 @@ def _pair_positions(
             used_old.add(i)
             used_new.add(j)
             pairs.append((i, j))
+    # The one rule a clause said of a party, replaced by another one about it under the
+    # same conditions and polarity ("the array MUST be empty" -> "the array MAY contain
+    # role names"): the rule was rewritten, its force and requirement changed; it did not
+    # go while a new one came. (A prohibition said again as an obligation, "cannot nest
+    # X with the same Y" -> "must use a different Y", is no rule turned around.)
+    lone_old = [i for i in old_left if i not in used_old]
+    lone_new = [j for j in new_left if j not in used_new]
+    for i in lone_old:
+        party = old[i].party
+        mates = [
+            j
+            for j in lone_new
+            if new[j].party == party
+            and not (heads and (old[i].sentence in heads) != (new[j].sentence in heads))
+        ]
+        if (
+            party
+            and len(mates) == 1
+            and old[i].negative == new[mates[0]].negative
+            and sum(1 for k in lone_old if old[k].party == party) == 1
+            and (old[i].conditions, old[i].exceptions)
+            == (new[mates[0]].conditions, new[mates[0]].exceptions)
+        ):
+            used_old.add(i)
+            used_new.add(mates[0])
+            pairs.append((i, mates[0]))
     pairs.sort()
     return (
         pairs,

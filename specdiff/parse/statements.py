@@ -175,7 +175,9 @@ _TO_VERB = re.compile(r"\s+to\s+\w")
 _RELATIVE_OPENING = re.compile(r"\s*(?:that|which|who)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s*$", re.IGNORECASE)
-_TRAILING_CONJUNCTION = re.compile(r"(?:(?:^|\s+)\b(?:and|or|but|then|so|while|that|which|who))+$")
+_TRAILING_CONJUNCTION = re.compile(
+    r"(?:(?:^|\s+)\b(?:and|or|but|then|so|while|that|which|who|in which cases?))+$"
+)
 _POSSIBILITY = re.compile(
     r"\s+be\s+(?:possible|impossible|feasible|infeasible|likely|unlikely)\b", re.IGNORECASE
 )
@@ -487,6 +489,14 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             continue  # "Unless a message says it may be shared, ...": part of a condition
         if not hit.written.isupper() and _under_opinion(text, start, hit):
             continue  # "We think that the two cases should be treated the same."
+        if (
+            hit.phrase.impersonal
+            and not hit.written.isupper()
+            and _RESTRICTIVE_RELATIVE.search(text, max(start, hit.start - 24), hit.start)
+        ):
+            # "a list of role names which are required for the execution": the relative
+            # tells which names; the rule, if any, is said elsewhere.
+            continue
         if hit.phrase.modal and not hit.written.isupper():
             if _either_way(text, start, hit):
                 # "Extensions may or may not be supported": what is uncertain; neither
@@ -676,8 +686,17 @@ def _subject_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int
     last = boundaries[at]
     # A relative pronoun is the subject itself: "rules which may override ..."
     if last.group().casefold() in _RELATIVES:
+        case = _WHICH_CASE.match(window, last.start())
+        if case is not None and _IN_BEFORE.search(window, 0, last.start()):
+            # "..., in which case all schemes MUST be satisfied": a connective saying
+            # when the rule holds; its subject follows it.
+            return floor + case.end()
         return floor + last.start()
     return floor + last.end()
+
+
+_WHICH_CASE = re.compile(r"which\s+cases?\b", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 
 
 #: A Markdown link fused with the word it ends: ``[term]s``, ``[list item]s``. Its brackets
@@ -836,6 +855,9 @@ _CONSEQUENCE = re.compile(
     r"\b(?:(?:which|this|that|it)\s+(?:means|implies)|meaning|it\s+follows)\s+that\b",
     re.IGNORECASE,
 )
+#: A relative pronoun right after the noun it restricts (no comma between): "names which
+#: are required", "the fields that are allowed".
+_RESTRICTIVE_RELATIVE = re.compile(r"[^,;:\s]\s+(?:which|that|who)\s+$", re.IGNORECASE)
 #: "may or may not", "might or might not", "can or cannot": either way round.
 _EITHER_WAY_AFTER = re.compile(
     r"\s+or\s+(?:may\s+not|might\s+not|can\s*not|can['’]t)\b", re.IGNORECASE
