@@ -1258,8 +1258,10 @@ def _scope_edit(
     stands under (``topic``, stemmed) clarify it: "a blank line is not required before or
     after" and "... before or after setext headings" under "Setext headings" are one rule
     (``topic`` holds the stems of the heading words, :func:`_topic_forms`)."""
+    # "an entry" -> "a first entry": the article takes the form of the word after it, so
+    # "a" and "an" are one word and the edit is the qualifier inserted.
     old, new = a.action.split(), b.action.split()
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    matcher = difflib.SequenceMatcher(a=_one_article(old), b=_one_article(new), autojunk=False)
     opcodes = matcher.get_opcodes()
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op not in ("insert", "delete"):
@@ -1291,6 +1293,11 @@ def _scope_edit(
         widens = added == listed  # a case added, or a qualifier dropped
         return ("normative.broadened" if widens else "normative.restricted"), old_quote, new_quote
     return None
+
+
+def _one_article(words: list[str]) -> list[str]:
+    """The words with the indefinite article written one way ("an" read as "a")."""
+    return ["a" if w == "an" else w for w in words]
 
 
 def _forms(word: str) -> frozenset[str]:
