@@ -190,6 +190,7 @@ _SHORTEST_STEM = 5
 _FALSE_NOUNS = _set("""
     documentation formation expression commitment objection direction convention
     apartment department station statement specification publication foundation question
+    revolution
     """)
 
 
@@ -212,9 +213,16 @@ def _noun_of(verb: str, noun: str) -> bool:
             continue
         for form in verbs:
             # "indent" + "ation", "validat(e)" + "ion", "require" + "ment"
-            if len(form) >= _SHORTEST_STEM and form in (stem, stem + "e"):
+            if len(form) >= _SHORTEST_STEM and form in (stem, stem + "e", _latin_verb(stem)):
                 return True
     return False
+
+
+def _latin_verb(stem: str) -> str:
+    """The verb of a noun stem in "-lut" that English took from Latin with its "-lve":
+    "resolut(ion)" -> "resolve", "evolut(ion)" -> "evolve", "dissolut(ion)" ->
+    "dissolve"; "" for any other stem."""
+    return stem[:-2] + "ve" if stem.endswith("lut") else ""
 
 
 #: Endings that make the agent noun of a verb: "discriminate" -> "discriminator",
