@@ -244,6 +244,25 @@ def agent_of(a: str, b: str) -> bool:
     return False
 
 
+#: The shortest word a misspelling three letters off is read for, when the text already
+#: says that word: long words garble further ("punctionation" for "punctuation") and
+#: still read as one word; short ones three letters apart are two words.
+_LONG_MISSPELLING = 8
+
+
+def misspelled_for_a_word_said(a: str, b: str) -> bool:
+    """Whether ``a``, a word the text no longer says, could be a misspelling of ``b``, a
+    long word the text already said elsewhere ("lacks the punctionation" where the
+    paragraph already says "include punctuation"): three letters off at most, the first
+    letter kept, no negation or opposite made. The caller checks what the texts say."""
+    return (
+        min(len(a), len(b)) >= _LONG_MISSPELLING
+        and a[0] == b[0]
+        and Levenshtein.distance(a, b) <= 3
+        and not distinct_words(a, b)
+    )
+
+
 def misspelled(a: str, b: str) -> bool:
     """Whether two lower-case words could be one word and its misspelling: at most two
     letters apart, the first letter kept (typing rarely loses it, and a different first

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import character_ranges, plain_text
 from ..parse.statements import NUMBER_VALUES, words_of
-from ._forms import agent_of, agreeing, canonical, derived, inflected, misspelled, same_stem
+from ._forms import (
+    agent_of,
+    agreeing,
+    canonical,
+    derived,
+    inflected,
+    misspelled,
+    misspelled_for_a_word_said,
+    same_stem,
+)
 from ._notation import canonical_notation
 
 if TYPE_CHECKING:
@@ -405,10 +414,36 @@ def _same_but_spelling(
         if op != "replace" or i2 - i1 != j2 - j1:
             return False
         pairs = zip(old_words[i1:i2], new_words[j1:j2], strict=True)
-        if not all(_is_typo(x, y) for x, y in pairs):
+        if not all(
+            _is_typo(x, y) or _respelled_as_said(x, y, old_words, new_words) for x, y in pairs
+        ):
             return False
         typos += i2 - i1
     return typos <= _MAX_TYPOS
+
+
+def _respelled_as_said(
+    old: tuple[str, bool],
+    new: tuple[str, bool],
+    old_words: list[tuple[str, bool]],
+    new_words: list[tuple[str, bool]],
+) -> bool:
+    """A long word garbled a little further than a typo ("punctionation") put right as
+    the word the text says elsewhere on both sides ("include punctuation ... lacks the
+    punctuation"), the garbled word said on one side only; or, the other way round, the
+    word garbled where the text keeps it elsewhere. One word spelled two ways, not two
+    words: where both words are said on one side ("installation ... instantiation"), or
+    neither elsewhere, the swap stays a swap."""
+    if _is_name(*old) or _is_name(*new):
+        return False
+    a, b = old[0].casefold(), new[0].casefold()
+    if a in _MEANINGFUL or b in _MEANINGFUL or not (a.isalpha() and b.isalpha()):
+        return False
+    old_said = {w.casefold() for w, _ in old_words}
+    new_said = {w.casefold() for w, _ in new_words}
+    fixed = b in old_said and a not in new_said  # the old text also said the new word
+    garbled = a in new_said and b not in old_said  # the new text still says the old word
+    return (fixed or garbled) and misspelled_for_a_word_said(a, b)
 
 
 def _forms(words: list[tuple[str, bool]]) -> list[str]:
