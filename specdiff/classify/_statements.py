@@ -1145,7 +1145,7 @@ def _pair_changes(
     if swap is not None:
         record("normative.changed", *swap)
         return found
-    scoped = _scope_edit(a, b, set(gone), set(fresh), topic)
+    scoped = _scope_edit(a, b, set(gone), set(fresh), topic, terms)
     if scoped is not None:
         record(*scoped)
     return found
@@ -1248,6 +1248,7 @@ def _scope_edit(
     gone: set[str],
     fresh: set[str],
     topic: frozenset[str] = frozenset(),
+    terms: Terms = NO_TERMS,
 ) -> tuple[str, str, str] | None:
     """Words only added to, or only taken from, what a rule governs (no word swapped for
     another, which may be a term renamed): a qualifier ("integers" -> "non-negative
@@ -1257,7 +1258,10 @@ def _scope_edit(
     round more (broadened). Words that only restate the topic of the section the rule
     stands under (``topic``, stemmed) clarify it: "a blank line is not required before or
     after" and "... before or after setext headings" under "Setext headings" are one rule
-    (``topic`` holds the stems of the heading words, :func:`_topic_forms`)."""
+    (``topic`` holds the stems of the heading words, :func:`_topic_forms`). A qualifier
+    the other version gives the same word elsewhere names the thing it already named:
+    "added to the errors list" -> "... the errors list in the response" where the old
+    text says "the errors list in the response" elsewhere (``terms``)."""
     # "an entry" -> "a first entry": the article takes the form of the word after it, so
     # "a" and "an" are one word and the edit is the qualifier inserted.
     old, new = a.action.split(), b.action.split()
@@ -1278,6 +1282,8 @@ def _scope_edit(
             continue  # a description appended, or part of a phrase reworded as a whole
         side = new if added else old
         start, stop = (j1, j2) if added else (i1, i2)
+        if start > 0 and terms.says(" ".join(side[max(0, start - 2) : stop]), new=not added):
+            continue  # "list" -> "list in the response", as the other version names it
         # A case joins or leaves a list at its edge ("spaces" -> "spaces or tabs",
         # "parameter, header, or media type"); "a single JSON or YAML document" holds its
         # "or" inside: a qualifier.

@@ -151,6 +151,16 @@ class Terms:
             self._counts.append((old, new))
         return self._counts[0]
 
+    def says(self, phrase: str, new: bool) -> bool:
+        """Whether the old (or, with ``new``, the new) version says ``phrase`` (three
+        words or more, read as plain lower-case words) somewhere: each three words of it
+        in a row are in that version's text."""
+        words = _WORD.findall(plain_text(phrase).casefold())
+        if len(words) < 3:
+            return False
+        counts = self._both()[1 if new else 0]
+        return all(counts.triples[t] > 0 for t in zip(words, words[1:], words[2:], strict=False))
+
     def renamed(self, gone: str, fresh: str, before: str = "", after: str = "") -> bool:
         """Whether ``gone`` -> ``fresh`` (one or two lower-case words each; ``before``
         and ``after``, the words before and after them on both sides, or '') renames a
