@@ -419,6 +419,8 @@ class _Differ:
         excepted = self._exception_to_rule_before(clause, added=added)
         if excepted is not None:
             return (excepted.tag,), (excepted,)
+        if self._title_kept(clause, added=added):
+            return ("title.kept",), ()
         before, after = (None, clause) if added else (clause, None)
         statements = self.neighbours.statements(before, after)
         if statements is None:
@@ -430,6 +432,30 @@ class _Differ:
         if clause.statements:
             return ("restructured", "wording.substantive"), ()
         return content_tags(clause, added=added), ()
+
+    def _title_kept(self, clause: Clause, *, added: bool) -> bool:
+        """Whether an added paragraph says only the title of a section merged into its
+        section ("### Built-in Scalars" folded into "Scalars" as "**Built-in Scalars**"),
+        or, the other way round, a removed one only the title of a section split out of
+        its section: the heading's words kept as text, not new text."""
+        if clause.section is None:
+            return False
+        line = " ".join(plain_text(clause.text).split()).casefold()
+        if not line:
+            return False
+        if added:
+            titles = [
+                self.old.section(old_id).title
+                for old_id, new_id in self.alignment.merged
+                if new_id == clause.section
+            ]
+        else:
+            titles = [
+                self.new.section(new_id).title
+                for new_id, old_id in self.alignment.split
+                if old_id == clause.section
+            ]
+        return any(" ".join(plain_text(t).split()).casefold() == line for t in titles)
 
     def _exception_to_rule_before(self, clause: Clause, *, added: bool) -> StatementChange | None:
         """A paragraph opening with an exception ("An exception is if the path item is

@@ -382,6 +382,14 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=220,
     ),
     Term(
+        "title.kept",
+        PATCH,
+        "Says the title of a section merged into this one, or split out of it, as a line of"
+        " text: the heading's words kept, not new text.",
+        _does("keeps as text the title of", _SECTION),
+        rank=257,
+    ),
+    Term(
         "anchor.from_title",
         MINOR,
         "Merges the section into #{section}; its anchor #{old_section} was derived from its"
