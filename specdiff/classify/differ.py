@@ -438,8 +438,6 @@ class _Differ:
         section ("### Built-in Scalars" folded into "Scalars" as "**Built-in Scalars**"),
         or, the other way round, a removed one only the title of a section split out of
         its section: the heading's words kept as text, not new text."""
-        if clause.section is None:
-            return False
         line = " ".join(plain_text(clause.text).split()).casefold()
         if not line:
             return False
