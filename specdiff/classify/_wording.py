@@ -439,6 +439,8 @@ def _respelled_as_said(
     a, b = old[0].casefold(), new[0].casefold()
     if a in _MEANINGFUL or b in _MEANINGFUL or not (a.isalpha() and b.isalpha()):
         return False
+    if same_stem(a, b):
+        return False  # "properties" / "property": another form, read as wording, not spelling
     old_said = {w.casefold() for w, _ in old_words}
     new_said = {w.casefold() for w, _ in new_words}
     fixed = b in old_said and a not in new_said  # the old text also said the new word

@@ -437,7 +437,11 @@ class _Differ:
         """Whether an added paragraph says only the title of a section merged into its
         section ("### Built-in Scalars" folded into "Scalars" as "**Built-in Scalars**"),
         or, the other way round, a removed one only the title of a section split out of
-        its section: the heading's words kept as text, not new text."""
+        its section: the heading's words kept as text, not new text. Only a paragraph set
+        off as a heading is, wholly emphasised: a list item "properties" names a field, not
+        the "Properties" heading."""
+        if clause.kind is not ClauseKind.PARAGRAPH or not _EMPHASISED.fullmatch(clause.text):
+            return False
         line = " ".join(plain_text(clause.text).split()).casefold()
         if not line:
             return False
@@ -634,6 +638,11 @@ def _columns_list(table: Table) -> str:
 
 def _front_matter_side(source: str) -> Side:
     return Side(source, (2, 1 + max(1, source.count("\n") + 1)), "front_matter")
+
+
+#: A paragraph wholly in bold or italics ("**Built-in Scalars**", "_Notes_"): a line
+#: set off as a heading.
+_EMPHASISED = re.compile(r"\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__|\*[^*\n]+\*|_[^_\n]+_)\s*")
 
 
 def qualified_titles(spec: Spec) -> dict[str, str]:
