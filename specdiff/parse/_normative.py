@@ -28,6 +28,9 @@ class Phrase:
     impersonal: bool = False
     """Said of an action, not of a party: in "Sharing keys is not allowed" the words
     before the keyword are what is (not) allowed."""
+    lower_case: bool = False
+    """Counts only when its last word is written in lower case: "is OPTIONAL" is the RFC
+    2119 keyword ``OPTIONAL``, a rule wherever it stands, not the impersonal phrase."""
     modal: bool = False
     """Lower-case *may* and *can*: a rule only in its deontic sense ("the assistant may
     refuse"), not its epistemic one ("requests may look harmless"); see
@@ -86,6 +89,10 @@ DEFAULT_PHRASES: tuple[Phrase, ...] = (
     Phrase("are allowed", MAY, impersonal=True),
     Phrase("is not required", MAY, impersonal=True),
     Phrase("are not required", MAY, impersonal=True),
+    # "Validation on the server is optional" says what "is not required" says: a
+    # permission stated with an adjective, no modal verb.
+    Phrase("is optional", MAY, impersonal=True, lower_case=True),
+    Phrase("are optional", MAY, impersonal=True, lower_case=True),
     Phrase("is required", MUST, impersonal=True),
     Phrase("are required", MUST, impersonal=True),
     Phrase("required", MUST, capitals_only=True),
@@ -210,30 +217,34 @@ def keyword_hits(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     hits: list[Hit] = []
     for match in matches:
-        written = match.group()
+        written, match_start = match.group(), match.start()
         phrase = by_words[" ".join(written.lower().replace("’", "'").split())]
+        if phrase.lower_case and not written.split()[-1].islower():
+            last = written.split()[-1]  # "is OPTIONAL": the RFC 2119 keyword
+            match_start += written.rindex(last)
+            written, phrase = last, by_words[last.lower()]
         if phrase.capitals_only and not written.isupper():
             continue
-        if _is_mention(text, match.start(), match.end()):
+        if _is_mention(text, match_start, match.end()):
             continue
-        slot = bisect.bisect_right(ends, match.start())
+        slot = bisect.bisect_right(ends, match_start)
         start = ends[slot - 1] if slot else 0
-        if phrase.imperative and not _opens_clause(text, start, match.start()):
+        if phrase.imperative and not _opens_clause(text, start, match_start):
             continue
         if phrase.words in _ADVERBS and _MODAL_BEFORE.search(
-            text, max(0, match.start() - 24), match.start()
+            text, max(0, match_start - 24), match_start
         ):
             continue
         if phrase.words in _ADVERBS and _COORDINATOR_BEFORE.search(
-            text, max(start, match.start() - 16), match.start()
+            text, max(start, match_start - 16), match_start
         ):
-            shared = _shared_modal(text[start : match.start()])
+            shared = _shared_modal(text[start:match_start])
             if shared in _NOT_BINDING:
                 continue  # "might be mapped ..., and never materialize": no rule
             if shared in _SHOULD:  # "should cache it and never revalidate it"
                 phrase = by_words.get(f"should {phrase.words}", phrase)
         end = ends[slot] if slot < len(ends) else len(text)
-        hits.append(Hit(match.start(), match.end(), " ".join(written.split()), phrase, start, end))
+        hits.append(Hit(match_start, match.end(), " ".join(written.split()), phrase, start, end))
     return hits
 
 

@@ -497,6 +497,15 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             # "a list of role names which are required for the execution": the relative
             # tells which names; the rule, if any, is said elsewhere.
             continue
+        if (
+            hit.phrase.impersonal
+            and not hit.written.isupper()
+            and _AS_REASON.match(text, start, hit.start)
+            and "," not in text[start : hit.start]
+        ):
+            # "As names are optional, references may use a path": the clause gives the
+            # reason for the rule after it; what it says is said as a premise.
+            continue
         if hit.phrase.modal and not hit.written.isupper():
             if _either_way(text, start, hit):
                 # "Extensions may or may not be supported": what is uncertain; neither
@@ -808,6 +817,8 @@ def _in_subordinate_clause(text: str, sentence_start: int, hit: Hit) -> bool:
 
 
 _COORDINATED_CLAUSE = re.compile(r"\s*(?:and|or)\s", re.IGNORECASE)
+#: A sentence opened by "As" + a clause: "As names are optional, ...".
+_AS_REASON = re.compile(r"[\s*_\"'“(]*as\s", re.IGNORECASE)
 
 
 def _opens_subordinate(before: str) -> bool:
