@@ -228,12 +228,8 @@ def _shared_out(old: _Counts, new: _Counts, gone: tuple[str, str], fresh: tuple[
     """The old term, named with the word before it, retired, its uses taken over by
     several terms after that word: ``fresh`` is one of them, gaining more than one use,
     and together they gained at least half of the uses the old term lost."""
-    used, left = _own_uses(old, new, gone)
-    if used < _MIN_USES or left * _RETIRED > used:
-        return False
-    if new.count(fresh) - old.count(fresh) < _MIN_USES:
-        return False
-    return 2 * new.gained_after(gone[0], old) >= used - left
+    lost = _uses_lost(old, new, gone, fresh)
+    return lost is not None and 2 * new.gained_after(gone[0], old) >= lost
 
 
 def _handed_down(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
@@ -242,12 +238,21 @@ def _handed_down(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple
     document" here, "OpenAPI document" there): ``fresh`` gaining more than one use, and
     together the terms with its last word gaining at least half of the uses the old term
     lost."""
+    lost = _uses_lost(old, new, gone, fresh)
+    return lost is not None and 2 * new.gained_before(fresh[1], old) >= lost
+
+
+def _uses_lost(
+    old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]
+) -> int | None:
+    """The uses the old term lost, when it is retired and ``fresh`` gains more than one
+    use; None otherwise."""
     used, left = _own_uses(old, new, gone)
     if used < _MIN_USES or left * _RETIRED > used:
-        return False
+        return None
     if new.count(fresh) - old.count(fresh) < _MIN_USES:
-        return False
-    return 2 * new.gained_before(fresh[1], old) >= used - left
+        return None
+    return used - left
 
 
 def _own_uses(old: _Counts, new: _Counts, term: tuple[str, ...]) -> tuple[int, int]:
