@@ -813,12 +813,18 @@ def _same_matter(a: NormativeStatement, b: NormativeStatement) -> float:
     `schema` field" and "A parameter MUST contain either a `schema` property, or a
     `content` property" govern the same choice, written the other way round. Rules of
     fewer than :data:`_MATTER_WORDS` such words are left to their wording."""
-    old = Counter(_stem(w) for w in _governed(a) if w not in _STOPWORDS and w not in CATEGORY_NOUNS)
-    new = Counter(_stem(w) for w in _governed(b) if w not in _STOPWORDS and w not in CATEGORY_NOUNS)
+    old, new = _matter(a), _matter(b)
     total = sum(old.values()) + sum(new.values())
     if min(sum(old.values()), sum(new.values())) < _MATTER_WORDS:
         return 0.0
     return 2 * sum((old & new).values()) / total
+
+
+def _matter(statement: NormativeStatement) -> Counter[str]:
+    """The stems of a rule's content words, category nouns left out."""
+    return Counter(
+        _stem(w) for w in _governed(statement) if w not in _STOPWORDS and w not in CATEGORY_NOUNS
+    )
 
 
 #: What a change to a rule's force is tagged.

@@ -442,7 +442,7 @@ class _Differ:
         the "Properties" heading."""
         if clause.kind is not ClauseKind.PARAGRAPH or not _EMPHASISED.fullmatch(clause.text):
             return False
-        line = " ".join(plain_text(clause.text).split()).casefold()
+        line = plain_text(clause.text).casefold()
         if not line:
             return False
         if added:
@@ -457,7 +457,7 @@ class _Differ:
                 for new_id, old_id in self.alignment.split
                 if old_id == clause.section
             ]
-        return any(" ".join(plain_text(t).split()).casefold() == line for t in titles)
+        return any(plain_text(t).casefold() == line for t in titles)
 
     def _exception_to_rule_before(self, clause: Clause, *, added: bool) -> StatementChange | None:
         """A paragraph opening with an exception ("An exception is if the path item is
