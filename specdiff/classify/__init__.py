@@ -32,6 +32,7 @@ from ._data import (
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
 from ._notation import canonical_notation, code_layout
 from ._statements import compare_statements, rules_reworded, voice_words
+from ._steps import computes_otherwise, is_step
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     Swap,
@@ -343,6 +344,11 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     # "no line endings or `<`" drops "spaces".)
     followed_text = _with_renames(old_text, followed_renames)
     if members_changed(one_bound_wording(followed_text), one_bound_wording(new_text)):
+        return Classification(("wording.substantive",))
+    # A step of an algorithm binds implementations by what it computes: a qualifier added
+    # to it ("an empty list" -> "an empty ordered list") is a different result. Substantive,
+    # not a rule changed: one step rarely shows whether the algorithm's outcome did.
+    if is_step(old) and is_step(new) and computes_otherwise(followed_text, new_text):
         return Classification(("wording.substantive",))
     renames = [
         (s.old_phrase, s.new_phrase)
