@@ -73,3 +73,19 @@ def test_a_changed_code_span_is_never_editorial(words, identifier):
     new = f"Set `{identifier}x` to {' '.join(words)}."
     assert not is_editorial(old, new)
     assert not is_editorial(new, old)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        ("*Working Draft - May 2019*", "*Working Draft - November 2019*", "May 2019"),
+        ("Last revised: 2022-03-01", "Last revised: 2023-09-14", "2022-03-01"),
+        ("_March 2022 Edition_", "_12 September 2023 Edition_", "March 2022"),
+    ],
+)
+def test_the_line_dating_the_document_is_the_release_named(before, after, shown):
+    page = "# Rules {{#rules}}\n\n{}\n\nWren keeps the amber ledger beside the harbour.\n"
+    (change,) = compare(page.format(before), page.format(after)).changes
+    assert change.tags == ("wording",)
+    assert str(change.severity) == "patch"
+    assert f"the document's date: “{shown}” →" in " ".join(change.details)

@@ -28,6 +28,9 @@ from specdiff.parse import find_statements
         "implementations, do not impose these restrictions.",
         "Parsers, however, do not retry.",
         "Most implementations (including Gruber's) do not impose these restrictions.",
+        # "May" before a day or a year is the month.
+        "*Working Draft - May 2019*",
+        "Published on May 12, 2019.",
     ],
 )
 def test_not_rules(text):

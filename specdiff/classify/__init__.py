@@ -18,7 +18,13 @@ from rapidfuzz.distance import Indel
 
 from ..model.changes import VerdictChange
 from ..model.document import Clause, ClauseKind, NormativeStatement, Strength, Verdict
-from ..parse import canonical_ranges, character_ranges, fence_verdict, opens_as_note
+from ..parse import (
+    canonical_ranges,
+    character_ranges,
+    fence_verdict,
+    opens_as_note,
+    plain_text,
+)
 from ..parse.statements import words_of
 from ._data import (
     block_details,
@@ -274,6 +280,40 @@ def _without_list_joint(text: str) -> str:
     return _LIST_JOINT.sub("", text.rstrip())
 
 
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+)
+#: A date as a document is dated: "April 2016", "12 March 2024", "March 12, 2024",
+#: "2024-03-12".
+_DATE = rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+#: A paragraph that only dates the document: a date with at most four words naming the
+#: edition around it ("Working Draft - April 2016", "October 2021 Edition",
+#: "Last updated: 2024-03-12"), and no sentence.
+_EDITION_STAMP = re.compile(
+    rf"(?:[^\W\d]+\s*[-–—:,]?\s+){{0,4}}(?P<date>{_DATE})(?:\s*[-–—:,]?\s*[^\W\d]+){{0,4}}",
+    re.IGNORECASE,
+)
+
+
+def _edition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """The line that dates the document ("*Working Draft - October 2015*" -> "*Working
+    Draft - April 2016*"): it names the release it stands in, as a front matter's
+    ``date:`` does, and changes with every release; no claim of the text changed. A date
+    inside a sentence ("keys issued before March 2020 must be rotated") is not such a
+    line and is read as words."""
+    if old.kind is not ClauseKind.PARAGRAPH or new.kind is not ClauseKind.PARAGRAPH:
+        return None
+    if old.statements or new.statements:
+        return None
+    before = _EDITION_STAMP.fullmatch(plain_text(old.text).strip())
+    after = _EDITION_STAMP.fullmatch(plain_text(new.text).strip())
+    if before is None or after is None:
+        return None
+    shown = f"the document's date: “{before['date']}” → “{after['date']}”"
+    return Classification(("wording",), details=(shown,))
+
+
 def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """Rewording that leaves every obligation's force as it was."""
     # A range of characters in another notation ("('a' to 'z')" -> "[a-z]") is the same.
@@ -474,6 +514,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("normative", _normative_rule),
     ("code", _code_rule),
     ("editorial", _editorial_rule),
+    ("edition", _edition_rule),
     ("wording", _wording_rule),
 )
 

@@ -485,6 +485,8 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         # "Wren should report progress, and must tell ...": the same subject.
         subject, previous = subject or previous, subject or previous
         sense, verb, embedded = "rule", "", False
+        if hit.written == "May" and _DATED.match(text, hit.end):
+            continue  # "*Working Draft - May 2019*": the month, not a modal
         if not hit.written.isupper() and _in_subordinate_clause(text, start, hit):
             continue  # "Unless a message says it may be shared, ...": part of a condition
         if not hit.written.isupper() and _under_opinion(text, start, hit):
@@ -541,6 +543,8 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         yield Reading(statement, subject, sense, verb, embedded)
 
 
+#: A day or a year after "May": the month ("May 2019", "May 12, 2019").
+_DATED = re.compile(r"[\s*_]+\d{1,4}\b")
 #: Words that open a subject naming none of a kind: "No request", "Nothing", "None of".
 _DENYING = _set("no nothing none neither nobody")
 #: "in no case should ...", "under no circumstances may ...", right before the keyword.
