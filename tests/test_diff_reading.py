@@ -89,3 +89,28 @@ def test_the_line_dating_the_document_is_the_release_named(before, after, shown)
     assert change.tags == ("wording",)
     assert str(change.severity) == "patch"
     assert f"the document's date: “{shown}” →" in " ".join(change.details)
+
+
+CAPTIONED = (
+    "# Tide tables {{#tide-tables}}\n\nA tide line gives a port and a time.\n\n"
+    "The height may be left out:\n\n```text\nDover 06:10\n```\n\n{caption}"
+    "```text\n06:10\n```\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "tags"),
+    [
+        # Dropped over an example that stays: the example still shows the rule.
+        ("Both the height and the port may be left out:\n\n", ("caption.example_kept",)),
+        # In RFC 2119 capitals it is a rule wherever it stands.
+        ("Both the height and the port MAY be left out:\n\n", ("normative.removed",)),
+        # Not a caption (no colon): a rule before the code, read as any rule.
+        ("Both the height and the port may be left out.\n\n", ("normative.removed",)),
+    ],
+)
+def test_a_caption_dropped_over_its_kept_example_removes_no_rule(caption, tags):
+    report = compare(CAPTIONED.format(caption=caption), CAPTIONED.format(caption=""))
+    (change,) = report.changes
+    assert change.kind_name == "clause.removed"
+    assert change.tags == tags

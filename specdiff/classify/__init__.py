@@ -37,7 +37,13 @@ from ._data import (
 )
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
 from ._notation import canonical_notation, code_layout
-from ._statements import compare_statements, rules_reworded, voice_words
+from ._statements import (
+    compare_statements,
+    in_capitals,
+    opposite,
+    rules_reworded,
+    voice_words,
+)
 from ._steps import computes_otherwise, is_step
 from ._terms import NO_TERMS, Terms
 from ._wording import (
@@ -64,7 +70,15 @@ from ._wording import (
 if TYPE_CHECKING:
     from ..model.changes import StatementChange
 
-__all__ = ["EDIT_RULES", "Classification", "classify_edit", "content_tags", "is_editorial"]
+__all__ = [
+    "EDIT_RULES",
+    "Classification",
+    "caption_rules_kept",
+    "classify_edit",
+    "content_tags",
+    "is_caption",
+    "is_editorial",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,8 +328,18 @@ def _edition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     return Classification(("wording",), details=(shown,))
 
 
-def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
-    """Rewording that leaves every obligation's force as it was."""
+def _wording_rule(
+    old: Clause, new: Clause, terms: Terms, *, shows_example: bool = False
+) -> Classification | None:
+    """Rewording that leaves every obligation's force as it was.
+
+    ``shows_example``: the paragraph introduces a worked example (code right after it) that
+    both versions show alike. What it names in the example, the example shows: a term put
+    for another ("the interior spaces" -> "the interior whitespace", "a referenced schema
+    definition" -> "a referenced model definition") names the same thing shown, unless it
+    is the other's opposite ("valid" -> "invalid": the caption now teaches the example the
+    other way round). A rewrite of most of its words, numbers, negations, ranges and
+    members of a list still say something else: what the example does not show."""
     # A range of characters in another notation ("('a' to 'z')" -> "[a-z]") is the same.
     old_text, new_text = canonical_ranges(old.text), canonical_ranges(new.text)
     # "of indentation" added where the text says "indented" names the act again: no word.
@@ -359,6 +383,8 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     voice = voice_words(old.statements, new.statements)
     # So is a text that says every word it said, one verb said as its noun ("indented four
     # spaces" -> "preceded by four spaces of indentation").
+    if shows_example:
+        swaps = [s for s in swaps if _opposed(s)]
     if is_substantive(similarity) and not (
         _same_words(old_text, new_text, voice)
         or same_content_words(old_text, new_text)
@@ -401,6 +427,12 @@ def _wording_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
         return Classification(("wording",), details=(detail,))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
+
+
+def _opposed(swap: Swap) -> bool:
+    """Whether a swap puts a word for its opposite ("valid" -> "invalid")."""
+    before, after = swap.words()
+    return any(opposite(a, b) for a in before for b in after)
 
 
 def _counted(text: str, statements: tuple[NormativeStatement, ...]) -> Counter[str]:
@@ -524,20 +556,57 @@ def classify_edit(
     new: Clause,
     terms: Terms = NO_TERMS,
     statements: tuple[StatementChange, ...] | None = None,
+    *,
+    shows_example: bool = False,
 ) -> Classification:
     """The tags of a clause whose text changed; ``terms`` tells which words the new
     version renamed throughout, and the words of the headings the clause stands under.
     ``statements``, when given, are the changes to its rules as read with its
     neighbouring clauses (a paragraph split into list items), which the normative rule
-    then reports instead of its own reading."""
+    then reports instead of its own reading. ``shows_example``: the clause introduces a
+    worked example that both versions show alike (see :func:`caption_rules_kept`)."""
     for name, rule in EDIT_RULES:
-        if statements is not None and name == "normative":
-            found = _given_statements(statements)
+        if name == "normative":
+            found = rule(old, new, terms) if statements is None else _given_statements(statements)
+            if found is not None and shows_example and is_caption(old) and is_caption(new):
+                found = _given_statements(caption_rules_kept(found.statements))
+        elif name == "wording":
+            found = _wording_rule(old, new, terms, shows_example=shows_example)
         else:
             found = rule(old, new, terms)
         if found is not None:
             return found
     raise AssertionError("the wording rule always applies")  # pragma: no cover
+
+
+def is_caption(clause: Clause) -> bool:
+    """Whether a paragraph announces what follows it: its text ends with a colon ("The
+    title may be omitted:", "Spaces are allowed at the end:")."""
+    return clause.kind is ClauseKind.PARAGRAPH and clause.text.rstrip().endswith(":")
+
+
+def caption_rules_kept(changes: tuple[StatementChange, ...]) -> tuple[StatementChange, ...]:
+    """The changes to the rules of a caption whose worked examples the new version still
+    shows alike, without a rule it stopped saying in lower case paired with one it now
+    says with the same keyword ("The title may be omitted:" -> "The title, the link text
+    and even the destination may be omitted:" over the same ``[link](/uri)``): the caption
+    says again, of more, what its examples show, and an example that shows more is added
+    as one. A rule said in RFC 2119 capitals is always a rule, and a rule turned the other
+    way ("cannot contain spaces" -> "can only contain spaces if ...") is no rule said
+    again, caption or not."""
+    gone = [c for c in changes if c.tag == "normative.removed" and c.old and not in_capitals(c.old)]
+    came = [c for c in changes if c.tag == "normative.added" and c.new and not in_capitals(c.new)]
+    dropped: set[int] = set()
+    for removed in gone:
+        mate = next((a for a in came if id(a) not in dropped and _said_again(removed, a)), None)
+        if mate is not None:
+            dropped.update((id(removed), id(mate)))
+    return tuple(c for c in changes if id(c) not in dropped)
+
+
+def _said_again(removed: StatementChange, added: StatementChange) -> bool:
+    """The same keyword, as written but for case, on both sides."""
+    return (removed.old or "").casefold() == (added.new or "").casefold()
 
 
 def _given_statements(changes: tuple[StatementChange, ...]) -> Classification | None:

@@ -769,6 +769,12 @@ def rfc2119_capitals(keyword: str) -> bool:
     return bool(words) and words[0].casefold() in _CASE_SENSITIVE_MODALS and words[0].isupper()
 
 
+def in_capitals(keyword: str) -> bool:
+    """Whether a keyword is written in RFC 2119 capitals (``MUST``, ``MAY``, ``is
+    REQUIRED``): a rule wherever it stands."""
+    return any(len(w) > 1 and w.isupper() for w in keyword.split())
+
+
 def _root(keyword: str) -> str:
     """The keyword without its negation: ``are not allowed`` -> ``are allowed``."""
     return " ".join(_NEGATORS.sub(" ", keyword.casefold()).split())
@@ -1511,6 +1517,12 @@ def _stem(word: str) -> str:
 
 
 _OPPOSITE_STEMS = {frozenset(_stem(w) for w in pair) for pair in _OPPOSITES}
+
+
+def opposite(a: str, b: str) -> bool:
+    """Whether two lower-case words are opposites ("accept" / "reject", "valid" /
+    "invalid"), in any inflection."""
+    return _opposite(a, b)
 
 
 def _opposite(a: str, b: str) -> bool:

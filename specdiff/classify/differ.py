@@ -17,10 +17,11 @@ from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
 from ..parse.statements import exception_stated, words_of
-from . import Classification, classify_edit, content_tags
+from . import Classification, classify_edit, content_tags, is_caption
 from ._data import front_matter_details, row_presence, structured_details
 from ._headers import Table, column_details, header_tags, paired_tables, tables_of
 from ._neighbours import read_neighbours
+from ._statements import in_capitals
 from ._terms import Terms
 
 if TYPE_CHECKING:
@@ -404,12 +405,82 @@ class _Differ:
         """What the edit of a paired clause amounts to, its rules read together with its
         neighbours' where they moved between clauses."""
         terms = self.terms.under(self._topic(before, after))
+        shows = self._shows_kept_example(before, after)
         statements = self.neighbours.statements(before, after)
         if statements is None:
-            return classify_edit(before, after, terms)
+            return classify_edit(before, after, terms, shows_example=shows)
         if not statements and self.neighbours.restructured(before, after):
             return Classification(("restructured",))
-        return classify_edit(before, after, terms, statements)
+        return classify_edit(before, after, terms, statements, shows_example=shows)
+
+    # -- captions ------------------------------------------------------------------------
+    @cached_property
+    def _old_of(self) -> dict[int, int]:
+        """Old clause index of each paired new clause."""
+        return {p.new: p.old for p in self.alignment.clauses}
+
+    def _examples_after(self, clause: Clause, *, new: bool) -> list[Clause]:
+        """The worked examples a paragraph introduces: the code and example blocks right
+        after it in its section, up to the next other clause."""
+        spec = self.new if new else self.old
+        if clause.kind is not ClauseKind.PARAGRAPH:
+            return []
+        run = []
+        for example in spec.clauses[clause.index + 1 :]:
+            if example.section != clause.section or example.kind not in _EXAMPLE_KINDS:
+                break
+            run.append(example)
+        return run
+
+    def _shown_alike(self, old_example: Clause, new_example: Clause) -> bool:
+        """Whether two examples are one example shown alike: paired, with the same text or
+        edited only as an editor would (layout, typography; data of the same tree)."""
+        if self._new_of.get(old_example.index) != new_example.index:
+            return False
+        if old_example.fingerprint == new_example.fingerprint:
+            return True
+        return classify_edit(old_example, new_example).tags == ("editorial",)
+
+    def _all_shown_alike(self, examples: list[Clause], among: list[Clause], *, new: bool) -> bool:
+        """Whether each of ``examples`` (of the new version when ``new``) is shown alike in
+        the other version, among ``among`` when given (any clause when None)."""
+        if not examples:
+            return False
+        mates = self._old_of if new else self._new_of
+        other_spec = self.old if new else self.new
+        allowed = {c.index for c in among}
+        for example in examples:
+            other = mates.get(example.index)
+            if other is None or (among and other not in allowed):
+                return False
+            pair = (
+                (other_spec.clauses[other], example)
+                if new
+                else (example, other_spec.clauses[other])
+            )
+            if not self._shown_alike(*pair):
+                return False
+        return True
+
+    def _shows_kept_example(self, before: Clause, after: Clause) -> bool:
+        """Whether an edited paragraph introduces examples that the new version still shows
+        alike after it (it may show more): then what it says of them, they show (see
+        classify_edit)."""
+        new_run = self._examples_after(after, new=True)
+        return bool(new_run) and self._all_shown_alike(
+            self._examples_after(before, new=False), new_run, new=False
+        )
+
+    def _captions_kept_example(self, clause: Clause, *, added: bool) -> bool:
+        """Whether an added (removed) paragraph is the caption of examples that both
+        versions show alike, stating in lower case the rules they show: "Both the title and
+        the destination may be omitted:" dropped from above ``[link]()``, which stays. Rules
+        in RFC 2119 capitals are rules wherever they stand."""
+        if not (is_caption(clause) and clause.statements):
+            return False
+        if any(in_capitals(s.keyword) for s in clause.statements):
+            return False
+        return self._all_shown_alike(self._examples_after(clause, new=added), [], new=added)
 
     def _lone_tags(
         self, clause: Clause, *, added: bool
@@ -421,6 +492,8 @@ class _Differ:
             return (excepted.tag,), (excepted,)
         if self._title_kept(clause, added=added):
             return ("title.kept",), ()
+        if self._captions_kept_example(clause, added=added):
+            return ("caption.example_kept",), ()
         before, after = (None, clause) if added else (clause, None)
         statements = self.neighbours.statements(before, after)
         if statements is None:
@@ -605,6 +678,10 @@ class _Differ:
                     new=clause_side(clause),
                 )
             )
+
+
+#: Clauses that show a worked example.
+_EXAMPLE_KINDS = (ClauseKind.CODE, ClauseKind.EXAMPLE)
 
 
 def _uses(spec: Spec) -> Iterator[str]:

@@ -390,6 +390,15 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=257,
     ),
     Term(
+        "caption.example_kept",
+        MINOR,
+        "Adds or drops the caption of a worked example both versions show alike: the rule"
+        " it states in words is the one the example shows, and the example shows it either"
+        " way.",
+        _does("adds or drops the caption of", _EXAMPLE),
+        rank=258,
+    ),
+    Term(
         "anchor.from_title",
         MINOR,
         "Merges the section into #{section}; its anchor #{old_section} was derived from its"
