@@ -26,6 +26,7 @@ from ..parse import (
     plain_text,
 )
 from ..parse.statements import words_of
+from ._characters import one_character_name
 from ._data import (
     block_details,
     deprecation_tag,
@@ -35,6 +36,7 @@ from ._data import (
     type_line_tag,
     type_tag,
 )
+from ._declarations import removed_members
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
 from ._notation import canonical_notation, code_layout
 from ._statements import (
@@ -216,10 +218,20 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
             # A conformance example states an input and the exact output expected of it:
             # its indentation and blank lines are what it tests, not layout.
             same = old.text == new.text
-        return Classification(("editorial",) if same else ("wording.substantive",))
+        if same:
+            return Classification(("editorial",))
+        gone = _members_gone(old, new)
+        if gone:
+            # A member of a type the spec declares (not an example of one) is gone:
+            # whatever reads it breaks, however few characters changed.
+            return Classification(("member.removed",), details=(gone,))
+        return Classification(("wording.substantive",))
     # A formula is read like code once its notation is written one way (and a range of
     # characters quoted as code, "`a` to `z`", is the range "a-z").
-    if code_changed(canonical_notation(old.text), canonical_notation(new.text)):
+    # A character glossed as code after its name ("a forward slash (`/`)") is the
+    # character the name says: no literal readers type differently.
+    before, after = one_character_name(old.text), one_character_name(new.text)
+    if code_changed(canonical_notation(before), canonical_notation(after)):
         renamed = _renamed_in_code(old.text, new.text, terms)
         if renamed:
             # The name of an attribute or field the whole document renamed (reported
@@ -230,6 +242,18 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
             )
         return Classification(("wording.substantive",))
     return None
+
+
+def _members_gone(old: Clause, new: Clause) -> str:
+    """The members of types declared in code that the new block dropped, as a reason
+    shows them ("`__Directive.onField` removed"), or "" (none, or code shown as an
+    example, whose types declare nothing readers rely on)."""
+    if old.kind is not ClauseKind.CODE or new.kind is not ClauseKind.CODE:
+        return ""
+    if fence_verdict(old.info) is not None or fence_verdict(new.info) is not None:
+        return ""
+    gone = removed_members(old.text, new.text)
+    return ", ".join(f"`{member}`" for member in gone) + " removed" if gone else ""
 
 
 #: Languages in which spaces around punctuation outside strings are layout.
@@ -342,6 +366,8 @@ def _wording_rule(
     members of a list still say something else: what the example does not show."""
     # A range of characters in another notation ("('a' to 'z')" -> "[a-z]") is the same.
     old_text, new_text = canonical_ranges(old.text), canonical_ranges(new.text)
+    # So is a character named in full or glossed ("a forward slash (`/`)" is "a slash").
+    old_text, new_text = one_character_name(old_text), one_character_name(new_text)
     # "of indentation" added where the text says "indented" names the act again: no word.
     old_text, new_text = without_restated_acts(old_text, new_text)
     # Forms of one word count as one word: "indented" / "indentation", "much" / "many".

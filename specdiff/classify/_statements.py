@@ -35,6 +35,7 @@ from ..parse.statements import (
     exception_body,
     words_of,
 )
+from ._characters import same_character
 from ._forms import agent_of, another_number_or_tense
 from ._terms import NO_TERMS, Terms
 from ._wording import (
@@ -276,6 +277,7 @@ def rules_reworded(
     for a, b in pairs:
         gone, fresh = _delta_words(a, b, removed, added)
         bound = _bound_wording(a, b) | _category_noun_dropped(a.party, b.party)
+        bound |= _character_named_in_full(a.action, b.action)
         if _same_member(a.party, b.party):
             bound |= {*a.party.split(), *b.party.split()}  # "Value MUST" -> "This MUST"
         if set(gone) - ignored[0] - bound or set(fresh) - ignored[1] - bound:
@@ -674,12 +676,50 @@ def _pair_positions(
             used_old.add(i)
             used_new.add(mates[0])
             pairs.append((i, mates[0]))
+    # The one rule left on each side, stated for the same case (its conditions mostly
+    # the same words): "if the provided value is null, the coerced value should be null"
+    # -> "if the provided value is null, a query error must be raised". What the rule
+    # requires in that case was rewritten, whatever its party; no rule went while
+    # another came.
+    lone_old = [i for i in old_left if i not in used_old]
+    lone_new = [j for j in new_left if j not in used_new]
+    if len(lone_old) == 1 == len(lone_new):
+        i, j = lone_old[0], lone_new[0]
+        if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads)) and (
+            _same_case(old[i], new[j])
+        ):
+            pairs.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
     pairs.sort()
     return (
         pairs,
         [i for i in old_left if i not in used_old],
         [j for j in new_left if j not in used_new],
     )
+
+
+#: How much of their conditions' content two rules must share to govern the same case.
+_SAME_CASE = 0.5
+
+
+def _same_case(a: NormativeStatement, b: NormativeStatement) -> bool:
+    """Whether two rules of the same polarity are stated under conditions that are mostly
+    the same words (stems of content words, shared share at least :data:`_SAME_CASE`)."""
+    if a.negative != b.negative or not a.conditions or not b.conditions:
+        return False
+    old, new = _case_words(a), _case_words(b)
+    total = sum(old.values()) + sum(new.values())
+    return bool(total) and 2 * sum((old & new).values()) / total >= _SAME_CASE
+
+
+def _case_words(statement: NormativeStatement) -> Counter[str]:
+    words = " ".join(statement.conditions).split()
+    return Counter(_stem(w) for w in words if w not in _STOPWORDS and w not in _CONDITION_WORDS)
+
+
+#: Words that open a condition, not what it is about.
+_CONDITION_WORDS = frozenset(("if", "when", "whenever", "where", "once"))
 
 
 def _also_stated(
@@ -1122,6 +1162,15 @@ def _pair_changes(
         return found
     if any(c.tag in ("normative.restricted", "normative.broadened") for c in found):
         return found
+    # "must include exactly the same set of fields" -> "must include a field for every
+    # field": a rule that required an exact match now requires the match to contain
+    # what it names, so it allows more (broadened); the reverse restricts it.
+    exact_before, exact_after = _exactness(a.action), _exactness(b.action)
+    if exact_before != exact_after and _EXACTNESS & changed_words:
+        old_words, new_words = _quote(a.action, b.action)
+        tag = "normative.restricted" if exact_after > exact_before else "normative.broadened"
+        record(tag, old_words, new_words)
+        return found
     scope = _party_scope(a.party, b.party, changed_words)
     if scope:
         record(scope, a.party, b.party)
@@ -1161,6 +1210,16 @@ def _pair_changes(
     if scoped is not None:
         record(*scoped)
     return found
+
+
+#: Words that hold what a rule requires to an exact match: "the exact same set",
+#: "exactly the fields", "identical to".
+_EXACTNESS = frozenset(("exact", "exactly", "precisely", "identical", "identically"))
+
+
+def _exactness(action: str) -> int:
+    """How many times a rule's action asks for an exact match."""
+    return sum(1 for w in action.split() if w in _EXACTNESS)
 
 
 def _as_written(ranges: list[str], sentence: str) -> list[str]:
@@ -1290,6 +1349,8 @@ def _scope_edit(
             continue
         if topic and all(not topic.isdisjoint(_forms(w)) for w in content):
             continue  # the section's own topic, said again
+        if _names_the_same_character(old, new, (i1, i2, j1, j2), added):
+            continue  # "a slash" -> "a forward slash": one character, named in full
         if span[0] in ("which", "who") or _reworded_nearby(opcodes, n):
             continue  # a description appended, or part of a phrase reworded as a whole
         side = new if added else old
@@ -1311,6 +1372,31 @@ def _scope_edit(
         widens = added == listed  # a case added, or a qualifier dropped
         return ("normative.broadened" if widens else "normative.restricted"), old_quote, new_quote
     return None
+
+
+def _character_named_in_full(old_action: str, new_action: str) -> frozenset[str]:
+    """The words inserted into or deleted from an action that only name a character it
+    names in full ("a slash" -> "a forward slash": "forward")."""
+    old, new = old_action.split(), new_action.split()
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    found: set[str] = set()
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("insert", "delete") and _names_the_same_character(
+            old, new, (i1, i2, j1, j2), op == "insert"
+        ):
+            found |= {*new[j1:j2], *old[i1:i2]}
+    return frozenset(found)
+
+
+def _names_the_same_character(
+    old: list[str], new: list[str], stretch: tuple[int, int, int, int], added: bool
+) -> bool:
+    """Whether words inserted into (``added``) or deleted from a rule's action make, with
+    the word after them, another name of the character that word names alone."""
+    i1, i2, j1, j2 = stretch
+    if added:
+        return i1 < len(old) and same_character(new[j1 : j2 + 1], old[i1 : i1 + 1])
+    return j1 < len(new) and same_character(old[i1 : i2 + 1], new[j1 : j1 + 1])
 
 
 def _one_article(words: list[str]) -> list[str]:

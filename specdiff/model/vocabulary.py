@@ -223,6 +223,13 @@ TAG_TERMS: tuple[Term, ...] = (
         rules="removed from",
     ),
     Term(
+        "member.removed",
+        MAJOR,
+        "Removes a member of a type the spec declares in code: whatever reads it breaks.",
+        _does("removes members from", ("declared type", "declared types")),
+        rank=52,
+    ),
+    Term(
         "normative.added",
         MINOR,
         "Adds a normative statement{forces}: a new obligation.",
