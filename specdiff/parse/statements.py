@@ -568,10 +568,34 @@ def _denied(text: str, floor: int, hit: Hit) -> bool:
     window = text[begin : hit.start]
     if _NO_CASE.search(window):
         return True
-    words = words_of(window[_listed_subject(window, at_sentence_start=begin == floor) :]).split()
+    if not _might_deny(window):
+        return False
+    return _denying_subject(window, at_sentence_start=begin == floor)
+
+
+def _denying_subject(window: str, *, at_sentence_start: bool) -> bool:
+    """Whether the subject that ends ``window`` names none of a kind ("No further
+    characters", "Nothing")."""
+    words = words_of(window[_listed_subject(window, at_sentence_start=at_sentence_start) :]).split()
     if not words or words[0] not in _DENYING:
         return False
     return len(words) == 1 or words[1] not in _NOT_DENYING_AFTER
+
+
+#: Where a word of :data:`_DENYING` may start in case-folded text: "no" or "neither" not
+#: inside a word (the characters before are those :data:`_WORD` takes into a word).
+_DENYING_START = re.compile(r"(?<![\w.%/'’-])n(?:o|either)")
+
+
+def _might_deny(window: str) -> bool:
+    """False when no subject in ``window`` can name none of a kind, told by one quick
+    search; for speed, as most windows hold no "no", "none", "nothing", "nobody" or
+    "neither" at all (finding the subject and its words costs far more). Exact for text
+    without markup, whose plain words are its own case-folded words (markup dropped from
+    inside a word could join two pieces into one, so such text always says True)."""
+    return (
+        _MARKUP.search(window) is not None or _DENYING_START.search(window.casefold()) is not None
+    )
 
 
 def _opens_sentence(text: str, sentence_start: int, word: str) -> bool:
