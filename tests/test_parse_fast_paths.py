@@ -78,3 +78,15 @@ def test_denying_subjects_are_found_through_the_quick_search() -> None:
         assert statements._might_deny(window), window
     assert statements._denying_subject("No further characters", at_sentence_start=True)
     assert not statements._might_deny("It cannot know, another -no or .no")
+
+
+def test_every_rfc_boilerplate_sentence_says_interpreted(corpus: Path) -> None:
+    sentences = [
+        "The key words MUST and MAY are to be INTERPRETED as described in RFC 2119.",
+        "As in BCP 14 [RFC2119] [RFC8174], the words MUST ... are interpreted there.",
+    ]
+    for path in sorted(corpus.glob("*/*.md"))[::3]:
+        sentences += path.read_text(encoding="utf-8").split(". ")
+    matched = [s for s in sentences if statements._RFC_BOILERPLATE.search(s)]
+    assert len(matched) >= 2
+    assert all(statements._INTERPRETED.search(s) for s in matched)
