@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ._clauses import ClauseMatcher
+from ._order import reordered_sections
 from ._sections import SectionMatcher
 from ._similarity import TextCache
 
@@ -64,6 +65,8 @@ class Alignment:
     into its parent's new body."""
     unfolded: tuple[tuple[str, str], ...] = ()
     """(new section, old section its text came from): the same the other way round."""
+    reordered: frozenset[str] = frozenset()
+    """Old ids of sections that kept their parent but changed places among their siblings."""
 
     def section_map(self) -> dict[str, str]:
         return {pair.old: pair.new for pair in self.sections}
@@ -99,6 +102,7 @@ def align(old: Spec, new: Spec) -> Alignment:
         merged, split = sections.merges_and_splits(clauses.old_to_new)
     merged_ids = {old_id for old_id, _ in merged}
     split_ids = {new_id for new_id, _ in split}
+    section_map = {old_id: new_id for old_id, (new_id, _) in sections.pairs.items()}
     return Alignment(
         sections=tuple(SectionPair(o, n, m) for o, (n, m) in sections.pairs.items()),
         clauses=tuple(
@@ -114,4 +118,5 @@ def align(old: Spec, new: Spec) -> Alignment:
         moved_in_place=clauses.reordered(),
         folded=tuple(sorted({**folds, **dict(merged)}.items())),
         unfolded=tuple(sorted({**unfolds, **dict(split)}.items())),
+        reordered=reordered_sections(old, new, section_map),
     )

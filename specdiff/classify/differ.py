@@ -153,6 +153,8 @@ class _Differ:
                 self._section_facet(ChangeKind.MOVED, before, after)
             elif self._carried_by_parent(before, after):
                 self._section_facet(ChangeKind.MOVED, before, after, ("moved.with_parent",))
+            elif pair.old in self.alignment.reordered:
+                self._section_facet(ChangeKind.MOVED, before, after, ("moved.among_siblings",))
             attributes = _attribute_changes(before, after)
             if attributes:
                 tags = self._attribute_tags(attributes)

@@ -359,6 +359,14 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=245,
     ),
     Term(
+        "moved.among_siblings",
+        PATCH,
+        "Moves the section to another place under the same parent: its siblings now come in"
+        " another order.",
+        _does("reorders", ("section among its siblings", "sections among their siblings")),
+        rank=246,
+    ),
+    Term(
         "moved.across_sections",
         PATCH,
         "Moves the clause to another section with the same attributes.",

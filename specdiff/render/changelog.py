@@ -299,6 +299,8 @@ def _describe_section(change: Change, report: Report | None = None) -> str:
     if change.kind is ChangeKind.MOVED:
         if "moved.with_parent" in change.tags:
             return "Moved with its parent section"
+        if "moved.among_siblings" in change.tags:
+            return "Moved to another place under the same parent section"
         return "Moved under a new parent section"
     if change.kind is ChangeKind.ATTRIBUTES:
         return "; ".join(_attribute_change(*item) for item in change.attributes)
