@@ -42,6 +42,7 @@ from ._notation import canonical_notation, code_layout
 from ._statements import (
     compare_statements,
     in_capitals,
+    in_one_tense,
     opposite,
     rules_reworded,
     voice_words,
@@ -370,6 +371,8 @@ def _wording_rule(
     old_text, new_text = one_character_name(old_text), one_character_name(new_text)
     # "of indentation" added where the text says "indented" names the act again: no word.
     old_text, new_text = without_restated_acts(old_text, new_text)
+    # "could not" -> "cannot" in the one sentence of a rule: its tense, no word of it.
+    old_text, new_text = in_one_tense(old.statements, new.statements, old_text, new_text)
     # Forms of one word count as one word: "indented" / "indentation", "much" / "many".
     old_words = compared_words(old_text)
     new_words = same_forms(old_words, compared_words(new_text))

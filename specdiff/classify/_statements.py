@@ -187,6 +187,8 @@ def compare_statements(
     for statement in lone_old:
         if _absorbed(statement, new, removed) or _carved(statement, new):
             continue
+        if _said_plainly(statement, new_text) or _modal_tense_only(statement, new_text):
+            continue
         turned = _denial_dropped(statement, new_text)
         if turned is not None:
             changes.append(
@@ -204,6 +206,8 @@ def compare_statements(
         )
     for statement in lone_new:
         if _absorbed(statement, old, added) or _carved(statement, old):
+            continue
+        if _said_plainly(statement, old_text) or _modal_tense_only(statement, old_text):
             continue
         turned = _denial_dropped(statement, old_text)
         if turned is not None:
@@ -245,6 +249,106 @@ def _denial_dropped(statement: NormativeStatement, other_text: str) -> tuple[str
     return None
 
 
+def _said_plainly(statement: NormativeStatement, other_text: str) -> bool:
+    """Whether a rule carried by "always" alone is said in the other version of its clause
+    without the adverb, of the same act: "if the value is hard-coded, it is always coerced
+    using the input coercion" -> "if the value is a literal, it is coerced using the input
+    coercion". A spec states what happens in the plain present as firmly as with "always";
+    the adverb came or went with the rewording, and no rule with it. Said with a negation
+    or a modal before the act instead, it is another rule ("is not coerced", "may be
+    coerced"), read as such."""
+    if statement.negative or statement.keyword.casefold() != "always" or not other_text:
+        return False
+    act = words_of(statement.action).split()
+    if len([w for w in act if w not in _STOPWORDS]) < _PLAIN_ACT_WORDS:
+        return False
+    words = words_of(other_text).split()
+    party = statement.party.split()
+    for start in range(len(words) - len(act) + 1):
+        if words[start : start + len(act)] != act:
+            continue
+        before = words[max(0, start - _PLAIN_LOOKBACK) : start]
+        if _DENYING_WORDS.intersection(before) or _HEDGING_MODALS.intersection(before):
+            continue
+        if not party or party[-1] in words[:start]:
+            return True
+    return False
+
+
+def _kept_as(statement: NormativeStatement, other_text: str) -> bool:
+    """Whether a rule without a partner is still said in the other version of its
+    clause, in a form that reads as no rule of its own (see the two readings below)."""
+    return _said_plainly(statement, other_text) or _modal_tense_only(statement, other_text)
+
+
+def _modal_tense_only(statement: NormativeStatement, other_text: str) -> bool:
+    """Whether a rule said with "can" ("cannot") is, word for word, a sentence of the
+    other version that says "could" ("could not"): "However a nullable list could not be
+    passed to a non-null list." -> "However, a nullable list cannot be passed to a
+    non-null list:". The past form of the modal reads as no certain rule (it may tell
+    what was, or what would be), yet only the tense of the one statement changed."""
+    keyword = " ".join(statement.keyword.casefold().split())
+    if keyword not in _PRESENT_CAN or not other_text:
+        return False
+    own = words_of(statement.sentence).split()
+    for sentence in _SENTENCE_SPLIT.split(other_text):
+        if _as_present(words_of(sentence).split()) == _as_present(own):
+            return True
+    return False
+
+
+#: "can" as the parser reads it, in every written form, and "could" said the same ways.
+_PRESENT_CAN = frozenset(("can", "cannot", "can not", "can't", "can only", "can never"))
+
+
+def _as_present(words: list[str]) -> list[str]:
+    """The words with every form of "can" and "could" said one way: "could not",
+    "couldn't", "can not" and "can't" as "cannot", "could" as "can"."""
+    out: list[str] = []
+    for word in words:
+        if word == "not" and out and out[-1] in ("can", "could"):
+            out[-1] = "cannot"
+        else:
+            out.append(_CAN_FORMS.get(word, word))
+    return out
+
+
+_CAN_FORMS = {"could": "can", "couldn't": "cannot", "couldnt": "cannot", "can't": "cannot"}
+_COULD = re.compile(r"\bcould(?:\s+not\b|n['’]?t\b)?", re.IGNORECASE)
+
+
+def in_one_tense(
+    old: tuple[NormativeStatement, ...],
+    new: tuple[NormativeStatement, ...],
+    old_text: str,
+    new_text: str,
+) -> tuple[str, str]:
+    """Both texts with "could" said as "can" ("could not" as "cannot") where a rule said
+    with "can" is the other version's sentence in the past tense (see
+    :func:`_modal_tense_only`): how much the text was reworded is measured without it."""
+    if any(_modal_tense_only(s, new_text) for s in old) or any(
+        _modal_tense_only(s, old_text) for s in new
+    ):
+        return _COULD.sub(_present, old_text), _COULD.sub(_present, new_text)
+    return old_text, new_text
+
+
+def _present(match: re.Match[str]) -> str:
+    could = match.group(0)
+    said = "cannot" if len(could) > len("could") else "can"
+    return said.capitalize() if could[0].isupper() else said
+
+
+#: The fewest content words an act needs to be recognised, said plainly, in other words.
+_PLAIN_ACT_WORDS = 3
+#: How many words before the act are read for a negation or a modal ("is not", "may be").
+_PLAIN_LOOKBACK = 3
+#: Modals that, before the act, make it another rule or no certain rule at all.
+_HEDGING_MODALS = frozenset(
+    "must shall should may can could might would cannot".split()  # noqa: SIM905
+)
+
+
 #: Words that make a rule a prohibition, and the keywords that carry one in one word.
 _DENIALS = frozenset(("not", "never", "no"))
 #: Words that deny what a rule says of its subject or action ("No tabs are allowed").
@@ -270,9 +374,9 @@ def rules_reworded(
         return False
     removed, added = _clause_delta(old, new, old_text, new_text)
     pairs, lone_old, lone_new = pair_statements(old, new, terms)
-    if any(not _absorbed(s, new, removed) for s in lone_old):
+    if any(not _absorbed(s, new, removed) and not _kept_as(s, new_text) for s in lone_old):
         return True
-    if any(not _absorbed(s, old, added) for s in lone_new):
+    if any(not _absorbed(s, old, added) and not _kept_as(s, old_text) for s in lone_new):
         return True
     for a, b in pairs:
         gone, fresh = _delta_words(a, b, removed, added)
@@ -447,12 +551,9 @@ def compare_across(
     every_old = tuple(s for k in sorted(old_open) for s in old[k][0])
     every_new = tuple(s for m in sorted(new_open) for s in new[m][0])
     new_owner = [m for m in sorted(new_open) for _ in new[m][0]]
-    removed, added = _clause_delta(
-        every_old,
-        every_new,
-        "\n".join(old[k][1] for k in sorted(old_open)),
-        "\n".join(new[m][1] for m in sorted(new_open)),
-    )
+    old_run_text = "\n".join(old[k][1] for k in sorted(old_open))
+    new_run_text = "\n".join(new[m][1] for m in sorted(new_open))
+    removed, added = _clause_delta(every_old, every_new, old_run_text, new_run_text)
     old_statements = tuple(s for _, s in lone_old)
     new_statements = tuple(s for _, s in lone_new)
     pairs, old_left, new_left = _pair_positions(
@@ -476,6 +577,7 @@ def compare_across(
             statement.sentence in heads
             or _absorbed(statement, every_new, removed)
             or _carved(statement, every_new)
+            or _kept_as(statement, new_run_text)
         ):
             continue  # a lead-in says nothing of its own; its items are read
         found = _also_stated(statement, every_new, terms, lone_old[i][0] not in paired_old)
@@ -496,6 +598,7 @@ def compare_across(
             statement.sentence in heads
             or _absorbed(statement, every_old, added)
             or _carved(statement, every_old)
+            or _kept_as(statement, old_run_text)
         ):
             continue
         found = _also_stated(statement, every_old, terms, lone_new[j][0] not in paired_new)
