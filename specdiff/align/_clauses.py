@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..model.document import ClauseKind
 from ..parse import plain_text, row_cells
 from ._context import Contexts
+from ._sections import content_words
 from ._similarity import (
     ShingleIndex,
     TextCache,
@@ -342,7 +343,12 @@ class ClauseMatcher:
         labelled_the_same = (
             self._may_be_one(a, b) and lead_of(a) is not None and (lead_of(a) == lead_of(b))
         )
-        if score >= SEQUENCE_THRESHOLD or cites_the_same or self._links_follow(a, b):
+        if (
+            score >= SEQUENCE_THRESHOLD
+            or cites_the_same
+            or self._links_follow(a, b)
+            or _same_matter_in_place(a, b)
+        ):
             self._pair(old_index, new_index, "sequence", score)
         elif labelled_the_same:
             self._pair(old_index, new_index, "lead", score)
@@ -710,6 +716,28 @@ def _by_sole_anchor(clauses: Iterable[Clause]) -> dict[str, Clause]:
                 clashing.add(key)
             found[key] = clause
     return {key: clause for key, clause in found.items() if key not in clashing}
+
+
+#: A paragraph rewritten in its slot keeps at least this share of the content words of
+#: the shorter version (and at least ``IN_PLACE_WORDS`` of them).
+IN_PLACE_VOCABULARY = 0.6
+IN_PLACE_WORDS = 4
+
+
+def _same_matter_in_place(a: Clause, b: Clause) -> bool:
+    """Whether two paragraphs, each the only clause left between the same kept neighbours,
+    speak of the same things: most content words of the shorter one, and several, are in
+    the longer one ("The `@skip` directive has precedence over the `@include` directive
+    should both be provided in the same context." -> "Note: Neither `@skip` nor
+    `@include` has precedence over the other. In the case that both ... are provided
+    ..."). A reader sees that paragraph rewritten, not one removed and another added;
+    the rewrite may still change its rules, which the classifier reads."""
+    if a.kind is not ClauseKind.PARAGRAPH or b.kind is not ClauseKind.PARAGRAPH:
+        return False
+    old_words, new_words = content_words(a.text), content_words(b.text)
+    shared = len(old_words & new_words)
+    shorter = min(len(old_words), len(new_words))
+    return shared >= IN_PLACE_WORDS and shared >= IN_PLACE_VOCABULARY * shorter
 
 
 def longest_increasing(pairs: list[tuple[int, int]]) -> list[int]:

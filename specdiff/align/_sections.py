@@ -267,14 +267,14 @@ class SectionMatcher:
         by an unrelated one in that slot shares neither."""
         if not before.clauses or not after.clauses:
             return False
-        if not _content_words(_title(before)) & _content_words(_title(after)):
+        if not content_words(_title(before)) & content_words(_title(after)):
             return False
-        old_words = _content_words(
+        old_words = content_words(
             " ".join(
                 plain_text(c.text) for c in self._free_subtree_clauses(self.old, before, self.pairs)
             )
         )
-        new_words = _content_words(
+        new_words = content_words(
             " ".join(
                 plain_text(c.text) for c in self._free_subtree_clauses(self.new, after, self.taken)
             )
@@ -499,7 +499,7 @@ def _title(section: Section) -> str:
     return plain_text(section.title).casefold()
 
 
-def _content_words(text: str) -> frozenset[str]:
+def content_words(text: str) -> frozenset[str]:
     """The content words of ``text``, casefolded, a plural "s" folded into the singular
     ("conventions" and "convention" are one word)."""
     words = (w.casefold() for w in _WORD.findall(text))
