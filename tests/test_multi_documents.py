@@ -67,6 +67,21 @@ def test_a_section_moved_back_is_the_same_move_reversed() -> None:
     assert (move.old_document, move.document) == ("privacy.md", "data.md")
 
 
+@pytest.mark.parametrize("backwards", [False, True])
+def test_a_section_moved_between_included_files_stays_on_the_one_page(backwards: bool) -> None:
+    # handbook.md includes both chapters, so readers see one document: the section keeps
+    # its anchor there and only its parent changed, a move within the document.
+    report = compare("moved_included_section", backwards=backwards)
+    assert report.counts == {"section.moved": 1}
+    (move,) = report.changes
+    assert (move.old_section, move.section) == ("retention", "retention")
+    files = ("data.md", "privacy.md")
+    assert (move.old_document, move.document) == (files[::-1] if backwards else files)
+    assert "moved.across_documents" not in move.tags
+    assert move.severity is Level.PATCH
+    checked_json(report)
+
+
 def test_a_renamed_file_is_one_document_change_and_its_links_break() -> None:
     report = compare("renamed_file")
     data = checked_json(report)

@@ -256,6 +256,8 @@ def cross_document_moves(
         before, after = old.section(pair.old), new.section(pair.new)
         if not _changed_file(before.span.start, after.span.start, old_doc, new_doc, pairs):
             continue
+        if _one_page(old_doc[before.span.start], new_doc[after.span.start], old, new, pairs):
+            continue  # a move within the one document the includes make: no link breaks
         parent = before.parent or ""
         if parent and parent in section_map:
             parent_after = new.get_section(section_map[parent])
@@ -281,6 +283,30 @@ def cross_document_moves(
             )
         )
     return result
+
+
+def _one_page(old_path: str, new_path: str, old: Spec, new: Spec, pairs: DocumentPairs) -> bool:
+    """Whether both files are read as parts of one published document: an include heading
+    (spec-md's ``# [Title](chapter.md)``) stitches a file into the file that includes it,
+    so a section that moves between two files included under the same root keeps its
+    anchor on the one page readers link to, and only its place in the outline changed
+    (which the differ's own move record tells). Files that stand alone are each a page of
+    their own: a section moving between them breaks ``file.md#anchor`` links."""
+    old_root, new_root = _root(old, old_path), _root(new, new_path)
+    if old_root == old_path and new_root == new_path:
+        return False  # neither file is included: two pages
+    return pairs.new_of(old_root) == new_root
+
+
+def _root(spec: Spec, path: str) -> str:
+    """The file at the top of the include chain that places ``path`` (itself when no file
+    includes it)."""
+    parents = {d.path: d.included_by for d in spec.documents}
+    seen = {path}
+    while (parent := parents.get(path)) and parent not in seen:
+        seen.add(parent)
+        path = parent
+    return path
 
 
 def _changed_file(
