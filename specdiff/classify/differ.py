@@ -517,7 +517,7 @@ class _Differ:
         the "Properties" heading."""
         if clause.kind is not ClauseKind.PARAGRAPH or not _EMPHASISED.fullmatch(clause.text):
             return False
-        line = plain_text(clause.text).casefold()
+        line = words_of(plain_text(clause.text)).split()
         if not line:
             return False
         if added:
@@ -532,7 +532,8 @@ class _Differ:
                 for new_id, old_id in self.alignment.split
                 if old_id == clause.section
             ]
-        return any(plain_text(t).casefold() == line for t in titles)
+        home = (self.new if added else self.old).section(clause.section).title
+        return any(_title_in_home(line, t, home) for t in titles)
 
     def _exception_to_rule_before(self, clause: Clause, *, added: bool) -> StatementChange | None:
         """A paragraph opening with an exception ("An exception is if the path item is
@@ -721,6 +722,31 @@ def _front_matter_side(source: str) -> Side:
 
 #: A paragraph wholly in bold or italics ("**Built-in Scalars**", "_Notes_"): a line
 #: set off as a heading.
+def _title_in_home(line: list[str], title: str, home: str) -> bool:
+    """Whether a bold line's words are a section's title, whole or without the words that
+    name the section it now stands in: "#### Object type validation" folded into "Objects"
+    as "**Type Validation**" keeps its title, the parent's heading saying "Object". Only
+    words at the title's start or end may go, and only words of the home title (a plural
+    "Objects" names an "Object"): "**Validation**" under "Lamps" is not "Type validation"."""
+    words = words_of(plain_text(title)).split()
+    if line == words:
+        return True
+    cut = len(words) - len(line)
+    if cut <= 0:
+        return False
+    named = {_singular(w) for w in words_of(plain_text(home)).split()}
+    for start in (0, cut):
+        dropped = words[:start] + words[start + len(line) :]
+        if words[start : start + len(line)] == line and all(_singular(w) in named for w in dropped):
+            return True
+    return False
+
+
+def _singular(word: str) -> str:
+    """A plural's rough singular ("objects" -> "object"), for matching a title's words."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 _EMPHASISED = re.compile(r"\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__|\*[^*\n]+\*|_[^_\n]+_)\s*")
 
 
