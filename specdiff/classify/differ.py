@@ -406,6 +406,8 @@ class _Differ:
     def _edit(self, before: Clause, after: Clause) -> Classification:
         """What the edit of a paired clause amounts to, its rules read together with its
         neighbours' where they moved between clauses."""
+        if self._caption_shortened(before, after):
+            return Classification(("editorial",))
         terms = self.terms.under(self._topic(before, after))
         shows = self._shows_kept_example(before, after)
         statements = self.neighbours.statements(before, after)
@@ -414,6 +416,23 @@ class _Differ:
         if not statements and self.neighbours.restructured(before, after):
             return Classification(("restructured",))
         return classify_edit(before, after, terms, statements, shows_example=shows)
+
+    def _caption_shortened(self, before: Clause, after: Clause) -> bool:
+        """Whether a bold line set off as a heading lost (or gained) only words its
+        section's title says: "**Non-Null type validation**" under "Non-Null" becoming
+        "**Type Validation**" names the same thing, an editor's change."""
+        if not all(
+            c.kind is ClauseKind.PARAGRAPH and _EMPHASISED.fullmatch(c.text)
+            for c in (before, after)
+        ):
+            return False
+        old_words = words_of(plain_text(before.text)).split()
+        new_words = words_of(plain_text(after.text)).split()
+        if old_words == new_words:
+            return False
+        return _title_in_home(
+            new_words, before.text, self.new.section(after.section).title
+        ) or _title_in_home(old_words, after.text, self.old.section(before.section).title)
 
     # -- captions ------------------------------------------------------------------------
     @cached_property
