@@ -182,6 +182,29 @@ def test_a_term_may_be_handed_down_to_names_of_the_same_kind_of_thing():
     assert not lone.renamed("openapi description", "oas document")
 
 
+def test_a_type_renamed_where_it_is_defined():
+    # The type list defines `Harbour` in the old version and `Port` in the new one, with
+    # the old definition's words kept (one member added): the same type, renamed.
+    old = ["`Harbour` - Either a `Quay` or a `Pier`.", "`Quay` - A stone landing."]
+    new = ["`Port` - Either a `Quay` or a `Pier`, or a `Jetty`.", "`Quay` - A stone landing."]
+    terms = Terms(lambda: old, lambda: new)
+    assert terms.type_renamed("Harbour", "Port")
+    assert not terms.type_renamed("Port", "Harbour")
+    # A definition that drops a word of the old one defines something else.
+    narrower = Terms(lambda: old, lambda: ["`Port` - Either a `Quay`.", *new[1:]])
+    assert not narrower.type_renamed("Harbour", "Port")
+    # A type both versions define is no rename of another, nor one still defined.
+    assert not terms.type_renamed("Harbour", "Quay")
+    kept = Terms(lambda: old, lambda: [*new, old[0]])
+    assert not kept.type_renamed("Harbour", "Port")
+    # A name defined twice has no one definition to compare.
+    twice = Terms(lambda: [*old, "`Harbour` - A town."], lambda: new)
+    assert not twice.type_renamed("Harbour", "Port")
+    # Prose that only starts with code defines nothing.
+    prose = Terms(lambda: ["`Harbour` is used below."], lambda: ["`Port` is used below."])
+    assert not prose.type_renamed("Harbour", "Port")
+
+
 @pytest.mark.parametrize(
     ("participle", "noun"),
     [

@@ -181,7 +181,30 @@ def _type_line_rule(old: Clause, new: Clause, terms: Terms) -> Classification | 
     """ "Type: `URI-reference`" -> "Type: `URI`" on a line of its own: the field's type
     changed, read as a table's Type cell is (not as an identifier renamed in code)."""
     tag = type_line_tag(old, new)
-    return Classification((tag,)) if tag else None
+    if tag is None:
+        return None
+    renamed = _type_renamed(old.text, new.text, terms)
+    if renamed:
+        # The type the document renamed where it defines it ("`URI` - String expression
+        # ..." -> "`URI-reference` - String expression ..."), followed here: the field
+        # accepts what it did; a change to the definition is reported at the definition.
+        return Classification(
+            ("wording",), details=(f"{renamed}, the type renamed where it is defined",)
+        )
+    return Classification((tag,))
+
+
+def _type_renamed(old: str, new: str, terms: Terms) -> str:
+    """`` `URI` → `URI-reference` `` when the only type a type line changed is one the
+    new version defines under a new name (see :meth:`Terms.type_renamed`), else ""."""
+    old_spans, new_spans = code_spans(old), code_spans(new)
+    lost = [a for a in old_spans if a not in new_spans]
+    gained = [b for b in new_spans if b not in old_spans]
+    if len(lost) != 1 or len(gained) != 1 or not terms.type_renamed(lost[0], gained[0]):
+        return ""
+    if not is_editorial(old.replace(f"`{lost[0]}`", f"`{gained[0]}`"), new):
+        return ""
+    return f"`{lost[0]}` → `{gained[0]}`"
 
 
 def _deprecation_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:

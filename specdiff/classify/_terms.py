@@ -129,11 +129,14 @@ class Terms:
         self.topic: frozenset[str] = frozenset()
         """The words of the headings the clause at hand stands under (its section's and
         its parent's): a rule may restate them without narrowing what it governs."""
+        self._definitions: list[tuple[dict[str, str], dict[str, str]]] = []
+        """Made on first use, like the counts; shared with the views too."""
 
     def under(self, topic: frozenset[str]) -> Terms:
         """The same document's terms, for a clause under headings with these words."""
         view = Terms(*self._sources)
         view._counts = self._counts
+        view._definitions = self._definitions
         view.topic = topic
         return view
 
@@ -150,6 +153,23 @@ class Terms:
             ]
             self._counts.append((old, new))
         return self._counts[0]
+
+    def type_renamed(self, gone: str, fresh: str) -> bool:
+        """Whether the type named ``gone`` (as written in code) is the one the new version
+        defines as ``fresh``: the old version defines ``gone`` and not ``fresh``, the new
+        one ``fresh`` and not ``gone``, and the new definition keeps every word of the old
+        one, the old name followed ("`Object` - Either a `String` or a `Map`" ->
+        "`Any` - Either a `String` or a `Map`, or an `Integer`"). Whatever the new
+        definition adds is a change of the definition, reported where it stands."""
+        if not self._definitions:
+            old_source, new_source = self._sources
+            self._definitions.append((_definitions(old_source()), _definitions(new_source())))
+        old, new = self._definitions[0]
+        if gone not in old or fresh not in new or fresh in old or gone in new:
+            return False
+        followed = old[gone].replace(f"`{gone}`", f"`{fresh}`")
+        kept = Counter(_WORD.findall(plain_text(followed).casefold()))
+        return not kept - Counter(_WORD.findall(plain_text(new[fresh]).casefold()))
 
     def says(self, phrase: str, new: bool) -> bool:
         """Whether the old (or, with ``new``, the new) version says ``phrase`` (three
@@ -266,6 +286,29 @@ def _own_uses(old: _Counts, new: _Counts, term: tuple[str, ...]) -> tuple[int, i
         if kept > 0:
             used, left = used - n, left - kept
     return used, left
+
+
+#: A list item that defines a name written as code: "`URI` - String expression
+#: conforming to ...", "`Map`: a dictionary of ...".
+_DEFINITION = re.compile(r"^`(?P<name>[^`\n]+)`\s*(?:[-:\u2013\u2014]\s+)(?P<text>\S.*)$", re.S)
+
+
+def _definitions(texts: Iterable[str]) -> dict[str, str]:
+    """The names each text defines (see ``_DEFINITION``), with their definitions; a name
+    defined twice is left out, since neither definition is the one."""
+    found: dict[str, str] = {}
+    twice: set[str] = set()
+    for text in texts:
+        if not text.startswith("`"):
+            continue
+        match = _DEFINITION.match(text)
+        if match is None:
+            continue
+        name = match.group("name")
+        if name in found:
+            twice.add(name)
+        found[name] = match.group("text")
+    return {name: text for name, text in found.items() if name not in twice}
 
 
 #: No document to look at (a clause compared on its own): nothing counts as renamed.
