@@ -36,7 +36,7 @@ from ..parse.statements import (
     words_of,
 )
 from ._characters import same_character
-from ._forms import agent_of, another_number_or_tense
+from ._forms import agent_of, another_number_or_tense, misspelled
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     CATEGORY_NOUNS,
@@ -1167,6 +1167,30 @@ def _delta_words(
     return gone, fresh
 
 
+#: Denying words long enough that a word a letter or two off, first letter kept, is a
+#: misspelling of them rather than another word ("niether" for "neither").
+_LONG_DENIALS = frozenset(("neither", "nothing", "nobody"))
+
+
+def _denial_respelled(a: NormativeStatement, b: NormativeStatement) -> bool:
+    """Whether the rule only seems turned around because the version without the denial
+    misspelled it: "Niether form may be used" -> "Neither form may be used". The denying
+    word one sentence has stands, misspelled, where the other has one word it lacks."""
+    old, new = words_of(a.sentence).split(), words_of(b.sentence).split()
+    plain, denying = (old, new) if b.negative else (new, old)
+    if not _LONG_DENIALS.intersection(denying):
+        return False
+    matcher = difflib.SequenceMatcher(None, plain, denying, autojunk=False)
+    return any(
+        op == "replace"
+        and i2 - i1 == j2 - j1 == 1
+        and denying[j1] in _LONG_DENIALS
+        and denying[j1] not in plain
+        and misspelled(plain[i1], denying[j1])
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+
+
 def _pair_changes(
     a: NormativeStatement,
     b: NormativeStatement,
@@ -1180,7 +1204,7 @@ def _pair_changes(
     def record(tag: str, old: str | None, new: str | None) -> None:
         found.append(StatementChange(tag, old, new, b.sentence, a.sentence))
 
-    if a.negative != b.negative:
+    if a.negative != b.negative and not _denial_respelled(a, b):
         if a.keyword.casefold() == b.keyword.casefold():
             # "No tabs are allowed" -> "Tabs are allowed": the words around the keyword
             # carry the reversal, not the keyword.
