@@ -329,7 +329,34 @@ class SectionMatcher:
                         counter[target] += 1
             votes[section.id] = counter
         self._pair_by_votes(votes, "content")
+        self._pair_renamed_and_grown(votes)
         self._pair_empty_parents()
+
+    def _pair_renamed_and_grown(self, votes: dict[str, Counter[str]]) -> None:
+        """A section whose title barely changed ("Lists" -> "List") and whose clauses
+        went, for the most part, to that one new section, which also gained text (a table
+        of examples): the smaller side lives on inside the larger, so the two are one
+        section renamed, wherever it now stands. Counted against the smaller side, so that
+        comparing the other way round (the section shrinking) pairs the same two."""
+        free_new = {s.id for s in self._free_new()}
+        edges = []
+        for old_id, counter in votes.items():
+            if old_id in self.pairs:
+                continue
+            before = self.old.section(old_id)
+            for new_id, count in counter.items():
+                if new_id not in free_new:
+                    continue
+                after = self.new.section(new_id)
+                smaller = min(len(before.clauses), len(after.clauses))
+                if not smaller or count < SURVIVAL * smaller:
+                    continue
+                score = Indel.normalized_similarity(_title(before), _title(after))
+                if score >= TITLE_SIMILARITY:
+                    edges.append((score, count, old_id, new_id))
+        for _, _, old_id, new_id in sorted(edges, key=lambda e: (-e[0], -e[1], e[2], e[3])):
+            if old_id not in self.pairs and new_id not in self.taken:
+                self._pair(old_id, new_id, "content")
 
     def _pair_by_votes(
         self,
