@@ -8,6 +8,8 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, TypeVar
 
+from rapidfuzz.distance import Indel
+
 from ..model.document import ClauseKind
 from ..parse import plain_text, row_cells
 from ._context import Contexts
@@ -148,6 +150,34 @@ class ClauseMatcher:
                 self._pair_by_name(
                     _sole_names(old_rows, width), _sole_names(new_rows, width), _same_row, "row"
                 )
+            self._pair_reordered_rows(old_rows, new_rows)
+
+    def _pair_reordered_rows(self, old_rows: list[Clause], new_rows: list[Clause]) -> None:
+        """In a table whose named rows changed their order, a row's place says nothing of
+        which row it was: the rows left over (their leading cells edited, or repeated)
+        pair with the row of the other side whose leading cell, the row's name, is the
+        most like theirs (then the most like them as a whole), wherever it stands, rather
+        than with whatever row now fills their slot. A table that kept its order leaves
+        them to the sequence layer, which reads them in place."""
+        new_position = {row.index: k for k, row in enumerate(new_rows)}
+        named = [
+            (k, new_position[self.old_to_new[row.index][0]])
+            for k, row in enumerate(old_rows)
+            if row.index in self.old_to_new and self.old_to_new[row.index][0] in new_position
+        ]
+        if len(longest_increasing(named)) == len(named):
+            return  # the named rows kept their order
+        old_free = [row for row in old_rows if row.index not in self.old_to_new]
+        new_free = [row for row in new_rows if row.index not in self.new_taken]
+        edges = []
+        for a in old_free:
+            for b in new_free:
+                name = Indel.normalized_similarity(_row_name(a), _row_name(b))
+                if name >= FUZZY_THRESHOLD and _same_row(a, b):
+                    edges.append((name, self.cache.similarity(a, b), a.index, b.index))
+        for _, score, old_index, new_index in sorted(edges, reverse=True):
+            if old_index not in self.old_to_new and new_index not in self.new_taken:
+                self._pair(old_index, new_index, "row", score)
 
     def _pair_by_name(
         self,
@@ -677,6 +707,12 @@ def _rows(spec: Spec, section_id: str) -> list[Clause]:
 def _same_row(old: Clause, new: Clause) -> bool:
     """Rows of paired sections that may be one row edited (see ``same_field``)."""
     return same_field(old, new, same_place=True)
+
+
+def _row_name(row: Clause) -> str:
+    """The row's leading cell, as read."""
+    cells = row_cells(row.text)
+    return " ".join(plain_text(cells[0]).casefold().split()) if cells else ""
 
 
 def _sole_names(rows: list[Clause], width: int) -> dict[tuple[str, ...], Clause]:
