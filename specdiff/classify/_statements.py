@@ -187,7 +187,7 @@ def compare_statements(
     for statement in lone_old:
         if _absorbed(statement, new, removed) or _carved(statement, new):
             continue
-        if _said_plainly(statement, new_text) or _modal_tense_only(statement, new_text):
+        if _kept_as(statement, new_text):
             continue
         turned = _denial_dropped(statement, new_text)
         if turned is not None:
@@ -207,7 +207,7 @@ def compare_statements(
     for statement in lone_new:
         if _absorbed(statement, old, added) or _carved(statement, old):
             continue
-        if _said_plainly(statement, old_text) or _modal_tense_only(statement, old_text):
+        if _kept_as(statement, old_text):
             continue
         turned = _denial_dropped(statement, old_text)
         if turned is not None:
@@ -277,8 +277,47 @@ def _said_plainly(statement: NormativeStatement, other_text: str) -> bool:
 
 def _kept_as(statement: NormativeStatement, other_text: str) -> bool:
     """Whether a rule without a partner is still said in the other version of its
-    clause, in a form that reads as no rule of its own (see the two readings below)."""
-    return _said_plainly(statement, other_text) or _modal_tense_only(statement, other_text)
+    clause, in a form that reads as no rule of its own (see the three readings below)."""
+    return (
+        _said_plainly(statement, other_text)
+        or _modal_tense_only(statement, other_text)
+        or _checked_by_step(statement, other_text)
+    )
+
+
+#: A step of an algorithm that checks a condition and fails on it, in plain words: "if
+#: ... return false", "... return true otherwise return false", "if ... raise a field
+#: error". The condition is what the words before the failure say.
+_FAILING_CHECK = re.compile(
+    r"^if (?P<condition>.+?) (?:return (?:true )?otherwise return false|return false"
+    r"|(?:raise|throw) (?:an? |the )?(?:\w+ )?error)\b"
+)
+
+
+def _checked_by_step(statement: NormativeStatement, other_text: str) -> bool:
+    """Whether an obligation ("{typeA} and {typeB} must both be List.") is, in the other
+    version of its clause, a step of an algorithm that checks the same subject and fails
+    when it does not hold ("If {typeA} or {typeB} is not List, return false."). Where
+    the algorithm's result is what must hold (the rule says "SameShape(a, b) must be
+    true"), failing on the check is the requirement itself, stated as the algorithm's
+    result rather than with a modal: the same rule. A step that names the subject but does
+    not fail on it ("Let {typeA} be the item type of {typeA}"), or fails on another
+    subject, keeps no such rule."""
+    if statement.strength is not Strength.MUST or not other_text:
+        return False
+    subject = words_of(statement.party).split()
+    if not subject:
+        said = words_of(statement.sentence).split()
+        keyword = words_of(statement.keyword).split()
+        subject = said[: said.index(keyword[0])] if keyword and keyword[0] in said else []
+    named = {w for w in subject if w not in _STOPWORDS}
+    if not named:
+        return False
+    for sentence in _SENTENCE_SPLIT.split(other_text):
+        check = _FAILING_CHECK.match(words_of(sentence))
+        if check is not None and named <= set(check["condition"].split()):
+            return True
+    return False
 
 
 def _modal_tense_only(statement: NormativeStatement, other_text: str) -> bool:
