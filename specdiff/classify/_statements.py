@@ -1243,7 +1243,8 @@ def _pair_changes(
     def record(tag: str, old: str | None, new: str | None) -> None:
         found.append(StatementChange(tag, old, new, b.sentence, a.sentence))
 
-    if a.negative != b.negative and not _denial_respelled(a, b):
+    contraposed = _contraposed(a, b)
+    if a.negative != b.negative and not _denial_respelled(a, b) and not contraposed:
         if a.keyword.casefold() == b.keyword.casefold():
             # "No tabs are allowed" -> "Tabs are allowed": the words around the keyword
             # carry the reversal, not the keyword.
@@ -1251,6 +1252,8 @@ def _pair_changes(
             record("normative.reversed", old_words or a.keyword, new_words or b.keyword)
         else:
             record("normative.reversed", a.keyword, b.keyword)
+    elif contraposed:
+        pass  # "not for invalid requests" -> "only for valid requests": the same rule
     elif _restrictions(a) != _restrictions(b) and _RESTRICTING & (set(removed) | set(added)):
         tag = (
             "normative.restricted" if _restrictions(b) > _restrictions(a) else "normative.broadened"
@@ -1274,6 +1277,10 @@ def _pair_changes(
         # "No tabs are allowed" -> "Tabs are allowed": the "no" is the reversal, read.
         gone = [w for w in gone if w not in _DENYING_WORDS]
         fresh = [w for w in fresh if w not in _DENYING_WORDS]
+    if contraposed:
+        said = {*contraposed, *_RESTRICTING}
+        gone = [w for w in gone if w not in said]
+        fresh = [w for w in fresh if w not in said]
     if not gone and not fresh:
         return found
     changed_words = set(gone) | set(fresh)
@@ -1781,6 +1788,37 @@ def _opposite(a: str, b: str) -> bool:
     if frozenset((a, b)) in _OPPOSITE:
         return True
     return frozenset((_stem(a), _stem(b))) in _OPPOSITE_STEMS
+
+
+#: Prefixes that make a word name what the bare word does not ("invalid", "unpaid").
+_NEGATING_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir", "dis")
+
+
+def _contraposed(a: NormativeStatement, b: NormativeStatement) -> tuple[str, str] | None:
+    """The two words, when a prohibition and a rule of "only" say the same thing of the
+    same party with the same force, the negation moved into a word: "execution should not
+    occur for invalid requests" -> "execution should only occur for valid requests".
+    Not doing it for what is not valid is doing it only for what is valid, so no rule was
+    reversed. Said of the same word both times ("should only occur for invalid
+    requests"), or with another word changed, it is another rule, read as such."""
+    if a.negative == b.negative or a.strength != b.strength:
+        return None
+    denied, only = (a, b) if a.negative else (b, a)
+    if words_of(denied.party) != words_of(only.party):
+        return None
+    plain = [w for w in words_of(only.action).split() if w not in _RESTRICTING]
+    if len(plain) == len(words_of(only.action).split()):
+        return None  # no "only": a plain reversal
+    negated = [w for w in words_of(denied.action).split() if w not in _DENIALS]
+    if len(negated) != len(plain):
+        return None
+    swapped = [(x, y) for x, y in zip(negated, plain, strict=True) if x != y]
+    if len(swapped) != 1:
+        return None
+    x, y = swapped[0]
+    if any(x == p + y or y == p + x for p in _NEGATING_PREFIXES):
+        return x, y
+    return None
 
 
 def _quote(old: str, new: str) -> tuple[str, str]:
