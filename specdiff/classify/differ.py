@@ -16,7 +16,7 @@ from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
 from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
-from ..parse.statements import exception_stated, words_of
+from ..parse.statements import exception_stated, singular, words_of
 from . import Classification, classify_edit, content_tags, is_caption
 from ._data import front_matter_details, row_presence, structured_details
 from ._headers import Table, column_details, header_tags, paired_tables, tables_of
@@ -753,17 +753,12 @@ def _title_in_home(line: list[str], title: str, home: str) -> bool:
     cut = len(words) - len(line)
     if cut <= 0:
         return False
-    named = {_singular(w) for w in words_of(plain_text(home)).split()}
+    named = {singular(w) for w in words_of(plain_text(home)).split()}
     for start in (0, cut):
         dropped = words[:start] + words[start + len(line) :]
-        if words[start : start + len(line)] == line and all(_singular(w) in named for w in dropped):
+        if words[start : start + len(line)] == line and all(singular(w) in named for w in dropped):
             return True
     return False
-
-
-def _singular(word: str) -> str:
-    """A plural's rough singular ("objects" -> "object"), for matching a title's words."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 _EMPHASISED = re.compile(r"\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__|\*[^*\n]+\*|_[^_\n]+_)\s*")

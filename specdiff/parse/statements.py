@@ -312,7 +312,7 @@ def party_key(subject: str) -> str:
 
 def _noun_key(words: list[str]) -> str:
     words = words[-3:]
-    return " ".join([*words[:-1], _singular(words[-1])])
+    return " ".join([*words[:-1], singular(words[-1])])
 
 
 def conjuncts(party: str) -> tuple[str, ...]:
@@ -1082,7 +1082,7 @@ def _quantities(plain: str) -> Iterable[Quantity]:
             low = NUMBER_VALUES.get(low, low)
             # A range from nothing is a bound: "0-3 spaces" is "at most 3 spaces".
             bound, value = ("at most", value) if low == "0" else ("between", f"{low}-{value}")
-        yield Quantity(bound, value, _singular(unit), text)
+        yield Quantity(bound, value, singular(unit), text)
 
 
 def _range_from(words: list[str], i: int) -> bool:
@@ -1094,7 +1094,7 @@ def _range_from(words: list[str], i: int) -> bool:
     return join in _RANGE_JOINS or (join == "and" and i > 0 and words[i - 1] == "between")
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """A rough singular, enough to tell "servers" and "a server" apart from "clients"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
