@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..model.document import ClauseKind
 from ..parse.statements import words_of
+from ._lead_ins import read_under_lead_in
 from ._statements import (
     compare_across,
     content_words,
@@ -174,7 +175,11 @@ def _members(
         before = old.clauses[partner]
         if before.section not in in_old or before.fingerprint == after.fingerprint:
             continue
-        loses, gains = left_unpaired(before.statements, after.statements, terms)
+        loses, gains = left_unpaired(
+            read_under_lead_in(old, before).statements,
+            read_under_lead_in(new, after).statements,
+            terms,
+        )
         place, seed = position[index], loses or gains
         members.append(_Member(place, True, index, seed, gains=gains))
         members.append(_Member(place, False, partner, seed, loses=loses))
@@ -264,8 +269,8 @@ def _read_run(
         if old_to_new.get(c.index) in new_place
     ]
     found = compare_across(
-        [(c.statements, c.text) for c in old_clauses],
-        [(c.statements, c.text) for c in new_clauses],
+        [(read_under_lead_in(old, c).statements, c.text) for c in old_clauses],
+        [(read_under_lead_in(new, c).statements, c.text) for c in new_clauses],
         partners,
         terms,
         by_matter=by_matter,

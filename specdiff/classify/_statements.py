@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
@@ -33,6 +34,7 @@ from ..parse.statements import (
     NUMBER_VALUES,
     conjuncts,
     exception_body,
+    singular,
     words_of,
 )
 from ._characters import same_character
@@ -490,6 +492,30 @@ def _bound(q: Quantity, permission: bool) -> tuple[str, str, str]:
     if permission and q.comparator == "between" and q.number.startswith("1-"):
         return "at most", q.number.removeprefix("1-"), q.unit
     return q.comparator, q.number, q.unit
+
+
+def _as_counted_in(q: Quantity, old: NormativeStatement, new: NormativeStatement) -> Quantity:
+    """A quantity of ``new`` with the unit of the same count in ``old`` where one version
+    only put a word between the number and the thing counted: "one or more fields" and
+    "one or more input fields" count fields (the unit read is the word after the number,
+    "input"); whether "input" changes what is counted is the qualifier's to say."""
+    for was in old.quantities:
+        if (was.comparator, was.number) != (q.comparator, q.number) or was.unit == q.unit:
+            continue
+        if _counts_before(q.unit, was.unit, new.action) or _counts_before(
+            was.unit, q.unit, old.action
+        ):
+            return replace(q, unit=was.unit)
+    return q
+
+
+def _counts_before(qualifier: str, unit: str, action: str) -> bool:
+    """Whether ``action`` says ``qualifier`` just before the counted ``unit`` (both
+    singular): "input fields" for "input" and "field"."""
+    return any(
+        singular(w) == qualifier and singular(after) == unit
+        for w, after in itertools.pairwise(action.split())
+    )
 
 
 def _permits(statement: NormativeStatement) -> bool:
@@ -1259,9 +1285,9 @@ def _pair_changes(
             "normative.restricted" if _restrictions(b) > _restrictions(a) else "normative.broadened"
         )
         record(tag, a.keyword, b.keyword)
-    elif b.strength > a.strength:
+    elif _binding(b, a) > _binding(a, b):
         record("normative.strengthened", a.keyword, b.keyword)
-    elif b.strength < a.strength:
+    elif _binding(b, a) < _binding(a, b):
         record("normative.weakened", a.keyword, b.keyword)
     elif rfc2119_capitals(a.keyword) != rfc2119_capitals(b.keyword):
         # "it should be precise" -> "it SHOULD be precise": advice in words becomes an RFC
@@ -1306,7 +1332,7 @@ def _pair_changes(
         if not _written_whole(q.unit, q.number, _governed(b))
     ]
     new_numbers = [
-        _bound(q, both_permit)
+        _bound(_as_counted_in(q, a, b), both_permit)
         for q in b.quantities
         if not _written_whole(q.unit, q.number, _governed(a))
     ]
@@ -1356,6 +1382,9 @@ def _pair_changes(
     ):
         record("normative.changed", a.party, b.party)
         return found
+    if _owner_changed(a.party, b.party) and not _terminology(a.party, b.party, terms):
+        record("normative.changed", a.party, b.party)
+        return found
     # A different verb ("must log" -> "must drop") is a different requirement.
     old_verb, new_verb = _head_verb(a.action), _head_verb(b.action)
     if (
@@ -1383,6 +1412,17 @@ def _pair_changes(
     if scoped is not None:
         record(*scoped)
     return found
+
+
+def _binding(statement: NormativeStatement, other: NormativeStatement) -> Strength:
+    """How strongly a prohibition binds, by its force, against another one (``other``): a
+    permission denied ("Union types may not be member types") forbids as "must not" and
+    "cannot" do, so the three are one force; "should not" only advises against. Where
+    only one of the two denies (a denial respelled, "Niether" -> "Neither"), the keywords
+    are compared as written."""
+    if statement.negative and other.negative and statement.strength is Strength.MAY:
+        return Strength.MUST
+    return statement.strength
 
 
 #: Words that hold what a rule requires to an exact match: "the exact same set",
@@ -1635,6 +1675,33 @@ def _other_party(old: str, new: str, changed_words: set[str]) -> bool:
     if len(old.split()) > 2 or len(new.split()) > 2:
         return False  # a long noun phrase renamed is rewording, not another party
     return old.rsplit(maxsplit=1)[-1] in changed_words or _plural_gone(old, changed_words)
+
+
+def _owner_changed(old: str, new: str) -> bool:
+    """ "The shelves of a gas kiln must ..." -> "For each shelf of an electric kiln: the
+    shelf must ...": the same member of another whole is another party (a word of the
+    whole put for another; a category noun dropped or a word added is not)."""
+    before, after = _owner(old), _owner(new)
+    if before is None or after is None or before[1] != after[1]:
+        return False
+    if before[0] != after[0] and not another_number_or_tense(before[0], after[0]):
+        return False
+    gone, came = before[2] - after[2], after[2] - before[2]
+    return bool(gone) and bool(came)
+
+
+def _owner(party: str) -> tuple[str, str, frozenset[str]] | None:
+    """A party keyed as a member of a whole ("shelf of gas kiln"): the member, the word
+    that ties it, and the stems of the whole's words but category nouns."""
+    words = party.split()
+    if len(words) < 3 or words[1] not in _OF_WORDS:
+        return None
+    whole = frozenset(_stem(w) for w in words[2:] if w not in CATEGORY_NOUNS)
+    return words[0], words[1], whole
+
+
+#: Words that tie a member to its whole in a party's key ("field of object type").
+_OF_WORDS = frozenset(("of", "in", "within"))
 
 
 def _category_dropped(old: str, new: str) -> bool:

@@ -20,6 +20,7 @@ from ..parse.statements import exception_stated, singular, words_of
 from . import Classification, classify_edit, content_tags, is_caption
 from ._data import front_matter_details, row_presence, structured_details
 from ._headers import Table, column_details, header_tags, paired_tables, tables_of
+from ._lead_ins import read_under_lead_in
 from ._neighbours import read_neighbours
 from ._statements import in_capitals
 from ._terms import Terms
@@ -408,6 +409,8 @@ class _Differ:
         neighbours' where they moved between clauses."""
         if self._caption_shortened(before, after):
             return Classification(("editorial",))
+        before = read_under_lead_in(self.old, before)
+        after = read_under_lead_in(self.new, after)
         terms = self.terms.under(self._topic(before, after))
         shows = self._shows_kept_example(before, after)
         statements = self.neighbours.statements(before, after)

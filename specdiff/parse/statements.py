@@ -311,8 +311,27 @@ def party_key(subject: str) -> str:
 
 
 def _noun_key(words: list[str]) -> str:
+    ties = [i for i, w in enumerate(words[1:-1], 1) if w in _OF_WORDS]
+    if ties and words[ties[0] - 1] not in _NOT_HEADS:
+        # "the fields of an Object type": the fields are bound, not "of object type"; the
+        # head noun is kept before what it belongs to ("the value of `$schema` within a
+        # Schema Object": the value within a schema object), singular as "each field of
+        # ..." is.
+        whole = words[ties[-1] + 1 :][-3:]
+        head, tie = singular(words[ties[0] - 1]), words[ties[-1]]
+        return " ".join([head, tie, *whole[:-1], singular(whole[-1])])
     words = words[-3:]
     return " ".join([*words[:-1], singular(words[-1])])
+
+
+#: Prepositions that tie a bound noun to what it belongs to ("the fields of a type").
+_OF_WORDS = frozenset(("of", "in", "within"))
+#: Words before "of" that are no noun the rest belongs to: "formats capable of
+#: representing maps", "one of the fields" (the bound noun is elsewhere).
+_NOT_HEADS = _set("""
+    capable able aware independent free full short regardless instead because out
+    inside outside ahead most many much few several one two both either neither none
+    """)
 
 
 def conjuncts(party: str) -> tuple[str, ...]:
