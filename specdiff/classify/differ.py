@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, TypedDict
 
@@ -22,6 +23,7 @@ from ._data import front_matter_details, row_presence, structured_details
 from ._headers import Table, column_details, header_tags, paired_tables, tables_of
 from ._lead_ins import read_under_lead_in
 from ._neighbours import read_neighbours
+from ._placeholders import algorithm_renames, has_variables, renamed_in, with_variables
 from ._statements import in_capitals
 from ._terms import Terms
 
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
     from ..align import Alignment
     from ..config import Config
 
+
+#: The readings of an edited clause that say it states what it did.
+_READS_AS_BEFORE = (("editorial",), ("wording",))
 
 #: The attribute that says who may override a section's rules.
 AUTHORITY = "authority"
@@ -81,6 +86,7 @@ class _Differ:
         self.new_anchors = new.anchors
         self._labels: dict[bool, dict[str, str]] = {}
         self.terms = Terms(lambda: _uses(old), lambda: _uses(new))
+        self._algorithm_renames: dict[tuple[str, str], dict[str, str]] = {}
 
     def _label(self, section_id: str, *, new: bool) -> str:
         """How a reason names a section: its title, qualified by its parent's if shared."""
@@ -406,7 +412,54 @@ class _Differ:
 
     def _edit(self, before: Clause, after: Clause) -> Classification:
         """What the edit of a paired clause amounts to, its rules read together with its
-        neighbours' where they moved between clauses."""
+        neighbours' where they moved between clauses. A step that uses variables its
+        algorithm renamed is read with the new names (see :mod:`._placeholders`)."""
+        found = self._read_edit(before, after)
+        if found.tags in _READS_AS_BEFORE:
+            return found
+        renamed = self._variables_renamed(before, after)
+        if not renamed:
+            return found
+        followed = replace(before, text=with_variables(before.text, dict(renamed)))
+        shown = "; ".join(f"“{{{a}}}” → “{{{b}}}”" for a, b in renamed)
+        detail = f"{shown}, the algorithm's variable renamed where it is bound"
+        if followed.text == after.text:
+            return Classification(("wording",), details=(detail,))
+        with_names = self._read_edit(followed, after)
+        if with_names.tags in _READS_AS_BEFORE:
+            # The rename is no editor's change of form; the step computes what it did.
+            return Classification(("wording",), details=(*with_names.details, detail))
+        return found
+
+    def _variables_renamed(self, before: Clause, after: Clause) -> list[tuple[str, str]]:
+        """The variables of ``before``'s algorithm (the steps of its section pair) that the
+        new version renamed and ``before`` uses, as (old, new) names."""
+        if before.kind is not ClauseKind.LIST_ITEM or after.kind is not ClauseKind.LIST_ITEM:
+            return []
+        if not has_variables(before.text):
+            return []
+        key = (before.section, after.section)
+        renames = self._algorithm_renames.get(key)
+        if renames is None:
+            steps = [
+                (self.old.clauses[o].text, self.new.clauses[n].text)
+                for o, n in self._step_pairs.get(key, ())
+            ]
+            renames = self._algorithm_renames[key] = algorithm_renames(steps)
+        return renamed_in(before.text, renames)
+
+    @cached_property
+    def _step_pairs(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """The paired list items that use variables, by the sections (old, new) they
+        stand in."""
+        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for pair in self.alignment.clauses:
+            a, b = self.old.clauses[pair.old], self.new.clauses[pair.new]
+            if a.kind is ClauseKind.LIST_ITEM and b.kind is ClauseKind.LIST_ITEM and "{" in a.text:
+                found.setdefault((a.section, b.section), []).append((pair.old, pair.new))
+        return found
+
+    def _read_edit(self, before: Clause, after: Clause) -> Classification:
         if self._caption_shortened(before, after):
             return Classification(("editorial",))
         before = read_under_lead_in(self.old, before)
