@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from specdiff.parse import parse_spec, plain_text
-from specdiff.parse._text import unmarked
+from specdiff.parse._text import (
+    _EMPHASIS,
+    _FOOTNOTE,
+    _LINK,
+    _REF_LINK,
+    _TAG,
+    drop_comments,
+    fold,
+    unmarked,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,3 +48,31 @@ def test_every_clause_and_title_of_a_real_spec_reads_the_same(corpus: Path) -> N
     assert len(plain) > 100  # the shortcut is taken ...
     assert len(plain) < len(texts) - 100  # ... and the steps too
     assert [plain_text(t) for t in texts] == [unmarked(t) for t in texts]
+
+
+# The emphasis pattern as first written, plainly; the module's is written for speed (each
+# branch opens with its mark character) and must find the same marks.
+PLAIN_EMPHASIS = re.compile(r"\*{1,3}|~~|`+|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PIECES)
+def test_the_fast_emphasis_pattern_finds_the_plain_ones_marks(text: str) -> None:
+    spans = [m.span() for m in _EMPHASIS.finditer(text)]
+    assert spans == [m.span() for m in PLAIN_EMPHASIS.finditer(text)]
+
+
+def _every_step(markdown: str) -> str:
+    """``unmarked`` without its skips: every step on every text."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _FOOTNOTE.sub("", text)
+    text = _TAG.sub("", drop_comments(text))
+    text = PLAIN_EMPHASIS.sub("", text)
+    return fold(text.replace("\\", ""))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PIECES)
+def test_skipping_steps_without_their_mark_gives_what_every_step_gives(text: str) -> None:
+    assert unmarked(text) == _every_step(text)

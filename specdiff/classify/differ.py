@@ -503,7 +503,11 @@ class _Differ:
         if clause.kind is not ClauseKind.PARAGRAPH:
             return []
         run = []
-        for example in spec.clauses[clause.index + 1 :]:
+        clauses = spec.clauses
+        # By index, not over a slice: a slice would copy the rest of the document for
+        # each paragraph asked about (quadratic in a 16 MB spec).
+        for index in range(clause.index + 1, len(clauses)):
+            example = clauses[index]
             if example.section != clause.section or example.kind not in _EXAMPLE_KINDS:
                 break
             run.append(example)
