@@ -146,9 +146,10 @@ class ClauseMatcher:
             new_rows = _rows(self.new, new_id)
             if not old_rows or not new_rows:
                 continue
+            old_named, new_named = _leading_cells(old_rows), _leading_cells(new_rows)
             for width in (1, 2):
                 self._pair_by_name(
-                    _sole_names(old_rows, width), _sole_names(new_rows, width), _same_row, "row"
+                    _sole_names(old_named, width), _sole_names(new_named, width), _same_row, "row"
                 )
             self._pair_reordered_rows(old_rows, new_rows)
 
@@ -715,14 +716,24 @@ def _row_name(row: Clause) -> str:
     return " ".join(plain_text(cells[0]).casefold().split()) if cells else ""
 
 
-def _sole_names(rows: list[Clause], width: int) -> dict[tuple[str, ...], Clause]:
+def _leading_cells(rows: list[Clause]) -> list[tuple[Clause, tuple[str, ...]]]:
+    """Each row with its first two cells as read (fewer if it has fewer): read once for
+    both widths of :func:`_sole_names`."""
+    return [
+        (row, tuple(" ".join(plain_text(c).casefold().split()) for c in row_cells(row.text)[:2]))
+        for row in rows
+    ]
+
+
+def _sole_names(
+    rows: list[tuple[Clause, tuple[str, ...]]], width: int
+) -> dict[tuple[str, ...], Clause]:
     """Each name (the first ``width`` cells, as read) that exactly one row has."""
     found: dict[tuple[str, ...], list[Clause]] = defaultdict(list)
-    for row in rows:
-        cells = row_cells(row.text)
+    for row, cells in rows:
         if len(cells) < width:
             continue
-        name = tuple(" ".join(plain_text(c).casefold().split()) for c in cells[:width])
+        name = cells[:width]
         if all(name):
             found[name].append(row)
     return {name: only[0] for name, only in found.items() if len(only) == 1}

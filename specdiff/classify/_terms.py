@@ -91,9 +91,16 @@ class _Counts:
         longer terms it may be the tail of ("hard" for "line break")."""
         if self._before is None:
             index: dict[tuple[str, str], list[tuple[str, int]]] = {}
-            for (first, *tail), n in self.triples.items():
-                if n > 0 and not names_nothing(first):
-                    index.setdefault((tail[0], tail[1]), []).append((first, n))
+            # Read once per distinct first word, not once per triple (one word heads
+            # many triples); the triples are every three words of the whole version.
+            naming: dict[str, bool] = {}
+            for (first, second, third), n in self.triples.items():
+                if n > 0:
+                    names = naming.get(first)
+                    if names is None:
+                        names = naming[first] = not names_nothing(first)
+                    if names:
+                        index.setdefault((second, third), []).append((first, n))
             self._before = index
         return self._before.get(term, [])
 

@@ -9,7 +9,10 @@ from ._text import plain_text
 #: The parser joins cells with " | " and keeps a pipe inside a cell escaped ("\|"). An
 #: empty cell leaves its separators with one space between them, or at an end of the
 #: folded text ("a | | c", "| x", "x |"): they still separate cells.
-_CELL_SEPARATOR = re.compile(r"(?:^|(?<= ))\|(?= |$)")
+#: Written pipe first ("|" not after a character other than a space, i.e. after a space
+#: or at the start) so that the regex engine jumps from pipe to pipe: several times
+#: faster than trying the start-or-space test at every position, the same splits.
+_CELL_SEPARATOR = re.compile(r"\|(?<![^ ]\|)(?= |$)")
 _HTML_ANCHOR = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
 
 
