@@ -181,6 +181,7 @@ def compare_statements(
     renamed throughout, terminology rather than a changed requirement)."""
     if [_identity(s) for s in old] == [_identity(s) for s in new]:
         return ()
+    terms = terms.within(old_text, new_text)
     removed, added = _clause_delta(old, new, old_text, new_text)
     pairs, lone_old, lone_new = pair_statements(old, new, terms)
     changes: list[StatementChange] = []
@@ -284,7 +285,49 @@ def _kept_as(statement: NormativeStatement, other_text: str) -> bool:
         _said_plainly(statement, other_text)
         or _modal_tense_only(statement, other_text)
         or _checked_by_step(statement, other_text)
+        or _stated_as_outcome(statement, other_text)
     )
+
+
+_ASIDE_START = re.compile(r"\s[(;]")
+
+
+def _stated_as_outcome(statement: NormativeStatement, other_text: str) -> bool:
+    """Whether a lower-case *must* or *should* under a condition is, in the other version
+    of its clause, what holds under the very same condition, said in the plain present:
+    "If the value passed ... is *not* a list and not the {null} value, it should be
+    coerced as though the input was a list of size one" -> "If the value passed ... is
+    *not* a list and not the {null} value, then the result of input coercion is a list of
+    size one". A spec states what happens under a condition in the plain present as
+    firmly as with the modal: the condition kept word for word, the outcome said of the
+    same act (half its words or more, in some form) with no modal or negation, is the one
+    rule reworded. RFC 2119 capitals are kept as rules (their force is a defined term);
+    an outcome that now is hedged, negated or about another act is read as before."""
+    if (
+        statement.negative
+        or statement.strength not in (Strength.MUST, Strength.SHOULD)
+        or in_capitals(statement.keyword)
+        or not statement.conditions
+        or not other_text
+    ):
+        return False
+    condition = statement.conditions[0].split()
+    act = {_stem(w) for w in words_of(statement.action).split() if w not in _STOPWORDS}
+    if len(condition) < _PLAIN_ACT_WORDS or len(act) < _PLAIN_ACT_WORDS:
+        return False
+    for sentence in _SENTENCE_SPLIT.split(other_text):
+        # The outcome is the main clause: an aside after it ("(note this may apply
+        # recursively)", "; ...") is not part of what holds.
+        words = words_of(_ASIDE_START.split(sentence, maxsplit=1)[0]).split()
+        if words[: len(condition)] != condition:
+            continue
+        outcome = words[len(condition) :]
+        if _HEDGING_MODALS.intersection(outcome) or _DENYING_WORDS.intersection(outcome):
+            continue
+        said = {_stem(w) for w in outcome if w not in _STOPWORDS}
+        if 2 * len(act & said) >= len(act):
+            return True
+    return False
 
 
 #: A step of an algorithm that checks a condition and fails on it, in plain words: "if
@@ -413,6 +456,7 @@ def rules_reworded(
     substantive rewording from light rewording."""
     if [_identity(s) for s in old] == [_identity(s) for s in new]:
         return False
+    terms = terms.within(old_text, new_text)
     removed, added = _clause_delta(old, new, old_text, new_text)
     pairs, lone_old, lone_new = pair_statements(old, new, terms)
     if any(not _absorbed(s, new, removed) and not _kept_as(s, new_text) for s in lone_old):
@@ -423,6 +467,8 @@ def rules_reworded(
         gone, fresh = _delta_words(a, b, removed, added)
         bound = _bound_wording(a, b) | _category_noun_dropped(a.party, b.party)
         bound |= _character_named_in_full(a.action, b.action)
+        if gone or fresh:
+            bound |= _qualifiers_named(a.sentence, b.sentence, terms)
         if _same_member(a.party, b.party):
             bound |= {*a.party.split(), *b.party.split()}  # "Value MUST" -> "This MUST"
         if set(gone) - ignored[0] - bound or set(fresh) - ignored[1] - bound:
@@ -598,8 +644,11 @@ def compare_across(
         came = summed(words for words in dropped if _piece_of(words, added))
         removed, added = removed - went, added - came
         pairs, old_left, new_left = _pair_positions(before, after, terms, heads)
+        pair_terms = terms.within(old_text, new_text)
         for i, j in pairs:
-            into_new[m].extend(_pair_changes(before[i], after[j], removed, added, forms, terms))
+            into_new[m].extend(
+                _pair_changes(before[i], after[j], removed, added, forms, pair_terms)
+            )
         lone_old.extend((k, before[i]) for i in old_left)
         lone_new.extend((m, after[j]) for j in new_left)
         if old_left or new_left or _content(went) or _content(came):
@@ -619,6 +668,7 @@ def compare_across(
     old_run_text = "\n".join(old[k][1] for k in sorted(old_open))
     new_run_text = "\n".join(new[m][1] for m in sorted(new_open))
     removed, added = _clause_delta(every_old, every_new, old_run_text, new_run_text)
+    run_terms = terms.within(old_run_text, new_run_text)
     old_statements = tuple(s for _, s in lone_old)
     new_statements = tuple(s for _, s in lone_new)
     pairs, old_left, new_left = _pair_positions(
@@ -626,7 +676,7 @@ def compare_across(
     )
     for i, j in pairs:
         a, b = old_statements[i], new_statements[j]
-        changes = _pair_changes(a, b, removed, added, forms, terms)
+        changes = _pair_changes(a, b, removed, added, forms, run_terms)
         if by_matter and _similarity(a, b, terms) < PAIR_THRESHOLD:
             # Paired only by what it speaks of: its words were rewritten and reordered as
             # it was carried ("include either a `content` field or a `schema` field" ->
@@ -650,7 +700,7 @@ def compare_across(
             # Several rules said as one (a list of "weigh each parcel" and "label it" ->
             # "must weigh each parcel and label it"): each part is read against the whole,
             # where the whole now stands.
-            changes = _pair_changes(statement, every_new[found], removed, added, forms, terms)
+            changes = _pair_changes(statement, every_new[found], removed, added, forms, run_terms)
             into_new[new_owner[found]].extend(changes)
             continue
         from_old[lone_old[i][0]].append(
@@ -669,7 +719,7 @@ def compare_across(
         found = _also_stated(statement, every_old, terms, lone_new[j][0] not in paired_new)
         if found is not None:
             # One rule said as several: each part is read against the whole.
-            changes = _pair_changes(every_old[found], statement, removed, added, forms, terms)
+            changes = _pair_changes(every_old[found], statement, removed, added, forms, run_terms)
             into_new[lone_new[j][0]].extend(changes)
             continue
         into_new[lone_new[j][0]].append(
@@ -1520,6 +1570,9 @@ def _reworded_nearby(opcodes: Sequence[tuple[str, int, int, int, int]], n: int) 
 
 
 _NEARBY = 2
+#: Adverbs that tie a rule to what came before it, not to what it requires: "the list
+#: must not be affected" -> "must not be further affected" (by anything more) is one rule.
+_ADDITIVE = frozenset(("further", "again", "additionally", "anymore", "too"))
 #: Words that join the members of a list: "X, Y, or Z" reads "x y or z".
 _COORDINATING = frozenset(("and", "or", "nor", "and/or"))
 #: Asides that say where to read more, not what a rule requires.
@@ -1556,18 +1609,24 @@ def _scope_edit(
             continue
         added = op == "insert"
         span = new[j1:j2] if added else old[i1:i2]
-        content = [w for w in span if w not in _STOPWORDS and w not in _COORDINATING]
+        content = [
+            w for w in span if w not in _STOPWORDS and w not in _COORDINATING and w not in _ADDITIVE
+        ]
         moved_or_aside = any(w not in (fresh if added else gone) for w in content)
         if not content or moved_or_aside or any(w in _ASIDES for w in span):
             continue
         if topic and all(not topic.isdisjoint(_forms(w)) for w in content):
             continue  # the section's own topic, said again
+        side = new if added else old
+        start, stop = (j1, j2) if added else (i1, i2)
+        if _bare_minimum(span, side[stop : stop + 1]):
+            continue  # "must support" -> "must at least support": a must is a minimum
+        if _qualifier_named(side, start, stop, terms, added=added):
+            continue  # "a query document" -> "a document", the new version's term
         if _names_the_same_character(old, new, (i1, i2, j1, j2), added):
             continue  # "a slash" -> "a forward slash": one character, named in full
         if span[0] in ("which", "who") or _reworded_nearby(opcodes, n):
             continue  # a description appended, or part of a phrase reworded as a whole
-        side = new if added else old
-        start, stop = (j1, j2) if added else (i1, i2)
         if start > 0 and terms.says(" ".join(side[max(0, start - 2) : stop]), new=not added):
             continue  # "list" -> "list in the response", as the other version names it
         # A case joins or leaves a list at its edge ("spaces" -> "spaces or tabs",
@@ -1585,6 +1644,46 @@ def _scope_edit(
         widens = added == listed  # a case added, or a qualifier dropped
         return ("normative.broadened" if widens else "normative.restricted"), old_quote, new_quote
     return None
+
+
+#: Words that say "no less than" without a number: "must at least support X".
+_MINIMUM_MARKERS = frozenset(
+    (("at", "least"), ("at", "a", "minimum"), ("at", "the", "very", "least"))
+)
+
+
+def _qualifier_named(side: list[str], start: int, stop: int, terms: Terms, *, added: bool) -> bool:
+    """Whether one word added before a noun (``side[start]`` before ``side[stop]``; taken
+    away, when not ``added``) names the same thing the bare noun did: either the word is
+    one version's usage throughout ("query document" in the old GraphQL spec, "document"
+    alone in the new one: :meth:`Terms.qualifier_retired`), or the noun is definite and
+    the other version says the same thing with the word elsewhere ("the source of the
+    error" -> "... of the field error" where the old text speaks of "the field error"):
+    "the" points at a thing the text already named, and the word only names it in full."""
+    if stop - start != 1 or stop >= len(side):
+        return False
+    qualifier, noun = side[start], side[stop]
+    if qualifier in _STOPWORDS or noun in _STOPWORDS:
+        return False
+    if terms.qualifier_retired(qualifier, noun, in_new=added):
+        return True
+    return (
+        start > 0
+        and side[start - 1] == "the"
+        and terms.says(f"the {qualifier} {noun}", new=not added)
+    )
+
+
+def _bare_minimum(span: list[str], after: list[str]) -> bool:
+    """Whether words added to or taken from a rule only say that it sets a minimum, with
+    no number after them: "the format must support these four primitives" -> "... must
+    at least support these four primitives". What a rule requires it already requires at
+    least; the words make explicit that more is allowed, which it was. Before a number
+    ("at least 10") they state a bound, read with the rule's quantities."""
+    if tuple(span) not in _MINIMUM_MARKERS:
+        return False
+    following = after[0] if after else ""
+    return not (following[:1].isdigit() or following in NUMBER_VALUES)
 
 
 def _character_named_in_full(old_action: str, new_action: str) -> frozenset[str]:
@@ -1793,6 +1892,7 @@ def _compare_phrases(
                 and _touches(changed_words, [phrase, match])
                 and not one_wording(said(phrase), said(match))
                 and not _terminology(said(phrase), said(match), terms)
+                and not _phrase_qualifier_named(said(phrase), said(match), terms)
             ):
                 old_words, new_words = _quote(phrase, match)
                 emit(
@@ -1814,6 +1914,40 @@ def _compare_phrases(
             emit("normative.exception_added", None, phrase)
         else:
             emit("normative.restricted" if permission else "normative.changed", None, phrase)
+
+
+def _qualifiers_named(old: str, new: str, terms: Terms) -> frozenset[str]:
+    """The words added to or taken from a rule's sentence, one before a noun, that name
+    the thing the bare noun named (:func:`_qualifier_named`): "a query document" -> "a
+    document" where "query document" is the old version's usage throughout."""
+    old_words, new_words = words_of(old).split(), words_of(new).split()
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    found: set[str] = set()
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "insert" and _qualifier_named(new_words, j1, j2, terms, added=True):
+            found.add(new_words[j1])
+        elif op == "delete" and _qualifier_named(old_words, i1, i2, terms, added=False):
+            found.add(old_words[i1])
+    return frozenset(found)
+
+
+def _phrase_qualifier_named(old: str, new: str, terms: Terms) -> bool:
+    """Whether two versions of a condition differ by one word before a noun that names
+    the same thing (:func:`_qualifier_named`): "if ... to the source of the error" ->
+    "... of the field error"; or by a description appended at its end, as
+    :func:`_scope_edit` reads one after an action: "if the field was null because of an
+    error" -> "... because of an error which has already been added to the errors list"
+    (a relative clause on "which" or "who" describes what the condition names)."""
+    old_words, new_words = old.split(), new.split()
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(edits) != 1 or edits[0][0] not in ("insert", "delete"):
+        return False
+    op, i1, i2, j1, j2 = edits[0]
+    side, start, stop = (new_words, j1, j2) if op == "insert" else (old_words, i1, i2)
+    if stop == len(side) and side[start] in ("which", "who"):
+        return True
+    return _qualifier_named(side, start, stop, terms, added=op == "insert")
 
 
 _MODAL_STRENGTH = {"may": 1, "can": 1, "should": 2, "must": 3, "shall": 3}

@@ -157,6 +157,8 @@ class Terms:
         its parent's): a rule may restate them without narrowing what it governs."""
         self._definitions: list[tuple[dict[str, str], dict[str, str]]] = []
         """Made on first use, like the counts; shared with the views too."""
+        self.clause_texts: tuple[str, str] = ("", "")
+        """The old and new text of the clause at hand, where a reading needs them."""
 
     def under(self, topic: frozenset[str]) -> Terms:
         """The same document's terms, for a clause under headings with these words."""
@@ -164,6 +166,13 @@ class Terms:
         view._counts = self._counts
         view._definitions = self._definitions
         view.topic = topic
+        view.clause_texts = self.clause_texts
+        return view
+
+    def within(self, old_text: str, new_text: str) -> Terms:
+        """The same terms, for the clause whose two versions are these texts."""
+        view = self.under(self.topic)
+        view.clause_texts = (old_text, new_text)
         return view
 
     def _both(self) -> tuple[_Counts, _Counts]:
@@ -206,6 +215,34 @@ class Terms:
             return False
         counts = self._both()[1 if new else 0]
         return all(counts.triples[t] > 0 for t in zip(words, words[1:], words[2:], strict=False))
+
+    def qualifier_retired(self, qualifier: str, noun: str, *, in_new: bool) -> bool:
+        """Whether a word before a noun ("query" in "query document") is one the version
+        that has it (the new one with ``in_new``) always gave that noun, and the other
+        version never does: a term named with and without a word, one version's usage
+        throughout. The compound is used at least twice in the one version and at most one
+        use in ten of that in the other, and each version names the thing by the bare noun
+        at least as often (the old GraphQL spec says "document" 69 times, "query
+        document" 14; the new one only "document"), so the noun alone already named it.
+        And the clause at hand (:attr:`clause_texts`), where it has the word, names the
+        same thing by the bare noun too ("If a document contains only one operation ...
+        Otherwise, if a GraphQL query document contains ..."): the word told nothing
+        apart there. A word dropped from a clause that never says the bare noun ("followed
+        by an uppercase ASCII letter" -> "... an ASCII letter") may narrow what it says,
+        however the whole version now writes it. A word written with a digit is a value,
+        never part of a term."""
+        if any(ch.isdigit() for ch in qualifier + noun):
+            return False
+        own = _WORD.findall(plain_text(self.clause_texts[1 if in_new else 0]).casefold())
+        if not any(w == noun and (i == 0 or own[i - 1] != qualifier) for i, w in enumerate(own)):
+            return False
+        old, new = self._both()
+        having, lacking = (new, old) if in_new else (old, new)
+        term = (qualifier, noun)
+        used, left = having.pairs[term], lacking.pairs[term]
+        if used < _MIN_USES or left * _RETIRED > used:
+            return False
+        return all(c.words[noun] - c.pairs[term] >= used for c in (old, new))
 
     def renamed(self, gone: str, fresh: str, before: str = "", after: str = "") -> bool:
         """Whether ``gone`` -> ``fresh`` (one or two lower-case words each; ``before``

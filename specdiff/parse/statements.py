@@ -202,11 +202,12 @@ _EPISTEMIC_VERBS = _set("""
     matter apply override outweigh benefit mislead confuse surprise tell know think
     believe expect lack miss contribute undermine increase decrease reduce create pose
     raise expose risk reveal emerge remain stay go take give see notice range span
+    evolve continue
     """)
 #: Epistemic verbs that are also actions a party may be allowed ("Wren may get the
 #: user's confirmation"): a rule when said of a party, else what may happen.
 _ACTION_TOO = _set(
-    "get make take give see tell help include apply change reveal create raise reduce"
+    "get make take give see tell help include apply change reveal create raise reduce continue"
 )
 _EPISTEMIC_ADVERBS = _set(
     "sometimes well possibly occasionally often eventually already inadvertently "
@@ -536,6 +537,12 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             # reason for the rule after it; what it says is said as a premise.
             continue
         if hit.phrase.modal and not hit.written.isupper():
+            if not hit.phrase.negative and _EXAMPLE_OPENING.match(text, start):
+                # "For example, an interface may describe a required field and types such
+                # as `Person` may then implement it": an illustration of what the rules
+                # allow, said of the example's things; the rule it shows is stated
+                # elsewhere. (A prohibition in an example still forbids: left as read.)
+                continue
             if _either_way(text, start, hit):
                 # "Extensions may or may not be supported": what is uncertain; neither
                 # keyword allows or forbids anything. A later lower-case "may" of the
@@ -570,6 +577,9 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         yield Reading(statement, subject, sense, verb, embedded)
 
 
+#: A sentence that opens by saying it gives an example ("For example, ...", "For
+#: instance ...", "E.g. ...").
+_EXAMPLE_OPENING = re.compile(r"[\s*_\"'“(]*(?:for\s+(?:example|instance)|e\.g\.)\W", re.IGNORECASE)
 #: A day or a year after "May": the month ("May 2019", "May 12, 2019").
 _DATED = re.compile(r"[\s*_]+\d{1,4}\b")
 #: Words that open a subject naming none of a kind: "No request", "Nothing", "None of".
@@ -1394,12 +1404,27 @@ def settle(readings: Iterable[Reading], parties: set[str]) -> tuple[NormativeSta
         sense = reading.sense
         if sense == "epistemic":
             continue
-        if sense == "hedged" and not _known(party_key(reading.subject), parties):
+        if sense == "hedged" and (
+            _relative_predicate(reading.subject) or not _known(party_key(reading.subject), parties)
+        ):
             continue  # "the reply may still follow ...": what may happen
         if sense in ("modal", "passive", "hedged") and not _binds_a_party(reading, parties):
             continue
         kept.append(reading.statement)
     return tuple(kept)
+
+
+#: Words that open or negate a verb: a subject holding one is a clause, not a noun.
+_PREDICATE_WORDS = _set("do does did not don't doesn't didn't")
+
+
+def _relative_predicate(subject: str) -> bool:
+    """Whether the words read as a keyword's subject are the verb phrase of a relative
+    clause ("documents which do not contain operations may still be parsed": the quick
+    look stops at "do not contain operations"). They name no party, whatever noun they
+    end on ("operations"); what "may still" is said of is the noun before the relative,
+    here a thing, so what may happen."""
+    return not _PREDICATE_WORDS.isdisjoint(subject.casefold().split())
 
 
 def _binds_a_party(reading: Reading, parties: set[str]) -> bool:

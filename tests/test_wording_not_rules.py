@@ -1,0 +1,84 @@
+"""Wording that reads as a rule but is none (issue 10, lane fx7-words): a lower-case "may"
+in a sentence that opens "For example", "may continue to evolve" said of a thing, "may
+still" said after the verb of a relative clause; and, in the comparison, "at least" with no
+number, a word one version always gives a noun, a "should" said as what holds. The pairs
+of texts are in tests/fixtures/diff/wording_not_rules.txt."""
+
+from __future__ import annotations
+
+import pytest
+
+from specdiff.classify._statements import _bare_minimum
+from specdiff.classify._terms import Terms
+from specdiff.parse import find_statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For example, an interface may describe a required field.",
+        "For instance, a badge type may implement an interface to guarantee the field exists.",
+        "E.g. a crate can hold two barrels.",
+        "The harbour language has evolved and may continue to evolve in future editions.",
+        "A pilot must call the tower. However crates which do not hold cargo may still be weighed.",
+    ],
+)
+def test_no_permission_is_read(text):
+    assert all(s.keyword.casefold() not in ("may", "can") for s in find_statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        # A prohibition in an example still forbids; a "may" outside one allows.
+        ("A clerk must count crates. For example, a clerk cannot open a sealed crate.", "cannot"),
+        ("A badge type may implement an interface.", "may"),
+        # "continue" is an act a party the spec binds may be allowed.
+        ("A pilot must call the tower. The pilot may continue the call.", "may"),
+        # Capitals are always rules, in an example too.
+        ("For example, a badge type MAY implement an interface.", "MAY"),
+    ],
+)
+def test_the_rule_is_still_read(text, keyword):
+    assert keyword in [s.keyword for s in find_statements(text)]
+
+
+@pytest.mark.parametrize(
+    ("span", "after", "minimum"),
+    [
+        (["at", "least"], ["support"], True),
+        (["at", "a", "minimum"], ["list"], True),
+        (["at", "least"], ["4"], False),
+        (["at", "least"], ["two"], False),
+        (["only"], ["support"], False),
+    ],
+)
+def test_at_least_without_a_number_is_a_minimum(span, after, minimum):
+    assert _bare_minimum(span, after) is minimum
+
+
+OLD_TALLY = [
+    "A harbour tally sheet lists the crates. A tally sheet is signed.",
+    "Tally sheets are filed. A tally sheet is kept for a year. A tally sheet is paper.",
+    "If a tally sheet lists one crate, it may be unnamed. If a harbour tally sheet lists two, "
+    "each must be named.",
+]
+NEW_TALLY = [text.replace("harbour tally", "tally") for text in OLD_TALLY]
+
+
+def test_a_word_one_version_always_gives_a_noun_is_terminology():
+    terms = Terms(lambda: OLD_TALLY, lambda: NEW_TALLY).within(OLD_TALLY[2], NEW_TALLY[2])
+    assert terms.qualifier_retired("harbour", "tally", in_new=False)
+
+
+def test_not_where_the_clause_never_says_the_bare_noun():
+    old = [*OLD_TALLY, "The clerk stamps each harbour tally sheet."]
+    new = [text.replace("harbour tally", "tally") for text in old]
+    terms = Terms(lambda: old, lambda: new).within(old[3], new[3])
+    assert not terms.qualifier_retired("harbour", "tally", in_new=False)
+
+
+def test_not_while_the_other_version_still_says_it():
+    new = [*NEW_TALLY, "A harbour tally sheet is blue.", "A harbour tally sheet is thin."]
+    terms = Terms(lambda: OLD_TALLY, lambda: new).within(OLD_TALLY[2], NEW_TALLY[2])
+    assert not terms.qualifier_retired("harbour", "tally", in_new=False)
