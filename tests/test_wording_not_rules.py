@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from specdiff.classify import _caption_reworded
 from specdiff.classify._statements import _bare_minimum
 from specdiff.classify._terms import Terms
+from specdiff.classify._wording import alternatives_changed
 from specdiff.parse import find_statements
 
 
@@ -82,3 +84,45 @@ def test_not_while_the_other_version_still_says_it():
     new = [*NEW_TALLY, "A harbour tally sheet is blue.", "A harbour tally sheet is thin."]
     terms = Terms(lambda: OLD_TALLY, lambda: new).within(OLD_TALLY[2], NEW_TALLY[2])
     assert not terms.qualifier_retired("harbour", "tally", in_new=False)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changed"),
+    [
+        ("BerthType : one of dock moor", "BerthType : one of dock moor anchor", True),
+        ("BerthType : one of `dock` `moor`", "BerthType : one of `dock`", True),
+        ("BerthType : one of dock moor", "BerthType : one of moor dock", False),
+        ("BerthType : one of `dock` `moor`", "BerthType : one of dock moor", False),
+        # Not a production: another name, or prose.
+        ("BerthType : one of dock moor", "SlipType : one of dock moor anchor", False),
+        ("The ship takes one of the berths.", "The ship takes one of the free berths.", False),
+    ],
+)
+def test_alternatives_after_one_of(old, new, changed):
+    assert alternatives_changed(old, new) is changed
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kept"),
+    [
+        (
+            "In this example `spareCrate` is loaded only if `$late` is given a `false` value.",
+            "In this example `spareCrate` is only loaded if `$late` has the value `false`.",
+            True,
+        ),
+        # Another name of the example, a word that narrows, a reason added.
+        (
+            "In this example `spareCrate` is loaded only if `$late` is given a `false` value.",
+            "In this example `spareCrate` is only loaded if `$late` has the value `true`.",
+            False,
+        ),
+        ("Is valid when the ship is in port.", "Is only valid when the ship is in port.", False),
+        (
+            "The following crates are invalid.",
+            "The following crates are invalid because they hold no cargo and no seal.",
+            False,
+        ),
+    ],
+)
+def test_a_caption_reworded_around_the_same_names(old, new, kept):
+    assert _caption_reworded(old, new, 0.7) is kept

@@ -51,6 +51,7 @@ from ._steps import computes_otherwise, is_step
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     Swap,
+    alternatives_changed,
     code_changed,
     code_spans,
     compared_words,
@@ -438,7 +439,8 @@ def _wording_rule(
     if shows_example:
         swaps = [s for s in swaps if _opposed(s)]
     if is_substantive(similarity) and not (
-        _same_words(old_text, new_text, voice)
+        (shows_example and _caption_reworded(old_text, new_text, similarity))
+        or _same_words(old_text, new_text, voice)
         or same_content_words(old_text, new_text)
         or restated(old_text, new_text)
     ):
@@ -461,7 +463,9 @@ def _wording_rule(
     # (A term renamed throughout is followed first: "no spaces, line breaks, or `<`" ->
     # "no line endings or `<`" drops "spaces".)
     followed_text = _with_renames(old_text, followed_renames)
-    if members_changed(one_bound_wording(followed_text), one_bound_wording(new_text)):
+    if members_changed(
+        one_bound_wording(followed_text), one_bound_wording(new_text)
+    ) or alternatives_changed(old_text, new_text):
         return Classification(("wording.substantive",))
     # A step of an algorithm binds implementations by what it computes: a qualifier added
     # to it ("an empty list" -> "an empty ordered list") is a different result. Substantive,
@@ -479,6 +483,39 @@ def _wording_rule(
         return Classification(("wording",), details=(detail,))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
+
+
+#: How much of a caption a rewording keeps while it still says what its example shows,
+#: and how much shorter or longer it may get (a reason added or sentences dropped say more
+#: or less than the example shows).
+_CAPTION_KEPT = 0.6
+_CAPTION_LENGTH = 0.8
+
+
+def _caption_reworded(old: str, new: str, similarity: float) -> bool:
+    """Whether the caption of an example both versions show alike is only reworded around
+    the same names: most of its words kept, about as long, every code span it quotes from
+    the example kept, and no word that narrows ("only", "non-relative") put in or taken
+    out. What it says of the example, the example shows ("will be queried only if the
+    `$someTest` is provided a `false` value" -> "will only be queried if the variable
+    `$someTest` has the value `false`"). Its numbers, negations and opposite terms are
+    still read after this."""
+    if similarity < _CAPTION_KEPT:
+        return False
+    before, after = words_of(old).split(), words_of(new).split()
+    if min(len(before), len(after)) < _CAPTION_LENGTH * max(len(before), len(after)):
+        return False
+    if _narrowing(before) != _narrowing(after):
+        return False
+    return Counter(code_spans(old)) == Counter(code_spans(new))
+
+
+def _narrowing(words: list[str]) -> Counter[str]:
+    """The words of a text that narrow what it speaks of: "only", "solely", "non-..."."""
+    return Counter(w for w in words if w in _RESTRICTING or w.startswith("non-"))
+
+
+_RESTRICTING = frozenset(("only", "solely", "exclusively", "except", "unless"))
 
 
 def _opposed(swap: Swap) -> bool:

@@ -283,8 +283,29 @@ def same_content_words(old: str, new: str) -> bool:
 
 _LIST_TOKEN = re.compile(r"[^\W_][\w'’-]*|,")
 _JOINS = frozenset((",", "and", "or", "nor"))
+#: Prepositions a list may follow, its first member right after them: "additional
+#: information for types, fields, fragments and operations".
+_LIST_OPENING_PREPOSITIONS = _set("for of to in on with by from about between among")
 #: How many words after a list's first member its "or" / "and" may come.
 _LIST_REACH = 5
+
+
+#: A grammar production that lists its alternatives after "one of" ("OperationType : one
+#: of query mutation"): its name, and the alternatives as written.
+_ONE_OF = re.compile(r"^\s*(?P<name>\w+)\s*:{1,3}\s*one\s+of\s+(?P<members>.+?)\s*$", re.S)
+
+
+def alternatives_changed(old: str, new: str) -> bool:
+    """Whether a production "Name : one of a b c" gained or lost an alternative: each word
+    after "one of" is one ("one of query mutation" -> "one of query mutation
+    subscription" lets the language say one thing more), however few words changed.
+    Alternatives only reordered, or written in other markup (`query` -> query), are the
+    same ones."""
+    before, after = _ONE_OF.match(old), _ONE_OF.match(new)
+    if before is None or after is None or before["name"] != after["name"]:
+        return False
+    members = [set(plain_text(m["members"]).split()) for m in (before, after)]
+    return members[0] != members[1]
 
 
 def members_changed(old: str, new: str) -> bool:
@@ -320,7 +341,7 @@ def members_changed(old: str, new: str) -> bool:
             # spaces, line endings, or `<`" -> "no line endings or `<`".
             or (
                 span[-1] == ","
-                and before in _DETERMINERS
+                and (before in _DETERMINERS or before in _LIST_OPENING_PREPOSITIONS)
                 and not _JOINS.isdisjoint(side[stop + 1 : stop + _LIST_REACH])
             )
         ):

@@ -548,9 +548,29 @@ class _Differ:
         alike after it (it may show more): then what it says of them, they show (see
         classify_edit)."""
         new_run = self._examples_after(after, new=True)
+        if new_run:
+            return self._all_shown_alike(
+                self._examples_after(before, new=False), new_run, new=False
+            )
+        # "In this example `experimentalField` will only be queried if ...": a paragraph
+        # that says it speaks of the example it follows.
+        new_run = self._examples_before(after, new=True)
         return bool(new_run) and self._all_shown_alike(
-            self._examples_after(before, new=False), new_run, new=False
+            self._examples_before(before, new=False), new_run, new=False
         )
+
+    def _examples_before(self, clause: Clause, *, new: bool) -> list[Clause]:
+        """The worked examples right before a paragraph that opens by pointing back at
+        them ("In this example ...", "In the example above ..."), in its section."""
+        if clause.kind is not ClauseKind.PARAGRAPH or not _BACK_TO_EXAMPLE.match(clause.text):
+            return []
+        spec = self.new if new else self.old
+        run = []
+        for example in reversed(spec.clauses[: clause.index]):
+            if example.section != clause.section or example.kind not in _EXAMPLE_KINDS:
+                break
+            run.append(example)
+        return run[::-1]
 
     def _captions_kept_example(self, clause: Clause, *, added: bool) -> bool:
         """Whether an added (removed) paragraph is the caption of examples that both
@@ -764,6 +784,11 @@ class _Differ:
 
 #: Clauses that show a worked example.
 _EXAMPLE_KINDS = (ClauseKind.CODE, ClauseKind.EXAMPLE)
+#: A paragraph that opens by pointing at the example it follows.
+_BACK_TO_EXAMPLE = re.compile(
+    r"[*_]*(?:in|from)\s+(?:this|these|the\s+(?:above\s+)?examples?(?:\s+above)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _uses(spec: Spec) -> Iterator[str]:
