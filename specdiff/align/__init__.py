@@ -90,6 +90,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     clauses.match_row_keys()
     clauses.match_sequences()
     clauses.match_fuzzy()
+    clauses.match_assertions()
     clauses.match_shared_sentences()
     sections.match_by_clause_pairs(clauses.old_to_new)
     clauses.resequence(sections.pairs)

@@ -23,6 +23,7 @@ from ._similarity import (
     same_field,
     top_keys,
 )
+from ._steps import step_act
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Mapping
@@ -442,6 +443,39 @@ class ClauseMatcher:
                 return False
         return _outside_links(a.text) == _outside_links(b.text)
 
+    # -- layer 2b: the rule an algorithm checks --------------------------------------
+    def match_assertions(self) -> None:
+        """The step that states what an algorithm checks ("{value} must be {true}"),
+        rewritten as a test of something else ("AreTypesCompatible({argumentType},
+        {variableType}) must be true" -> "{IsVariableUsageAllowed(definition, usage)}
+        must be {true}"): when it is the only such step left unpaired on each side of a
+        paired section, it is that section's rule restated, however many of its words
+        changed, wherever the steps around it moved (a reader compares the two checks,
+        not the slots they stand in)."""
+        for old_id, (new_id, _) in self.section_pairs.items():
+            old_left = self._assertions(self.old, old_id, self.old_to_new)
+            if len(old_left) != 1:
+                continue
+            new_left = self._assertions(self.new, new_id, self.new_taken)
+            if len(new_left) == 1:
+                a, b = old_left[0], new_left[0]
+                self._pair(a.index, b.index, "step", self.cache.similarity(a, b))
+
+    @staticmethod
+    def _assertions(spec: Spec, section_id: str, taken: Container[int]) -> list[Clause]:
+        found = []
+        for index in spec.section(section_id).clauses:
+            clause = spec.clauses[index]
+            if (
+                index not in taken
+                and clause.kind is ClauseKind.LIST_ITEM
+                and step_act(clause.text) == "assert"
+            ):
+                found.append(clause)
+                if len(found) > 1:
+                    break
+        return found
+
     # -- layer 3: similar text anywhere ------------------------------------------------
     def match_fuzzy(self) -> None:
         """Rewrites and moved-and-edited clauses, found through shared word shingles.
@@ -569,7 +603,7 @@ class ClauseMatcher:
                 continue
             for a in olds:
                 for b in news:
-                    if same_field(a, b, same_place=True):
+                    if same_field(a, b, same_place=True) and compatible(a, b):
                         score = self.cache.sentence_similarity(a, b)
                         if score >= SENTENCE_THRESHOLD:
                             edges.append((score, a.index, b.index))

@@ -11,6 +11,7 @@ from rapidfuzz.distance import Indel
 
 from ..model.document import ClauseKind
 from ..parse import field_name, plain_text
+from ._steps import may_be_one_step
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,8 +46,14 @@ def family(clause: Clause) -> str:
 
 
 def compatible(a: Clause, b: Clause) -> bool:
-    """Whether ``a`` may have become ``b``: prose may change form, code and examples may not."""
-    return _FAMILY[a.kind] == _FAMILY[b.kind]
+    """Whether ``a`` may have become ``b``: prose may change form, code and examples may not;
+    a step of an algorithm becomes a step that does the same (see :mod:`._steps`)."""
+    if _FAMILY[a.kind] != _FAMILY[b.kind]:
+        return False
+    a_step, b_step = a.kind is ClauseKind.LIST_ITEM, b.kind is ClauseKind.LIST_ITEM
+    if (a_step or b_step) and _FAMILY[a.kind] == "prose":
+        return may_be_one_step(a.text, b.text, a_step=a_step, b_step=b_step)
+    return True
 
 
 def same_field(a: Clause, b: Clause, *, same_place: bool) -> bool:

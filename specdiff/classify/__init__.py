@@ -12,11 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..model.changes import VerdictChange
+from ..model.changes import StatementChange, VerdictChange
 from ..model.document import Clause, ClauseKind, NormativeStatement, Strength, Verdict
 from ..parse import (
     canonical_ranges,
@@ -47,7 +46,7 @@ from ._statements import (
     rules_reworded,
     voice_words,
 )
-from ._steps import computes_otherwise, is_step
+from ._steps import computes_otherwise, condition_joined, delegated_check, is_step
 from ._terms import NO_TERMS, Terms
 from ._wording import (
     Swap,
@@ -70,9 +69,6 @@ from ._wording import (
     without_restated_acts,
     word_key,
 )
-
-if TYPE_CHECKING:
-    from ..model.changes import StatementChange
 
 __all__ = [
     "EDIT_RULES",
@@ -162,6 +158,40 @@ def _normative_rule(old: Clause, new: Clause, terms: Terms) -> Classification | 
         return None
     tags = tuple(dict.fromkeys(c.tag for c in changes))
     return Classification(tags, statements=changes)
+
+
+def _delegated_check_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """A step that states an algorithm's check with the same force, the check now (or
+    before) made by an algorithm it calls: the check's rule is restated, what it checks
+    is reported on the steps of the algorithm called (see :func:`delegated_check`)."""
+    name = delegated_check(old, new)
+    if not name or is_editorial(old.text, new.text):
+        return None
+    return Classification(("wording.substantive",), details=(f"the check made by {name}",))
+
+
+def _condition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """A test step of an algorithm whose condition gained or lost a part, the step
+    otherwise the same: the steps it guards (the rules they check, the errors they throw)
+    now apply in fewer cases ("and {defaultValue} does not exist": an exception added to
+    them) or in more (that part dropped: the exception removed; an "or" part added or
+    dropped: when they apply changed)."""
+    found = condition_joined(old, new)
+    if found is None:
+        return None
+    joint, part, added = found
+    phrase = f"{joint} {part}"
+    if joint == "and":
+        tag = "normative.exception_added" if added else "normative.exception_removed"
+    else:
+        tag = "normative.changed"
+    change = StatementChange(
+        tag,
+        None if added else phrase,
+        phrase if added else None,
+        new.text if added else old.text,
+    )
+    return Classification((tag,), statements=(change,))
 
 
 def _table_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
@@ -632,6 +662,8 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("deprecation", _deprecation_rule),
     ("table", _table_rule),
     ("type line", _type_line_rule),
+    ("delegated check", _delegated_check_rule),
+    ("condition", _condition_rule),
     ("normative", _normative_rule),
     ("code", _code_rule),
     ("editorial", _editorial_rule),
