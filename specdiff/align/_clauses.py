@@ -499,6 +499,8 @@ class ClauseMatcher:
         for clause in old_left:
             for other in index.candidates(clause):
                 same_place = self._same_place(clause, other)
+                if not same_place and (_says_little(clause) or _says_little(other)):
+                    continue
                 if not (
                     compatible(clause, other)
                     and same_field(clause, other, same_place=same_place)
@@ -635,6 +637,25 @@ class ClauseMatcher:
         return frozenset(moved)
 
 
+#: A clause of fewer words than this names nothing of its own ("Examples:", "Note"):
+#: edited, it is found again only in its own section's partner, never moved elsewhere.
+_FEW_WORDS = 3
+
+
+def _says_little(clause: Clause) -> bool:
+    """Whether a clause is a caption of a word or two ("Examples:", "Notes"): the same
+    caption in another section is that section's own, not this one moved."""
+    if len(clause.text) > _CAPTION_LENGTH or clause.kind is ClauseKind.CODE:
+        return False  # the common case, decided without reading the words
+    return len(_CAPTION_WORDS.findall(clause.text)) < _FEW_WORDS
+
+
+#: A longer text says something of its own, whatever its words (checked first, to keep the
+#: fuzzy layer's inner loop cheap).
+_CAPTION_LENGTH = 40
+
+
+_CAPTION_WORDS = re.compile(r"[^\W_]+")
 #: Clauses that show rather than say: they belong to the section they illustrate.
 _SHOWN = frozenset({ClauseKind.CODE, ClauseKind.EXAMPLE})
 #: A section with more clauses left than this is not searched for a clause's counterpart.
