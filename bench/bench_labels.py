@@ -398,7 +398,10 @@ def document_fits(label: Label, record: dict[str, Any]) -> bool:
 
 
 def is_section_label(label: Label) -> bool:
-    return all(k.startswith("section") for k in label.kind)
+    """A label about a heading: its kinds are section changes, or that nothing is reported
+    ("section moved" or "none" for one side of two sections swapped)."""
+    kinds = [k for k in label.kind if k != "none"]
+    return bool(kinds) and all(k.startswith("section") for k in kinds)
 
 
 def find_record(

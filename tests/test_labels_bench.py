@@ -213,3 +213,32 @@ def test_two_labels_on_the_same_edit_made_twice_get_a_record_each() -> None:
         records[0],
         records[0],
     ]
+
+
+def test_a_heading_label_that_accepts_nothing_is_still_about_the_heading() -> None:
+    # One side of two sections swapped: the heading moved, or nothing is reported for it.
+    # It is answered by the heading's record, never by a clause that names the heading.
+    label = _label(["section moved", "none"], ["patch", "none"], quote_new="Gone")
+    label.section = "Gone"
+    heading = {
+        "scope": "section",
+        "kind": "moved",
+        "severity": "patch",
+        "section": "gone",
+        "old_section": "gone",
+        "old": {"text": "## Gone {#gone}"},
+        "new": {"text": "## Gone {#gone}"},
+    }
+    clause = {
+        "scope": "clause",
+        "kind": "modified",
+        "severity": "major",
+        "section": "gone",
+        "old_section": "gone",
+        "old": {"text": "Gone things must stay."},
+        "new": {"text": "Gone things should stay."},
+    }
+    outline = bench_labels.Outline({"gone": ("Gone", None)})
+    assert bench_labels.is_section_label(label)
+    assert bench_labels.find_record(label, [clause, heading], outline, outline) is heading
+    assert not bench_labels.is_section_label(_label(["none"], ["none"]))
