@@ -62,6 +62,7 @@ class ClauseMatcher:
         self.new_taken: set[int] = set()
         self._mark_cache: dict[tuple[bool, int], frozenset[str]] = {}
         self._contexts: Contexts | None = None
+        self._folded_texts: dict[bool, dict[str, list[int]]] = {}
 
     def _pair(self, old_index: int, new_index: int, method: str, similarity: float) -> None:
         self.old_to_new[old_index] = (new_index, method, similarity)
@@ -326,9 +327,10 @@ class ClauseMatcher:
         found = []
         for lead, r in old_leads.items():
             c = new_leads.get(lead)
-            if c is not None and self._may_be_one(
-                self.old.clauses[old_gap[r]], self.new.clauses[new_gap[c]]
-            ):
+            if c is None:
+                continue
+            a, b = self.old.clauses[old_gap[r]], self.new.clauses[new_gap[c]]
+            if self._may_be_one(a, b) and not self._kept_elsewhere(a, b):
                 found.append((r, c))
         found.sort()
         return [found[k] for k in longest_increasing(found)]
@@ -382,10 +384,32 @@ class ClauseMatcher:
             or _same_matter_in_place(a, b)
         ):
             self._pair(old_index, new_index, "sequence", score)
-        elif labelled_the_same:
+        elif labelled_the_same and not self._kept_elsewhere(a, b):
             self._pair(old_index, new_index, "lead", score)
         elif captions_the_same:
             self._pair(old_index, new_index, "caption", score)
+
+    def _kept_elsewhere(self, a: Clause, b: Clause) -> bool:
+        """Whether old ``a`` (new ``b``) stands word for word, but for letter case,
+        elsewhere in the other version: "NOTE: This does not violate the JSON spec ..."
+        moved to a new section as "Note: This does not violate ...", while another note
+        took its place. A label shared with the clause in its old place ("Note:") then
+        says less than the text kept: the clause moved, it was not rewritten in place."""
+        return any(
+            index != other.index
+            for clause, other, new_side in ((a, b, True), (b, a, False))
+            for index in self._same_texts(new_side).get(clause.text.casefold(), ())
+        )
+
+    def _same_texts(self, new_side: bool) -> dict[str, list[int]]:
+        """The clauses of one version by their text, case-folded (built on first use)."""
+        found = self._folded_texts.get(new_side)
+        if found is None:
+            found = defaultdict(list)
+            for clause in (self.new if new_side else self.old).clauses:
+                found[clause.text.casefold()].append(clause.index)
+            self._folded_texts[new_side] = found
+        return found
 
     def _introduce_the_same(self, a: Clause, b: Clause, closing: tuple[int, int] | None) -> bool:
         """Whether paragraphs ``a`` and ``b`` each stand right before the kept example (or
