@@ -387,8 +387,14 @@ def section_fits(label: Label, record: dict[str, Any], old: Outline, new: Outlin
 
 
 def section_is(label: Label, record: dict[str, Any], old: Outline, new: Outline) -> bool:
+    """Whether a section record is about the heading a label names. A split is about the
+    new section (its old side names the section it came out of, which stays), a merge
+    about the old one (its new side names the section it went into)."""
     wanted = normalise(label.section)
-    return wanted in new.own(record.get("section")) + old.own(record.get("old_section"))
+    kind = record.get("kind")
+    new_side = new.own(record.get("section")) if kind != "merged" else []
+    old_side = old.own(record.get("old_section")) if kind != "split" else []
+    return wanted in new_side + old_side
 
 
 def document_fits(label: Label, record: dict[str, Any]) -> bool:

@@ -242,3 +242,28 @@ def test_a_heading_label_that_accepts_nothing_is_still_about_the_heading() -> No
     assert bench_labels.is_section_label(label)
     assert bench_labels.find_record(label, [clause, heading], outline, outline) is heading
     assert not bench_labels.is_section_label(_label(["none"], ["none"]))
+
+
+def test_a_split_is_about_the_new_section_and_a_merge_about_the_old_one() -> None:
+    # "### Serialized Map Ordering" split off "### JSON Serialization": the label on JSON
+    # Serialization (which stays where it was) is not answered by the split's record.
+    label = _label(["section moved", "none"], ["patch", "none"], quote_new="Kept")
+    label.section = "Kept"
+    split = {
+        "scope": "section",
+        "kind": "split",
+        "severity": "minor",
+        "section": "fresh",
+        "old_section": "kept",
+    }
+    old = bench_labels.Outline({"kept": ("Kept", None)})
+    new = bench_labels.Outline({"kept": ("Kept", None), "fresh": ("Fresh", None)})
+    assert not bench_labels.section_is(label, split, old, new)
+    label.section = "Fresh"
+    assert bench_labels.section_is(label, split, old, new)
+    merged = {**split, "kind": "merged", "section": "kept", "old_section": "gone"}
+    old = bench_labels.Outline({"kept": ("Kept", None), "gone": ("Gone", None)})
+    label.section = "Kept"
+    assert not bench_labels.section_is(label, merged, old, new)
+    label.section = "Gone"
+    assert bench_labels.section_is(label, merged, old, new)
