@@ -377,12 +377,15 @@ def quotes_found(label: Label, record: dict[str, Any]) -> tuple[int, int]:
 
 
 def section_fits(label: Label, record: dict[str, Any], old: Outline, new: Outline) -> bool:
-    """The label's section is the record's section or one of its ancestors, either side."""
+    """The label's section is the record's section or one of its ancestors, either side,
+    or a heading on the path the report shows the record under (a row removed from a
+    section that was renamed is shown under the new title a reader names)."""
     wanted = normalise(label.section)
     if not wanted:
         # An empty section names what comes before the first heading (front matter).
         return not record.get("section") and not record.get("old_section")
     names = new.chain(record.get("section")) + old.chain(record.get("old_section"))
+    names += [normalise(_plain_title(title)) for title in record.get("path") or []]
     return wanted in names
 
 

@@ -267,3 +267,25 @@ def test_a_split_is_about_the_new_section_and_a_merge_about_the_old_one() -> Non
     assert not bench_labels.section_is(label, merged, old, new)
     label.section = "Gone"
     assert bench_labels.section_is(label, merged, old, new)
+
+
+def test_a_row_removed_from_a_renamed_section_fits_the_title_it_is_shown_under() -> None:
+    # "Swagger Object" became "OpenAPI Object": a removed row's record names only its old
+    # section, but the report shows it under the new title, which is the one a reader names.
+    label = _label(["clause removed"], ["major"], quote_new="host")
+    label.section = "OpenAPI Object"
+    removed = {
+        "scope": "clause",
+        "kind": "removed",
+        "section": None,
+        "old_section": "fixed-fields",
+        "path": ["Spec", "OpenAPI Object", "Fixed Fields"],
+    }
+    old = bench_labels.Outline(
+        {"swagger": ("Swagger Object", None), "fixed-fields": ("Fixed Fields", "swagger")}
+    )
+    new = bench_labels.Outline({"openapi": ("OpenAPI Object", None)})
+    assert bench_labels.section_fits(label, removed, old, new)
+    assert not bench_labels.section_fits(
+        label, {**removed, "path": ["Spec", "Info Object"]}, old, new
+    )
