@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-#: A variable as an algorithm writes it: a name alone in braces.
-_VARIABLE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+from ..parse import ALGORITHM_VARIABLE as _VARIABLE
+
 #: Literals written like variables: they name a value, not something computed.
 _LITERALS = frozenset({"null", "true", "false"})
 #: "Otherwise," opening a step: it says where the step stands, not what it does.

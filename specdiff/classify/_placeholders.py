@@ -17,14 +17,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..parse import ALGORITHM_VARIABLE as _VARIABLE
 from ._wording import is_editorial
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-#: A variable as an algorithm writes it: a name alone in braces ("{argumentName}"; not a
-#: call such as "{IsInputType(type)}").
-_VARIABLE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: A step that binds a variable: "Let {x} be ...", "Set {x} to ...", "Initialize {x} to
 #: ...", "For each {x} in ..." (after an "Otherwise," that opens it).
 _BINDS = re.compile(

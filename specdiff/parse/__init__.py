@@ -21,7 +21,7 @@ from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
 from ._ranges import canonical_ranges, character_ranges
 from ._tables import field_name, row_cells
-from ._text import fingerprint, fold, opens_as_note, plain_text, slugify
+from ._text import ALGORITHM_VARIABLE, fingerprint, fold, opens_as_note, plain_text, slugify
 from .statements import find_statements
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ..model.document import Spec
 
 __all__ = [
+    "ALGORITHM_VARIABLE",
     "DEFAULT_PARTIES",
     "DEFAULT_PHRASES",
     "DEFAULT_VOCABULARY",

@@ -11,6 +11,9 @@ import unicodedata
 _LINK = re.compile(
     r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\[\]\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"
 )
+#: A variable as an algorithm writes it (spec-md): a name alone in braces
+#: ("{argumentName}"; not a call such as "{IsInputType(type)}").
+ALGORITHM_VARIABLE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
