@@ -235,6 +235,7 @@ _TRANSLATE = str.maketrans(
         "\\": " ",
     }
 )
+_TYPOGRAPHY = str.maketrans({k: v for k, v in _TRANSLATE.items() if chr(k) not in "*_`\\"})
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -259,6 +260,16 @@ def _variants(quote: str) -> set[str]:
     """The quote, and the quote without the source markup a record may not keep: a list
     bullet, a block-quote marker, or the outer pipes of a table row."""
     return {quote, _TRAIL.sub("", _LEAD.sub("", quote))}
+
+
+def literal(text: str) -> str:
+    """Only whitespace, typography and case: markup characters kept. Example blocks are code,
+    where ``*foo**`` and ``_foo__`` differ; ``normalise`` makes them the same quote."""
+    return " ".join(text.translate(_TYPOGRAPHY).split()).casefold()
+
+
+def quote_in_literally(quote: str, text: str) -> bool:
+    return any(literal(v) in literal(text) for v in _variants(quote))
 
 
 def quote_in(quote: str, text: str) -> bool:
@@ -366,6 +377,15 @@ def side_text(record: dict[str, Any], side: str) -> str:
     return str(block.get("text") or "")
 
 
+def quotes_found_literally(label: Label, record: dict[str, Any]) -> int:
+    """How many quotes are in the record with their markup as written (see ``literal``)."""
+    return sum(
+        quote_in_literally(quote, side_text(record, side))
+        for quote, side in ((label.quote_old, "old"), (label.quote_new, "new"))
+        if quote
+    )
+
+
 def quotes_found(label: Label, record: dict[str, Any]) -> tuple[int, int]:
     """(quotes given, quotes found on their own side of the record)."""
     given = found = 0
@@ -434,9 +454,11 @@ def find_record(
         # A heading change may give one record per facet (renamed, reidentified): take the
         # facet the label lists first.
         kind_rank = -label.kind.index(kind) if kind in label.kind else -len(label.kind)
-        # Prefer every quote found, then the expected scope and kind, then the closest
-        # (shortest) text.
-        key = (found == given, found, scope_fits, kind_rank, -text_size)
+        # Prefer every quote found, then found with its markup as written (two examples
+        # may differ only in ``*`` and ``_``), then the expected scope and kind, then the
+        # closest (shortest) text.
+        literally = quotes_found_literally(label, record)
+        key = (found == given, found, literally, scope_fits, kind_rank, -text_size)
         if best is None or key > best:
             best, chosen = key, record
     return chosen

@@ -185,6 +185,27 @@ def test_a_label_on_one_file_of_many_is_answered_only_by_that_file() -> None:
     assert bench_labels.find_record(label, [elsewhere, here], outline, outline) is here
 
 
+def test_an_example_quote_prefers_the_record_with_its_markup_as_written() -> None:
+    # "*foo**" and "_foo__" are one quote once emphasis markup is ignored (as it must be for
+    # prose); in example blocks they are different inputs, and the record that holds the
+    # quote as written answers the label, whichever comes first.
+    label = _label(["clause removed"], ["minor"])
+    label.section, label.quote_old = "Intro", "_foo__"
+    stars = {
+        "scope": "clause",
+        "kind": "removed",
+        "severity": "minor",
+        "old_section": "intro",
+        "old": {"text": "*foo**"},
+    }
+    underscores = {**stars, "kind": "modified", "old": {"text": "_foo__"}}
+    outline = bench_labels.Outline({"intro": ("Intro", None)})
+    assert bench_labels.quote_in("_foo__", "*foo**")
+    assert not bench_labels.quote_in_literally("_foo__", "*foo**")
+    assert bench_labels.find_record(label, [stars, underscores], outline, outline) is underscores
+    assert bench_labels.find_record(label, [stars], outline, outline) is stars
+
+
 def test_a_clause_record_is_still_judged_on_its_own_tags() -> None:
     prose = _label(["clause removed"], ["minor", "major"], tags_not=["normative.*"])
     record = {
