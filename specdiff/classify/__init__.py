@@ -36,8 +36,9 @@ from ._data import (
     type_tag,
 )
 from ._declarations import removed_members
+from ._definitions import definition_change
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
-from ._notation import canonical_notation, code_layout
+from ._notation import canonical_bounds, canonical_notation, code_layout
 from ._statements import (
     compare_statements,
     in_capitals,
@@ -60,6 +61,7 @@ from ._wording import (
     members_changed,
     names_nothing,
     numbers_and_negations,
+    of_weight,
     one_bound_wording,
     permitted_as_bound,
     restated,
@@ -73,9 +75,11 @@ from ._wording import (
 __all__ = [
     "EDIT_RULES",
     "Classification",
+    "caption_label",
     "caption_rules_kept",
     "classify_edit",
     "content_tags",
+    "doubled_word_fixed",
     "is_caption",
     "is_editorial",
 ]
@@ -407,6 +411,18 @@ def _edition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     return Classification(("wording",), details=(shown,))
 
 
+def _definition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """The sentence that defines a term (``[term](@id) is ...``) admits another number,
+    range, member or narrowing word: what the language allows changed, as a rule's
+    requirement does, though no modal says so (see :mod:`._definitions`)."""
+    found = definition_change(old, new)
+    if found is None:
+        return None
+    before, after = found
+    change = StatementChange("normative.changed", before or None, after or None, new.text, old.text)
+    return Classification(("normative.changed",), statements=(change,))
+
+
 def _wording_rule(
     old: Clause, new: Clause, terms: Terms, *, shows_example: bool = False
 ) -> Classification | None:
@@ -419,8 +435,18 @@ def _wording_rule(
     is the other's opposite ("valid" -> "invalid": the caption now teaches the example the
     other way round). A rewrite of most of its words, numbers, negations, ranges and
     members of a list still say something else: what the example does not show."""
+    if is_caption(old) and is_caption(new):
+        label = caption_label(old.text, new.text, numbered_only=not shows_example)
+        if label:
+            # "A comment:" -> "A comment (type 2):": what follows named by its kind.
+            return Classification(("wording",), details=(label,))
+    if doubled := doubled_word_fixed(old.text, new.text):
+        # "Both right and right-flanking" -> "Both left and right-flanking".
+        return Classification(("wording",), details=(doubled,))
     # A range of characters in another notation ("('a' to 'z')" -> "[a-z]") is the same.
     old_text, new_text = canonical_ranges(old.text), canonical_ranges(new.text)
+    # So is a count between bounds said strictly or not ("0 < N < 5 spaces" is "1 ≤ N ≤ 4").
+    old_text, new_text = canonical_bounds(old_text), canonical_bounds(new_text)
     # So is a character named in full or glossed ("a forward slash (`/`)" is "a slash").
     old_text, new_text = one_character_name(old_text), one_character_name(new_text)
     # "of indentation" added where the text says "indented" names the act again: no word.
@@ -481,6 +507,10 @@ def _wording_rule(
     # allowed): "allowing 1--3 spaces" says what "allowing up to three spaces" does.
     if _counted(old_text, old.statements) != _counted(new_text, new.statements):
         return Classification(("wording.substantive",))
+    # So does an exception announced or dropped ("... its list marker. Exceptions:"): the
+    # rule it follows holds in fewer cases than it said.
+    if _excepting(old_text) != _excepting(new_text):
+        return Classification(("wording.substantive",))
     # So does a range of characters whose ends moved ("a-z" -> "a-f").
     old_ranges, new_ranges = character_ranges(old_text), character_ranges(new_text)
     if Counter(old_ranges) != Counter(new_ranges):
@@ -520,6 +550,61 @@ def _wording_rule(
 #: or less than the example shows).
 _CAPTION_KEPT = 0.6
 _CAPTION_LENGTH = 0.8
+
+
+#: A short parenthetical: a name or a label, not a sentence.
+_PARENTHETICAL = re.compile(r"\s*\(([^()]{1,40})\)")
+_LABEL_WORDS = 3
+#: The name of a numbered kind, rule or case: "type 2", "rule 7b", "case (a)".
+_NUMBERED_NAME = re.compile(r"[^\W\d_]+\s+(?:\d+[a-z]?|[a-z]|\([a-z0-9]+\))", re.IGNORECASE)
+
+
+def caption_label(old: str, new: str, *, numbered_only: bool = False) -> str:
+    """The parenthetical that a caption gained (or lost), when that is all that changed
+    and it only names what follows ("A comment:" -> "A comment (type 2):", "CDATA:" ->
+    "CDATA (type 5):"): at most three words, none of weight (a negation, a modal, "only",
+    "unless": "(unless quoted)" says what the example does not show). Else "".
+    ``numbered_only``: the example after the caption changed too, so the caption may say
+    something of the new one; only a name of a numbered kind ("type 2", "rule 7b") is
+    taken as a name then ("(in titles)" may narrow what the new example shows)."""
+    if "(" not in old + new:
+        return ""
+    old_labels, new_labels = _PARENTHETICAL.findall(old), _PARENTHETICAL.findall(new)
+    if not is_editorial(_PARENTHETICAL.sub("", old), _PARENTHETICAL.sub("", new)):
+        return ""
+    gained = [p for p in new_labels if p not in old_labels]
+    lost = [p for p in old_labels if p not in new_labels]
+    if not gained and not lost:
+        return ""
+    for label in (*gained, *lost):
+        words = words_of(label).split()
+        if not words or len(words) > _LABEL_WORDS or any(of_weight(w) for w in words):
+            return ""
+        if numbered_only and not _NUMBERED_NAME.fullmatch(label.strip()):
+            return ""
+    shown = "; ".join([*(f"“({p})” added" for p in gained), *(f"“({p})” dropped" for p in lost)])
+    return f"{shown}, a name for what the example shows"
+
+
+#: A word paired with a compound of itself: "right and right-flanking", "left nor left-".
+_DOUBLED = re.compile(r"\b(?P<word>[^\W\d_]+)(?P<joint>\s+(?:and|or|nor)\s+)(?P=word)-(?=\w)")
+
+
+def doubled_word_fixed(old: str, new: str) -> str:
+    """The slip corrected when ``old`` paired a word with a compound of itself ("Both right
+    and right-flanking", which names one thing twice) and ``new`` puts another word in
+    its first place, all else the same ("Both left and right-flanking"): the pair the
+    text meant, as a typo fixed is. Else ""."""
+    if "-" not in old:
+        return ""
+    for match in _DOUBLED.finditer(old):
+        start, end = match.start("word"), match.end("word")
+        pattern = re.escape(old[:start]) + r"(?P<fixed>[^\W\d_]+)" + re.escape(old[end:])
+        fixed = re.fullmatch(pattern, new)
+        if fixed is not None and fixed["fixed"] != match["word"]:
+            doubled = f"{match['word']}{match['joint']}{match['word']}-"
+            return f"“{doubled}” → “{fixed['fixed']}{match['joint']}{match['word']}-”, a word said twice"
+    return ""
 
 
 def _caption_reworded(old: str, new: str, similarity: float) -> bool:
@@ -568,6 +653,17 @@ def _counted(text: str, statements: tuple[NormativeStatement, ...]) -> Counter[s
                 counts["1"] -= 1
                 counts["at most"] += 1
     return +counts
+
+
+_EXCEPTING_WORDS = frozenset(("except", "exception", "exceptions", "unless"))
+
+
+def _excepting(text: str) -> Counter[str]:
+    """The words of a text that announce an exception, "exceptions" counted as "except"."""
+    words = words_of(text).split()
+    return Counter(
+        "except" if w.startswith("exception") else w for w in words if w in _EXCEPTING_WORDS
+    )
 
 
 def _lower(swap: Swap) -> tuple[str, str, str, str]:
@@ -668,6 +764,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("code", _code_rule),
     ("editorial", _editorial_rule),
     ("edition", _edition_rule),
+    ("definition", _definition_rule),
     ("wording", _wording_rule),
 )
 

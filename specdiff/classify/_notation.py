@@ -184,3 +184,27 @@ def _balanced(text: str) -> bool:
             if depth < 0:
                 return False
     return depth == 0
+
+
+#: A count between two integer bounds, each strict or not, before the plural noun it
+#: counts: "0 < *N* < 5 spaces", "1 ≤ N ≤ 4 spaces", "1 <= n <= 4 digits".
+_COUNT_BETWEEN = re.compile(
+    r"(?<![\w.])(?P<low>\d+)\s*(?P<lop><=|≤|<)\s*(?P<var>[*_]*[A-Za-z]\w*[*_]*)\s*"
+    r"(?P<hop><=|≤|<)\s*(?P<high>\d+)(?![\w.])(?=\s+[A-Za-z]+s\b)"
+)
+
+
+def canonical_bounds(text: str) -> str:
+    """``text`` with each count between integer bounds written with inclusive bounds:
+    a count of things (the plural noun after it) is a whole number, so "0 < N < 5
+    spaces" admits what "1 ≤ N ≤ 4 spaces" does. A bound of a quantity that is not
+    counted (no plural noun after it: "0 < x < 5") is left as written."""
+    if "<" not in text and "≤" not in text:
+        return text
+    return _COUNT_BETWEEN.sub(_inclusive, text)
+
+
+def _inclusive(match: re.Match[str]) -> str:
+    low = int(match["low"]) + (match["lop"] == "<")
+    high = int(match["high"]) - (match["hop"] == "<")
+    return f"{low} ≤ {match['var']} ≤ {high}"

@@ -903,6 +903,15 @@ def names_nothing(word: str) -> bool:
     return word in _FUNCTION_WORDS or word in _DETERMINERS or word in _MEANINGFUL
 
 
+def of_weight(word: str) -> bool:
+    """Whether a lower-case word weighs on what a text says: a negation, a quantifier, a
+    modal, "and"/"or", "unless", "except", "only", "without"."""
+    return word in _MEANINGFUL or word in _NEGATIONS or word in _EXCEPTING
+
+
+_EXCEPTING = _set("unless except only solely without excluding other than")
+
+
 def _phrase(plain: str, words: list[tuple[str, bool]], start: int, stop: int) -> str:
     """The edited stretch ``words[start:stop]`` as written in ``plain``, without the
     words of grammar at its ends."""

@@ -1,0 +1,100 @@
+"""Rules stated as definitions, without a modal.
+
+A spec of a language defines the terms its rules use ("An [ordered list marker](@) is a
+sequence of 1--9 arabic digits ..."): what the definition admits is what the language
+allows, though no *must* or *may* says so. A changed number, range of characters or
+narrowing word ("only", "non-...") in the sentence that defines a term changes what the
+language allows, as a changed number in a rule does. Only a sentence that marks the term
+it defines (CommonMark's ``[term](@id)``) is read so: prose elsewhere that happens to say
+"X is a ..." describes, and stays wording. A member joined to a list of what a definition
+admits is not read so either: it is often what the language always meant, said in full
+("the end of the document or other container block").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from ..model.document import Clause, ReferenceKind
+from ..parse import character_ranges, plain_text
+from ..parse.statements import words_of
+from ._notation import canonical_bounds, canonical_notation
+from ._wording import (
+    is_editorial,
+    numbers_and_negations,
+    one_bound_wording,
+    permitted_as_bound,
+)
+
+#: A sentence ends at ".", "!" or "?" before a space and a capital, a digit, a bracket or
+#: a quote (a term's definition link opens many: "A [tab](@) is ...").
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*_]*\s+(?=[\"'(\[*_`]*[A-Z0-9(\[])")
+_DEFINES = "](@"
+#: A parenthesis in a sentence, but a term's definition link (``[term](@id)``).
+_GLOSS = re.compile(r"(?<!\])\([^()]*\)")
+#: Words that narrow what a definition admits: "only", "non-backslash-escaped".
+_NARROWING = frozenset(("only", "solely", "exclusively", "except", "unless"))
+
+
+def defined_terms(clause: Clause) -> frozenset[str]:
+    """The terms a clause defines (``[term](@id)``), by their ids."""
+    return frozenset(r.target for r in clause.references if r.kind is ReferenceKind.DEFINITION)
+
+
+def defining_sentences(text: str) -> str:
+    """The sentences of ``text`` that mark a term they define, joined."""
+    if _DEFINES not in text:
+        return ""
+    return " ".join(s for s in _SENTENCE_END.split(text) if _DEFINES in s)
+
+
+def definition_change(old: Clause, new: Clause) -> tuple[str, str] | None:
+    """The words (old, new) that carry a change of what a definition admits, when the
+    sentence defining the same term in both versions changed a number, a range of
+    characters or a narrowing word ("only", "non-..."); None when it did not (its other
+    rewording is read as wording)."""
+    if _DEFINES not in old.text or _DEFINES not in new.text:
+        return None
+    if not defined_terms(old) & defined_terms(new):
+        return None
+    before, after = defining_sentences(old.text), defining_sentences(new.text)
+    if before == after or is_editorial(before, after):
+        return None
+    # A parenthesis glosses ("iff (if and only if)", "`/` (U+002F)") or labels the parts
+    # of a sentence ("(a)" -> "(1)"): what the definition admits is said outside it.
+    outside = _GLOSS.sub(" ", before), _GLOSS.sub(" ", after)
+    if not (
+        _counted(outside[0]) != _counted(outside[1])
+        or Counter(character_ranges(before)) != Counter(character_ranges(after))
+        or _narrowing(outside[0]) != _narrowing(outside[1])
+    ):
+        return None
+    return _edited_words(before, after)
+
+
+def _counted(text: str) -> Counter[str]:
+    """The numbers and negations a sentence states, its notation written one way
+    ("0 < N < 5" is "1 ≤ N ≤ 4")."""
+    plain = canonical_bounds(canonical_notation(plain_text(text)))
+    return numbers_and_negations(words_of(one_bound_wording(permitted_as_bound(plain))))
+
+
+def _narrowing(text: str) -> Counter[str]:
+    words = words_of(text).split()
+    return Counter(w for w in words if w in _NARROWING or w.startswith("non-"))
+
+
+#: Words a reason quotes on each side of a change, at most.
+_QUOTED = 8
+
+
+def _edited_words(old: str, new: str) -> tuple[str, str]:
+    """The first stretch of words that differs, as the reason quotes it."""
+    a, b = plain_text(old).split(), plain_text(new).split()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            return " ".join(a[i1:i2][:_QUOTED]), " ".join(b[j1:j2][:_QUOTED])
+    return "", ""
