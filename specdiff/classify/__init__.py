@@ -484,6 +484,12 @@ def _wording_rule(
         {w for s in terminology for w in s.words()[0]},
         {w for s in terminology for w in s.words()[1]},
     )
+    # An exception put in or taken out, all else kept: the statement holds in fewer cases
+    # (or in more), whether or not a modal states it.
+    if _excepting(old_text) != _excepting(new_text) and (
+        excepted := _exception_edit(old_text, new_text)
+    ):
+        return excepted
     if rules_reworded(old.statements, new.statements, old_text, new_text, ignored, terms):
         return Classification(("wording.substantive",))
     # Words in another order, and a rule said in the other voice ("clerks must strip the
@@ -664,6 +670,49 @@ def _excepting(text: str) -> Counter[str]:
     return Counter(
         "except" if w.startswith("exception") else w for w in words if w in _EXCEPTING_WORDS
     )
+
+
+#: An exception as a phrase: "unless ...", "except ...", "with the exception of ..." to the
+#: end of its sentence or parenthesis (a parenthesis right after it, its reason, with
+#: it), or a lead-in that announces exceptions listed after it ("Exceptions:").
+_EXCEPTION_PHRASE = re.compile(
+    r"(?:^|(?<=[.!?]\s))[\s*_]*(?:unless|except)\b[^,.;:()]*,"
+    r"|(?<=[\w)\]`*_])[,;]?\s*\(?\b(?:unless|except|with\s+the\s+exceptions?\s+of)\b[^.;:()]*(?:\([^()]*\))?\)?"
+    r"|\s*\bexceptions?\s*:",
+    re.IGNORECASE,
+)
+_REASON_AFTER = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
+#: "Unless noted otherwise": a default the document may override elsewhere, not an exception.
+_DEFAULT_HEDGE = re.compile(
+    r"\b(?:noted|stated|specified|indicated|mentioned|described|defined)\s+otherwise\b"
+    r"|\botherwise\s+(?:noted|stated|specified|indicated|mentioned|described|defined)\b",
+    re.IGNORECASE,
+)
+
+
+def _exception_edit(old: str, new: str) -> Classification | None:
+    """An exception put into a text or taken out of it, every other word kept ("...
+    verbatim, unless there are two or more empty lines in a row." -> "... verbatim."):
+    the statement now holds in fewer cases (or in more), as a rule's exception does (see
+    :func:`_excepting`). None when more than the exception changed, or when it only
+    defers to the rest of the document ("Unless noted otherwise, ...")."""
+    before, after = _EXCEPTION_PHRASE.findall(old), _EXCEPTION_PHRASE.findall(new)
+    gone = [p for p in before if p not in after]
+    came = [p for p in after if p not in before]
+    if bool(gone) == bool(came):
+        return None
+    if any(_DEFAULT_HEDGE.search(p) for p in (*gone, *came)):
+        return None  # "unless noted otherwise": what the document says elsewhere, not here
+    if words_of(_EXCEPTION_PHRASE.sub(" ", old)) != words_of(_EXCEPTION_PHRASE.sub(" ", new)):
+        return None
+    # Quoted without the reason in parentheses after it, or the parenthesis around it.
+    phrase = _REASON_AFTER.sub("", (gone or came)[0].strip(" ,;"))
+    phrase = " ".join(phrase.strip(" ,;()").split())
+    if gone:
+        change = StatementChange("normative.exception_removed", phrase, None, old, old)
+    else:
+        change = StatementChange("normative.exception_added", None, phrase, new, old)
+    return Classification((change.tag,), statements=(change,))
 
 
 def _lower(swap: Swap) -> tuple[str, str, str, str]:
