@@ -639,6 +639,9 @@ class _Differ:
         empty, ...") added after (or dropped from after) a paragraph or item stating a rule
         that both versions hold, in the same section: that rule gained (lost) an exception,
         as when the sentence stands in the rule's own paragraph."""
+        listed = self._listed_exception(clause, added=added)
+        if listed is not None:
+            return listed
         if clause.kind is not ClauseKind.PARAGRAPH or not clause.index:
             return None
         spec = self.new if added else self.old
@@ -657,6 +660,27 @@ class _Differ:
         if added:
             return StatementChange("normative.exception_added", None, exception, sentence)
         return StatementChange("normative.exception_removed", exception, None, sentence)
+
+    def _listed_exception(self, clause: Clause, *, added: bool) -> StatementChange | None:
+        """An item added to (dropped from) the list of exceptions that an item both
+        versions hold announces ("1. **Basic case.** ... Exceptions:" over "1. When the
+        first list item ... interrupts a paragraph, ..."): the rule that item states gained
+        (lost) an exception, whether or not a modal states it."""
+        if clause.kind is not ClauseKind.LIST_ITEM or clause.parent is None:
+            return None
+        spec = self.new if added else self.old
+        rule = spec.clauses[clause.parent]
+        if rule.index in (self._new_unpaired if added else self._old_unpaired):
+            return None
+        if not _ANNOUNCES_EXCEPTIONS.search(plain_text(rule.text)):
+            return None
+        words = plain_text(clause.text).split()
+        exception = " ".join(words[:_EXCEPTION_WORDS]) + (
+            " …" if len(words) > _EXCEPTION_WORDS else ""
+        )
+        if added:
+            return StatementChange("normative.exception_added", None, exception, rule.text)
+        return StatementChange("normative.exception_removed", exception, None, rule.text)
 
     def _lone_clause(self, clause: Clause, *, added: bool) -> DraftChange:
         kind = ChangeKind.ADDED if added else ChangeKind.REMOVED
@@ -789,6 +813,13 @@ _BACK_TO_EXAMPLE = re.compile(
     r"[*_]*(?:in|from)\s+(?:this|these|the\s+(?:above\s+)?examples?(?:\s+above)?)\b",
     re.IGNORECASE,
 )
+
+
+#: A rule that ends announcing its exceptions, listed under it: "Exceptions:", "with
+#: the following exceptions:".
+_ANNOUNCES_EXCEPTIONS = re.compile(r"\bexceptions?\s*:\s*$", re.IGNORECASE)
+#: Words of an exception item a reason quotes.
+_EXCEPTION_WORDS = 12
 
 
 def _uses(spec: Spec) -> Iterator[str]:
