@@ -36,7 +36,7 @@ from ._data import (
     type_tag,
 )
 from ._declarations import removed_members
-from ._definitions import definition_change
+from ._definitions import definition_change, said_of_term_change
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
 from ._notation import canonical_bounds, canonical_notation, code_layout
 from ._statements import (
@@ -411,11 +411,21 @@ def _edition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
     return Classification(("wording",), details=(shown,))
 
 
-def _definition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+def _definition_rule(
+    old: Clause, new: Clause, terms: Terms, *, shows_example: bool = False
+) -> Classification | None:
     """The sentence that defines a term (``[term](@id) is ...``) admits another number,
     range, member or narrowing word: what the language allows changed, as a rule's
     requirement does, though no modal says so (see :mod:`._definitions`)."""
+    if _excepting(old.text) != _excepting(new.text) and (
+        excepted := _exception_edit(old, new, shows_example=shows_example)
+    ):
+        return excepted  # the exception is what changed, and says so more exactly
     found = definition_change(old, new)
+    if found is None and not old.statements and not new.statements:
+        # What a sentence says a defined term is or can do ("An HTML block can interrupt a
+        # paragraph"), no rule of a party read in it: the language's rule too.
+        found = said_of_term_change(old, new, terms.defined())
     if found is None:
         return None
     before, after = found
@@ -487,7 +497,7 @@ def _wording_rule(
     # An exception put in or taken out, all else kept: the statement holds in fewer cases
     # (or in more), whether or not a modal states it.
     if _excepting(old_text) != _excepting(new_text) and (
-        excepted := _exception_edit(old_text, new_text)
+        excepted := _exception_edit(old, new, old_text, new_text, shows_example=shows_example)
     ):
         return excepted
     if rules_reworded(old.statements, new.statements, old_text, new_text, ignored, terms):
@@ -690,12 +700,25 @@ _DEFAULT_HEDGE = re.compile(
 )
 
 
-def _exception_edit(old: str, new: str) -> Classification | None:
+def _exception_edit(
+    old_clause: Clause,
+    new_clause: Clause,
+    old: str = "",
+    new: str = "",
+    *,
+    shows_example: bool = False,
+) -> Classification | None:
     """An exception put into a text or taken out of it, every other word kept ("...
     verbatim, unless there are two or more empty lines in a row." -> "... verbatim."):
     the statement now holds in fewer cases (or in more), as a rule's exception does (see
     :func:`_excepting`). None when more than the exception changed, or when it only
-    defers to the rest of the document ("Unless noted otherwise, ...")."""
+    defers to the rest of the document ("Unless noted otherwise, ..."), and in the
+    caption of examples both versions show alike: they show what holds, as before.
+    ``old`` and ``new``: the clauses' texts as read (their notation written one way),
+    when not as written."""
+    if shows_example and is_caption(old_clause) and is_caption(new_clause):
+        return None
+    old, new = old or old_clause.text, new or new_clause.text
     before, after = _EXCEPTION_PHRASE.findall(old), _EXCEPTION_PHRASE.findall(new)
     gone = [p for p in before if p not in after]
     came = [p for p in after if p not in before]
@@ -839,6 +862,8 @@ def classify_edit(
                 found = _given_statements(caption_rules_kept(found.statements))
         elif name == "wording":
             found = _wording_rule(old, new, terms, shows_example=shows_example)
+        elif name == "definition":
+            found = _definition_rule(old, new, terms, shows_example=shows_example)
         else:
             found = rule(old, new, terms)
         if found is not None:

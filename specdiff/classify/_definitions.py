@@ -19,7 +19,7 @@ from collections import Counter
 
 from ..model.document import Clause, ReferenceKind
 from ..parse import character_ranges, plain_text
-from ..parse.statements import words_of
+from ..parse.statements import singular, words_of
 from ._notation import canonical_bounds, canonical_notation
 from ._wording import (
     is_editorial,
@@ -59,11 +59,78 @@ def definition_change(old: Clause, new: Clause) -> tuple[str, str] | None:
         return None
     if not defined_terms(old) & defined_terms(new):
         return None
-    before, after = defining_sentences(old.text), defining_sentences(new.text)
+    return _admits_otherwise(defining_sentences(old.text), defining_sentences(new.text))
+
+
+#: Words that open a sentence before its subject: articles and quantifiers.
+_OPENING = frozenset(("a", "an", "the", "each", "every", "any", "all"))
+
+
+def subject_term(sentence: str, defined: frozenset[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The defined term a sentence opens with as its subject ("An HTML block of types
+    1--6 can interrupt a paragraph" -> ("html", "block")), or None."""
+    words = words_of(plain_text(sentence)).split()
+    while words and words[0] in _OPENING:
+        words = words[1:]
+    for size in (4, 3, 2, 1):
+        if len(words) >= size and (*words[: size - 1], singular(words[size - 1])) in defined:
+            return tuple(words[:size])
+    return None
+
+
+def said_of_term_change(
+    old: Clause, new: Clause, defined: frozenset[tuple[str, ...]]
+) -> tuple[str, str] | None:
+    """The words (old, new) that carry a change of what a sentence says a defined term
+    is, has or can do ("An HTML block can interrupt a paragraph" -> "An HTML block of
+    types 1--6 can interrupt a paragraph"): the sentences of both clauses that open with
+    the same defined term as their subject, read as :func:`definition_change` reads a
+    definition. None when no such sentence changed a number, range or narrowing word."""
+    if not defined:
+        return None
+    if old.text.rstrip().endswith(":") or new.text.rstrip().endswith(":"):
+        return None  # a caption: the examples after it show the rule, and say how
+    before = _said_of(old.text, defined)
+    after = _said_of(new.text, defined)
+    for term in before.keys() & after.keys():
+        if _admits_otherwise(_allowed_as_bound(before[term]), _allowed_as_bound(after[term])):
+            return _edited_words(before[term], after[term])
+    return None
+
+
+#: What a thing "can" do from one up to a number: none is always allowed, so it can do
+#: what "up to three" says ("can be indented 1-3 spaces").
+_CAN = re.compile(r"\b(?:can|may)\b", re.IGNORECASE)
+_FROM_ONE = re.compile(
+    r"(?<![\w.,])(?:1|one)(?:\s*(?:-+|\u2013|\u2014)\s*|\s+(?:to|through)\s+)(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.IGNORECASE,
+)
+
+
+def _allowed_as_bound(sentence: str) -> str:
+    """``sentence`` with a range from one said as "at most" when it says what a thing
+    can (or may) do."""
+    if not _CAN.search(sentence):
+        return sentence
+    return _FROM_ONE.sub("at most ", sentence)
+
+
+def _said_of(text: str, defined: frozenset[tuple[str, ...]]) -> dict[tuple[str, ...], str]:
+    found: dict[tuple[str, ...], list[str]] = {}
+    for sentence in _SENTENCE_END.split(text):
+        term = subject_term(sentence, defined)
+        if term is not None:
+            found.setdefault(term, []).append(sentence)
+    return {term: " ".join(sentences) for term, sentences in found.items()}
+
+
+def _admits_otherwise(before: str, after: str) -> tuple[str, str] | None:
+    """The first words that differ, when ``after`` admits other numbers, ranges or
+    narrowing words than ``before`` (else None).
+    A parenthesis glosses ("iff (if and only if)", "`/` (U+002F)") or labels the parts of
+    a sentence ("(a)" -> "(1)"): what a definition admits is said outside it."""
     if before == after or is_editorial(before, after):
         return None
-    # A parenthesis glosses ("iff (if and only if)", "`/` (U+002F)") or labels the parts
-    # of a sentence ("(a)" -> "(1)"): what the definition admits is said outside it.
     outside = _GLOSS.sub(" ", before), _GLOSS.sub(" ", after)
     if not (
         _counted(outside[0]) != _counted(outside[1])

@@ -26,6 +26,7 @@ from itertools import chain, islice, pairwise
 from typing import TYPE_CHECKING
 
 from ..parse import plain_text
+from ..parse.statements import singular
 from ._wording import names_nothing
 
 if TYPE_CHECKING:
@@ -157,6 +158,8 @@ class Terms:
         its parent's): a rule may restate them without narrowing what it governs."""
         self._definitions: list[tuple[dict[str, str], dict[str, str]]] = []
         """Made on first use, like the counts; shared with the views too."""
+        self._defined: list[frozenset[tuple[str, ...]]] = []
+        """The terms both versions define (``[term](@id)``), made on first use, shared."""
         self.clause_texts: tuple[str, str] = ("", "")
         """The old and new text of the clause at hand, where a reading needs them."""
 
@@ -165,6 +168,7 @@ class Terms:
         view = Terms(*self._sources)
         view._counts = self._counts
         view._definitions = self._definitions
+        view._defined = self._defined
         view.topic = topic
         view.clause_texts = self.clause_texts
         return view
@@ -205,6 +209,15 @@ class Terms:
         followed = old[gone].replace(f"`{gone}`", f"`{fresh}`")
         kept = Counter(_WORD.findall(plain_text(followed).casefold()))
         return not kept - Counter(_WORD.findall(plain_text(new[fresh]).casefold()))
+
+    def defined(self) -> frozenset[tuple[str, ...]]:
+        """The terms both versions mark where they define them (CommonMark's
+        ``[term](@id)``), each as its lower-case words, the last one singular."""
+        if not self._defined:
+            old_source, new_source = self._sources
+            old, new = _marked_terms(old_source()), _marked_terms(new_source())
+            self._defined.append(old & new)
+        return self._defined[0]
 
     def says(self, phrase: str, new: bool) -> bool:
         """Whether the old (or, with ``new``, the new) version says ``phrase`` (three
@@ -382,6 +395,22 @@ def _definitions(texts: Iterable[str]) -> dict[str, str]:
             twice.add(name)
         found[name] = match.group("text")
     return {name: text for name, text in found.items() if name not in twice}
+
+
+_MARKED_TERM = re.compile(r"\[([^\[\]]+)\]\(@")
+
+
+def _marked_terms(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """The terms ``[term](@id)`` marks in ``texts`` (see :meth:`Terms.defined`)."""
+    found = set()
+    for text in texts:
+        if "(@" not in text:
+            continue
+        for term in _MARKED_TERM.findall(text):
+            words = _WORD.findall(plain_text(term).casefold())
+            if words:
+                found.add((*words[:-1], singular(words[-1])))
+    return frozenset(found)
 
 
 #: No document to look at (a clause compared on its own): nothing counts as renamed.
