@@ -303,6 +303,47 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     return None
 
 
+#: Words that order two things, so that exchanging them reverses what is said: "`a` is
+#: preferred to `b`", "`a` takes precedence over `b`", "`a` comes before `b`".
+_ORDERING = re.compile(
+    r"\b(?:preferred|prefer|precedence|priority|before|after|than|over|instead|precedes"
+    r"|follows|outranks|overrides|wins)\b",
+    re.IGNORECASE,
+)
+_DOTS = re.compile(r"\.{2,}|\u2026")
+
+
+def _swapped_operands_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """Two code spans that exchanged places around a word that orders them ("An
+    interpretation `<strong><em>...</em></strong>` is always preferred to
+    `<em><strong>..</strong></em>`" -> the other way round), all else the same: the
+    order stated is reversed. An ellipsis written with two dots or three is one."""
+    if ClauseKind.CODE in (old.kind, new.kind) or "`" not in old.text:
+        return None
+    before, after = code_spans(old.text), code_spans(new.text)
+    if len(before) != 2 or len(after) != 2:
+        return None
+    a, b = (_DOTS.sub("...", span) for span in before)
+    if a == b or [_DOTS.sub("...", span) for span in after] != [b, a]:
+        return None
+    old_frame = _CODE_SPAN_TEXT.sub("`x`", old.text)
+    new_frame = _CODE_SPAN_TEXT.sub("`x`", new.text)
+    between = old_frame.split("`x`")[1] if old_frame.count("`x`") == 2 else ""
+    if not _ORDERING.search(between) or not is_editorial(old_frame, new_frame):
+        return None
+    change = StatementChange(
+        "normative.reversed",
+        f"`{before[0]}` … `{before[1]}`",
+        f"`{after[0]}` … `{after[1]}`",
+        new.text,
+        old.text,
+    )
+    return Classification(("normative.reversed",), statements=(change,))
+
+
+_CODE_SPAN_TEXT = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+
+
 def _members_gone(old: Clause, new: Clause) -> str:
     """The members of types declared in code that the new block dropped, as a reason
     shows them ("`__Directive.onField` removed"), or "" (none, or code shown as an
@@ -833,6 +874,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("delegated check", _delegated_check_rule),
     ("condition", _condition_rule),
     ("normative", _normative_rule),
+    ("swapped operands", _swapped_operands_rule),
     ("code", _code_rule),
     ("editorial", _editorial_rule),
     ("edition", _edition_rule),
