@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from specdiff.classify import caption_label, doubled_word_fixed
-from specdiff.classify._definitions import defining_sentences, definition_change
+from specdiff.classify import _exception_edit, caption_label, doubled_word_fixed
+from specdiff.classify._definitions import defining_sentences, definition_change, subject_term
 from specdiff.classify._notation import canonical_bounds
 from specdiff.parse import parse_spec
 
@@ -97,3 +97,41 @@ def test_a_caption_gains_a_name(old, new, numbered_only, named):
 )
 def test_a_word_paired_with_itself_corrected(old, new, fixed):
     assert bool(doubled_word_fixed(old, new)) is fixed
+
+
+_DEFINED = frozenset({("html", "block"), ("character",)})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("An HTML block of types 1--6 can interrupt a paragraph.", ("html", "block")),
+        ("HTML blocks end at a blank line.", ("html", "blocks")),
+        ("The characters can be indented.", ("characters",)),
+        ("A paragraph can be interrupted by an HTML block.", None),
+    ],
+)
+def test_the_defined_term_a_sentence_opens_with(sentence, term):
+    assert subject_term(sentence, _DEFINED) == term
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "tag"),
+    [
+        (
+            "Lines are kept verbatim, unless two are blank.",
+            "Lines are kept verbatim.",
+            "normative.exception_removed",
+        ),
+        (
+            "A line is a marker and a name.",
+            "A line is a marker and a name. Exceptions:",
+            "normative.exception_added",
+        ),
+        ("Unless noted otherwise, names are case sensitive.", "Names are case sensitive.", None),
+        ("Lines are kept, unless two are blank.", "Lines are kept. Blank lines end it.", None),
+    ],
+)
+def test_an_exception_put_in_or_taken_out(old, new, tag):
+    found = _exception_edit(_clause(old), _clause(new))
+    assert (found.tags[0] if found else None) == tag

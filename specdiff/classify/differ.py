@@ -20,6 +20,7 @@ from ..parse import plain_text
 from ..parse.statements import exception_stated, singular, words_of
 from . import Classification, classify_edit, content_tags, is_caption
 from ._data import front_matter_details, row_presence, structured_details
+from ._definitions import defined_terms
 from ._headers import Table, column_details, header_tags, paired_tables, tables_of
 from ._lead_ins import read_under_lead_in
 from ._neighbours import read_neighbours
@@ -591,6 +592,8 @@ class _Differ:
         excepted = self._exception_to_rule_before(clause, added=added)
         if excepted is not None:
             return (excepted.tag,), (excepted,)
+        if not added and (gone := self._definition_gone(clause)):
+            return ("normative.removed",), (gone,)
         if self._title_kept(clause, added=added):
             return ("title.kept",), ()
         if self._captions_kept_example(clause, added=added):
@@ -660,6 +663,24 @@ class _Differ:
         if added:
             return StatementChange("normative.exception_added", None, exception, sentence)
         return StatementChange("normative.exception_removed", exception, None, sentence)
+
+    def _definition_gone(self, clause: Clause) -> StatementChange | None:
+        """A removed clause that defines a term (``[HTML block tag](@html-block-tag) is an
+        [open tag] ... whose tag name is one of the following: ...``) the new version
+        defines nowhere: what the language admitted under that term, and the rules that
+        use it, no longer hold as written. A definition moved or reworded is paired, not
+        removed; a term renamed is defined under its new name, reported where it stands."""
+        terms = defined_terms(clause)
+        if not terms or terms & self._new_defined:
+            return None
+        named = _MARKED_TERM.search(clause.text)
+        shown = f"the definition of “{named[1]}”" if named else "a definition"
+        return StatementChange("normative.removed", shown, None, clause.text)
+
+    @cached_property
+    def _new_defined(self) -> frozenset[str]:
+        """The terms the new version defines (``[term](@id)``), by their ids."""
+        return frozenset(term for clause in self.new.clauses for term in defined_terms(clause))
 
     def _listed_exception(self, clause: Clause, *, added: bool) -> StatementChange | None:
         """An item added to (dropped from) the list of exceptions that an item both
@@ -815,6 +836,7 @@ _BACK_TO_EXAMPLE = re.compile(
 )
 
 
+_MARKED_TERM = re.compile(r"\[([^\[\]]+)\]\(@")
 #: A rule that ends announcing its exceptions, listed under it: "Exceptions:", "with
 #: the following exceptions:".
 _ANNOUNCES_EXCEPTIONS = re.compile(r"\bexceptions?\s*:\s*$", re.IGNORECASE)
