@@ -327,3 +327,13 @@ def test_the_same_declarative_outside_a_list_of_rules_describes():
     assert [s.keyword for s in parse_spec(bulleted).clauses[1].statements] == ["MAY"]
     few = "# Tickets\n\n1. A ticket MUST carry a number.\n1. Draft tickets have a star.\n"
     assert [s.keyword for s in parse_spec(few).clauses[1].statements] == []
+
+
+def test_a_condition_set_off_by_commas_before_the_subject_is_the_rule_s_condition():
+    inner = one("In both routes, where the routes meet, every crate MUST be weighed twice.")
+    assert inner.conditions == ("where the routes meet",)
+    assert inner.action == "be weighed twice"
+    opening = one("Where a crate is opened, the clerk MUST record the seal.")
+    assert opening.conditions == ("where a crate is opened",)
+    # Control: a "where" phrase after the keyword is not read as a set-off condition.
+    assert one("Every crate MUST be weighed, where possible, by hand.").conditions == ()

@@ -684,6 +684,8 @@ def _sentence_details(text: str, hits: tuple[Hit, ...]) -> list[StatementDetails
     start, end = hits[0].sentence_start, hits[0].sentence_end
     raw = text[start:end]
     lead_conditions, lead_exceptions, lead_end = _leading_clause(raw)
+    if not lead_end:
+        lead_conditions, lead_end = _set_off_condition(raw, hits[0].start - start)
     subjects = [_subject_start(text, start, hits, i) for i in range(len(hits))]
     party = ""
     found = []
@@ -742,6 +744,25 @@ def _leading_clause(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...], in
     if found.group("exception"):
         return (), (phrase,), comma
     return (phrase,), (), comma
+
+
+#: A condition set off by commas before a sentence's first rule: "Where a default is
+#: given, clients MUST use it", "In both use cases, where those keywords are adjacent to
+#: `discriminator`, all possible schemas MUST be listed" (the rule holds only there).
+_SET_OFF_CONDITION = re.compile(
+    r"(?:^[\s*_\"'“(]*|,\s+)(?P<phrase>(?:where|wherever|if|when|whenever)\b[^,;:]*),",
+    re.IGNORECASE,
+)
+
+
+def _set_off_condition(sentence: str, first_rule: int) -> tuple[tuple[str, ...], int]:
+    """A condition phrase between commas (or opening the sentence) that ends before the
+    sentence's first rule keyword, and where it ends; ((), 0) when there is none."""
+    for found in _SET_OFF_CONDITION.finditer(sentence, 0, first_rule):
+        phrase = words_of(found.group("phrase"))
+        if phrase:
+            return (phrase,), found.end() - 1
+    return (), 0
 
 
 def _subject_start(text: str, sentence_start: int, hits: tuple[Hit, ...], i: int) -> int:
