@@ -286,7 +286,50 @@ def _kept_as(statement: NormativeStatement, other_text: str) -> bool:
         or _modal_tense_only(statement, other_text)
         or _checked_by_step(statement, other_text)
         or _stated_as_outcome(statement, other_text)
+        or _presupposed(statement, other_text)
     )
+
+
+#: Words that make a sentence state a rule, for :func:`_presupposed`.
+_RULE_WORD = re.compile(r"\b(?:must|shall|should|required?)\b", re.IGNORECASE)
+#: Words that join what a party does to the party, as a qualifier ("objects that contain").
+_QUALIFYING = frozenset(("that", "which", "who", "with", "having"))
+
+
+def _presupposed(statement: NormativeStatement, other_text: str) -> bool:
+    """Whether a permission without a partner is what another rule of the other version
+    of its clause is stated for: "A Security Requirement Object MAY refer to multiple
+    security schemes in which case all schemes MUST be satisfied" -> "Security
+    Requirement Objects that contain multiple schemes require that all schemes MUST be
+    satisfied". A rule for the party's things that do the act presupposes that they may:
+    the party, then "that" / "which" / "with", then half the act's words or more (two at
+    least), in a sentence that states a rule. The permission went into the rule's
+    subject; it was not taken away (nor, the other way round, newly given)."""
+    if (
+        statement.negative
+        or statement.strength is not Strength.MAY
+        or not statement.party
+        or not other_text
+    ):
+        return False
+    act = {_stem(w) for w in words_of(statement.action).split() if w not in _STOPWORDS}
+    if len(act) < 2:
+        return False
+    party = [singular(w) for w in statement.party.split()]
+    for sentence in _SENTENCE_SPLIT.split(other_text):
+        if not _RULE_WORD.search(sentence):
+            continue
+        words = words_of(sentence).split()
+        stems = [_stem(w) for w in words]
+        for i in range(len(words) - len(party)):
+            after = i + len(party)
+            if [singular(w) for w in words[i:after]] != party or words[after] not in _QUALIFYING:
+                continue
+            said = {s for s in stems[after + 1 : after + 3 + len(act)] if s not in _STOPWORDS}
+            shared = len(act & said)
+            if shared >= 2 and 2 * shared >= len(act):
+                return True
+    return False
 
 
 _ASIDE_START = re.compile(r"\s[(;]")
