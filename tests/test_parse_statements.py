@@ -337,3 +337,13 @@ def test_a_condition_set_off_by_commas_before_the_subject_is_the_rule_s_conditio
     assert opening.conditions == ("where a crate is opened",)
     # Control: a "where" phrase after the keyword is not read as a set-off condition.
     assert one("Every crate MUST be weighed, where possible, by hand.").conditions == ()
+
+
+def test_however_ends_one_rule_and_its_party_starts_the_next():
+    first, second = find_statements(
+        "A courier should carry the parcels, however a harbour van may be used instead."
+    )
+    assert (first.party, second.party) == ("courier", "harbour van")
+    # Control: "however" after the keyword is part of the action, not a subject's start.
+    control = one("A courier must carry the parcels however heavy they are.")
+    assert (control.party, control.action) == ("courier", "carry the parcels however heavy they are")

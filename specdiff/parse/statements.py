@@ -61,7 +61,7 @@ def _set(words: str) -> frozenset[str]:
 #: Where the subject of a keyword starts: after the last of these before it.
 _SUBJECT_BOUNDARY = re.compile(
     r"[;:,()\[\]—–]|\s-\s|\b(?:and|but|or|then|so|while|whereas|because|although|though"
-    r"|instead|that|which|who|where|if|when|unless)\b",
+    r"|however|instead|that|which|who|where|if|when|unless)\b",
     re.IGNORECASE,
 )
 #: Words that open a subordinate clause: a keyword inside one is part of a condition
