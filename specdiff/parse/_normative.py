@@ -95,6 +95,11 @@ DEFAULT_PHRASES: tuple[Phrase, ...] = (
     Phrase("are optional", MAY, impersonal=True, lower_case=True),
     Phrase("is required", MUST, impersonal=True),
     Phrase("are required", MUST, impersonal=True),
+    # "Therefore it is recommended that any tool ... use a Markdown renderer": specs that
+    # write their modals in lower case (GraphQL, CommonMark) recommend so, impersonally.
+    # In capitals the RFC 2119 keyword alone is read (the fallback in keyword_hits).
+    Phrase("it is recommended", SHOULD, impersonal=True, lower_case=True),
+    Phrase("it is not recommended", SHOULD, True, impersonal=True, lower_case=True),
     Phrase("required", MUST, capitals_only=True),
     Phrase("not recommended", SHOULD, True, capitals_only=True),
     Phrase("recommended", SHOULD, capitals_only=True),
@@ -220,8 +225,14 @@ def keyword_hits(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list
         written, match_start = match.group(), match.start()
         phrase = by_words[" ".join(written.lower().replace("’", "'").split())]
         if phrase.lower_case and not written.split()[-1].islower():
-            last = written.split()[-1]  # "is OPTIONAL": the RFC 2119 keyword
-            match_start += written.rindex(last)
+            # "is OPTIONAL", "it is NOT RECOMMENDED": the RFC 2119 keyword, the longest
+            # phrase the written words end with.
+            words = written.split()
+            tail = next(
+                k for k in range(1, len(words)) if " ".join(words[k:]).lower() in by_words
+            )
+            last = " ".join(words[tail:])
+            match_start += written.index(words[tail], len(" ".join(words[:tail])))
             written, phrase = last, by_words[last.lower()]
         if phrase.capitals_only and not written.isupper():
             continue
