@@ -746,11 +746,13 @@ def _leading_clause(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...], in
     return (phrase,), (), comma
 
 
-#: A condition set off by commas before a sentence's first rule: "Where a default is
-#: given, clients MUST use it", "In both use cases, where those keywords are adjacent to
-#: `discriminator`, all possible schemas MUST be listed" (the rule holds only there).
+#: A "where" condition set off by commas before a sentence's first rule: "Where a
+#: default is given, clients MUST use it", "In both use cases, where those keywords are
+#: adjacent to `discriminator`, all possible schemas MUST be listed" (the rule holds only
+#: there). An "if" or "when" inside a sentence is left alone: "For example, if the query
+#: was ..., a server should respond with ..." sets an example's scene, no condition.
 _SET_OFF_CONDITION = re.compile(
-    r"(?:^[\s*_\"'“(]*|,\s+)(?P<phrase>(?:where|wherever|if|when|whenever)\b[^,;:]*),",
+    r"(?:^[\s*_\"'“(]*|,\s+)(?P<phrase>(?:where|wherever)\b[^,;:]*),",
     re.IGNORECASE,
 )
 
