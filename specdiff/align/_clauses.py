@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from rapidfuzz.distance import Indel
 
 from ..model.document import ClauseKind
-from ..parse import plain_text, row_cells
+from ..parse import edition_date, plain_text, row_cells
 from ._context import Contexts
 from ._sections import content_words
 from ._similarity import (
@@ -382,6 +382,7 @@ class ClauseMatcher:
             or cites_the_same
             or self._links_follow(a, b)
             or _same_matter_in_place(a, b)
+            or _both_dated(a, b)
         ):
             self._pair(old_index, new_index, "sequence", score)
         elif labelled_the_same and not self._kept_elsewhere(a, b):
@@ -864,6 +865,18 @@ def _same_matter_in_place(a: Clause, b: Clause) -> bool:
     shared = len(old_words & new_words)
     shorter = min(len(old_words), len(new_words))
     return shared >= IN_PLACE_WORDS and shared >= IN_PLACE_VOCABULARY * shorter
+
+
+def _both_dated(a: Clause, b: Clause) -> bool:
+    """Whether two paragraphs alone in one slot each only date the document ("*Working
+    Draft - October 2016*" -> "*June 2018 Edition*"): the one line naming the release,
+    whose words change with the release (read as such by the classifier)."""
+    return (
+        a.kind is ClauseKind.PARAGRAPH
+        and b.kind is ClauseKind.PARAGRAPH
+        and edition_date(a.text) is not None
+        and edition_date(b.text) is not None
+    )
 
 
 def longest_increasing(pairs: list[tuple[int, int]]) -> list[int]:

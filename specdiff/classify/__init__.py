@@ -20,6 +20,7 @@ from ..model.document import Clause, ClauseKind, NormativeStatement, Strength, V
 from ..parse import (
     canonical_ranges,
     character_ranges,
+    edition_date,
     fence_verdict,
     opens_as_note,
     plain_text,
@@ -418,22 +419,6 @@ def _without_list_joint(text: str) -> str:
     return _LIST_JOINT.sub("", text.rstrip())
 
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
-)
-#: A date as a document is dated: "April 2016", "12 March 2024", "March 12, 2024",
-#: "2024-03-12".
-_DATE = rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-#: A paragraph that only dates the document: a date with at most four words naming the
-#: edition around it ("Working Draft - April 2016", "October 2021 Edition",
-#: "Last updated: 2024-03-12"), and no sentence.
-_EDITION_STAMP = re.compile(
-    rf"(?:[^\W\d]+\s*[-–—:,]?\s+){{0,4}}(?P<date>{_DATE})(?:\s*[-–—:,]?\s*[^\W\d]+){{0,4}}",
-    re.IGNORECASE,
-)
-
-
 def _edition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """The line that dates the document ("*Working Draft - October 2015*" -> "*Working
     Draft - April 2016*"): it names the release it stands in, as a front matter's
@@ -444,11 +429,10 @@ def _edition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | No
         return None
     if old.statements or new.statements:
         return None
-    before = _EDITION_STAMP.fullmatch(plain_text(old.text).strip())
-    after = _EDITION_STAMP.fullmatch(plain_text(new.text).strip())
+    before, after = edition_date(old.text), edition_date(new.text)
     if before is None or after is None:
         return None
-    shown = f"the document's date: “{before['date']}” → “{after['date']}”"
+    shown = f"the document's date: “{before}” → “{after}”"
     return Classification(("wording",), details=(shown,))
 
 

@@ -20,6 +20,7 @@ from ._examples import fence_verdict, looks_like_example
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
 from ._ranges import canonical_ranges, character_ranges
+from ._stamps import edition_date
 from ._tables import field_name, row_cells
 from ._text import ALGORITHM_VARIABLE, fingerprint, fold, opens_as_note, plain_text, slugify
 from .statements import find_statements
@@ -53,6 +54,7 @@ __all__ = [
     "slugify",
     "split_front_matter",
     "split_heading",
+    "edition_date",
 ]
 
 #: Documents longer than this many lines are parsed in pieces of about this size.
