@@ -346,4 +346,7 @@ def test_however_ends_one_rule_and_its_party_starts_the_next():
     assert (first.party, second.party) == ("courier", "harbour van")
     # Control: "however" after the keyword is part of the action, not a subject's start.
     control = one("A courier must carry the parcels however heavy they are.")
-    assert (control.party, control.action) == ("courier", "carry the parcels however heavy they are")
+    assert (control.party, control.action) == (
+        "courier",
+        "carry the parcels however heavy they are",
+    )

@@ -23,7 +23,6 @@ from ..parse import (
     edition_date,
     fence_verdict,
     opens_as_note,
-    plain_text,
 )
 from ..parse.statements import words_of
 from ._characters import one_character_name

@@ -41,6 +41,7 @@ __all__ = [
     "Vocabulary",
     "canonical_ranges",
     "character_ranges",
+    "edition_date",
     "fence_verdict",
     "field_name",
     "find_statements",
@@ -54,7 +55,6 @@ __all__ = [
     "slugify",
     "split_front_matter",
     "split_heading",
-    "edition_date",
 ]
 
 #: Documents longer than this many lines are parsed in pieces of about this size.

@@ -228,9 +228,7 @@ def keyword_hits(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list
             # "is OPTIONAL", "it is NOT RECOMMENDED": the RFC 2119 keyword, the longest
             # phrase the written words end with.
             words = written.split()
-            tail = next(
-                k for k in range(1, len(words)) if " ".join(words[k:]).lower() in by_words
-            )
+            tail = next(k for k in range(1, len(words)) if " ".join(words[k:]).lower() in by_words)
             last = " ".join(words[tail:])
             match_start += written.index(words[tail], len(" ".join(words[:tail])))
             written, phrase = last, by_words[last.lower()]
