@@ -383,12 +383,32 @@ class ClauseMatcher:
             or self._links_follow(a, b)
             or _same_matter_in_place(a, b)
             or _both_dated(a, b)
+            or self._sole_paragraphs(a, b)
         ):
             self._pair(old_index, new_index, "sequence", score)
         elif labelled_the_same and not self._kept_elsewhere(a, b):
             self._pair(old_index, new_index, "lead", score)
         elif captions_the_same:
             self._pair(old_index, new_index, "caption", score)
+
+    def _sole_paragraphs(self, a: Clause, b: Clause) -> bool:
+        """Whether ``a`` and ``b`` are each the one paragraph of their section, the two
+        sections paired and without sub-sections: a term's definition rewritten ("####
+        Context" defined as "A set of consistent metadata attributes ..." -> "Context
+        metadata will be encapsulated in the Context Attributes ..."). The section says
+        what it is about, and its one paragraph is its text, however much it changed."""
+        if a.kind is not ClauseKind.PARAGRAPH or b.kind is not ClauseKind.PARAGRAPH:
+            return False
+        pair = self.section_pairs.get(a.section)
+        if pair is None or pair[0] != b.section:
+            return False
+        before, after = self.old.section(a.section), self.new.section(b.section)
+        return (
+            len(before.clauses) == 1
+            and len(after.clauses) == 1
+            and not before.children
+            and not after.children
+        )
 
     def _kept_elsewhere(self, a: Clause, b: Clause) -> bool:
         """Whether old ``a`` (new ``b``) stands word for word, but for letter case,
