@@ -63,6 +63,7 @@ class ClauseMatcher:
         self._mark_cache: dict[tuple[bool, int], frozenset[str]] = {}
         self._contexts: Contexts | None = None
         self._folded_texts: dict[bool, dict[str, list[int]]] = {}
+        self._sentence_index: dict[bool, dict[str, set[int]]] = {}
 
     def _pair(self, old_index: int, new_index: int, method: str, similarity: float) -> None:
         self.old_to_new[old_index] = (new_index, method, similarity)
@@ -408,7 +409,24 @@ class ClauseMatcher:
             and len(after.clauses) == 1
             and not before.children
             and not after.children
+            and not self._said_elsewhere(a, b, new_side=True)
+            and not self._said_elsewhere(b, a, new_side=False)
         )
+
+    def _said_elsewhere(self, clause: Clause, partner: Clause, *, new_side: bool) -> bool:
+        """Whether a sentence of ``clause`` stands, in the same words, in another clause
+        of the other version than ``partner``: the paragraph went there ("An OpenAPI
+        Document compatible with OAS 3.*.* contains a required `openapi` field" left the
+        definition of "OpenAPI Document" for the Versions section), it was not rewritten
+        in place."""
+        index = self._sentence_index.get(new_side)
+        if index is None:
+            index = defaultdict(set)
+            for other in (self.new if new_side else self.old).clauses:
+                for sentence in self.cache.sentences(other):
+                    index[sentence].add(other.index)
+            self._sentence_index[new_side] = index
+        return any(index.get(s, set()) - {partner.index} for s in self.cache.sentences(clause))
 
     def _kept_elsewhere(self, a: Clause, b: Clause) -> bool:
         """Whether old ``a`` (new ``b``) stands word for word, but for letter case,
