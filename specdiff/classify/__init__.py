@@ -30,8 +30,10 @@ from ._data import (
     block_details,
     deprecation_tag,
     field_cells_changed,
+    is_field_row,
     only_prose_retyped,
     required_change,
+    required_mark_kept,
     type_line_tag,
     type_tag,
 )
@@ -158,6 +160,7 @@ def _normative_rule(old: Clause, new: Clause, terms: Terms) -> Classification | 
     changes = compare_statements(
         old.statements, new.statements, old.text, new.text, terms.topic, terms
     )
+    changes = required_mark_kept(old, new, changes)
     if not changes:
         return None
     tags = tuple(dict.fromkeys(c.tag for c in changes))
@@ -882,7 +885,10 @@ def classify_edit(
     worked example that both versions show alike (see :func:`caption_rules_kept`)."""
     for name, rule in EDIT_RULES:
         if name == "normative":
-            found = rule(old, new, terms) if statements is None else _given_statements(statements)
+            if statements is None:
+                found = rule(old, new, terms)
+            else:
+                found = _given_statements(required_mark_kept(old, new, statements))
             if found is not None and shows_example and is_caption(old) and is_caption(new):
                 found = _given_statements(caption_rules_kept(found.statements))
         elif name == "wording":
@@ -943,4 +949,8 @@ def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:
         return (f"example.{verb}",)
     if clause.statements:
         return (f"normative.{verb}",)
+    if not added and is_field_row(clause):
+        # The row was the rule that allowed its field (see is_field_row); a row added
+        # allows a new field, which binds no one: it adds no rule.
+        return ("normative.removed",)
     return ()

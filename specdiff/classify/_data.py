@@ -21,10 +21,14 @@ from ._types import TYPE_COLUMNS, TypeChange, type_change
 from ._wording import is_editorial, typography
 
 if TYPE_CHECKING:
+    from ..model.changes import StatementChange
     from ..model.document import Clause
 
-#: ``REQUIRED`` in capitals, as RFC 2119 field tables write it (``NOT REQUIRED`` aside).
-_REQUIRED = re.compile(r"(?<!NOT )\bREQUIRED\b")
+#: A field marked mandatory in its row: ``REQUIRED`` in capitals, as RFC 2119 field tables
+#: write it, or "required" set in bold (``**Required.**``, "this property is **required**"),
+#: as tables written before them do: the bold word is the table's mark, of the same force
+#: ("NOT REQUIRED" and "not **required**" aside).
+_REQUIRED = re.compile(r"(?<!NOT )\bREQUIRED\b|(?<![Nn]ot )(?:\*\*|__)\s*[Rr]equired\b")
 _HTML_ANCHOR = re.compile(r"<a\s[^<>]*>\s*(?:</a>)?", re.IGNORECASE)
 #: Columns that describe a field in prose: their edits are read as prose.
 _PROSE_COLUMNS = frozenset({"description", "meaning", "notes", "comments", "details"})
@@ -157,6 +161,26 @@ def required_change(old: Clause, new: Clause) -> str | None:
     return "normative.strengthened" if after else "normative.weakened"
 
 
+def required_mark_kept(
+    old: Clause, new: Clause, changes: tuple[StatementChange, ...]
+) -> tuple[StatementChange, ...]:
+    """``changes`` without the REQUIRED a field's row now states (or no longer states) in
+    capitals where it was (is still) marked required in bold: ``**Required.**`` →
+    ``**REQUIRED**.`` says the same obligation in RFC 2119's capitals, no new rule."""
+    if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
+        return changes
+    if not (changes and _required(old) and _required(new)):
+        return changes
+    return tuple(c for c in changes if not _required_restated(c))
+
+
+def _required_restated(change: StatementChange) -> bool:
+    keyword = change.new if change.tag == "normative.added" else change.old
+    if change.tag not in ("normative.added", "normative.removed") or keyword is None:
+        return False
+    return keyword.split()[-1:] == ["REQUIRED"] and "NOT" not in keyword.split()
+
+
 def type_tag(old: Clause, new: Clause) -> str | None:
     """``normative.restricted`` when a field's Type cell accepts fewer types than before
     (``Schema Object | Reference Object`` → ``Schema Object``), ``broadened`` when more,
@@ -271,6 +295,30 @@ def _required(clause: Clause) -> bool | None:
             if value in _NO:
                 return False
     return any(_REQUIRED.search(cell) for cell in columns.values())
+
+
+#: The first header of a table whose rows each define a field of an object: "Field Name",
+#: "Field Pattern", "Property", "Attribute name", "Parameter", "Key".
+_FIELD_HEADER = re.compile(
+    r"(?:field|property|attribute|parameter|member|key)(?:\s+(?:name|pattern))?", re.IGNORECASE
+)
+
+
+def is_field_row(clause: Clause) -> bool:
+    """Whether a table row defines a field: its table's first column names fields ("Field
+    Name", "Field Pattern") and another gives each one's type or description, and its own
+    first cell names one (``host``, ``$ref``, ``{name}``). Such a table says what a
+    conforming document may hold, the row is the rule that allows its field: a row gone
+    means documents that use the field no longer conform."""
+    if clause.kind is not ClauseKind.TABLE_ROW or len(clause.header) < 2:
+        return False
+    headers = [plain_text(h).strip().casefold() for h in clause.header]
+    if not _FIELD_HEADER.fullmatch(headers[0]):
+        return False
+    if not any(h in TYPE_COLUMNS or h in _PROSE_COLUMNS for h in headers[1:]):
+        return False
+    name = field_name(clause.text)
+    return 0 < len(name.split()) <= 3
 
 
 def _row_noun(clause: Clause) -> str:
