@@ -36,6 +36,7 @@ from ._data import (
     required_mark_kept,
     type_line_tag,
     type_tag,
+    values_tag,
 )
 from ._declarations import removed_members
 from ._definitions import definition_change, said_of_term_change
@@ -203,13 +204,17 @@ def _condition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | 
 
 def _table_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """A field table row that became REQUIRED (or stopped being) is strengthened (weakened);
-    a field whose Type accepts fewer types is restricted (more: broadened; others: changed);
+    a field whose Type accepts fewer types is restricted (more: broadened; others: changed),
+    and so is one whose description lists fewer valid values ("Valid values are ...");
     a field whose other cells (but its description) changed carries other data."""
     if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
         return None
-    tags = tuple(tag for tag in (required_change(old, new), type_tag(old, new)) if tag)
+    values = values_tag(old, new)
+    tags = tuple(
+        tag for tag in (required_change(old, new), type_tag(old, new), values and values[0]) if tag
+    )
     if tags:
-        return Classification(tags)
+        return Classification(tags, details=(values[1],) if values else ())
     if field_cells_changed(old, new):
         return Classification(("wording.substantive",))
     return None

@@ -194,6 +194,70 @@ def type_tag(old: Clause, new: Clause) -> str | None:
     return None
 
 
+#: The values a field accepts, listed in its description: "Valid values are `"apiKey"` or
+#: `"oauth2"`", "Possible values are "query", "header" or "path"", "Possible values are:
+#: <ul><li>`csv` - comma separated ...".
+_VALUES_LEAD = re.compile(
+    r"\b(?:valid|possible|allowed|accepted|permitted|supported)\s+values\s+(?:are|include)\b:?",
+    re.IGNORECASE,
+)
+_VALUE = re.compile(r"`([^`]+)`|\"([^\"]+)\"|“([^”]+)”")
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
+
+
+def values_tag(old: Clause, new: Clause) -> tuple[str, str] | None:
+    """(tag, detail) when the values a field accepts, listed in its row ("Valid values are
+    `"basic"`, `"apiKey"` or `"oauth2"`"), are others: fewer (a value documents used is no
+    longer valid) is ``normative.restricted``, more ``normative.broadened``, some gone and
+    some new ``normative.changed``. None when either row lists none, or the same ones in
+    another order or markup."""
+    before, after = listed_values(old.text), listed_values(new.text)
+    if before is None or after is None or set(before) == set(after):
+        return None
+    gone = [v for v in before if v not in after]
+    came = [v for v in after if v not in before]
+    tag = "normative.changed" if gone and came else "normative.broadened"
+    if gone and not came:
+        tag = "normative.restricted"
+    parts = [f"{_quoted(gone)} no longer" if gone else "", f"{_quoted(came)} now" if came else ""]
+    return tag, f"{_row_noun(new)} `{field_name(new.text)}`, valid values: " + "; ".join(
+        p for p in parts if p
+    )
+
+
+def _quoted(values: list[str]) -> str:
+    return ", ".join(f"“{v}”" for v in values)
+
+
+def listed_values(text: str) -> list[str] | None:
+    """The values a text lists after "Valid values are" (or "Possible values are"), quoted
+    or in code, quotes and markup aside; in an HTML list, the first value of each item."""
+    lead = _VALUES_LEAD.search(text)
+    if lead is None:
+        return None
+    rest = text[lead.end() :]
+    if rest.lstrip().casefold().startswith("<ul>"):
+        end = rest.casefold().find("</ul>")
+        items = rest[: end if end >= 0 else len(rest)].split("<li>")[1:]
+        found = [_VALUE.search(item) for item in items]
+        values = [_value_of(m) for m in found if m is not None]
+    else:
+        # The values of the sentence: up to a full stop between two of them.
+        values, start = [], 0
+        for match in _VALUE.finditer(rest):
+            if _SENTENCE_END.search(rest, start, match.start()):
+                break
+            values.append(_value_of(match))
+            start = match.end()
+    values = [v for v in values if v]
+    return list(dict.fromkeys(values)) or None
+
+
+def _value_of(match: re.Match[str]) -> str:
+    value = next(g for g in match.groups() if g is not None)
+    return value.strip().strip('"“”').strip()
+
+
 #: A list item or paragraph that only declares a type: "Type: `URI-reference`" (the
 #: attribute definitions of CloudEvents).
 _TYPE_LINE = re.compile(r"^\s*(?:type|types|data type|value type)\s*:\s*(?P<types>\S.*)$", re.I)
