@@ -918,7 +918,9 @@ class _Mutator:
 
     def table_row_across_objects(self) -> Edit | None:
         """A field removed from one object's table and another added to another object's,
-        with the same type and description: a removal and an addition, never a move."""
+        with the same type and description: a removal and an addition, never a move. The
+        row removed is a rule removed (documents using the field no longer conform, major);
+        the row added allows a new field (minor)."""
         tables = self._blocks(Table, free=True)
         self.rng.shuffle(tables)
         for (p, b), (q, c) in itertools.permutations(tables, 2):
@@ -941,7 +943,15 @@ class _Mutator:
             self._replace_block(q, c, bigger)
             self.busy.update({source.id, target.id})
             key = _plain(gone.description)
-            removed = Expect("clause", "removed", None, self.was(source.id), key, severity="minor")
+            removed = Expect(
+                "clause",
+                "removed",
+                None,
+                self.was(source.id),
+                key,
+                tags=frozenset({"normative.removed"}),
+                severity="major",
+            )
             appeared = Expect("clause", "added", target.id, None, key, severity="minor")
             return Edit(
                 "table.row_across_objects",
