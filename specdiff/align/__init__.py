@@ -92,6 +92,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     clauses.match_fuzzy()
     clauses.match_assertions()
     clauses.match_shared_sentences()
+    clauses.match_restated()
     sections.match_by_clause_pairs(clauses.old_to_new)
     clauses.resequence(sections.pairs)
     merged, split = sections.merges_and_splits(clauses.old_to_new)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from rapidfuzz.distance import Indel
 
 from ..model.document import ClauseKind
-from ..parse import edition_date, plain_text, row_cells
+from ..parse import edition_date, names_fields, plain_text, row_cells
 from ._context import Contexts
 from ._sections import content_words
 from ._similarity import (
@@ -634,6 +634,49 @@ class ClauseMatcher:
         marks.update("`" + span.strip().casefold() for span in _CODE_SPAN.findall(code))
         return frozenset(marks)
 
+    # -- layer 3b: the same statement restated by a link -----------------------------
+    def match_restated(self) -> None:
+        """A field row that went and a sentence that came under the same object (or the
+        other way round), each the only free clause there to cite a link target, sharing
+        a word: the same statement restated in another form. A table row of a
+        sub-section "allowing extensions ... see [Extensions](#extensions)" whose
+        sub-heading went, and the sentence "This object MAY be extended with
+        [Extensions](#extensions)." after the object's other table say one thing, however
+        few of their words are shared: both send the reader to the one place the rule is
+        stated. The object is the section above the clause's own (a removed
+        sub-section's parent, which is paired), a heading below the document's title; the
+        other clause stands in its partner's own text or in one of its sub-sections."""
+        old_free = [c for c in self.old.clauses if c.index not in self.old_to_new and c.links]
+        new_free = [c for c in self.new.clauses if c.index not in self.new_taken and c.links]
+        if not old_free or not new_free:
+            return
+        old_citing = _citing(self.old, old_free)
+        new_citing = _citing(self.new, new_free)
+        for a in old_free:
+            if a.kind not in _RESTATED:
+                continue
+            scope = self.old.section(a.section).parent
+            if not scope or self.old.section(scope).level < _OBJECT_LEVEL:
+                continue
+            pair = self.section_pairs.get(scope)
+            if pair is None:
+                continue
+            for target in dict.fromkeys(a.links):
+                olds = old_citing.get((scope, target), ())
+                news = new_citing.get((pair[0], target), ())
+                if len(olds) != 1 or len(news) != 1:
+                    continue
+                b = news[0]
+                if (
+                    b.index not in self.new_taken
+                    and pair[0] in (b.section, self.new.section(b.section).parent)
+                    and b.kind in _RESTATED
+                    and _row_and_words(a, b)
+                    and content_words(plain_text(a.text)) & content_words(plain_text(b.text))
+                ):
+                    self._pair(a.index, b.index, "restated", self.cache.similarity(a, b))
+                    break
+
     # -- layer 4: a sentence kept in the same section ---------------------------------
     def match_shared_sentences(self) -> None:
         """Leftovers of one section that keep a sentence nearly intact: a paragraph that was
@@ -703,6 +746,33 @@ class ClauseMatcher:
 #: A clause of fewer words than this names nothing of its own ("Examples:", "Note"):
 #: edited, it is found again only in its own section's partner, never moved elsewhere.
 _FEW_WORDS = 3
+
+
+#: The kinds of clause that may restate each other's statement (prose and table rows).
+_RESTATED = frozenset(
+    {ClauseKind.PARAGRAPH, ClauseKind.LIST_ITEM, ClauseKind.BLOCKQUOTE, ClauseKind.TABLE_ROW}
+)
+#: The least heading level of an object a restated clause stays under (below the title).
+_OBJECT_LEVEL = 2
+
+
+def _row_and_words(a: Clause, b: Clause) -> bool:
+    """Whether one clause is a row of a table of fields and the other says it in words."""
+    a_row, b_row = a.kind is ClauseKind.TABLE_ROW, b.kind is ClauseKind.TABLE_ROW
+    if a_row == b_row:
+        return False
+    return names_fields((a if a_row else b).header)
+
+
+def _citing(spec: Spec, clauses: Iterable[Clause]) -> dict[tuple[str, str], list[Clause]]:
+    """The clauses citing each link target under each section (their own or above)."""
+    found: dict[tuple[str, str], list[Clause]] = defaultdict(list)
+    for clause in clauses:
+        targets = dict.fromkeys(clause.links)
+        for section in spec.path(clause.section):
+            for target in targets:
+                found[(section.id, target)].append(clause)
+    return found
 
 
 def _says_little(clause: Clause) -> bool:

@@ -25,6 +25,7 @@ from ._headers import Table, column_details, header_tags, paired_tables, tables_
 from ._lead_ins import read_under_lead_in
 from ._neighbours import read_neighbours
 from ._placeholders import algorithm_renames, has_variables, renamed_in, with_variables
+from ._restated import anchored_clauses, rules_at, stated_where_linked, without_restated
 from ._statements import in_capitals
 from ._terms import Terms
 
@@ -88,6 +89,8 @@ class _Differ:
         self._labels: dict[bool, dict[str, str]] = {}
         self.terms = Terms(lambda: _uses(old), lambda: _uses(new))
         self._algorithm_renames: dict[tuple[str, str], dict[str, str]] = {}
+        self._rules_at: dict[tuple[str, bool], list[str]] = {}
+        self._anchored: dict[bool, dict[str, list[int]]] = {}
 
     def _label(self, section_id: str, *, new: bool) -> str:
         """How a reason names a section: its title, qualified by its parent's if shared."""
@@ -283,9 +286,11 @@ class _Differ:
         it, so that a chapter whose rules sit in its sub-sections is not read as holding
         none (each sub-section keeps its own record too)."""
         below, subsections = inner
-        tags = tuple(
-            dict.fromkeys(t for c in [*clauses, *below] for t in content_tags(c, added=not removed))
-        )
+        read = [self._content_tags(c, removed) for c in [*clauses, *below]]
+        tags = tuple(dict.fromkeys(t for found in read for t in found))
+        if any(found != ("restated",) for found in read):
+            # Other text went (came) with it: that, not the rules said elsewhere, is the news.
+            tags = tuple(t for t in tags if t != "restated")
         tags = tuple(t for t in tags if t != "commentary")
         # A table's header row goes with it: the text says every line that went or came.
         headers = {
@@ -304,6 +309,14 @@ class _Differ:
                 **_one_side(section.id, side, added=not removed),
             )
         )
+
+    def _content_tags(self, clause: Clause, removed: bool) -> tuple[str, ...]:
+        """:func:`content_tags`, but a clause gone whose rules the new version states
+        where it linked to removes none, and a clause come whose rules the old version
+        stated where it links to adds none (see :mod:`._restated`)."""
+        if stated_where_linked(clause, self._rules_linked, new=removed):
+            return ("restated",)
+        return content_tags(clause, added=not removed)
 
     def _merged_anchor(self, before: Section) -> tuple[str, ...]:
         """What becomes of the anchor of a section merged into another. Links to an anchor
@@ -414,8 +427,10 @@ class _Differ:
     def _edit(self, before: Clause, after: Clause) -> Classification:
         """What the edit of a paired clause amounts to, its rules read together with its
         neighbours' where they moved between clauses. A step that uses variables its
-        algorithm renamed is read with the new names (see :mod:`._placeholders`)."""
-        found = self._read_edit(before, after)
+        algorithm renamed is read with the new names (see :mod:`._placeholders`). A rule
+        restated (said where the new text links to, a field row's leave said in words) is
+        no change to it (see :mod:`._restated`)."""
+        found = without_restated(self._read_edit(before, after), before, after, self._rules_linked)
         if found.tags in _READS_AS_BEFORE:
             return found
         renamed = self._variables_renamed(before, after)
@@ -430,6 +445,16 @@ class _Differ:
         if with_names.tags in _READS_AS_BEFORE:
             # The rename is no editor's change of form; the step computes what it did.
             return Classification(("wording",), details=(*with_names.details, detail))
+        return found
+
+    def _rules_linked(self, target: str, new: bool) -> list[str]:
+        """The rule sentences stated where a link leads, in the new version (or the old)."""
+        found = self._rules_at.get((target, new))
+        if found is None:
+            spec = self.new if new else self.old
+            if new not in self._anchored:
+                self._anchored[new] = anchored_clauses(spec)
+            found = self._rules_at[(target, new)] = rules_at(spec, target, self._anchored[new])
         return found
 
     def _variables_renamed(self, before: Clause, after: Clause) -> list[tuple[str, str]]:
@@ -601,7 +626,7 @@ class _Differ:
         before, after = (None, clause) if added else (clause, None)
         statements = self.neighbours.statements(before, after)
         if statements is None:
-            return content_tags(clause, added=added), ()
+            return self._content_tags(clause, removed=not added), ()
         if statements:
             return tuple(dict.fromkeys(c.tag for c in statements)), statements
         if self.neighbours.restructured(before, after):

@@ -383,6 +383,15 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=255,
     ),
     Term(
+        "restated",
+        PATCH,
+        "Says again, in another form, what the text said, or leaves it said where it linked"
+        " to: the rules it stated are stated there as written, and what it allowed is still"
+        " allowed.",
+        _does("restates", _CLAUSE),
+        rank=256,
+    ),
+    Term(
         "moved.within_section",
         PATCH,
         "Reorders the clause within its section.",

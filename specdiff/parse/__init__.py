@@ -21,7 +21,7 @@ from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
 from ._ranges import canonical_ranges, character_ranges
 from ._stamps import edition_date
-from ._tables import field_name, row_cells
+from ._tables import field_name, names_fields, row_cells
 from ._text import ALGORITHM_VARIABLE, fingerprint, fold, opens_as_note, plain_text, slugify
 from .statements import find_statements
 
@@ -48,6 +48,7 @@ __all__ = [
     "fingerprint",
     "fold",
     "looks_like_example",
+    "names_fields",
     "opens_as_note",
     "parse_spec",
     "plain_text",

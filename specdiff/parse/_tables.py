@@ -24,3 +24,12 @@ def row_cells(text: str) -> tuple[str, ...]:
 def field_name(text: str) -> str:
     """A row's first cell as a reader sees it, without its anchor and markup (``tags``)."""
     return plain_text(_HTML_ANCHOR.sub("", row_cells(text)[0]))
+
+
+_FIELD_WORD = re.compile(r"\bfields?\b", re.IGNORECASE)
+
+
+def names_fields(header: tuple[str, ...]) -> bool:
+    """Whether a table's header says its rows are fields ("Field Name", "Field Pattern"
+    in the first column): each row lets documents hold the field it names."""
+    return bool(header) and _FIELD_WORD.search(plain_text(header[0])) is not None
