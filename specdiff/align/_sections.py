@@ -175,7 +175,7 @@ class SectionMatcher:
                 if other.level != section.level or parent is None or other.parent != parent[0]:
                     continue
                 score = Indel.normalized_similarity(_title(section), _title(other))
-                if score >= TITLE_SIMILARITY:
+                if score >= TITLE_SIMILARITY and not _other_name(_title(section), _title(other)):
                     edges.append((score, section.id, other.id))
         for _, old_id, new_id in sorted(edges, reverse=True):
             if old_id not in self.pairs and new_id not in self.taken:
@@ -515,6 +515,19 @@ class SectionMatcher:
             ):
                 found[section.id] = home
         return found
+
+
+def _other_name(before: str, after: str) -> bool:
+    """Whether two titles that look alike name other things: a word of one, not in the
+    other, is replaced by an unlike word ("Scopes Object" and "Components Object" share
+    their letters mostly through the word every sibling ends with). Numbers may change
+    ("Version 1.0" and "Version 1.0.1" name one section's versions), and so may a word's
+    form ("Lists" and "List")."""
+    old_words, new_words = set(before.split()), set(after.split())
+    gone, came = old_words - new_words, new_words - old_words
+    if not gone or not came or not all(w.isalpha() for w in gone | came):
+        return False
+    return all(Indel.normalized_similarity(a, b) < TITLE_SIMILARITY for a in gone for b in came)
 
 
 def _is_chosen(section: Section) -> bool:
