@@ -40,3 +40,55 @@ def test_control_a_number_or_a_word_form_changed_is_the_same_title():
     assert _pairs(["Crate Object", "Version 1.0"], ["Crate Object", "Version 1.0.1"]) == {
         "version-10": "version-101"
     }
+
+
+ROOT_OLD = """# Registry
+
+## Crate Object
+
+Describes one shipment as a whole; it replaces the manifest that earlier registries kept
+for each voyage, with its goods and ports.
+
+### Fixed Fields
+
+| Field Name | Type | Description |
+| --- | --- | --- |
+| weight | `number` | The weight in kilograms. |
+
+## Ship Object
+
+A ship carries crates.
+"""
+
+ROOT_NEW = """# Registry
+
+## Cargo Object
+
+The top of a [registry file](#registry).
+
+### Fixed Fields
+
+| Field Name | Type | Description |
+| --- | --- | --- |
+| weight | `number` | The weight in kilograms. |
+
+## Ship Object
+
+A ship carries crates.
+"""
+
+
+def _renamed(old: str, new: str) -> dict[str, str]:
+    alignment = align(parse_spec(old), parse_spec(new))
+    return {p.old: p.new for p in alignment.sections if p.old != p.new}
+
+
+def test_the_one_free_section_of_a_slot_whose_sub_section_stayed_is_renamed():
+    assert _renamed(ROOT_OLD, ROOT_NEW) == {"crate-object": "cargo-object"}
+    assert _renamed(ROOT_NEW, ROOT_OLD) == {"cargo-object": "crate-object"}
+
+
+def test_control_without_a_sub_section_kept_the_rewritten_section_is_another():
+    old = ROOT_OLD.replace("### Fixed Fields", "### Crate Fields")
+    new = ROOT_NEW.replace("### Fixed Fields", "### Cargo Parts").replace("weight", "volume")
+    assert "crate-object" not in _renamed(old, new)

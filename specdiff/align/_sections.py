@@ -255,6 +255,7 @@ class SectionMatcher:
                     if before.level == after.level and (
                         self._kept_sentences(before, after, cache)
                         or self._same_topic(before, after)
+                        or self._children_kept(before, after)
                     ):
                         self._pair(before.id, after.id, "place")
 
@@ -281,6 +282,17 @@ class SectionMatcher:
         )
         shared = len(old_words & new_words)
         return 2 * shared >= PLACE_VOCABULARY * (len(old_words) + len(new_words))
+
+    def _children_kept(self, before: Section, after: Section) -> bool:
+        """Whether the only free sections of one slot hold sub-sections paired with each
+        other's, and their titles share a word: the root object renamed ("Swagger Object"
+        -> "OpenAPI Object") whose "Fixed Fields" sub-section stayed, though its one-line
+        description was rewritten. A sub-section is the part of its parent; kept under
+        the other side's section, it says which section that is."""
+        if not content_words(_title(before)) & content_words(_title(after)):
+            return False
+        children = set(after.children)
+        return any(self.pairs.get(child, ("",))[0] in children for child in before.children)
 
     def _kept_sentences(self, before: Section, after: Section, cache: TextCache) -> bool:
         """Whether at least half the clauses on each side are kept on the other, word for
