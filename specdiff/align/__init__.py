@@ -93,6 +93,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     clauses.match_assertions()
     clauses.match_shared_sentences()
     clauses.match_restated()
+    clauses.match_named_items()
     sections.match_by_clause_pairs(clauses.old_to_new)
     clauses.resequence(sections.pairs)
     merged, split = sections.merges_and_splits(clauses.old_to_new)

@@ -677,6 +677,50 @@ class ClauseMatcher:
                     self._pair(a.index, b.index, "restated", self.cache.similarity(a, b))
                     break
 
+    # -- layer 3c: the same entry of a list, by the name it opens with ----------------
+    def match_named_items(self) -> None:
+        """List items that open with the same name ("- pattern" and "- pattern (This
+        string SHOULD be ...)", "- items" and "- items - Value MUST be an object ..."),
+        the only free item of that name on each side under the same paired section (its
+        own text or a sub-section not paired, a list moved under a new heading): one
+        entry of a list of names, whatever it now says of it. A list of fields or
+        keywords names each entry by its first word, as a table row by its first cell."""
+        old_named = self._named_items(self.old, self.old_to_new, self.section_pairs)
+        if not old_named:
+            return
+        taken = {new_id for new_id, _ in self.section_pairs.values()}
+        new_named = self._named_items(self.new, self.new_taken, taken)
+        for (home, name), olds in old_named.items():
+            pair = self.section_pairs.get(home)
+            news = new_named.get((pair[0], name), []) if pair is not None else []
+            if len(olds) == 1 and len(news) == 1 and olds[0].depth == news[0].depth:
+                a, b = olds[0], news[0]
+                self._pair(a.index, b.index, "lead", self.cache.similarity(a, b))
+
+    @staticmethod
+    def _named_items(
+        spec: Spec, paired_clauses: Container[int], paired_sections: Container[str]
+    ) -> dict[tuple[str, str], list[Clause]]:
+        """The free list items that open with a name, by (the nearest paired section
+        they stand in or under, the name)."""
+        found: dict[tuple[str, str], list[Clause]] = defaultdict(list)
+        homes: dict[str, str | None] = {}
+        for clause in spec.clauses:
+            if clause.kind is not ClauseKind.LIST_ITEM or clause.index in paired_clauses:
+                continue
+            match = _ITEM_NAME.match(clause.text)
+            if match is None:
+                continue
+            if clause.section not in homes:
+                homes[clause.section] = next(
+                    (s.id for s in reversed(spec.path(clause.section)) if s.id in paired_sections),
+                    None,
+                )
+            home = homes[clause.section]
+            if home:
+                found[(home, match.group(1).casefold())].append(clause)
+        return found
+
     # -- layer 4: a sentence kept in the same section ---------------------------------
     def match_shared_sentences(self) -> None:
         """Leftovers of one section that keep a sentence nearly intact: a paragraph that was
@@ -752,6 +796,9 @@ _FEW_WORDS = 3
 _RESTATED = frozenset(
     {ClauseKind.PARAGRAPH, ClauseKind.LIST_ITEM, ClauseKind.BLOCKQUOTE, ClauseKind.TABLE_ROW}
 )
+#: A list item that names an entry: a bare name ("items", "`$ref`"), or a name followed by
+#: a dash or a parenthesis ("items - Value MUST ...", "pattern (This string ...)").
+_ITEM_NAME = re.compile(r"`?([A-Za-z_$][\w$.\-]*)`?(?:\s*$|\s+[-\u2013\u2014]\s|\s*\()")
 #: The least heading level of an object a restated clause stays under (below the title).
 _OBJECT_LEVEL = 2
 
