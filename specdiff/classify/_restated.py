@@ -33,13 +33,14 @@ SAME_RULE = 0.9
 
 def rules_at(spec: Spec, target: str, anchored: Mapping[str, list[int]]) -> list[str]:
     """The sentences of the rules stated where ``target`` leads: in the section of that
-    id and its sub-sections, or in the clauses that define it as an anchor (``anchored``:
-    the clauses defining each anchor, see :func:`anchored_clauses`)."""
+    id (its own text: a link to a chapter does not state every rule of the chapter, and
+    reading only its own text keeps this linear), or in the clauses that define it as an
+    anchor (``anchored``: the clauses defining each anchor, see :func:`anchored_clauses`)."""
     found: list[str] = []
-    if spec.get_section(target) is not None:
-        for section in spec.subtree(target):
-            for index in section.clauses:
-                found += [words_of(s.sentence) for s in spec.clauses[index].statements]
+    section = spec.get_section(target)
+    if section is not None:
+        for index in section.clauses:
+            found += [words_of(s.sentence) for s in spec.clauses[index].statements]
     else:
         for index in anchored.get(target, ()):
             found += [words_of(s.sentence) for s in spec.clauses[index].statements]
