@@ -10,7 +10,14 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from specdiff.classify._terms import _CHUNK, _CONTRAST_HINT, _Counts, _may_contrast
+from specdiff.classify._terms import (
+    _CHUNK,
+    _CONTRAST_HINT,
+    Terms,
+    _Counts,
+    _may_contrast,
+    _Version,
+)
 from specdiff.parse import plain_text
 
 WORDS = st.sampled_from(["the", "sender", "producer", "*event*", "[link](#x)", "a", "b", "A"])
@@ -74,3 +81,96 @@ def test_the_regex_and_its_cheap_test_agree_on_non_ascii_letters() -> None:
         assert _CONTRAST_HINT.search(text)
         assert _may_contrast(text)
     assert not _may_contrast("a text that sets nothing against anything")
+
+
+class _Uncut(Terms):
+    """The same readings without the cheap test of :meth:`Terms._retirable`."""
+
+    def _retirable(self, term: tuple[str, ...], *, in_new: bool = False, own: bool = False) -> bool:
+        return True
+
+
+SWAPPED = st.sampled_from(["sender", "producer", "line", "break", "hard", "event", "the", ""])
+PLAIN = st.lists(
+    st.sampled_from(["the", "sender", "producer", "hard", "line", "break", "event", "a"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(PLAIN, max_size=12),
+    st.lists(st.booleans(), max_size=12),
+    st.lists(PLAIN, max_size=6),
+    SWAPPED,
+    SWAPPED,
+    SWAPPED,
+    SWAPPED,
+    st.booleans(),
+)
+def test_the_cheap_test_of_a_retired_term_changes_no_reading(
+    old: list[str],
+    dropped: list[bool],
+    added: list[str],
+    gone: str,
+    fresh: str,
+    before: str,
+    after: str,
+    in_new: bool,
+) -> None:
+    # The new version keeps some of the old texts and adds others: the test that spares
+    # the whole-document counts must answer as the counts do, in every reading.
+    new = [t for t, drop in zip(old, [*dropped, *[False] * len(old)], strict=False) if not drop]
+    new += added
+    texts = (lambda: old), (lambda: new)
+    cut, uncut = Terms(*texts), _Uncut(*texts)
+    for terms in (cut, uncut):
+        terms.clause_texts = (" ".join(old[:2]), " ".join(new[:2]))
+    for a, b in ((gone, fresh), (f"{gone} {before}".strip(), fresh), (gone, f"{fresh} {after}")):
+        if a and b:
+            assert cut.renamed(a, b, before, after) == uncut.renamed(a, b, before, after)
+    if gone and fresh:
+        assert cut.qualifier_retired(gone, fresh, in_new=in_new) == uncut.qualifier_retired(
+            gone, fresh, in_new=in_new
+        )
+
+
+def test_a_term_retired_in_a_few_texts_is_still_read() -> None:
+    # The control: "sender" gone from the two texts that had it, "producer" in their place.
+    old = ["the sender sends", "a sender waits", "the event"]
+    new = ["the producer sends", "a producer waits", "the event"]
+    assert Terms(lambda: old, lambda: new).renamed("sender", "producer")
+    assert not Terms(lambda: old, lambda: old).renamed("sender", "producer")
+
+
+GRAM = st.sampled_from(["the", "sender", "producer", "a", "b", "x-y", "", "a  b"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(TEXTS, max_size=10),
+    st.lists(TEXTS, max_size=4),
+    st.lists(TEXTS, max_size=4),
+    st.lists(GRAM, min_size=1, max_size=3),
+)
+def test_a_version_read_term_by_term_has_the_counts_of_all_its_texts(
+    old: list[str], gone: list[str], added: list[str], gram: list[str]
+) -> None:
+    # The old version's texts include those only it has; the new one has the rest and
+    # those only it has. Every figure the readings ask for is the counters' figure.
+    old = [*old, *gone]
+    new = [*old[: len(old) - len(gone)], *added]
+    counts, counts_new = _Counts(old), _Counts(new)
+    version = _Version.of(old)
+    version_new = version.edited((_Counts(gone), _Counts(added)))
+    key = tuple(g.casefold() for g in gram)
+    for whole, lazy in ((counts, version), (counts_new, version_new)):
+        table = [whole.words, whole.pairs, whole.triples][len(key) - 1]
+        assert lazy.uses(key) == table[key[0] if len(key) == 1 else key]
+        assert lazy.count(key[:2]) == whole.count(key[:2])
+    if len(key) == 2:
+        assert sorted(version.longer_terms((key[0], key[1]))) == sorted(
+            counts.longer_terms((key[0], key[1]))
+        )
+    assert version_new.gained_after(key[0], version) == counts_new.gained_after(key[0], counts)
+    assert version_new.gained_before(key[0], version) == counts_new.gained_before(key[0], counts)

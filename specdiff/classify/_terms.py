@@ -142,6 +142,133 @@ class _Counts:
         return self.words[words[0]] if len(words) == 1 else self.pairs[(words[0], words[1])]
 
 
+class _Uses:
+    """Uses of one word (a str) or of words in a row (a tuple), read like a Counter."""
+
+    def __init__(self, version: _Version) -> None:
+        self._version = version
+
+    def __getitem__(self, key: str | tuple[str, ...]) -> int:
+        return self._version.uses((key,) if isinstance(key, str) else key)
+
+
+class _Version:
+    """The term counts of a whole version, read one term at a time: the same figures as
+    :class:`_Counts` of all its texts, without counting every word, pair and triple.
+
+    Those counters outgrow the CPU caches as the spec grows (85,000 triples at 16 MB),
+    so that making them cost more per word the bigger the spec, while a comparison asks
+    about a few terms. The old version keeps its words as one text instead, each text's
+    words two spaces apart between single spaces (" a  b  c "), one text a line: the
+    uses of words in a row are the places where they stand so (``str.count`` where no
+    two occurrences can overlap, each place otherwise). The new version's uses are the
+    old one's, less those in the texts only the old version has, plus those in the texts
+    only it has (``edits``).
+    """
+
+    def __init__(
+        self,
+        words: str,
+        older: _Version | None = None,
+        edits: tuple[_Counts, _Counts] | None = None,
+    ) -> None:
+        self._words = words
+        self._older = older
+        self._edits = edits
+        self._known: dict[tuple[str, ...], int] = {}
+        self._longer: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        self.words = self.pairs = self.triples = _Uses(self)
+        self.contrasts: list[str] = []
+        """The texts (plain lower-case words) that set something against another."""
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> _Version:
+        lines = ("  ".join(_WORD.findall(plain_text(text).casefold())) for text in texts)
+        return cls("\n".join(f" {line} " for line in lines))
+
+    def edited(self, edits: tuple[_Counts, _Counts]) -> _Version:
+        """The version that has the texts of ``edits[0]`` removed and those of ``edits[1]``
+        added."""
+        return _Version("", self, edits)
+
+    def uses(self, words: tuple[str, ...]) -> int:
+        known = self._known.get(words)
+        if known is None:
+            if self._older is not None and self._edits is not None:
+                removed, added = self._edits
+                known = self._older.uses(words) - _in(removed, words) + _in(added, words)
+            elif not words or not all(_WORD.fullmatch(w) for w in words):
+                known = 0  # no text has it as its words
+            elif len(words) == 2:  # read with the longer terms it stands in, asked next
+                self.longer_terms((words[0], words[1]))
+                known = self._known[words]
+            else:
+                needle = f" {'  '.join(words)} "
+                if len(set(words)) == len(words):
+                    known = self._words.count(needle)
+                else:  # "a a" twice in "a a a": the places overlap
+                    known, at = 0, self._words.find(needle)
+                    while at >= 0:
+                        known, at = known + 1, self._words.find(needle, at + 1)
+            self._known[words] = known
+        return known
+
+    def count(self, words: tuple[str, ...]) -> int:
+        """Uses of one word or a pair of words."""
+        return self.uses(words[:2])
+
+    def longer_terms(self, term: tuple[str, str]) -> list[tuple[str, int]]:
+        """The words that may name a thing written before ``term``, with their uses (the
+        old version only): see :meth:`_Counts.longer_terms`."""
+        found = self._longer.get(term)
+        if found is None:
+            firsts: Counter[str] = Counter()
+            uses = 0
+            if all(_WORD.fullmatch(w) for w in term):
+                needle, words = f" {term[0]}  {term[1]} ", self._words
+                at = words.find(needle)
+                while at >= 0:
+                    uses += 1
+                    if at > 0 and words[at - 1] == " ":  # a word before it in the same text
+                        firsts[words[words.rfind(" ", 0, at - 1) + 1 : at - 1]] += 1
+                    at = words.find(needle, at + 1)
+            # The uses of the term and of each longer one are known now: the readings ask
+            # for them next.
+            self._known[term] = uses
+            self._known.update(((first, *term), n) for first, n in firsts.items())
+            found = [(first, n) for first, n in firsts.items() if not names_nothing(first)]
+            self._longer[term] = found
+        return found
+
+    def gained_after(self, head: str, older: _Version) -> int:
+        """See :meth:`_Counts.gained_after` (this being the new version, ``older`` the
+        old one): a term gains only from the texts only this version has."""
+        assert self._edits is not None and older is self._older
+        removed, added = self._edits
+        return sum(
+            max(0, n - removed.pairs[pair]) for pair, n in added.pairs.items() if pair[0] == head
+        )
+
+    def gained_before(self, tail: str, older: _Version) -> int:
+        """See :meth:`_Counts.gained_before`, as :meth:`gained_after`."""
+        assert self._edits is not None and older is self._older
+        removed, added = self._edits
+        return sum(
+            max(0, n - removed.pairs[pair])
+            for pair, n in added.pairs.items()
+            if pair[1] == tail and not names_nothing(pair[0])
+        )
+
+
+def _in(counts: _Counts, words: tuple[str, ...]) -> int:
+    """Uses of one, two or three words in a row in ``counts``."""
+    if len(words) == 1:
+        return counts.words[words[0]]
+    if len(words) == 2:
+        return counts.pairs[(words[0], words[1])]
+    return counts.triples[(words[0], words[1], words[2])] if len(words) == 3 else 0
+
+
 class Terms:
     """Which swapped words are a term renamed across the whole document."""
 
@@ -151,8 +278,13 @@ class Terms:
         new_texts: Callable[[], Iterable[str]] = tuple,
     ) -> None:
         self._sources = (old_texts, new_texts)
-        self._counts: list[tuple[_Counts, _Counts]] = []
+        self._counts: list[tuple[_Version, _Version]] = []
         """Made on first use; shared with the views :meth:`under` makes."""
+        self._texts: list[tuple[Counter[str], Counter[str]]] = []
+        """Each version's texts, counted; made on first use and shared, like the counts."""
+        self._edits: list[tuple[_Counts, _Counts]] = []
+        """The counts of the texts only the old version has and of those only the new one
+        has; made on first use and shared, like the counts."""
         self.topic: frozenset[str] = frozenset()
         """The words of the headings the clause at hand stands under (its section's and
         its parent's): a rule may restate them without narrowing what it governs."""
@@ -167,6 +299,8 @@ class Terms:
         """The same document's terms, for a clause under headings with these words."""
         view = Terms(*self._sources)
         view._counts = self._counts
+        view._texts = self._texts
+        view._edits = self._edits
         view._definitions = self._definitions
         view._defined = self._defined
         view.topic = topic
@@ -179,12 +313,11 @@ class Terms:
         view.clause_texts = (old_text, new_text)
         return view
 
-    def _both(self) -> tuple[_Counts, _Counts]:
+    def _both(self) -> tuple[_Version, _Version]:
         if not self._counts:
-            old_source, new_source = self._sources
-            old_texts, new_texts = Counter(old_source()), Counter(new_source())
-            old = _Counts(old_texts.elements())
-            new = old.edited((old_texts - new_texts).elements(), (new_texts - old_texts).elements())
+            old_texts, _ = self._versions()
+            old = _Version.of(old_texts.elements())
+            new = old.edited(self._edited())
             old.contrasts = [
                 " ".join(_WORD.findall(plain_text(t).casefold()))
                 for t in old_texts
@@ -192,6 +325,51 @@ class Terms:
             ]
             self._counts.append((old, new))
         return self._counts[0]
+
+    def _versions(self) -> tuple[Counter[str], Counter[str]]:
+        if not self._texts:
+            old_source, new_source = self._sources
+            self._texts.append((Counter(old_source()), Counter(new_source())))
+        return self._texts[0]
+
+    def _edited(self) -> tuple[_Counts, _Counts]:
+        """The counts of the texts only the old version has, and of those only the new one
+        has."""
+        if not self._edits:
+            old_texts, new_texts = self._versions()
+            removed = _Counts((old_texts - new_texts).elements())
+            self._edits.append((removed, _Counts((new_texts - old_texts).elements())))
+        return self._edits[0]
+
+    def _retirable(self, term: tuple[str, ...], *, in_new: bool = False, own: bool = False) -> bool:
+        """Whether the version that has ``term`` (the old one; the new one with ``in_new``)
+        may be the one that uses it: at least twice, and at most one use in ten left in
+        the other version. With ``own`` (the old version only), the uses where it stands
+        on its own (see :func:`_own_uses`). False means it is not; true, that it may be.
+
+        Read from the few texts only one version has, this spares most comparisons the
+        counts of the whole document (:meth:`_both`, whose counters of every pair and
+        triple of words get slower to read than the text grows): most words swapped in
+        a clause are used all over both versions. The other version has the same uses
+        but ``lost`` (those in texts only this version has) and with ``gained`` (in
+        texts only it has); all uses are at least ``lost``. So what is ``left``, all -
+        ``lost`` + ``gained``, is at most a tenth of all only if ``lost`` >= 10 *
+        ``gained`` and ``lost`` - ``gained`` >= 2 * 9 / 10.
+
+        Own uses leave out those inside a longer term that both versions use. Such a
+        term in texts of both kinds here is one: its uses come off ``lost`` and
+        ``gained``. One only in texts the new version has may be one: its uses come off
+        ``gained``, which only lowers it. Any other only lowers ``lost``."""
+        having, other = self._edited()[::-1] if in_new else self._edited()
+        lost, gained = having.count(term), other.count(term)
+        if own and len(term) == 2:
+            before = dict(having.longer_terms((term[0], term[1])))
+            for first, n in other.longer_terms((term[0], term[1])):
+                lost -= before.get(first, 0)
+                gained -= n
+        return lost >= _RETIRED * gained and _RETIRED * (lost - gained) >= _MIN_USES * (
+            _RETIRED - 1
+        )
 
     def type_renamed(self, gone: str, fresh: str) -> bool:
         """Whether the type named ``gone`` (as written in code) is the one the new version
@@ -249,9 +427,11 @@ class Terms:
         own = _WORD.findall(plain_text(self.clause_texts[1 if in_new else 0]).casefold())
         if not any(w == noun and (i == 0 or own[i - 1] != qualifier) for i, w in enumerate(own)):
             return False
+        term = (qualifier, noun)
+        if not self._retirable(term, in_new=in_new):
+            return False
         old, new = self._both()
         having, lacking = (new, old) if in_new else (old, new)
-        term = (qualifier, noun)
         used, left = having.pairs[term], lacking.pairs[term]
         if used < _MIN_USES or left * _RETIRED > used:
             return False
@@ -266,10 +446,18 @@ class Terms:
         error" -> "execution error", where "field" itself stays in use)."""
         if any(ch.isdigit() for ch in gone + fresh):
             return False
-        old, new = self._both()
         old_words, new_words = tuple(gone.split()), tuple(fresh.split())
         if not 1 <= len(old_words) <= 2 or not 1 <= len(new_words) <= 2:
             return False
+        # Each reading below first asks whether the old version retired a term: the words
+        # as written, or, for one word, with the word after or before them.
+        retired = [old_words]
+        if len(old_words) == len(new_words) == 1:
+            retired += [(*old_words, after)] if after else []
+            retired += [(before, *old_words)] if before else []
+        if not any(self._retirable(term, own=True) for term in retired):
+            return False
+        old, new = self._both()
         if _replaced(old, new, old_words, new_words):
             return not _contrasted(old, old_words, new_words)
         if len(old_words) == len(new_words) == 2 and _handed_down(old, new, old_words, new_words):
@@ -305,7 +493,7 @@ def _may_contrast(text: str) -> bool:
     return "tead" in lowered or "rather" in lowered or "place" in lowered
 
 
-def _contrasted(old: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
+def _contrasted(old: _Version, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
     """Whether the old version sets the two terms against each other, a few words apart
     ("used the term "absolute URI" instead of "non-relative URI"", either way round): it
     tells them apart, so the one is no new name of the other, however the new version
@@ -321,7 +509,7 @@ def _contrasted(old: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> 
     return any(pattern.search(text) for text in old.contrasts)
 
 
-def _replaced(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
+def _replaced(old: _Version, new: _Version, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
     """The old term retired (used at least twice, then at most one use in ten left, say
     in a history note), and the new one taking over at least half of its uses."""
     used, left = _own_uses(old, new, gone)
@@ -330,7 +518,9 @@ def _replaced(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[st
     return 2 * (new.count(fresh) - old.count(fresh)) >= used - left
 
 
-def _shared_out(old: _Counts, new: _Counts, gone: tuple[str, str], fresh: tuple[str, str]) -> bool:
+def _shared_out(
+    old: _Version, new: _Version, gone: tuple[str, str], fresh: tuple[str, str]
+) -> bool:
     """The old term, named with the word before it, retired, its uses taken over by
     several terms after that word: ``fresh`` is one of them, gaining more than one use,
     and together they gained at least half of the uses the old term lost."""
@@ -338,7 +528,9 @@ def _shared_out(old: _Counts, new: _Counts, gone: tuple[str, str], fresh: tuple[
     return lost is not None and 2 * new.gained_after(gone[0], old) >= lost
 
 
-def _handed_down(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
+def _handed_down(
+    old: _Version, new: _Version, gone: tuple[str, ...], fresh: tuple[str, ...]
+) -> bool:
     """The old two-word term retired, its uses taken over by several terms for the same
     kind of thing, named by the last word of ``fresh`` ("OpenAPI Description" -> "OAS
     document" here, "OpenAPI document" there): ``fresh`` gaining more than one use, and
@@ -349,7 +541,7 @@ def _handed_down(old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple
 
 
 def _uses_lost(
-    old: _Counts, new: _Counts, gone: tuple[str, ...], fresh: tuple[str, ...]
+    old: _Version, new: _Version, gone: tuple[str, ...], fresh: tuple[str, ...]
 ) -> int | None:
     """The uses the old term lost, when it is retired and ``fresh`` gains more than one
     use; None otherwise."""
@@ -361,7 +553,7 @@ def _uses_lost(
     return used - left
 
 
-def _own_uses(old: _Counts, new: _Counts, term: tuple[str, ...]) -> tuple[int, int]:
+def _own_uses(old: _Version, new: _Version, term: tuple[str, ...]) -> tuple[int, int]:
     """Uses of ``term`` in each version where it stands on its own: not the tail of a
     longer term that both versions use ("hard line break" for "line break")."""
     used, left = old.count(term), new.count(term)
