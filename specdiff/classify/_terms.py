@@ -5,8 +5,10 @@ uses the term reads as before under its new name, so it is no new requirement th
 A word or two (or a word with the word before it) is renamed when the old version used
 it at least twice and the new one retired it (at most one use in ten left, as in a
 history note) while its replacement took over at least half of the uses it lost. A word written with a digit is a value ("SHA-256",
-"TLS 1.2"), never a term renamed. The counts are made once per comparison, and only when
-a clause swapped a word; the new version's from the old one's and the texts that differ.
+"TLS 1.2"), never a term renamed. A term is first tested on the texts only one version
+has (most swapped words cannot be retired, whatever the rest says); only a term that
+passes is counted in the whole document, one term at a time, and the new version's
+figures come from the old one's and the texts that differ.
 
 A term of two words is counted where it stands on its own: "line break" inside "hard line
 break", a longer term both versions use, is that other term, so "line break" is retired
