@@ -451,6 +451,8 @@ class Terms:
         old_words, new_words = tuple(gone.split()), tuple(fresh.split())
         if not 1 <= len(old_words) <= 2 or not 1 <= len(new_words) <= 2:
             return False
+        if len(old_words) == len(new_words) == 1 and self._verb_renamed(gone, fresh):
+            return True
         # Each reading below first asks whether the old version retired a term: the words
         # as written, or, for one word, with the word after or before them.
         retired = [old_words]
@@ -477,6 +479,59 @@ class Terms:
                 or _shared_out(old, new, gone_term, fresh_term)
             ) and not _contrasted(old, old_words, new_words)
         return False
+
+    def _verb_renamed(self, gone: str, fresh: str) -> bool:
+        """Whether ``gone`` -> ``fresh``, one form of a verb for the same form of another
+        ("evaluating" -> "executing", "evaluated" -> "executed"), renames the verb
+        throughout: counted over all its forms, the old verb retired but for a few uses
+        in another sense the new version kept untouched ("the result of evaluating
+        {Value}", at most one use in :data:`_VERB_LEFT` left), and the new verb taking
+        over at least half of the uses it lost. A verb keeps other senses a noun seldom
+        has, so one form may stay in use where the verb as a whole is gone. A verb
+        swapped in a rule or two ("must reject" -> "must accept") leaves the old verb in
+        use: no rename."""
+        old_forms, new_forms = _verb_forms(gone, fresh)
+        if not old_forms:
+            return False
+        # First from the texts only one version has, as :meth:`_retirable` reads: the
+        # verb retired loses at least four uses there for each one the new texts keep.
+        removed, added = self._edited()
+        lost = sum(removed.words[w] for w in old_forms)
+        if lost < _MIN_USES or lost < _VERB_LEFT * sum(added.words[w] for w in old_forms):
+            return False
+        old, new = self._both()
+        used = sum(old.count((w,)) for w in old_forms)
+        left = sum(new.count((w,)) for w in old_forms)
+        if used < _MIN_USES or left * _VERB_LEFT > used:
+            return False
+        gained = sum(new.count((w,)) - old.count((w,)) for w in new_forms)
+        return 2 * gained >= used - left and not _contrasted(old, (gone,), (fresh,))
+
+
+#: A verb renamed throughout keeps at most one use in this many, over all its forms.
+_VERB_LEFT = 4
+#: The endings that make a word a verb's form: "evaluating", "evaluated" (a word ending
+#: in "-e" or "-s" may as well be a noun, "source" or "sources").
+_VERB_ENDINGS = ("ing", "ed")
+#: The endings of all a verb's forms, the bare stem's included: "evaluat" + "e", "es",
+#: "ed", "ing"; "accept" + "", "s", "ed", "ing".
+_FORM_ENDINGS = ("", "s", "e", "es", "ed", "ing")
+
+
+def _verb_forms(gone: str, fresh: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The forms of the two verbs, when ``gone`` and ``fresh`` are the same form of two
+    verbs (both "-ing", or both "-ed"); empty otherwise. Both stems have four letters or
+    more, so short words ("bed", "red") are no verbs here."""
+    for ending in _VERB_ENDINGS:
+        if gone.endswith(ending) and fresh.endswith(ending):
+            old_stem, new_stem = gone[: -len(ending)], fresh[: -len(ending)]
+            if len(old_stem) < 4 or len(new_stem) < 4 or not (old_stem + new_stem).isalpha():
+                return (), ()
+            return (
+                tuple(old_stem + e for e in _FORM_ENDINGS),
+                tuple(new_stem + e for e in _FORM_ENDINGS),
+            )
+    return (), ()
 
 
 #: Words that set one term against another: "used the term "absolute URI" instead of
