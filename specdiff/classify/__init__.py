@@ -281,10 +281,16 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
             # Layout in any code: whitespace, and parentheses around a whole rule's
             # right-hand side (`name = ( a / b )` is `name = a / b`).
             same = code_layout(old.text) == code_layout(new.text)
-        if same and _input_and_output(old) and _input_and_output(new):
+        if not same and _written_in(old, "html") and _written_in(new, "html"):
+            # A sample of HTML (```` ``` html ````): "<li><p>" and "<li>\n<p>" render the
+            # same; "<em>a</em> <em>b</em>" and "<em>a</em><em>b</em>" do not.
+            same = html_layout(old.text) == html_layout(new.text)
+        if _input_and_output(old) and _input_and_output(new):
             # A conformance example states an input and the exact output expected of it:
-            # its indentation and blank lines are what it tests, not layout.
-            same = old.text == new.text
+            # the input's indentation and blank lines are what it tests, not layout; in
+            # the HTML output only whitespace between block-level tags is ("<li><p>" ->
+            # "<li>\n<p>" renders the same), never inside <pre> or text.
+            same = example_layout(old.text) == example_layout(new.text)
         if same:
             return Classification(("editorial",))
         gone = _members_gone(old, new)
@@ -371,6 +377,11 @@ _CODE_TOKEN = re.compile(
 )
 
 
+def _written_in(clause: Clause, language: str) -> bool:
+    words = clause.info.split()
+    return clause.kind is ClauseKind.CODE and bool(words) and words[0].lower() == language
+
+
 def _spaced_freely(clause: Clause) -> bool:
     words = clause.info.split()
     return clause.kind is ClauseKind.CODE and bool(words) and words[0] in _FREELY_SPACED
@@ -380,6 +391,61 @@ def code_tokens(text: str) -> list[str]:
     """The tokens of code in a freely spaced language: strings whole, punctuation, and
     the runs between; the spaces between them are layout."""
     return _CODE_TOKEN.findall(text)
+
+
+#: HTML elements that make blocks: whitespace next to their tags is not rendered.
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|body|dd|details|div|dl|dt|figcaption|figure|footer"
+    "|form|h[1-6]|head|header|hr|html|li|main|nav|ol|p|pre|section|summary|table|tbody|td"
+    "|tfoot|th|thead|tr|ul"
+)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})(?=[\s/>])[^<>]*>", re.IGNORECASE)
+#: Whitespace between two tags (whether either is a block-level tag is checked apart).
+_BETWEEN_TAGS = re.compile(r"(<[^<>]*>)[ \t\n]+(?=(<[^<>]*>))")
+#: A <pre> element's opening tag and its content (up to its closing tag).
+_PRE = re.compile(r"(<pre\b[^<>]*>)(.*?)(?=</pre>|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+def example_layout(text: str) -> str:
+    """A conformance example as it tests: its input exactly, and its expected HTML output
+    without whitespace between tags when one of them is a block-level tag, nor at line
+    ends (neither is rendered), except inside ``<pre>`` (where whitespace is content).
+    Text that is no input-and-output example is returned as it is."""
+    lines = text.split("\n")
+    if "." not in lines[1:-1]:
+        return text
+    cut = lines.index(".", 1)
+    return "\n".join(lines[: cut + 1]) + "\n" + html_layout("\n".join(lines[cut + 1 :]))
+
+
+def html_layout(html: str) -> str:
+    """HTML without whitespace between two tags one of which is a block-level tag, nor
+    at line ends, except inside ``<pre>`` (where whitespace is content)."""
+    parts: list[str] = []
+    start = 0
+    for pre in _PRE.finditer(html):
+        # Up to and with the <pre> tag is HTML (the line break before it is not
+        # rendered); its content is kept as it is.
+        parts.append(_html_layout(html[start : pre.end(1)]))
+        parts.append(pre.group(2))
+        start = pre.end(2)
+    parts.append(_html_layout(html[start:]))
+    return "".join(parts)
+
+
+def _html_layout(html: str) -> str:
+    """HTML outside <pre> without the whitespace that is not rendered: at line ends, and
+    between two tags one of which opens or closes a block (between two inline tags,
+    "<em>a</em> <em>b</em>", a space is a space)."""
+    html = re.sub(r"[ \t]+(?=\n|\Z)", "", html)
+
+    def join(match: re.Match[str]) -> str:
+        tag = match.group(1)
+        if _BLOCK_TAG.fullmatch(tag) or _BLOCK_TAG.fullmatch(match.group(2)):
+            return tag
+        return match.group()
+
+    return _BETWEEN_TAGS.sub(join, html)
 
 
 def _input_and_output(clause: Clause) -> bool:
