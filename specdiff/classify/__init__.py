@@ -377,14 +377,18 @@ _CODE_TOKEN = re.compile(
 )
 
 
+def _fence_language(clause: Clause) -> str:
+    """The first word of a code block's info string ("" for none, or for no code block)."""
+    words = clause.info.split() if clause.kind is ClauseKind.CODE else []
+    return words[0] if words else ""
+
+
 def _written_in(clause: Clause, language: str) -> bool:
-    words = clause.info.split()
-    return clause.kind is ClauseKind.CODE and bool(words) and words[0].lower() == language
+    return _fence_language(clause).lower() == language
 
 
 def _spaced_freely(clause: Clause) -> bool:
-    words = clause.info.split()
-    return clause.kind is ClauseKind.CODE and bool(words) and words[0] in _FREELY_SPACED
+    return _fence_language(clause) in _FREELY_SPACED
 
 
 def code_tokens(text: str) -> list[str]:
