@@ -104,7 +104,7 @@ def test_quotes_are_short_and_verbatim(path: Path, corpus_dir: Path) -> None:
     def text(version: str, document: str | None) -> str:
         file = folder / version / document if document else folder / version
         assert file.is_file(), f"{file}: no such file"
-        return bench_labels.normalise(file.read_text(encoding="utf-8"))
+        return file.read_text(encoding="utf-8")
 
     for label in labels:
         for side, quote in (("old", label.quote_old), ("new", label.quote_new)):
@@ -112,7 +112,11 @@ def test_quotes_are_short_and_verbatim(path: Path, corpus_dir: Path) -> None:
                 continue
             assert 3 <= len(quote) <= bench_labels.MAX_QUOTE, f"{label.ref}: quote length"
             version = pair.old if side == "old" else pair.new
-            assert bench_labels.normalise(quote) in text(version, label.document), (
+            # Matched as the scorer matches (link targets may be left out, as the label
+            # format allows), so a quote the scorer can find is never refused here.
+            whole = text(version, label.document)
+            found = bench_labels.normalise(quote) in bench_labels.normalise(whole)
+            assert found or bench_labels.quote_in(quote, whole), (
                 f"{label.ref}: {side} quote not in {side} file: {quote!r}"
             )
 
