@@ -83,6 +83,29 @@ class SectionMatcher:
         self._pair_by_key(_title_path, "path", unique_only=True)
         self._pair_by_key(lambda spec, s: (_title(s),), "title", unique_only=True)
         self._pair_shared_titles_by_place()
+        self._pair_renumbered()
+
+    def _pair_renumbered(self) -> None:
+        """Sections whose titles differ only in their section numbers ("4.3 Data Types"
+        and "Data Types", or "5.1 Data Types" once a chapter was inserted before it): the
+        number says where a section stands, the rest of the title what it is. Paired by
+        the path of titles without numbers, then by such a title alone, only where it is
+        unique among the free sections of each side and at least one of the two is
+        numbered (unnumbered titles had their turn above)."""
+        for key_of in (_bare_title_path, lambda spec, s: (_bare_title(s),)):
+            olds: dict[tuple[str, ...], list[Section]] = defaultdict(list)
+            news: dict[tuple[str, ...], list[Section]] = defaultdict(list)
+            for section in self._free_old():
+                olds[key_of(self.old, section)].append(section)
+            for section in self._free_new():
+                news[key_of(self.new, section)].append(section)
+            for key, old_sections in olds.items():
+                new_sections = news.get(key, [])
+                if len(old_sections) != 1 or len(new_sections) != 1:
+                    continue
+                before, after = old_sections[0], new_sections[0]
+                if _title(before) != _bare_title(before) or _title(after) != _bare_title(after):
+                    self._pair(before.id, after.id, "title")
 
     def _pair_shared_titles_by_place(self) -> None:
         """Sections whose title another section shares, told apart by where they stand.
@@ -564,3 +587,18 @@ def content_words(text: str) -> frozenset[str]:
 
 def _title_path(spec: Spec, section: Section) -> tuple[str, ...]:
     return tuple(_title(s) for s in spec.path(section.id))
+
+
+#: A section number before a title: "4", "4.", "4.3.1", "A.1" (an appendix), followed by
+#: a space and a title that has a letter in it.
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z](?:\.\d+)+\.?)\s+(?=\S*[^\W\d_])")
+
+
+def _bare_title(section: Section) -> str:
+    """The title without its section number, casefolded ("4.3 Data Types" -> "data
+    types"); the title itself when it has none."""
+    return _NUMBERING.sub("", plain_text(section.title).strip(), count=1).casefold()
+
+
+def _bare_title_path(spec: Spec, section: Section) -> tuple[str, ...]:
+    return tuple(_bare_title(s) for s in spec.path(section.id))
