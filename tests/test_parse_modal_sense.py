@@ -18,6 +18,10 @@ from specdiff.parse import find_statements
         "The rules imply that four or more `*` characters will always be parsed as text.",
         "Clients might always retry, and they would never notice.",
         "A parcel could never be weighed twice.",
+        # "always"/"never" telling of the past: history, no rule.
+        "Shortcut links were introduced by Gruber, but never included in the syntax.",
+        "The original syntax has never allowed spaces.",
+        "It was always the first line.",
         # Opinions of the authors.
         "We think that the two cases should be treated the same.",
         "In our view, implementations should reject it.",
@@ -46,6 +50,11 @@ def test_not_rules(text):
         ("The assistant should always refuse.", "should always", Force.RECOMMENDATION),
         ("Always cite the source.", "Always", Force.OBLIGATION),
         ("Servers never retry.", "never", Force.PROHIBITION),
+        # A participle after "is"/"are" is a passive in the present: still a rule.
+        ("Tabs are never expanded.", "never", Force.PROHIBITION),
+        ("A client never needs a token.", "never", Force.PROHIBITION),
+        ("This reading is also always preferred.", "always", Force.OBLIGATION),
+        ("Never embed secrets.", "Never", Force.PROHIBITION),
         # RFC 2119 capitals are rules under an opinion too.
         ("We believe implementations SHOULD retry.", "SHOULD", Force.RECOMMENDATION),
         # An opinion inside a condition or a relative clause governs only that.

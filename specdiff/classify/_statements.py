@@ -514,9 +514,18 @@ def rules_reworded(
             bound |= _qualifiers_named(a.sentence, b.sentence, terms)
         if _same_member(a.party, b.party):
             bound |= {*a.party.split(), *b.party.split()}  # "Value MUST" -> "This MUST"
-        if set(gone) - ignored[0] - bound or set(fresh) - ignored[1] - bound:
+        if _unpossessed(gone) - ignored[0] - bound or _unpossessed(fresh) - ignored[1] - bound:
             return True
     return False
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _unpossessed(words: Iterable[str]) -> set[str]:
+    """The words without a possessive ending: "the header's contents" -> "the heading's
+    contents" is the term renamed throughout, as "the header" -> "the heading" is."""
+    return {_POSSESSIVE.sub("", w) or w for w in words}
 
 
 def _category_noun_dropped(old: str, new: str) -> frozenset[str]:

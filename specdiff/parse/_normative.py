@@ -244,6 +244,8 @@ def keyword_hits(text: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list
             text, max(0, match_start - 24), match_start
         ):
             continue
+        if phrase.words in _ADVERBS and _told_of_the_past(text, match_start, match.end()):
+            continue
         if phrase.words in _ADVERBS and _COORDINATOR_BEFORE.search(
             text, max(start, match_start - 16), match_start
         ):
@@ -278,6 +280,35 @@ _MODAL_BEFORE = re.compile(
     r"|(?:can|won|wouldn|couldn|mustn|shan|shouldn)['’]t)(?:\s+not)?\s+$",
     re.IGNORECASE,
 )
+
+#: "always"/"never" in a sentence told of the past is history, not a rule: after a past
+#: or perfect auxiliary ("were never included", "has always been") or before a verb in
+#: the past ("..., but never included in the official syntax"). After "is"/"are"/"be" a
+#: participle is a passive in the present ("Tabs are never expanded"): still a rule.
+_PAST_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:was|were|had|has|have|did)(?:\s+not)?\s+$", re.IGNORECASE
+)
+_PRESENT_BE_BEFORE = re.compile(
+    r"\b(?:is|are|be|being|am)(?:\s+[a-z]+ly|\s+also|\s+not)?\s+$", re.IGNORECASE
+)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: Verbs whose plain form ends in "-ed" (or that are never past forms).
+_PLAIN_ED = frozenset(("embed", "imbed", "shed", "shred", "wed", "bed", "sled"))
+_IRREGULAR_PAST = frozenset(("was", "were", "been", "had", "made", "became", "went", "got", "saw"))
+
+
+def _told_of_the_past(text: str, start: int, end: int) -> bool:
+    """Whether the "always"/"never" at ``text[start:end]`` tells what was, not a rule."""
+    if _PAST_AUXILIARY_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    if following is None or _PRESENT_BE_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    verb = following.group(1).casefold()
+    if verb in _IRREGULAR_PAST:
+        return True
+    return verb.endswith("ed") and not verb.endswith("eed") and verb not in _PLAIN_ED
+
 
 #: An "always"/"never" that opens a verb phrase coordinated with an earlier one ("might
 #: be mapped at both ends, and never materialize as a string") shares that phrase's
