@@ -40,6 +40,7 @@ from ._data import (
 )
 from ._declarations import removed_members
 from ._definitions import definition_change, said_of_term_change
+from ._events import said_alike
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
 from ._notation import canonical_bounds, canonical_notation, code_layout
 from ._statements import (
@@ -565,6 +566,8 @@ def _wording_rule(
     old_text, new_text = without_restated_acts(old_text, new_text)
     # "could not" -> "cannot" in the one sentence of a rule: its tense, no word of it.
     old_text, new_text = in_one_tense(old.statements, new.statements, old_text, new_text)
+    # "an error occurs when resolving" / "an error is thrown while resolving": one event.
+    old_text, new_text = said_alike(old_text, new_text)
     # Forms of one word count as one word: "indented" / "indentation", "much" / "many".
     old_words = compared_words(old_text)
     new_words = same_forms(old_words, compared_words(new_text))

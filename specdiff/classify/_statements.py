@@ -38,6 +38,7 @@ from ..parse.statements import (
     words_of,
 )
 from ._characters import same_character
+from ._events import one_event
 from ._forms import agent_of, another_number_or_tense, misspelled
 from ._terms import NO_TERMS, Terms
 from ._wording import (
@@ -1411,6 +1412,13 @@ def _pair_changes(
         fresh = [w for w in fresh if w not in said]
     if not gone and not fresh:
         return found
+    # "if an error occurs when resolving" -> "if an error is thrown while resolving": the
+    # same case said with another verb; its words change no requirement.
+    respelled = _events_respelled(a, b)
+    gone = [w for w in gone if w not in respelled]
+    fresh = [w for w in fresh if w not in respelled]
+    if not gone and not fresh:
+        return found
     changed_words = set(gone) | set(fresh)
 
     _compare_phrases(a.exceptions, b.exceptions, changed_words, record, terms, exception=True)
@@ -1514,6 +1522,19 @@ def _pair_changes(
     if scoped is not None:
         record(*scoped)
     return found
+
+
+def _events_respelled(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
+    """The words two versions of a rule trade in conditions or exceptions that name the
+    same case with another verb (:func:`one_event`): "occurs when" / "is thrown while"."""
+    traded: set[str] = set()
+    for phrase in (*a.conditions, *a.exceptions):
+        for other in (*b.conditions, *b.exceptions):
+            if one_event(phrase, other):
+                old_words, new_words = set(words_of(phrase).split()), set(words_of(other).split())
+                traded |= old_words ^ new_words
+                break
+    return frozenset(traded)
 
 
 def _binding(statement: NormativeStatement, other: NormativeStatement) -> Strength:
@@ -1943,6 +1964,7 @@ def _compare_phrases(
                 said(phrase) != said(match)
                 and _touches(changed_words, [phrase, match])
                 and not one_wording(said(phrase), said(match))
+                and not one_event(said(phrase), said(match))
                 and not _terminology(said(phrase), said(match), terms)
                 and not _phrase_qualifier_named(said(phrase), said(match), terms)
             ):

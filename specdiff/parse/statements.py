@@ -1010,7 +1010,7 @@ def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ..
     # Parenthetical asides ("(see [?](#be_engaging))") are references, not requirements;
     # a range of characters in parentheses ("letters ('a' to 'z')") is part of the action.
     aside = _PARENTHESES.sub(" ", canonical_ranges(_plain(action_text)))
-    plain = _TRAILING_CONJUNCTION.sub("", words_of(aside))
+    plain = _TRAILING_CONJUNCTION.sub("", words_of(_without_other_case(aside)))
     words = plain.split()
     cuts: list[tuple[int, bool]] = []
     i = 0
@@ -1035,6 +1035,21 @@ def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ..
         stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(words)
         (exceptions if exception else conditions).append(" ".join(words[start:stop]))
     return _without_alternative(" ".join(words[: cuts[0][0]])), tuple(conditions), tuple(exceptions)
+
+
+#: ", otherwise ..." / "; otherwise ...": what holds when the condition before it does
+#: not ("must name the operation if there are several, otherwise there is only one").
+_OTHER_CASE = re.compile(r"[,;]\s*otherwise\b")
+
+
+def _without_other_case(text: str) -> str:
+    """An action without the case set against its condition: what holds when the
+    condition fails is another case (a rule of its own where a keyword states it), not
+    part of the condition. "Or otherwise" without the comma qualifies, and stays."""
+    found = _OTHER_CASE.search(text)
+    if found is None or not _CONDITION_INSIDE.search(text, 0, found.start()):
+        return text
+    return text[: found.start()]
 
 
 #: What an action is said in place of: "may be used instead of two spaces", "must be a
