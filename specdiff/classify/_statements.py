@@ -191,7 +191,7 @@ def compare_statements(
     for statement in lone_old:
         if _absorbed(statement, new, removed) or _carved(statement, new):
             continue
-        if _kept_as(statement, new_text):
+        if _kept_as(statement, new_text) or _stated_as_process(statement, new_text):
             continue
         turned = _denial_dropped(statement, new_text)
         if turned is not None:
@@ -370,6 +370,52 @@ def _stated_as_outcome(statement: NormativeStatement, other_text: str) -> bool:
             continue
         said = {_stem(w) for w in outcome if w not in _STOPWORDS}
         if 2 * len(act & said) >= len(act):
+            return True
+    return False
+
+
+#: How long the rest of a rule's action after its verb must be, said word for word by a
+#: plain sentence, for the sentence to describe the same process.
+_PROCESS_RUN = 6
+#: Words before the verb of an action that are no part of what it names.
+_AUXILIARIES = frozenset(("be", "is", "are", "been", "being", "get", "always"))
+
+
+def _stated_as_process(statement: NormativeStatement, new_text: str) -> bool:
+    """Whether a lower-case *must* or *should* without a condition that the new version no
+    longer states is, in the new version of its clause, a plain sentence that describes
+    the same process: "The input coercion above should be performed according to the
+    input coercion rules of the type declared by the input field" -> "The value of that
+    entry in the result is the outcome of input coercing the original entry value
+    according to the input coercion rules of the type declared by the input field". A
+    spec states how its process goes in the plain present as firmly as with the modal (as
+    :func:`_stated_as_outcome` reads under a condition); with no condition to anchor the
+    two, the plain sentence must say everything the action says after its verb, word for
+    word and at some length (:data:`_PROCESS_RUN`), with no modal or negation anywhere:
+    "have a higher precedence than ..." is not "have a lower precedence than ...". Read
+    one way only: a rule said of what was a description ("There must be a nonempty
+    sequence of inlines between ...") may require more than the description said. RFC
+    2119 capitals are kept as rules; a short act ("should be kept") is read as before."""
+    if (
+        statement.negative
+        or statement.strength not in (Strength.MUST, Strength.SHOULD)
+        or in_capitals(statement.keyword)
+        or statement.conditions
+        or statement.exceptions
+        or not new_text
+    ):
+        return False
+    act = words_of(statement.action).split()
+    verb = next((k for k, w in enumerate(act) if w not in _AUXILIARIES), len(act))
+    rest = act[verb + 1 :]
+    if len(rest) < _PROCESS_RUN:
+        return False
+    for sentence in _SENTENCE_SPLIT.split(new_text):
+        words = words_of(sentence).split()
+        if _HEDGING_MODALS.intersection(words) or _DENYING_WORDS.intersection(words):
+            continue
+        matcher = difflib.SequenceMatcher(a=rest, b=words, autojunk=False)
+        if matcher.find_longest_match(0, len(rest), 0, len(words)).size == len(rest):
             return True
     return False
 
@@ -746,6 +792,7 @@ def compare_across(
             or _absorbed(statement, every_new, removed)
             or _carved(statement, every_new)
             or _kept_as(statement, new_run_text)
+            or _stated_as_process(statement, new_run_text)
         ):
             continue  # a lead-in says nothing of its own; its items are read
         found = _also_stated(statement, every_new, terms, lone_old[i][0] not in paired_old)
