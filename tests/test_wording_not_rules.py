@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from specdiff.classify import _caption_reworded
+from specdiff.classify import _caption_reworded, is_editorial
 from specdiff.classify._statements import _bare_minimum
 from specdiff.classify._terms import Terms
 from specdiff.classify._wording import alternatives_changed
@@ -126,3 +126,18 @@ def test_alternatives_after_one_of(old, new, changed):
 )
 def test_a_caption_reworded_around_the_same_names(old, new, kept):
     assert _caption_reworded(old, new, 0.7) is kept
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "editorial"),
+    [
+        # A punctuator joins (or leaves) a production's alternatives: a symbol the language
+        # now has, however the words compare (issue 10, lane fx10-gql).
+        ("Sign :: one of ! $ ( ) [ ] { }", "Sign :: one of ! $ ( ) [ ] { | }", False),
+        ("Sign :: one of ! $ ( ) [ ] { | }", "Sign :: one of ! $ ( ) [ ] { }", False),
+        # Control: the same symbols, only in other markup, are the same alternatives.
+        ("Sign :: one of `!` `$`", "Sign :: one of ! $", True),
+    ],
+)
+def test_a_punctuator_added_to_a_production_is_no_punctuation_edit(old, new, editorial):
+    assert is_editorial(old, new) is editorial

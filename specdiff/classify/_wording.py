@@ -400,6 +400,10 @@ def is_editorial(old: str, new: str) -> bool:
     old, new = canonical_notation(old), canonical_notation(new)
     if code_changed(old, new) or character_ranges(old) != character_ranges(new):
         return False
+    # A production's alternatives are tokens, punctuators among them: "one of ... { }" ->
+    # "one of ... { | }" lets the language write one more symbol.
+    if alternatives_changed(old, new):
+        return False
     old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
     if old_plain == new_plain:
         return True
