@@ -290,3 +290,29 @@ def test_agreement_is_one_word_but_not_spelling():
     assert agreeing("much", "many") and agreeing("are", "is")
     assert not agreeing("much", "more") and not agreeing("is", "is")
     assert canonical("are") == "are" and canonical("many") == "many"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Let the node be the one the marker effects.",
+            "Let the node be the one the marker affects.",
+        ),
+        (
+            "Let the node be the one the marker affects.",
+            "Let the node be the one the marker effects.",
+        ),
+        ("The principle signer must sign.", "The principal signer must sign."),
+    ],
+)
+def test_a_word_written_for_one_that_sounds_alike_is_a_spelling_fix(old, new):
+    # issue 10, lane fx10-gql: "the AST node the directive effects" -> "affects"
+    assert is_editorial(old, new)
+
+
+def test_control_another_word_is_no_spelling_fix():
+    assert not is_editorial(
+        "Let the node be the one the marker affects.", "Let the node be the one the marker defects."
+    )
+    assert not is_editorial("The marker affects the node.", "The marker infects the node.")

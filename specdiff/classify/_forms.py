@@ -263,6 +263,32 @@ def misspelled_for_a_word_said(a: str, b: str) -> bool:
     )
 
 
+#: Words that sound alike and are written one for the other, an editor's fix whichever
+#: way it goes: "the AST node the directive effects" -> "... affects". Each group holds
+#: the forms that stand for one another.
+_SOUND_ALIKE = (
+    ("affect", "effect"),
+    ("affects", "effects"),
+    ("affected", "effected"),
+    ("affecting", "effecting"),
+    ("principal", "principle"),
+    ("principals", "principles"),
+    ("complement", "compliment"),
+    ("complements", "compliments"),
+    ("complementary", "complimentary"),
+    ("dependant", "dependent"),
+    ("dependants", "dependents"),
+)
+_SAID_ALIKE = {word: group for group in _SOUND_ALIKE for word in group}
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """Whether two lower-case words are written one for the other because they sound
+    alike ("effects" / "affects"): a misspelling, although each is a word."""
+    group = _SAID_ALIKE.get(a)
+    return group is not None and a != b and b in group
+
+
 def misspelled(a: str, b: str) -> bool:
     """Whether two lower-case words could be one word and its misspelling: at most two
     letters apart, the first letter kept (typing rarely loses it, and a different first

@@ -23,6 +23,7 @@ from ._forms import (
     misspelled,
     misspelled_for_a_word_said,
     same_stem,
+    sound_alike,
 )
 from ._notation import canonical_notation
 
@@ -579,7 +580,7 @@ def _is_typo(old: tuple[str, bool], new: tuple[str, bool]) -> bool:
         return False
     if any(ch.isdigit() for ch in a + b):
         return False
-    return canonical(a) == canonical(b) or misspelled(a, b)
+    return canonical(a) == canonical(b) or misspelled(a, b) or sound_alike(a, b)
 
 
 def _is_name(word: str, sentence_start: bool) -> bool:
