@@ -174,3 +174,91 @@ def test_a_version_read_term_by_term_has_the_counts_of_all_its_texts(
         )
     assert version_new.gained_after(key[0], version) == counts_new.gained_after(key[0], counts)
     assert version_new.gained_before(key[0], version) == counts_new.gained_before(key[0], counts)
+
+
+class _Counted(_Version):
+    """A version that never stops reading early: :meth:`_Version.own_uses_exceed` from the
+    full counts."""
+
+    def own_uses_exceed(self, term: tuple[str, ...], limit: int) -> bool:
+        if len(term) == 2:
+            pair = (term[0], term[1])
+            own = self.uses(pair) - sum(n for _, n in self.longer_terms(pair))
+        else:
+            own = self.uses(term)
+        return own > limit
+
+
+def _full_counts(terms: Terms) -> None:
+    """Make ``terms`` read its versions with :class:`_Counted`."""
+    old, new = terms._both()
+    counted = _Counted(old._words)
+    counted.contrasts = old.contrasts
+    assert new._edits is not None
+    terms._counts[0] = (counted, counted.edited(new._edits))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(PLAIN, max_size=14),
+    st.lists(st.booleans(), max_size=14),
+    st.lists(PLAIN, max_size=6),
+    SWAPPED,
+    SWAPPED,
+    SWAPPED,
+    SWAPPED,
+)
+def test_reading_only_until_a_term_is_too_common_changes_no_reading(
+    old: list[str],
+    dropped: list[bool],
+    added: list[str],
+    gone: str,
+    fresh: str,
+    before: str,
+    after: str,
+) -> None:
+    # A term the old version uses on its own more often than the edits can account for
+    # is not retired: telling so from the first uses must answer as counting them all.
+    new = [t for t, drop in zip(old, [*dropped, *[False] * len(old)], strict=False) if not drop]
+    new += added
+    texts = (lambda: old), (lambda: new)
+    early, counted = Terms(*texts), Terms(*texts)
+    _full_counts(counted)
+    for a, b in ((gone, fresh), (f"{gone} {before}".strip(), fresh), (gone, f"{fresh} {after}")):
+        if a and b:
+            assert early.renamed(a, b, before, after) == counted.renamed(a, b, before, after)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PLAIN, max_size=12), st.lists(GRAM, min_size=1, max_size=2), st.integers(-1, 6))
+def test_own_uses_exceed_a_limit_as_counted(texts: list[str], gram: list[str], limit: int) -> None:
+    key = tuple(g.casefold() for g in gram)
+    early, counted = _Version.of(texts), _Counted(_Version.of(texts)._words)
+    assert early.own_uses_exceed(key, limit) == counted.own_uses_exceed(key, limit)
+    # Whatever it read, the counts asked next are the whole text's.
+    assert early.uses(key) == counted.uses(key)
+    if len(key) == 2:
+        pair = (key[0], key[1])
+        assert sorted(early.longer_terms(pair)) == sorted(counted.longer_terms(pair))
+
+
+def test_a_term_used_all_over_is_told_from_its_first_uses() -> None:
+    # "sender" is used on its own in every text of the old version: two texts changed
+    # cannot retire it, and reading stops after the first few uses, counting nothing.
+    old = ["the sender sends", "a sender waits", *["the sender logs"] * 50]
+    new = ["the producer sends", "a producer waits", *["the sender logs"] * 50]
+    terms = Terms(lambda: old, lambda: new)
+    assert not terms.renamed("sender", "producer")
+    version = terms._both()[0]
+    assert ("sender",) not in version._known
+    assert version.own_uses_exceed(("sender",), 2)
+    # The other way: used only where the edits took it out, it is read to the end and
+    # renamed; and inside a longer term both versions keep ("hard line break" for "line
+    # break") its uses do not stand on their own.
+    few_old, few_new = [*old[:2], "the event"], [*new[:2], "the event"]
+    assert Terms(lambda: few_old, lambda: few_new).renamed("sender", "producer")
+    kept = ["a hard line break", *["a hard line break here"] * 20]
+    version = _Version.of(["a line break", "the line break", *kept])
+    assert not version.own_uses_exceed(("line", "break"), 2)
+    assert version.uses(("line", "break")) == 23
+    assert version.own_uses_exceed(("line", "break"), 1)

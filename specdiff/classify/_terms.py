@@ -224,22 +224,69 @@ class _Version:
         old version only): see :meth:`_Counts.longer_terms`."""
         found = self._longer.get(term)
         if found is None:
-            firsts: Counter[str] = Counter()
-            uses = 0
-            if all(_WORD.fullmatch(w) for w in term):
-                needle, words = f" {term[0]}  {term[1]} ", self._words
-                at = words.find(needle)
-                while at >= 0:
-                    uses += 1
-                    if at > 0 and words[at - 1] == " ":  # a word before it in the same text
-                        firsts[words[words.rfind(" ", 0, at - 1) + 1 : at - 1]] += 1
-                    at = words.find(needle, at + 1)
-            # The uses of the term and of each longer one are known now: the readings ask
-            # for them next.
-            self._known[term] = uses
-            self._known.update(((first, *term), n) for first, n in firsts.items())
-            found = [(first, n) for first, n in firsts.items() if not names_nothing(first)]
-            self._longer[term] = found
+            found = self._read_pair(term, None)
+            assert found is not None
+        return found
+
+    def own_uses_exceed(self, term: tuple[str, ...], limit: int) -> bool:
+        """Whether ``term`` (one word or two) stands on its own (see :func:`_own_uses`)
+        more than ``limit`` times for sure: uses of one word, uses of two with no word
+        before them in their text or one that names nothing. The text is read only until
+        that many are found: a word used all over the spec ("data") is told from a term
+        the edits may have retired in the first few pages, where counting it costs a
+        scan of the whole text per term asked (the number of terms asked grows with the
+        edits, so that counting grew with the square of the spec's size). A text read to
+        its end leaves the counts :meth:`uses` and :meth:`longer_terms` would make."""
+        if limit < 0:
+            return True
+        if not term or len(term) > 2 or not all(_WORD.fullmatch(w) for w in term):
+            return False  # no text has it as its words: no use at all
+        if len(term) == 2:
+            pair = (term[0], term[1])
+            found = self._longer.get(pair)
+            if found is None:
+                found = self._read_pair(pair, limit)
+                if found is None:
+                    return True
+            return self._known[pair] - sum(n for _, n in found) > limit
+        known = self._known.get(term)
+        if known is None:
+            needle, words, uses = f" {term[0]} ", self._words, 0
+            at = words.find(needle)
+            while at >= 0:
+                uses += 1
+                if uses > limit:
+                    return True
+                at = words.find(needle, at + 1)
+            known = self._known[term] = uses
+        return known > limit
+
+    def _read_pair(self, term: tuple[str, str], limit: int | None) -> list[tuple[str, int]] | None:
+        """:meth:`longer_terms`, read from the text and kept; with a ``limit``, None as
+        soon as more than that many uses stand on their own (see :meth:`own_uses_exceed`),
+        and nothing kept then."""
+        firsts: Counter[str] = Counter()
+        uses = own = 0
+        if all(_WORD.fullmatch(w) for w in term):
+            needle, words = f" {term[0]}  {term[1]} ", self._words
+            at = words.find(needle)
+            while at >= 0:
+                uses += 1
+                if at > 0 and words[at - 1] == " ":  # a word before it in the same text
+                    first = words[words.rfind(" ", 0, at - 1) + 1 : at - 1]
+                    firsts[first] += 1
+                    own += limit is not None and names_nothing(first)
+                else:
+                    own += 1
+                if limit is not None and own > limit:
+                    return None
+                at = words.find(needle, at + 1)
+        # The uses of the term and of each longer one are known now: the readings ask
+        # for them next.
+        self._known[term] = uses
+        self._known.update(((first, *term), n) for first, n in firsts.items())
+        found = [(first, n) for first, n in firsts.items() if not names_nothing(first)]
+        self._longer[term] = found
         return found
 
     def gained_after(self, head: str, older: _Version) -> int:
@@ -569,9 +616,10 @@ def _contrasted(old: _Version, gone: tuple[str, ...], fresh: tuple[str, ...]) ->
 def _replaced(old: _Version, new: _Version, gone: tuple[str, ...], fresh: tuple[str, ...]) -> bool:
     """The old term retired (used at least twice, then at most one use in ten left, say
     in a history note), and the new one taking over at least half of its uses."""
-    used, left = _own_uses(old, new, gone)
-    if used < _MIN_USES or left * _RETIRED > used:
+    uses = _retired_uses(old, new, gone)
+    if uses is None:
         return False
+    used, left = uses
     return 2 * (new.count(fresh) - old.count(fresh)) >= used - left
 
 
@@ -602,12 +650,51 @@ def _uses_lost(
 ) -> int | None:
     """The uses the old term lost, when it is retired and ``fresh`` gains more than one
     use; None otherwise."""
-    used, left = _own_uses(old, new, gone)
-    if used < _MIN_USES or left * _RETIRED > used:
+    uses = _retired_uses(old, new, gone)
+    if uses is None:
         return None
+    used, left = uses
     if new.count(fresh) - old.count(fresh) < _MIN_USES:
         return None
     return used - left
+
+
+def _retired_uses(old: _Version, new: _Version, term: tuple[str, ...]) -> tuple[int, int] | None:
+    """The uses of ``term`` on its own in each version (see :func:`_own_uses`) when the
+    old version used it at least twice and the new one has at most one use in ten of
+    that left; None otherwise.
+
+    The uses the term lost, ``used`` - ``left``, come from the texts only one version
+    has; they are at most ``most_lost`` (see :func:`_most_lost`). A term retired keeps
+    ``left`` <= ``used`` / 10, so ``used`` <= 10 / 9 * ``most_lost``: a term the old
+    version uses more often on its own is not retired, which the old text tells after
+    as many uses, without counting them all."""
+    edits = new._edits
+    if edits is not None and new._older is old:
+        most_lost = _most_lost(term, *edits)
+        if old.own_uses_exceed(term, _RETIRED * most_lost // (_RETIRED - 1)):
+            return None
+    used, left = _own_uses(old, new, term)
+    if used < _MIN_USES or left * _RETIRED > used:
+        return None
+    return used, left
+
+
+def _most_lost(term: tuple[str, ...], removed: _Counts, added: _Counts) -> int:
+    """The most uses on its own (see :func:`_own_uses`) that ``term`` (one word or two)
+    may lose between the versions, read from the texts only one version has.
+
+    The new version has ``left`` = ``used`` - R + A uses of the term (R in the texts
+    only the old version has, A in those only the new one has), less those in longer
+    terms the new version still uses. Each such longer term, "hard line break" with n
+    uses in the old version and n - R3 + A3 in the new, takes n off ``used`` and
+    n - R3 + A3 off ``left``: ``used`` - ``left`` = R - A - (R3 - A3) summed over them,
+    which is at most R - A plus A3 - R3 over the longer terms where A3 > R3."""
+    most = _in(removed, term) - _in(added, term)
+    if len(term) == 2:
+        for first, n in added.longer_terms((term[0], term[1])):
+            most += max(0, n - removed.triples[(first, term[0], term[1])])
+    return most
 
 
 def _own_uses(old: _Version, new: _Version, term: tuple[str, ...]) -> tuple[int, int]:
