@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .._gc import collector_paused
 from ..align import align
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from ..align import Alignment
     from ..model.changes import Change
     from ..model.document import Spec
+
+_V = TypeVar("_V")
 
 
 def compare_specs(
@@ -75,10 +77,20 @@ def compare_specs(
     paths: dict[str, tuple[str, ...]] = {}
     labels: dict[str, str] = {}
     new_ids = {s.id for s in new.sections}
+    # The old side's own tables, unmerged: what an old id named there.
+    old_titles = {s.id: s.title for s in old.sections if s.level}
+    if multi:
+        old_titles.update(documents.local_titles(old))
+    old_paths: dict[str, tuple[str, ...]] = {}
+    old_labels: dict[str, str] = {}
     for spec in (old, new):  # the new side wins
         spec_paths, spec_labels = _title_paths(spec), qualified_titles(spec)
         paths.update(spec_paths)
         if spec is old:
+            old_paths.update(spec_paths)
+            old_labels.update(spec_labels)
+            if multi:
+                _add_file_keys(spec, old_titles, old_paths, old_labels, spec_paths, spec_labels)
             # An id the new side has names its section there, qualified or not: an old
             # "Definitions › Schema" must not title the new side's only "Schema".
             spec_labels = {k: v for k, v in spec_labels.items() if k not in new_ids}
@@ -93,7 +105,19 @@ def compare_specs(
         paths=tuple(paths.items()),
         labels=tuple(labels.items()),
         new_ids=() if multi else _new_ids(alignment),
+        old_titles=_differing(old_titles, titles),
+        old_paths=_differing(old_paths, paths),
+        old_labels=_differing(
+            {k: old_labels.get(k) or t for k, t in old_titles.items()},
+            {k: labels.get(k) or t for k, t in titles.items()},
+        ),
     )
+
+
+def _differing(old_side: dict[str, _V], merged: dict[str, _V]) -> tuple[tuple[str, _V], ...]:
+    """The old side's entries that the merged table (where the new side wins) does not
+    hold as they are: only these need keeping apart."""
+    return tuple((k, v) for k, v in old_side.items() if merged.get(k) != v)
 
 
 def _new_ids(alignment: Alignment) -> tuple[tuple[str, str], ...]:

@@ -204,6 +204,16 @@ class Report:
     """Old section id to new id, for the sections of a one-file spec found again under
     another id: a clause removed from such a section belongs with its new id, not with
     the section that took its old id (a heading "Source" added above "source")."""
+    old_titles: tuple[tuple[str, str], ...] = field(default=())
+    """As :attr:`titles`, for the old side, where its entry differs from that table: ids
+    such as ``fixed-fields-10`` are positional, so the section an old id named may be
+    another one than the new side's section of that id, and a record of something gone
+    names its section as the old document had it."""
+    old_paths: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    """As :attr:`paths`, for the old side, where its entry differs from that table."""
+    old_labels: tuple[tuple[str, str], ...] = field(default=())
+    """As :attr:`labels`, for the old side: the old section's label (else its title) where
+    it differs from what :meth:`display_title` shows for the id on the new side."""
 
     @property
     def bump(self) -> Level:
@@ -219,27 +229,50 @@ class Report:
         """The bump counting only changes nobody has accepted (for ``--fail-on``)."""
         return max((c.severity for c in self.changes if c.accepted is None), default=Level.NONE)
 
-    def title_of(self, section_id: str | None, document: str | None = None) -> str:
+    def title_of(
+        self, section_id: str | None, document: str | None = None, *, old: bool = False
+    ) -> str:
         """The section's title; ``document`` (a spec made of many files) tells apart
-        sections of different files that have the same id."""
+        sections of different files that have the same id; ``old``: the id (and document)
+        are of the old side (a record's ``old_section``)."""
         if section_id is None:
             return ""
-        return dict(self.titles).get(self._key(section_id, document), section_id)
+        key = self._key(section_id, document)
+        found = dict(self.old_titles).get(key) if old else None
+        return found or dict(self.titles).get(key, section_id)
 
-    def path_of(self, section_id: str | None, document: str | None = None) -> tuple[str, ...]:
-        """The titles from the top-level heading down to the section."""
+    def path_of(
+        self, section_id: str | None, document: str | None = None, *, old: bool = False
+    ) -> tuple[str, ...]:
+        """The titles from the top-level heading down to the section (``old``: as
+        :meth:`title_of`)."""
         if not section_id:
             return ()
-        found = dict(self.paths).get(self._key(section_id, document))
-        return found or (self.title_of(section_id, document),)
+        key = self._key(section_id, document)
+        found = (dict(self.old_paths).get(key) if old else None) or dict(self.paths).get(key)
+        return found or (self.title_of(section_id, document, old=old),)
 
-    def display_title(self, section_id: str | None, document: str | None = None) -> str:
+    def display_title(
+        self, section_id: str | None, document: str | None = None, *, old: bool = False
+    ) -> str:
         """The title, preceded by its parent's where several sections share it: a generic
-        title such as "Fixed Fields" reads "Operation Object › Fixed Fields"."""
+        title such as "Fixed Fields" reads "Operation Object › Fixed Fields" (``old``: as
+        :meth:`title_of`)."""
         if section_id is None:
             return ""
-        found = dict(self.labels).get(self._key(section_id, document))
-        return found or self.title_of(section_id, document)
+        key = self._key(section_id, document)
+        found = (dict(self.old_labels).get(key) if old else None) or dict(self.labels).get(key)
+        return found or self.title_of(section_id, document, old=old)
+
+    def named_apart(self, section_id: str, document: str | None = None) -> bool:
+        """Whether the old side names this old id otherwise than the new side does (its
+        title, path or label differ): then it is another section than the new one."""
+        key = self._key(section_id, document)
+        return any(
+            key == k
+            for table in (self.old_titles, self.old_paths, self.old_labels)
+            for k, _ in table
+        )
 
     def _key(self, section_id: str, document: str | None) -> str:
         """The key of the section in the tables above: in a spec made of many files,

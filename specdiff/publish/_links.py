@@ -94,7 +94,11 @@ def change_links(
 
     def feedback(change: Change) -> str:
         report = version.report
-        title = report.title_of(change.section or change.old_section) if report else ""
+        title = (
+            report.title_of(change.section or change.old_section, old=change.section is None)
+            if report
+            else ""
+        )
         if permalink:
             where = f"{permalink}#change-{change.id}"
         else:  # no site address: the clause's lines in the repository at this version

@@ -78,11 +78,11 @@ def group_by_section(report: Report) -> list[SectionGroup]:
             key = (document, new_ids[change.old_section], False)
         else:  # a section that is gone: titled as its own file had it
             gone = change.old_section or ""
-            key = (document, gone, gone in taken)
-            if key[2] and change.old is not None and change.old.title:
-                titles.setdefault(key, change.old.title)
-            if key[1] and change.old_document is not None:
-                titles.setdefault(key, report.display_title(key[1], change.old_document))
+            # Its old id may name another section on the new side (ids such as
+            # "fixed-fields-10" are positional): then it is a group of its own.
+            key = (document, gone, gone in taken or report.named_apart(gone, change.old_document))
+            if key[1]:  # titled as the old side had it, under its parent if others share it
+                titles.setdefault(key, report.display_title(gone, change.old_document, old=True))
         if key not in groups:
             groups[key] = []
             order.append(key)

@@ -135,9 +135,13 @@ def _highlight(report: Report, change: Change, order: int) -> list[Highlight]:
         if change.kind is ChangeKind.ADDED:
             return make(f"The spec gains the file `{change.document}`.", "document")
         return make(f"The file `{change.old_document}` was removed from the spec.", "document")
-    title = _quote(report.title_of(change.section or change.old_section))
+    title = _quote(
+        report.title_of(change.section or change.old_section, old=change.section is None)
+    )
     if change.scope is Scope.SECTION:
-        old_title = _quote(change.old.title if change.old else report.title_of(change.old_section))
+        old_title = _quote(
+            change.old.title if change.old else report.title_of(change.old_section, old=True)
+        )
         new_title = _quote(change.new.title if change.new else report.title_of(change.section))
         if change.kind is ChangeKind.ADDED:
             return make(f"{new_title} is a new section.", "section.added")
@@ -147,7 +151,7 @@ def _highlight(report: Report, change: Change, order: int) -> list[Highlight]:
             merged_into = _quote(report.title_of(change.section))
             return make(f"{old_title} was merged into {merged_into}.", "section.merged")
         if change.kind is ChangeKind.SPLIT:
-            source = _quote(report.title_of(change.old_section))
+            source = _quote(report.title_of(change.old_section, old=True))
             return make(f"{new_title} was split out of {source}.", "section.split")
         if change.kind is ChangeKind.REIDENTIFIED:
             # In a spec made of many files, other files link to it as "file.md#id".
@@ -194,7 +198,7 @@ def _highlight(report: Report, change: Change, order: int) -> list[Highlight]:
             where = (
                 f"within {title}"
                 if change.old_section == change.section
-                else f"from {_quote(report.title_of(change.old_section))} to {title}"
+                else f"from {_quote(report.title_of(change.old_section, old=True))} to {title}"
             )
             edited = " and was edited" if "modified" in change.tags else ""
             return make(f"{_capital(example)} moved {where}{edited}.", "example.moved")

@@ -115,7 +115,7 @@ def _describe(change: Change, report: Report | None) -> str:
         return _describe_broken_link(change, report)
     if change.kind is ChangeKind.MOVED:
         if change.old_section != change.section:
-            label = f"Moved from {_section_name(change.old_section, report)}"
+            label = f"Moved from {_section_name(change.old_section, report, old=True)}"
         else:
             label = "Reordered"
         if "modified" in change.tags:
@@ -254,12 +254,12 @@ def _describe_broken_link(change: Change, report: Report | None) -> str:
     return f"Broken link{'s' if len(targets) > 1 else ''} to {links}: “{excerpt(change.new.text, 100)}”"
 
 
-def _section_name(section_id: str | None, report: Report | None) -> str:
+def _section_name(section_id: str | None, report: Report | None, *, old: bool = False) -> str:
     if section_id is None:
         return "before the first heading"
     if report is None:
         return f"#{section_id}"
-    return f"“{report.title_of(section_id)}”"
+    return f"“{report.title_of(section_id, old=old)}”"
 
 
 def _join_words(parts: list[str]) -> str:
@@ -317,28 +317,39 @@ def _attribute_change(name: str, old: str | None, new: str | None) -> str:
     return f"{name.capitalize()} {old} removed"
 
 
-def _group_key(change: Change) -> tuple[str, str | None]:
+def _group_key(change: Change, report: Report) -> tuple[str, str | None, bool]:
     """The section a change is listed under: where it is now, or where it was for a
     section that went away; with the file it is in, for a spec made of many files (two
-    files may have sections with the same id)."""
+    files may have sections with the same id), and whether the id is named as the old
+    side had it (a positional id such as ``fixed-fields-10`` may name another section on
+    each side)."""
     if change.scope is Scope.DOCUMENT:
-        return DOCUMENTS_GROUP, None
+        return DOCUMENTS_GROUP, None, False
     if change.scope is Scope.SECTION and change.kind in (ChangeKind.REMOVED, ChangeKind.MERGED):
-        return change.old_section or "", change.old_document
+        gone = change.old_section or ""
+        return gone, change.old_document, report.named_apart(gone, change.old_document)
     if change.section:
-        return change.section, change.document
-    return change.old_section or "", change.old_document
+        return change.section, change.document, False
+    was = change.old_section or ""
+    now = dict(report.new_ids).get(was)
+    if now is not None:  # a clause gone from a section found again under another id
+        return now, change.old_document, False
+    return was, change.old_document, report.named_apart(was, change.old_document)
 
 
 #: The group that lists the files themselves in a spec made of many files.
 DOCUMENTS_GROUP = "\x00documents"
 
 
-def _group_line(key: tuple[str, str | None], changes: list[Change], report: Report) -> str:
-    section_id, document = key
+def _group_line(key: tuple[str, str | None, bool], changes: list[Change], report: Report) -> str:
+    section_id, document, old = key
     if section_id == DOCUMENTS_GROUP:
         return "- **Documents**"
-    title = section_path(report, section_id, document) if section_id else "Before the first heading"
+    title = (
+        section_path(report, section_id, document, old=old)
+        if section_id
+        else "Before the first heading"
+    )
     where = [f"`#{section_id}`"] if section_id else []
     documents = list(dict.fromkeys(c.document or c.old_document for c in changes))
     # Name the file for a spec made of many files (one-file specs have no documents).
@@ -346,15 +357,17 @@ def _group_line(key: tuple[str, str | None], changes: list[Change], report: Repo
     return f"- **{_inline(title)}**" + (f" ({', '.join(where)})" if where else "")
 
 
-def section_path(report: Report, section_id: str, document: str | None = None) -> str:
+def section_path(
+    report: Report, section_id: str, document: str | None = None, *, old: bool = False
+) -> str:
     """The section under its parent, ``Operation Object › Fixed Fields``, so a title many
     sections share reads on its own; not the document's own title when one heading holds
     them all, and not the grandparents, which cost words the short entry needs."""
-    path = report.path_of(section_id, document)
-    roots = {p[0] for _, p in report.paths if p}
+    path = report.path_of(section_id, document, old=old)
+    roots = {p[0] for _, p in (*report.paths, *report.old_paths) if p}
     if len(roots) == 1 and len(path) > 1:
         path = path[1:]
-    return " › ".join(path[-2:]) if path else report.title_of(section_id, document)
+    return " › ".join(path[-2:]) if path else report.title_of(section_id, document, old=old)
 
 
 def render_entry(entry: Entry) -> str:
@@ -425,10 +438,10 @@ def _details(report: Report, fold: Fold, named: set[str]) -> list[str]:
     id in the highlights are listed without repeating their quote."""
     lines: list[str] = []
     for heading in HEADINGS:
-        grouped: dict[tuple[str, str | None], list[Change]] = defaultdict(list)
+        grouped: dict[tuple[str, str | None, bool], list[Change]] = defaultdict(list)
         for change in report.changes:
             if heading_of(change) == heading:
-                grouped[_group_key(change)].append(change)
+                grouped[_group_key(change, report)].append(change)
         if not grouped:
             continue
         body: list[str] = []
@@ -457,7 +470,7 @@ def _details(report: Report, fold: Fold, named: set[str]) -> list[str]:
             else:
                 body.extend(section_lines)
         if len(quiet_lines) > 2:
-            sections = len({_group_key(c) for c in quiet})
+            sections = len({_group_key(c, report) for c in quiet})
             more = " more" if body else ""
             body.append(
                 f"- {_capital(_fold_line(quiet, report))} in {sections}{more} sections"
@@ -493,7 +506,10 @@ def _details_by_origin(
         listed = [c for c in changes if not _folded(c, fold)]
         folded = [c for c in changes if _folded(c, fold)]
         for change in listed:
-            where = section_path(report, *_group_key(change)) or "Before the first heading"
+            section_id, document, old = _group_key(change, report)
+            where = (
+                section_path(report, section_id, document, old=old) or "Before the first heading"
+            )
             text = _brief(change, report) if change.id in named else _describe(change, report)
             lines.append(
                 f"  - **{_inline(where)}**: {_inline(_lower_first(text))}{_severity(change.severity)}"
@@ -504,7 +520,7 @@ def _details_by_origin(
     lines.append("")
     rest = tuple(c for c in report.changes if c.id not in origins)
     if rest:
-        other = Report(report.base, report.head, rest, report.titles)
+        other = replace(report, changes=rest)
         lines += _details(other, fold, named)
     return lines
 

@@ -68,7 +68,7 @@ def change_data(change: Change, report: Report | None = None) -> dict[str, Any]:
         data["path"] = list(
             report.path_of(change.section, change.document)
             if change.section is not None
-            else report.path_of(change.old_section, change.old_document)
+            else report.path_of(change.old_section, change.old_document, old=True)
         )
     if change.details:
         data["details"] = list(change.details)

@@ -127,7 +127,9 @@ def _notable(report: Report) -> list[str]:
         by_kind[change.kind_name].append(change)
 
     def titles(items: list[Change], old: bool = False) -> str:
-        return _names([_quote(report.title_of(c.old_section if old else c.section)) for c in items])
+        return _names(
+            [_quote(report.title_of(c.old_section if old else c.section, old=old)) for c in items]
+        )
 
     lines.extend(_document_lines(report, by_kind))
     added, removed = by_kind["section.added"], by_kind["section.removed"]
@@ -137,13 +139,13 @@ def _notable(report: Report) -> list[str]:
         lines.append(f"Removed section{_s(removed)}: {titles(removed, old=True)}.")
     for change in by_kind["section.merged"]:
         lines.append(
-            f"{_quote(report.title_of(change.old_section))} was merged into "
+            f"{_quote(report.title_of(change.old_section, old=True))} was merged into "
             f"{_quote(report.title_of(change.section))}."
         )
     for change in by_kind["section.split"]:
         lines.append(
             f"{_quote(report.title_of(change.section))} was split out of "
-            f"{_quote(report.title_of(change.old_section))}."
+            f"{_quote(report.title_of(change.old_section, old=True))}."
         )
     renamed = by_kind["section.renamed"]
     if renamed:
@@ -234,7 +236,12 @@ def _normative_lines(report: Report) -> list[str]:
             continue
         count = sum(max(1, sum(1 for s in c.statements if s.tag == tag)) for c in hits)
         where = _names(
-            list(dict.fromkeys(_quote(report.title_of(c.section or c.old_section)) for c in hits))
+            list(
+                dict.fromkeys(
+                    _quote(report.title_of(c.section or c.old_section, old=c.section is None))
+                    for c in hits
+                )
+            )
         )
         pairs = list(
             dict.fromkeys(
