@@ -37,6 +37,7 @@ from ._data import (
     type_line_tag,
     type_tag,
     values_tag,
+    without_required_marks,
 )
 from ._declarations import removed_members
 from ._definitions import definition_change, said_of_term_change
@@ -605,7 +606,9 @@ def _wording_rule(
         excepted := _exception_edit(old, new, old_text, new_text, shows_example=shows_example)
     ):
         return excepted
-    if rules_reworded(old.statements, new.statements, old_text, new_text, ignored, terms):
+    # "**required**" -> "**REQUIRED**" in a field's row: the one obligation, not reworded.
+    old_rules, new_rules = without_required_marks(old, new)
+    if rules_reworded(old_rules, new_rules, old_text, new_text, ignored, terms):
         return Classification(("wording.substantive",))
     # Words in another order, and a rule said in the other voice ("clerks must strip the
     # seal" -> "the seal must be stripped"), are the same words; so are the same values

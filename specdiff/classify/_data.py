@@ -22,7 +22,7 @@ from ._wording import is_editorial, typography
 
 if TYPE_CHECKING:
     from ..model.changes import StatementChange
-    from ..model.document import Clause
+    from ..model.document import Clause, NormativeStatement
 
 #: A field marked mandatory in its row: ``REQUIRED`` in capitals, as RFC 2119 field tables
 #: write it, or "required" set in bold (``**Required.**``, "this property is **required**"),
@@ -172,6 +172,27 @@ def required_mark_kept(
     if not (changes and _required(old) and _required(new)):
         return changes
     return tuple(c for c in changes if not _required_restated(c))
+
+
+def without_required_marks(
+    old: Clause, new: Clause
+) -> tuple[tuple[NormativeStatement, ...], tuple[NormativeStatement, ...]]:
+    """The rules of both rows, less the REQUIRED each states where both rows mark their
+    field required (as :func:`required_mark_kept` reads it): ``**required**`` ->
+    ``**REQUIRED**`` is the one obligation, so its words are no rule reworded."""
+    if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
+        return old.statements, new.statements
+    if not (_required(old) and _required(new)):
+        return old.statements, new.statements
+
+    def kept(statements: tuple[NormativeStatement, ...]) -> tuple[NormativeStatement, ...]:
+        return tuple(
+            s
+            for s in statements
+            if not (s.keyword.split()[-1:] == ["REQUIRED"] and "NOT" not in s.keyword.split())
+        )
+
+    return kept(old.statements), kept(new.statements)
 
 
 def _required_restated(change: StatementChange) -> bool:

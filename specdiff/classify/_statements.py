@@ -47,6 +47,7 @@ from ._wording import (
     derived_pairs,
     is_typo,
     one_wording,
+    relinked_words,
     restated_acts,
     swapped_words,
     weighty_forms,
@@ -1262,7 +1263,13 @@ def _clause_delta(
     however it is written, as in the actions of its rules)."""
     before = Counter((_words(old_text) if old_text else _all_words(old)).split())
     after = Counter((_words(new_text) if new_text else _all_words(new)).split())
-    return before - after, after - before
+    # "If the parameter is [`in`](#parameterIn)" -> "If the [parameter location](#parameterIn)":
+    # a link still to the same target names the same thing in other words, which leave
+    # and join no rule.
+    relinked_gone, relinked_fresh = relinked_words(
+        old_text or " ".join(s.sentence for s in old), new_text or " ".join(s.sentence for s in new)
+    )
+    return before - after - relinked_gone, after - before - relinked_fresh
 
 
 def _words(text: str) -> str:

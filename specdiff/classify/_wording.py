@@ -8,6 +8,7 @@ written in code (identifiers), numbers, units, negations and names never is.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
@@ -347,6 +348,37 @@ def members_changed(old: str, new: str) -> bool:
             )
         ):
             return True
+    # The matcher may pair the lists' "or"s so that no member shows as inserted: "header
+    # or query parameter" -> "header, query or cookie parameter".
+    return _joined_member(a, b) or _joined_member(b, a)
+
+
+def _joined_member(a: list[str], b: list[str]) -> bool:
+    """Whether ``b`` (list tokens) has a word of weight ``a`` has in no form, standing as
+    a member right after (or before) an "or" / "and" / "nor" whose other member is a
+    member of a list in ``a`` too, though not beside that joining word: "header or query
+    parameter" -> "header, query or cookie parameter". Where ``a`` had the other member
+    beside the same joining word ("names or references" -> "names or URI references",
+    "RFC7159 and `token`" -> "RFC8259 and `token`"), the new word qualifies a member or
+    takes one's place: no member joined; nor where the other word was no member of a
+    list ("are parsed as" -> "parsed and turned into": verbs joined)."""
+    said = set(a) - _JOINS - _FUNCTION_WORDS
+    bare = [w for w in a if w != ","]
+    pairs = set(itertools.pairwise(bare))
+    listed = {w for pair in itertools.pairwise(a) for w in pair if not _JOINS.isdisjoint(pair)}
+    for i, word in enumerate(b):
+        if len(word) < 2 or not word.isalpha() or word in _JOINS or word in _FUNCTION_WORDS:
+            continue
+        if word in said or any(same_stem(word, w) or _forms_of_one(word, w) for w in said):
+            continue  # "tabs" -> "tab characters": the same member, said otherwise
+        if i >= 2 and b[i - 1] in _JOINS - {","}:
+            member, join = b[i - 2], b[i - 1]
+            if member in said and member in listed and (member, join) not in pairs:
+                return True
+        if i + 2 < len(b) and b[i + 1] in _JOINS - {","}:
+            join, member = b[i + 1], b[i + 2]
+            if member in said and member in listed and (join, member) not in pairs:
+                return True
     return False
 
 
@@ -975,6 +1007,29 @@ def _without_same_target_link_texts(old: str, new: str) -> tuple[str, str]:
         return _LINK.sub(keep, text)
 
     return drop(old, new_links), drop(new, old_links)
+
+
+def relinked_words(old: str, new: str) -> tuple[Counter[str], Counter[str]]:
+    """The words that left (joined) the text of a link whose target, read as
+    :func:`_anchor_key` reads it, a link on the other side has too: "If the parameter is
+    [`in`](#parameterIn) ..." -> "If the [parameter location](#parameterIn) ...". A link
+    names what its target is, whatever its text says, so these words name the same thing."""
+    gone: Counter[str] = Counter()
+    fresh: Counter[str] = Counter()
+    if "](" not in old or "](" not in new:
+        return gone, fresh
+    old_texts: dict[str, Counter[str]] = {}
+    new_texts: dict[str, Counter[str]] = {}
+    for text, texts in ((old, old_texts), (new, new_texts)):
+        for m in _LINK.finditer(text):
+            texts.setdefault(_anchor_key(m.group(2)), Counter()).update(
+                words_of(m.group(1)).split()
+            )
+    for target in old_texts.keys() & new_texts.keys():
+        if target.strip("#"):
+            gone += old_texts[target] - new_texts[target]
+            fresh += new_texts[target] - old_texts[target]
+    return gone, fresh
 
 
 def _anchor_key(target: str) -> str:
