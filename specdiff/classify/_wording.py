@@ -143,7 +143,7 @@ _FUNCTION_WORDS = _set(
     along around behind beyond against
     is are was were be been being am has have had do does did done
     which who whom whose what where when whereas whereby wherein how
-    so then than thus hence therefore also just very really such both either
+    so then than thus hence therefore because since also just very really such both either
     """
 )
 #: Verbs whose sense changes between "to do" and "doing" after them.

@@ -72,6 +72,11 @@ def effective_attributes(spec: Spec, section_id: str) -> dict[str, str]:
     return merged
 
 
+#: The fewest characters of a piece of text split off a clause that is read as such (see
+#: :meth:`_Differ._without_split_off`).
+_SPLIT_OFF_MIN = 20
+
+
 class _Differ:
     def __init__(self, old: Spec, new: Spec, alignment: Alignment, config: Config) -> None:
         self.old = old
@@ -497,7 +502,49 @@ class _Differ:
             return classify_edit(before, after, terms, shows_example=shows)
         if not statements and self.neighbours.restructured(before, after):
             return Classification(("restructured",))
+        before, after = self._without_split_off(before, after)
         return classify_edit(before, after, terms, statements, shows_example=shows)
+
+    def _without_split_off(self, before: Clause, after: Clause) -> tuple[Clause, Clause]:
+        """Both clauses less the text a neighbour took from (or gave to) them whole, that
+        neighbour regrouped (``restructured``): a paragraph split in two, "A. B. C. D." ->
+        "A. B." (added, regrouped) and "C'. D'.", is read as "C. D." -> "C'. D'.", the
+        sentences that went to the new paragraph being no words the edit lost."""
+        return (
+            self._less_neighbours(before, after, self.old, self.new, new_side=True),
+            self._less_neighbours(after, before, self.new, self.old, new_side=False),
+        )
+
+    def _less_neighbours(
+        self, clause: Clause, partner: Clause, spec: Spec, other: Spec, *, new_side: bool
+    ) -> Clause:
+        """``clause`` without the text of each unpaired, regrouped clause next to its
+        partner (in ``other``) that it holds whole and the partner does not."""
+        unpaired = self._new_unpaired if new_side else self._old_unpaired
+        regrouped = (
+            self.neighbours.new_restructured if new_side else self.neighbours.old_restructured
+        )
+        text = " ".join(clause.text.split())
+        cut = False
+        for index in (partner.index - 1, partner.index + 1):
+            if not 0 <= index < len(other.clauses) or index not in unpaired:
+                continue
+            if index not in regrouped:
+                continue
+            neighbour = other.clauses[index]
+            if neighbour.section != partner.section or neighbour.kind is not clause.kind:
+                continue
+            piece = " ".join(neighbour.text.split())
+            if len(piece) < _SPLIT_OFF_MIN or piece not in text:
+                continue
+            if piece in " ".join(partner.text.split()):
+                continue
+            text = " ".join(text.replace(piece, " ", 1).split())
+            cut = True
+        if not cut or not text:
+            return clause
+        kept = tuple(s for s in clause.statements if " ".join(s.sentence.split()) in text)
+        return replace(clause, text=text, statements=kept)
 
     def _caption_shortened(self, before: Clause, after: Clause) -> bool:
         """Whether a bold line set off as a heading lost (or gained) only words its
