@@ -1242,7 +1242,11 @@ def numbers_and_negations(plain_words: str) -> Counter[str]:
             and words[i + 1] not in _NOT_COUNTING
             and (i == 0 or words[i - 1] not in _NOT_COUNTING)
         )
-        if counted_one or _NUMERAL.fullmatch(word) or word in _COUNT_WORDS or word in _NEGATIONS:
+        if word in _NEGATIONS:
+            # One denial however it is said: "if no name is defined" is "if a name is not
+            # defined"; a negation added or dropped still counts.
+            found["not"] += 1
+        elif counted_one or _NUMERAL.fullmatch(word) or word in _COUNT_WORDS:
             found[NUMBER_VALUES.get(word, word)] += 1  # "three" says what "3" says
         elif (ends := _RANGE.fullmatch(word)) is not None:
             found.update(ends.groups())
