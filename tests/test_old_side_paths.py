@@ -121,3 +121,22 @@ def test_ids_that_name_the_same_section_on_both_sides_keep_one_group():
     assert report.old_titles == report.old_paths == report.old_labels == ()
     text = render_entry(Entry("2.0.0", date(2025, 1, 1), report, detail="full"))
     assert text.count("Tag Object › Fixed Fields") == 1
+
+
+def test_a_row_removed_from_a_renamed_section_is_shown_under_its_new_title():
+    # Control: the section is still there (renamed, its id with it): a reader finds the
+    # row's section under the title it has now.
+    old = OLD.replace("colour | `string` | The tag's colour.\n", "")
+    new = old.replace("## Pet Object", "## Animal Object").replace(
+        "name | `string` | The pet's name. It MUST be unique within the kennel.\n", ""
+    )
+    found = records(old, new)
+    assert (
+        "section.renamed",
+        "animal-object",
+        "pet-object",
+        ["Kennel API", "Animal Object"],
+    ) in found
+    removed = [r for r in found if r[0] == "clause.removed"]
+    assert removed
+    assert all(r[3] == ["Kennel API", "Animal Object", "Fixed Fields"] for r in removed)

@@ -77,20 +77,21 @@ def compare_specs(
     paths: dict[str, tuple[str, ...]] = {}
     labels: dict[str, str] = {}
     new_ids = {s.id for s in new.sections}
-    # The old side's own tables, unmerged: what an old id named there.
-    old_titles = {s.id: s.title for s in old.sections if s.level}
-    if multi:
-        old_titles.update(documents.local_titles(old))
+    # The old side's own tables for the sections that are gone (removed, or merged into
+    # another): what an old id named there. A section still there is named as it is now
+    # (a row removed from a section that was renamed is shown under its new title).
+    gone = {*alignment.removed_sections, *(old_id for old_id, _ in alignment.merged)}
+    old_titles = {s.id: s.title for s in old.sections if s.level and s.id in gone}
     old_paths: dict[str, tuple[str, ...]] = {}
     old_labels: dict[str, str] = {}
     for spec in (old, new):  # the new side wins
         spec_paths, spec_labels = _title_paths(spec), qualified_titles(spec)
         paths.update(spec_paths)
         if spec is old:
-            old_paths.update(spec_paths)
-            old_labels.update(spec_labels)
+            old_paths.update({k: v for k, v in spec_paths.items() if k in gone})
+            old_labels.update({k: v for k, v in spec_labels.items() if k in gone})
             if multi:
-                _add_file_keys(spec, old_titles, old_paths, old_labels, spec_paths, spec_labels)
+                _add_gone_file_keys(spec, gone, old_titles, old_paths, old_labels, spec_paths)
             # An id the new side has names its section there, qualified or not: an old
             # "Definitions › Schema" must not title the new side's only "Schema".
             spec_labels = {k: v for k, v in spec_labels.items() if k not in new_ids}
@@ -138,6 +139,28 @@ def _ignoring_named_sections(config: Config, old: Spec, new: Spec) -> Config:
         for name in config.ignore_sections:
             names.update(index.candidates(name))
     return replace(config, ignore_sections=tuple(sorted(names)))
+
+
+def _add_gone_file_keys(
+    spec: Spec,
+    gone: set[str],
+    titles: dict[str, str],
+    paths: dict[str, tuple[str, ...]],
+    labels: dict[str, str],
+    spec_paths: dict[str, tuple[str, ...]],
+) -> None:
+    """The sections of ``spec`` (old, made of many files) in ``gone`` also under
+    ``path#id``, as :func:`_add_file_keys` keys them."""
+    from ..model.section_names import SectionIndex
+
+    qualified = qualified_titles(spec)
+    for combined, name in SectionIndex(spec).names.items():
+        if combined in gone:
+            key = str(name)
+            titles[key] = spec.section(combined).title
+            paths[key] = spec_paths[combined]
+            if combined in qualified:
+                labels[key] = qualified[combined]
 
 
 def _add_file_keys(

@@ -45,6 +45,18 @@ def _side(side: Side | None) -> dict[str, Any] | None:
     return data
 
 
+def _path(change: Change, report: Report) -> tuple[str, ...]:
+    """The titles down to the record's section: its new section; else, for something gone
+    from a section still there under another id, that section as it is now; else the
+    section as the old document had it."""
+    if change.section is not None:
+        return report.path_of(change.section, change.document)
+    now = dict(report.new_ids).get(change.old_section or "")
+    if now is not None:
+        return report.path_of(now, change.old_document)
+    return report.path_of(change.old_section, change.old_document, old=True)
+
+
 def change_data(change: Change, report: Report | None = None) -> dict[str, Any]:
     """One change record; with the ``report``, also the ``path`` of section titles."""
     data: dict[str, Any] = {
@@ -65,11 +77,7 @@ def change_data(change: Change, report: Report | None = None) -> dict[str, Any]:
     if change.kind is ChangeKind.ATTRIBUTES:
         data["attributes"] = {name: [old, new] for name, old, new in change.attributes}
     if report is not None:
-        data["path"] = list(
-            report.path_of(change.section, change.document)
-            if change.section is not None
-            else report.path_of(change.old_section, change.old_document, old=True)
-        )
+        data["path"] = list(_path(change, report))
     if change.details:
         data["details"] = list(change.details)
     if change.accepted is not None:
