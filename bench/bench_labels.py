@@ -256,10 +256,23 @@ _LEAD = re.compile(r"^(?:[-+>|] |\d+[.)] )")
 _TRAIL = re.compile(r" \|$")
 
 
+_QUOTED_LINE = re.compile(r"^ {0,3}> ?", re.MULTILINE)
+
+
 def _variants(quote: str) -> set[str]:
     """The quote, and the quote without the source markup a record may not keep: a list
     bullet, a block-quote marker, or the outer pipes of a table row."""
     return {quote, _TRAIL.sub("", _LEAD.sub("", quote))}
+
+
+def _unquoted(quote: str) -> set[str]:
+    """A quote of a block quote's paragraph over several lines repeats the ``>`` marker at
+    each line start; a record keeps the paragraph's text without them. (Not used for the
+    literal match: an example's ``>`` lines are code, and the record keeps them.)"""
+    lines = quote.splitlines()
+    if len(lines) > 1 and all(_QUOTED_LINE.match(line) for line in lines):
+        return {_QUOTED_LINE.sub("", quote)}
+    return set()
 
 
 def literal(text: str) -> str:
@@ -274,9 +287,10 @@ def quote_in_literally(quote: str, text: str) -> bool:
 
 def quote_in(quote: str, text: str) -> bool:
     """The quote is in the text, as written or with link targets dropped on both sides."""
+    quotes = {normalise(quote)} | {normalise(q) for q in _unquoted(quote)}
     for clean in (normalise, lambda t: normalise(without_links(t))):
         haystack = clean(text)
-        if any(clean(v) in haystack for v in _variants(normalise(quote))):
+        if any(clean(v) in haystack for q in quotes for v in _variants(q)):
             return True
     return False
 

@@ -138,6 +138,15 @@ def test_normalise_ignores_typography_whitespace_and_markup() -> None:
     assert bench_labels.quote_in("- item one", "Item one")
 
 
+def test_a_block_quote_over_several_lines_is_found_without_its_markers() -> None:
+    text = "Motto: if a rule holds, it will hold when put into a box."
+    assert bench_labels.quote_in("> if a rule holds,\n> it will hold when put into a\n> box.", text)
+    # Control: a marker mid-quote that is not at every line start stays part of the quote,
+    # and the literal match (examples are code) keeps the markers.
+    assert not bench_labels.quote_in("> if a rule holds,\nit will > hold", text)
+    assert not bench_labels.quote_in_literally("> if a rule holds,\n> it will hold", text)
+
+
 def _label(kind: list[str], severity: list[str], **extra: Any) -> bench_labels.Label:
     pair = bench_labels.Pair("spec", "01-a.md", "02-b.md")
     return bench_labels.Label(

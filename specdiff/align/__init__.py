@@ -40,7 +40,8 @@ class ClausePair:
     old: int
     new: int
     method: str
-    """``exact``, ``anchor``, ``sequence``, ``lead``, ``fuzzy`` or ``sentence``."""
+    """``exact``, ``anchor``, ``row``, ``input``, ``sequence``, ``lead``, ``fuzzy``,
+    ``sentence`` ...: the layer that found the pair."""
     similarity: float
 
 
@@ -88,6 +89,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     clauses.match_exact()
     clauses.match_anchors()
     clauses.match_row_keys()
+    clauses.match_example_inputs()
     clauses.match_sequences()
     clauses.match_fuzzy()
     clauses.match_assertions()

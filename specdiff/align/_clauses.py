@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from rapidfuzz.distance import Indel
 
 from ..model.document import ClauseKind
-from ..parse import edition_date, names_fields, plain_text, row_cells
+from ..parse import conformance_input, edition_date, names_fields, plain_text, row_cells
 from ._context import Contexts
 from ._sections import content_words
 from ._similarity import (
@@ -202,6 +202,19 @@ class ClauseMatcher:
             ):
                 score = self.cache.similarity(old_clause, new_clause)
                 self._pair(old_clause.index, new_clause.index, how, score)
+
+    # -- layer 1d: a conformance example by its input -----------------------------------
+    def match_example_inputs(self) -> None:
+        """Conformance examples of paired sections that feed the parser the same input,
+        the only free examples with that input on each side, are one example whose
+        expected output changed (``****foo****``, literal in one version, two strong
+        spans in the next), wherever it now stands in its section: an example is known
+        by what it tests, and the output is what it says of it."""
+        for old_id, (new_id, _) in self.section_pairs.items():
+            old_inputs = _sole_inputs(self.old, old_id, self.old_to_new)
+            if old_inputs:
+                new_inputs = _sole_inputs(self.new, new_id, self.new_taken)
+                self._pair_by_name(old_inputs, new_inputs, compatible, "input")
 
     # -- layer 2: the same place in a paired section -----------------------------------
     def match_sequences(self) -> None:
@@ -930,6 +943,19 @@ def _sole_leads(clauses: list[Clause]) -> dict[str, int]:
         if lead is not None:
             positions[lead].append(position)
     return {lead: found[0] for lead, found in positions.items() if len(found) == 1}
+
+
+def _sole_inputs(spec: Spec, section_id: str, taken: Container[int]) -> dict[str, Clause]:
+    """The free conformance examples of a section by their input (lines without trailing
+    spaces), for inputs only one of them has."""
+    found: dict[str, list[Clause]] = defaultdict(list)
+    for index in spec.section(section_id).clauses:
+        clause = spec.clauses[index]
+        if clause.kind is ClauseKind.CODE and index not in taken:
+            given = conformance_input(clause.text)
+            if given is not None:
+                found["\n".join(line.rstrip() for line in given.split("\n"))].append(clause)
+    return {given: only[0] for given, only in found.items() if len(only) == 1}
 
 
 def _rows(spec: Spec, section_id: str) -> list[Clause]:

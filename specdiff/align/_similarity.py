@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from ..model.document import ClauseKind
-from ..parse import field_name, plain_text
+from ..parse import conformance_input, field_name, fold, plain_text
 from ._steps import may_be_one_step
 
 if TYPE_CHECKING:
@@ -53,7 +53,99 @@ def compatible(a: Clause, b: Clause) -> bool:
     a_step, b_step = a.kind is ClauseKind.LIST_ITEM, b.kind is ClauseKind.LIST_ITEM
     if (a_step or b_step) and _FAMILY[a.kind] == "prose":
         return may_be_one_step(a.text, b.text, a_step=a_step, b_step=b_step)
+    if a.kind is ClauseKind.CODE and b.kind is ClauseKind.CODE:
+        formats = {_data_format(a), _data_format(b)} - {""}
+        return len(formats) < 2 and same_test(a.text, b.text)
     return True
+
+
+#: Fence languages that are formats of data or documents, by the model they write: a
+#: sample in one is not a sample in another edited (a JSON instance is not the XML
+#: document that shows it, however many names they share). JSON, YAML and TOML write one
+#: model, trees of data: an example rewritten from JSON to YAML is that example.
+_FORMATS = {
+    "json": "tree",
+    "jsonc": "tree",
+    "json5": "tree",
+    "yaml": "tree",
+    "yml": "tree",
+    "toml": "tree",
+    "xml": "xml",
+    "html": "html",
+    "csv": "csv",
+}
+#: A fence that names none of these, or another language, may become any.
+
+
+def _data_format(clause: Clause) -> str:
+    """The data format a code block's fence names ("" for none, or another language)."""
+    words = clause.info.split()
+    return _FORMATS.get(words[0].casefold(), "") if words else ""
+
+
+#: The marks of a conformance example's input, what it tests: runs of one character
+#: other than a letter, digit, space or tab (``***``, ``_``, ``[``, a no-break space),
+#: line breaks with the next line's indentation.
+_MARK = re.compile(r"([^\w \t\n]|_)\1*|\n[ \t]*")
+#: A token of an input: a word, a run of one mark character, a line break (with any
+#: blank lines after it; indentation aside).
+_TOKEN = re.compile(r"[^\W_]+|([^\w \t\n]|_)\1*|\n[ \t\n]*")
+#: Two inputs whose tokens are at least this alike are one test edited: a case added to
+#: a line of cases ("&#35; &#992;" -> "&#35; &#992; &#0;"), a block laid out anew, a
+#: URL's path gained a "/". Below it, another test ("__foo__" is not "__foo\nbar__").
+SAME_TOKENS = 0.85
+
+
+@lru_cache(maxsize=4096)
+def same_test(a: str, b: str) -> bool:
+    """Whether two code blocks may be one block edited: always, unless both are
+    conformance examples (an input, a line holding only ".", the output expected), which
+    are told apart by their input. An input is the same test when it keeps its marks and
+    only the words between them changed ("and * foo bar*" -> "a * foo bar*", "11*15*32"
+    -> "5*6*78": one test of emphasis with other filler); when it keeps all the other's
+    lines (a case added or dropped), or one of them where both have several (a case of
+    a list of cases edited); or when its tokens are nearly all kept and the output shows
+    the same elements (a URL's path gained a "/"). One whose delimiters changed is
+    another test ("___foo_ bar__" is not "____foo__ bar__"): two examples, however alike
+    their characters are. (Only a veto: the layers still want the texts alike.)"""
+    old, new = conformance_input(a), conformance_input(b)
+    if old is None or new is None:
+        # A conformance example does not become a sample of code that tests nothing.
+        return old is None and new is None
+    old_lines = {line.strip() for line in old.split("\n") if line.strip()}
+    new_lines = {line.strip() for line in new.split("\n") if line.strip()}
+    if old_lines <= new_lines or new_lines <= old_lines:
+        return True
+    if len(old_lines) > 1 and len(new_lines) > 1 and old_lines & new_lines:
+        return True
+    if _marks(old) == _marks(new):
+        return True
+    return _alike(_tokens(old), _tokens(new)) >= SAME_TOKENS and _tags(a) == _tags(b)
+
+
+def _alike(a: list[str], b: list[str]) -> float:
+    return Indel.normalized_similarity(a, b)
+
+
+def _marks(text: str) -> list[str]:
+    """The marks of an input, its first line's indentation included."""
+    return [match.group() for match in _MARK.finditer("\n" + text)]
+
+
+#: An HTML tag's name, opening or closing.
+_TAG = re.compile(r"<(/?[A-Za-z][\w-]*)")
+
+
+def _tags(example: str) -> list[str]:
+    """The elements of a conformance example's expected output, in order: what the test
+    shows of its input (a delimiter dropped from "*foo *bar* baz*" leaves one <em>)."""
+    output = example.split("\n")
+    return _TAG.findall("\n".join(output[output.index(".", 1) + 1 :]))
+
+
+def _tokens(text: str) -> list[str]:
+    """The tokens of an input, every line break one token whatever the indentation."""
+    return ["\n" if match.group()[0] == "\n" else match.group() for match in _TOKEN.finditer(text)]
 
 
 def same_field(a: Clause, b: Clause, *, same_place: bool) -> bool:
@@ -116,7 +208,13 @@ class TextCache:
         key = id(clause)
         text = self._plain.get(key)
         if text is None:
-            text = plain_text(clause.text).lower()
+            # Code is compared as written: its markup characters are its content (the
+            # conformance examples `_foo __bar___` and `*foo bar *` are two examples, though
+            # both read "foo bar" once emphasis marks are dropped as in prose).
+            if clause.kind is ClauseKind.CODE:
+                text = fold(clause.text).lower()
+            else:
+                text = plain_text(clause.text).lower()
             self._plain[key] = text
         return text
 

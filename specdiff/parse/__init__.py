@@ -15,7 +15,7 @@ from .._gc import collector_paused
 from ._attrs import split_heading
 from ._builder import MAX_LIST_DEPTH, SpecBuilder
 from ._chunks import chunk_bounds, runs_to_the_end
-from ._dot_examples import fence_dot_examples
+from ._dot_examples import conformance_input, fence_dot_examples
 from ._examples import fence_verdict, looks_like_example
 from ._front_matter import split_front_matter
 from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Phrase, Vocabulary
@@ -41,6 +41,7 @@ __all__ = [
     "Vocabulary",
     "canonical_ranges",
     "character_ranges",
+    "conformance_input",
     "edition_date",
     "fence_verdict",
     "field_name",

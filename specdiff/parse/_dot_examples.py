@@ -89,3 +89,13 @@ def _dot_blocks(lines: list[str]) -> list[tuple[int, int]]:
             fence = match.group(1)
         index += 1
     return blocks
+
+
+def conformance_input(text: str) -> str | None:
+    """The Markdown input of a conformance example (its text up to the line holding only
+    ``.`` that parts the input from the output expected of it), or None when ``text`` is
+    not written as input, ``.`` and output."""
+    lines = text.split("\n")
+    if "." not in lines[1:-1]:
+        return None
+    return "\n".join(lines[: lines.index(".", 1)])
