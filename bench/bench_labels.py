@@ -401,13 +401,23 @@ def quotes_found_literally(label: Label, record: dict[str, Any]) -> int:
 
 
 def quotes_found(label: Label, record: dict[str, Any]) -> tuple[int, int]:
-    """(quotes given, quotes found on their own side of the record)."""
+    """(quotes given, quotes found on their own side of the record). A side that is code
+    holds its text as written, where ``*foo*`` and ``_foo_`` are two texts: a quote is
+    found there with its markup (``literal``), not with emphasis marks read as spaces."""
     given = found = 0
     for quote, side in ((label.quote_old, "old"), (label.quote_new, "new")):
         if quote:
             given += 1
-            found += quote_in(quote, side_text(record, side))
+            if side_type(record, side) == "code":
+                found += quote_in_literally(quote, side_text(record, side))
+            else:
+                found += quote_in(quote, side_text(record, side))
     return given, found
+
+
+def side_type(record: dict[str, Any], side: str) -> str:
+    block = record.get(side) or {}
+    return str(block.get("type") or "")
 
 
 def section_fits(label: Label, record: dict[str, Any], old: Outline, new: Outline) -> bool:

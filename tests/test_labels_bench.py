@@ -219,6 +219,25 @@ def test_an_example_quote_prefers_the_record_with_its_markup_as_written() -> Non
     assert bench_labels.find_record(label, [stars], outline, outline) is stars
 
 
+def test_a_code_record_holds_a_quote_only_with_its_markup_as_written() -> None:
+    # An unchanged example (nothing reported) is not answered by the record of another
+    # example whose text is the same once emphasis marks are read as spaces.
+    label = _label(["clause moved", "none"], ["none", "patch"])
+    label.section, label.quote_old, label.quote_new = "Intro", "_foo__", "_foo__"
+    other = {
+        "scope": "clause",
+        "kind": "removed",
+        "severity": "minor",
+        "old_section": "intro",
+        "old": {"text": "*foo**", "type": "code"},
+    }
+    outline = bench_labels.Outline({"intro": ("Intro", None)})
+    assert bench_labels.find_record(label, [other], outline, outline) is None
+    # Control: prose keeps being read without its markup.
+    prose = {**other, "old": {"text": "*foo**", "type": "paragraph"}}
+    assert bench_labels.find_record(label, [prose], outline, outline) is prose
+
+
 def test_a_clause_record_is_still_judged_on_its_own_tags() -> None:
     prose = _label(["clause removed"], ["minor", "major"], tags_not=["normative.*"])
     record = {
