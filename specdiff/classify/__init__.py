@@ -43,6 +43,7 @@ from ._declarations import removed_members
 from ._definitions import definition_change, said_of_term_change
 from ._events import said_alike
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
+from ._iff import iff_change
 from ._notation import canonical_bounds, canonical_notation, code_layout
 from ._statements import (
     compare_statements,
@@ -979,8 +980,76 @@ def classify_edit(
         else:
             found = rule(old, new, terms)
         if found is not None:
-            return found
+            return _with_conditions(old, new, _always_excepted(old, new, found))
     raise AssertionError("the wording rule always applies")  # pragma: no cover
+
+
+def _always_excepted(old: Clause, new: Clause, found: Classification) -> Classification:
+    """``found``, but a rule that lost its "always" as it gained an exception ("a blank
+    line is always needed, except at the end" -> "a blank line is needed, except at the
+    end, and except after a comment") read as that exception added (and the other way
+    round, removed): the rule is still said, in the plain present, and "always" went
+    because it no longer always holds. A rule that lost or gained "always" and no
+    exception stays as read."""
+    gone = found.tags == ("normative.removed",)
+    if not (gone or found.tags == ("normative.added",)) or not all(
+        ((c.old if gone else c.new) or "").casefold() == "always"
+        and (c.new if gone else c.old) is None
+        for c in found.statements
+    ):
+        return found
+    shorter, longer = (old.text, new.text) if gone else (new.text, old.text)
+    if sum(_excepting(longer).values()) <= sum(_excepting(shorter).values()):
+        return found
+    before = [w for w in words_of(shorter).split() if w != "always"]
+    after = [w for w in words_of(longer).split() if w != "always"]
+    opcodes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    if any(op in ("delete", "replace") for op, *_ in opcodes):
+        return found  # more than the exception changed: the rule as read stands
+    phrase = " ".join(w for op, _, _, j1, j2 in opcodes if op == "insert" for w in after[j1:j2])
+    if not any(w in _EXCEPTING_WORDS for w in phrase.split()):
+        return found
+    if gone:
+        change = StatementChange("normative.exception_added", None, phrase, new.text, old.text)
+    else:
+        change = StatementChange("normative.exception_removed", phrase, None, old.text, old.text)
+    return Classification((change.tag,), statements=(change,))
+
+
+#: What a reading may have found besides a rule's conditions changed: a rewrite it could
+#: not read (the conditions are what changed), or a new rule beside them.
+_BESIDE_CONDITIONS = frozenset(("wording.substantive", "normative.added"))
+
+
+def _with_conditions(old: Clause, new: Clause, found: Classification) -> Classification:
+    """``found``, with the change of a rule stated with a condition list ("X iff A and
+    B", see :mod:`._iff`) when the clause was rewritten or gained a rule beside it: its
+    conditions are what the rule requires, though no modal says so. A reading that kept
+    the meaning (wording, editorial, a term renamed) or found the rule's force changed
+    stands as it is."""
+    if not set(found.tags) <= _BESIDE_CONDITIONS:
+        return found
+    changed = iff_change(old.text, new.text)
+    if changed is None:
+        return found
+    change = StatementChange(
+        changed.tag, _quoted(changed.lost), _quoted(changed.gained), new.text, old.text
+    )
+    tags = tuple(t for t in found.tags if t != "wording.substantive")
+    return Classification(
+        (changed.tag, *tags), statements=(change, *found.statements), details=found.details
+    )
+
+
+#: Words a reason quotes of the conditions lost or gained, at most.
+_QUOTED_CONDITION = 12
+
+
+def _quoted(conditions: str) -> str | None:
+    words = conditions.split()
+    if len(words) > _QUOTED_CONDITION:
+        return " ".join(words[:_QUOTED_CONDITION]) + " …"
+    return conditions or None
 
 
 def is_caption(clause: Clause) -> bool:
