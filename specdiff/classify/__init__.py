@@ -499,6 +499,36 @@ def _without_list_joint(text: str) -> str:
     return _LIST_JOINT.sub("", text.rstrip())
 
 
+#: A copyright notice: "Copyright (c) 2015, ...", "© 2015-present ...".
+_COPYRIGHT = re.compile(r"^[\s*_]*(?:copyright\b|\u00a9|\(c\))", re.IGNORECASE)
+#: The years a notice names: "2015", "2015-2016", "2015–present", "(c)" and "©" alike.
+_NOTICE_YEARS = re.compile(
+    r"\b(?:19|20)\d\d(?:\s*(?:-+|\u2013|\u2014|to)\s*(?:(?:19|20)\d\d|present|now)\b)?"
+    r"|\u00a9|\(c\)",
+    re.IGNORECASE,
+)
+
+
+def _copyright_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """A copyright notice whose years changed ("Copyright (c) 2015, Facebook, Inc." ->
+    "Copyright (c) 2015-2016, Facebook, Inc."): the notice of the release it stands in,
+    dated again as a front matter's ``date:`` is; no claim of the text changed. A notice
+    that names another holder or other terms is read as words."""
+    if old.kind is not ClauseKind.PARAGRAPH or new.kind is not ClauseKind.PARAGRAPH:
+        return None
+    if not (_COPYRIGHT.match(old.text) and _COPYRIGHT.match(new.text)):
+        return None
+    if words_of(_NOTICE_YEARS.sub(" ", old.text)) != words_of(_NOTICE_YEARS.sub(" ", new.text)):
+        return None
+    before = ", ".join(
+        m.group(0) for m in _NOTICE_YEARS.finditer(old.text) if m.group(0)[0].isdigit()
+    )
+    after = ", ".join(
+        m.group(0) for m in _NOTICE_YEARS.finditer(new.text) if m.group(0)[0].isdigit()
+    )
+    return Classification(("wording",), details=(f"the copyright years: “{before}” → “{after}”",))
+
+
 def _edition_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     """The line that dates the document ("*Working Draft - October 2015*" -> "*Working
     Draft - April 2016*"): it names the release it stands in, as a front matter's
@@ -946,6 +976,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("code", _code_rule),
     ("editorial", _editorial_rule),
     ("edition", _edition_rule),
+    ("copyright", _copyright_rule),
     ("definition", _definition_rule),
     ("wording", _wording_rule),
 )

@@ -567,6 +567,8 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             # "references to `operationId` MAY NOT be possible": capitals misused for a
             # possibility; nothing is allowed or forbidden to anyone.
             sense = "epistemic"
+        elif _expected_outcome(hit, subject, text, end):
+            sense = "epistemic"  # "this rule should prevent most spurious captures"
         statement = NormativeStatement(
             keyword=hit.written,
             strength=hit.phrase.strength,
@@ -575,6 +577,36 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             reader=partial(_details_at, text, hits, i, shared),
         )
         yield Reading(statement, subject, sense, verb, embedded)
+
+
+#: Things a text says of itself or of its design, which bind no one: "this rule", "the
+#: change", "these limits". What they "should" do is what the authors expect of them.
+_DEVICES = _set(
+    "rule rules change changes restriction restrictions requirement requirements approach "
+    "design convention conventions heuristic heuristics limit limits constraint constraints "
+    "provision provisions mechanism strategy"
+)
+#: Verbs of an outcome: what a device brings about, not an act anyone performs.
+_OUTCOMES = _set(
+    "prevent avoid reduce eliminate minimize minimise help suffice catch fix solve resolve "
+    "improve ease simplify lead result cause stop"
+)
+_DETERMINERS = _set("this that these those the such our")
+
+
+def _expected_outcome(hit: Hit, subject: str, text: str, end: int) -> bool:
+    """Whether a lower-case "should" says what a device of the text is expected to bring
+    about ("but this rule should prevent most spurious list captures", "the change
+    should reduce the load"): an expectation, not a rule. Only a subject that names such
+    a device after a determiner, with a verb of an outcome right after the keyword."""
+    if hit.written != "should" or hit.phrase.negative:
+        return False
+    words = subject.split()
+    if len(words) < 2 or words[0] not in _DETERMINERS or words[-1] not in _DEVICES:
+        return False
+    after = words_of(text[hit.end : end]).split()[:2]
+    verb = next((w for w in after if w not in _SKIPPED_ADVERBS), "")
+    return verb in _OUTCOMES
 
 
 #: A sentence that opens by saying it gives an example ("For example, ...", "For
