@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from specdiff.classify._definitions import constraints_change
 from specdiff.classify._iff import iff_change
 
 
@@ -62,3 +63,29 @@ from specdiff.classify._iff import iff_change
 def test_conditions_read(old, new, tag):
     found = iff_change(old, new)
     assert (found.tag if found else None) == tag
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "tag"),
+    [
+        ("text not including `--`", "text that does not contain `--`", None),
+        (
+            "text not including `--`",
+            "text that does not contain `--`, does not end with `-`",
+            "normative.restricted",
+        ),
+        ("text that does not begin with `>`", "text", "normative.broadened"),
+        (
+            "text that does not begin with `>`",
+            "text that does not start with `->`",
+            "normative.changed",
+        ),
+        # Said of a term defined elsewhere: its own definition may hold it.
+        ("an [absolute URI] not containing `<`", "an [absolute URI]", None),
+        # A constraint naming no literal: a term renamed may say the same.
+        ("not preceded by [whitespace]", "not preceded by [Unicode whitespace]", None),
+    ],
+)
+def test_constraints_read(old, new, tag):
+    found = constraints_change(old, new)
+    assert (found[0] if found else None) == tag

@@ -40,7 +40,11 @@ from ._data import (
     without_required_marks,
 )
 from ._declarations import removed_members
-from ._definitions import definition_change, said_of_term_change
+from ._definitions import (
+    definition_change,
+    definition_constraints_change,
+    said_of_term_change,
+)
 from ._events import said_alike
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
 from ._iff import iff_change
@@ -1054,21 +1058,23 @@ _BESIDE_CONDITIONS = frozenset(("wording.substantive", "normative.added"))
 
 def _with_conditions(old: Clause, new: Clause, found: Classification) -> Classification:
     """``found``, with the change of a rule stated with a condition list ("X iff A and
-    B", see :mod:`._iff`) when the clause was rewritten or gained a rule beside it: its
-    conditions are what the rule requires, though no modal says so. A reading that kept
+    B", see :mod:`._iff`), or of the constraints a definition puts on the literal
+    strings it admits ("not including the string `--`" -> "does not start with `>`, ...
+    and does not contain `--`", see :func:`._definitions.constraints_change`), when the
+    clause was rewritten or gained a rule beside it: its conditions are what the rule
+    requires, though no modal says so. A reading that kept
     the meaning (wording, editorial, a term renamed) or found the rule's force changed
     stands as it is."""
     if not set(found.tags) <= _BESIDE_CONDITIONS:
         return found
-    changed = iff_change(old.text, new.text)
+    changed = iff_change(old.text, new.text) or definition_constraints_change(old, new)
     if changed is None:
         return found
-    change = StatementChange(
-        changed.tag, _quoted(changed.lost), _quoted(changed.gained), new.text, old.text
-    )
+    tag, lost, gained = changed
+    change = StatementChange(tag, _quoted(lost), _quoted(gained), new.text, old.text)
     tags = tuple(t for t in found.tags if t != "wording.substantive")
     return Classification(
-        (changed.tag, *tags), statements=(change, *found.statements), details=found.details
+        (tag, *tags), statements=(change, *found.statements), details=found.details
     )
 
 

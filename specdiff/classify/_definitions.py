@@ -165,3 +165,61 @@ def _edited_words(old: str, new: str) -> tuple[str, str]:
         if op != "equal":
             return " ".join(a[i1:i2][:_QUOTED]), " ".join(b[j1:j2][:_QUOTED])
     return "", ""
+
+
+#: A negated constraint on what a defined string holds, up to the next part of the
+#: sentence: "not including the string `--`", "does not start with `>` or `->`", "does
+#: not end with `-`". The verb's class names what is constrained (contents, start, end,
+#: what follows or precedes).
+_CONSTRAINT = re.compile(
+    r"\b(?:not|no|never)\s+(?:\w+\s+)?"
+    r"(?P<verb>includ(?:e|es|ing)|contain(?:s|ing)?|start(?:s|ing)?|begin(?:s|ning)?"
+    r"|end(?:s|ing)?|followed|preceded)\b(?P<what>[^,;.()]*)",
+    re.IGNORECASE,
+)
+_VERB_CLASS = {"includ": "contain", "contai": "contain", "begin": "start", "start": "start"}
+_LITERAL = re.compile(r"(`+)(.+?)\1")
+
+
+def definition_constraints_change(old: Clause, new: Clause) -> tuple[str, str, str] | None:
+    """:func:`constraints_change` of the sentences defining the same term in both."""
+    if _DEFINES not in old.text or _DEFINES not in new.text:
+        return None
+    if not defined_terms(old) & defined_terms(new):
+        return None
+    return constraints_change(defining_sentences(old.text), defining_sentences(new.text))
+
+
+def constraints_change(old: str, new: str) -> tuple[str, str, str] | None:
+    """How the negated constraints on literal strings of a definition changed ("a string
+    of characters not including the string `--`" -> "where *text* does not start with `>`
+    or `->`, does not end with `-`, and does not contain `--`"): the tag (one gained
+    restricts what the definition admits, one lost broadens it, both change it) and the
+    constraints lost and gained, as written. Only constraints naming a literal in code
+    are read: one naming a term ("not followed by [Unicode whitespace]") may be the same
+    class said with a term renamed. Nor one that qualifies a term defined elsewhere
+    ("an [absolute URI] not containing `<`"): the term's own definition may hold it."""
+    before, after = _constraints(old), _constraints(new)
+    lost = [said for key, said in before.items() if key not in after]
+    gained = [said for key, said in after.items() if key not in before]
+    if not lost and not gained:
+        return None
+    if lost and gained:
+        tag = "normative.changed"
+    else:
+        tag = "normative.broadened" if lost else "normative.restricted"
+    return tag, "; ".join(lost), "; ".join(gained)
+
+
+def _constraints(text: str) -> dict[tuple[str, frozenset[str]], str]:
+    found: dict[tuple[str, frozenset[str]], str] = {}
+    for m in _CONSTRAINT.finditer(text):
+        if text[: m.start()].rstrip().endswith("]"):
+            continue  # said of a term defined elsewhere (see constraints_change)
+        literals = frozenset(g[1].strip() for g in _LITERAL.findall(m["what"]))
+        if not literals:
+            continue
+        verb = m["verb"].lower()
+        key = (_VERB_CLASS.get(verb[:6], _VERB_CLASS.get(verb[:5], verb[:3])), literals)
+        found.setdefault(key, " ".join(m.group(0).split()))
+    return found
