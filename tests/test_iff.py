@@ -47,6 +47,17 @@ from specdiff.classify._iff import iff_change
         ),
         ("X can open iff it is red.", "X can open iff (if and only if) it is red.", None),
         ("[X](#x) can open iff it is red.", '[X](@x) <a id="x"></a> can open iff it is red.', None),
+        # The same words in another order or form, negation said either way: the same.
+        (
+            "X can open iff it is not followed by whitespace.",
+            "X can open iff no whitespace follows it.",
+            None,
+        ),
+        (
+            "X can open iff it is not followed by whitespace.",
+            "X can open iff it is not preceded by whitespace.",
+            "normative.changed",
+        ),
         # A character in code is what the condition says: changed.
         ("X can open iff it is not `*`.", "X can open iff it is not `_`.", "normative.changed"),
         # Another thing governed, or no joining word: not read here.

@@ -21,6 +21,7 @@ import re
 from typing import NamedTuple
 
 from ..parse.statements import singular
+from ._forms import same_stem
 
 #: The words that join a rule to its conditions. "if" alone is left out: it opens the
 #: conditions of rules stated with a modal, which the statement model reads.
@@ -112,6 +113,45 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(singular(w) for w in words if w not in _FILLER)
 
 
+#: Words of grammar that a condition said again in other words may gain or lose: "not
+#: followed by whitespace" / "whitespace does not follow it".
+_GRAMMAR = frozenset(("by", "of", "to", "for", "with", "in", "on", "at", "does", "do"))
+_NEGATIONS = frozenset(("not", "no", "never", "none"))
+
+
+def _unsaid_again(
+    lost: list[tuple[str, str]], gained: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """``lost`` and ``gained`` without the pairs that are one condition said again: the
+    same words in another order or form ("not followed by whitespace" -> "no whitespace
+    follows it"), negation said either way."""
+    kept = list(gained)
+    still: list[tuple[str, str]] = []
+    for item in lost:
+        mate = next((g for g in kept if _said_again(item[1], g[1])), None)
+        if mate is None:
+            still.append(item)
+        else:
+            kept.remove(mate)
+    return still, kept
+
+
+def _said_again(a: str, b: str) -> bool:
+    left, right = _content(a), _content(b)
+    if len(left) != len(right):
+        return False
+    for word in left:
+        mate = next((w for w in right if w == word or same_stem(w, word)), None)
+        if mate is None:
+            return False
+        right.remove(mate)
+    return True
+
+
+def _content(condition: str) -> list[str]:
+    return ["not" if w in _NEGATIONS else w for w in _key(condition) if w not in _GRAMMAR]
+
+
 #: What a condition lost or gained does to a rule, by the word that joined it: one of
 #: conditions that must all hold ("and") admits more when lost, fewer when gained; one of
 #: alternatives ("or") the other way round.
@@ -135,6 +175,7 @@ def iff_change(old: str, new: str) -> IffChange | None:
         now = {_key(c): (j, c) for j, c in after[governed]}
         lost = [was[k] for k in was if k not in now]
         gained = [now[k] for k in now if k not in was]
+        lost, gained = _unsaid_again(lost, gained)
         if not lost and not gained:
             continue
         effects = {_EFFECT["lost", j or "and"] for j, _ in lost}
