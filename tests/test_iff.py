@@ -58,6 +58,16 @@ from specdiff.classify._iff import iff_change
             "X can open iff it is not preceded by whitespace.",
             "normative.changed",
         ),
+        (
+            "A line is blank iff it contains no characters other than spaces and tabs.",
+            "A line is blank iff it contains only spaces or tabs.",
+            None,
+        ),
+        (
+            "A line is blank iff it contains no characters other than spaces and tabs.",
+            "A line is blank iff it contains only spaces.",
+            "normative.changed",
+        ),
         # A character in code is what the condition says: changed.
         ("X can open iff it is not `*`.", "X can open iff it is not `_`.", "normative.changed"),
         # Another thing governed, or no joining word: not read here.

@@ -115,7 +115,7 @@ def _key(text: str) -> tuple[str, ...]:
 
 #: Words of grammar that a condition said again in other words may gain or lose: "not
 #: followed by whitespace" / "whitespace does not follow it".
-_GRAMMAR = frozenset(("by", "of", "to", "for", "with", "in", "on", "at", "does", "do"))
+_GRAMMAR = frozenset(("by", "of", "to", "for", "with", "in", "on", "at", "does", "do", "and", "or"))
 _NEGATIONS = frozenset(("not", "no", "never", "none"))
 
 
@@ -148,8 +148,16 @@ def _said_again(a: str, b: str) -> bool:
     return True
 
 
+#: "no characters other than spaces and tabs" says "only spaces or tabs".
+_NONE_OTHER = re.compile(r"\b(?:no|not\s+any)\s+(?:[\w-]+\s+)?other\s+than\b", re.IGNORECASE)
+
+
 def _content(condition: str) -> list[str]:
-    return ["not" if w in _NEGATIONS else w for w in _key(condition) if w not in _GRAMMAR]
+    """The words of a condition that say what it requires, in any order: words of
+    grammar, and the "and"/"or" between alternatives named ("spaces and tabs", "spaces
+    or tabs"), left out; negation said one way."""
+    words = _key(_NONE_OTHER.sub("only", condition))
+    return ["not" if w in _NEGATIONS else w for w in words if w not in _GRAMMAR]
 
 
 #: What a condition lost or gained does to a rule, by the word that joined it: one of
