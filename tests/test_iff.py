@@ -68,6 +68,12 @@ from specdiff.classify._iff import iff_change
             "A line is blank iff it contains only spaces.",
             "normative.changed",
         ),
+        # "provided" that names who provides is no condition.
+        (
+            "The token, provided by the server, is kept.",
+            "The token, provided by a client, is kept.",
+            None,
+        ),
         # A character in code is what the condition says: changed.
         ("X can open iff it is not `*`.", "X can open iff it is not `_`.", "normative.changed"),
         # Another thing governed, or no joining word: not read here.

@@ -26,7 +26,7 @@ from ._forms import same_stem
 #: The words that join a rule to its conditions. "if" alone is left out: it opens the
 #: conditions of rules stated with a modal, which the statement model reads.
 _JOINING = re.compile(
-    r"\b(?:iff|if\s+and\s+only\s+if|only\s+if)\b|,\s+provided(?:\s+that)?\b", re.IGNORECASE
+    r"\b(?:iff|if\s+and\s+only\s+if|only\s+if)\b|,\s+provided\s+that\b", re.IGNORECASE
 )
 #: A sentence ends at ".", "!" or "?" before a space and a capital or a bracket.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*_]*\s+(?=[\"'(\[*_`]*[A-Z0-9(\[])")
