@@ -4,7 +4,8 @@ reading reaches (a few places inside one section pair, never the whole document)
 
 from __future__ import annotations
 
-from specdiff.classify._neighbours import MAX_RUN, WINDOW, _Member, _runs, _worth_reading
+from specdiff.classify._neighbours import MAX_RUN, WINDOW, _Member, _moved, _runs, _worth_reading
+from specdiff.classify._statements import stemmed_words
 
 
 def seed(position: float, index: int, *, new_side: bool = True) -> _Member:
@@ -62,3 +63,31 @@ def test_a_run_longer_than_the_limit_is_left_to_the_clause_reading():
     old_side = [edited(k, k, new_side=False) for k in range(MAX_RUN + 1)]
     new_side = [seed(k, 100 + k) for k in range(MAX_RUN + 1)]
     assert not _worth_reading(old_side + new_side, {})
+
+
+# -- what a piece of text moved is --------------------------------------------------------
+# A clause added or removed counts as regrouped only when it is a piece of text of some
+# size made of words its neighbours let go of. Words that only join a piece to its
+# sentence ("if", "otherwise") give it no size: a new step "If the token is stale:" is a
+# step added, though its neighbours say "if", "token" and "stale" somewhere.
+
+_OLD_RUN = "The client checks the token. If it is stale, the client refreshes it."
+_LET_GO = "If it is stale, the client refreshes the token."
+
+
+def test_a_new_conditional_step_is_no_text_moved_for_its_if():
+    step = stemmed_words("If the token is stale:")
+    assert not _moved(step, stemmed_words(_LET_GO), stemmed_words(_OLD_RUN))
+
+
+def test_a_removed_branch_is_no_text_moved_for_its_otherwise_if():
+    # The other direction: an old step gone, its words still said by the new run.
+    step = stemmed_words("Otherwise if the token is stale:")
+    new_run = "Otherwise the client checks the token; if it is stale it is refreshed."
+    assert not _moved(step, stemmed_words(new_run), stemmed_words(new_run))
+
+
+def test_a_piece_of_three_words_of_its_own_still_moved_with_its_if():
+    # Control: the same step with three words of what it is about is a piece regrouped.
+    step = stemmed_words("If the token is stale, refresh:")
+    assert _moved(step, stemmed_words(_LET_GO), stemmed_words(_OLD_RUN))

@@ -48,6 +48,29 @@ MIN_MOVED = 3
 #: The share of a regrouped piece's words that another clause of the run let go of (the
 #: rest may be words the run holds anyway: "characters" said twice).
 FROM_LET_GO = 2 / 3
+#: Words that join a piece of text to its sentence (a condition's "if", a branch's
+#: "otherwise", "with"/"without") rather than say what it is about: every paragraph of a
+#: run holds them, so they do not make a new step ("If the token is stale:") a piece of
+#: text regrouped from its neighbours ("unles": the stem of "unless").
+_JOINING_WORDS = frozenset(
+    {
+        "if",
+        "when",
+        "whenever",
+        "unless",
+        "unles",
+        "otherwise",
+        "else",
+        "whether",
+        "while",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "upon",
+        "via",
+    }
+)
 #: Prose may change form between paragraph, list item and block quote; code, tables,
 #: examples and commentary keep theirs.
 _PROSE = frozenset((ClauseKind.PARAGRAPH, ClauseKind.LIST_ITEM, ClauseKind.BLOCKQUOTE))
@@ -339,8 +362,10 @@ def _moved(
     of the run, and most among the words that version let go of (:data:`FROM_LET_GO`).
 
     The size is the piece's own: a "SHOULD" that a new rule nearby also uses is still a
-    word of the item "SHOULD be descriptive and terse" regrouped from a paragraph."""
-    if len(content_words(words)) < MIN_MOVED:
+    word of the item "SHOULD be descriptive and terse" regrouped from a paragraph. Words
+    that only join a piece to its sentence (:data:`_JOINING_WORDS`: "if", "otherwise")
+    give it no size: "If the token is stale:" is a new step, not two words moved."""
+    if len([w for w in content_words(words) if w not in _JOINING_WORDS]) < MIN_MOVED:
         return False
     words = words if unaccounted is None else unaccounted
     content = content_words(words)
