@@ -97,6 +97,12 @@ PLAIN = st.lists(
 ).map(" ".join)
 
 
+def _edited(old: list[str], dropped: list[bool], added: list[str]) -> list[str]:
+    """The new version: the old texts not dropped, then the added ones."""
+    kept = [t for t, drop in zip(old, [*dropped, *[False] * len(old)], strict=False) if not drop]
+    return kept + added
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(PLAIN, max_size=12),
@@ -120,8 +126,7 @@ def test_the_cheap_test_of_a_retired_term_changes_no_reading(
 ) -> None:
     # The new version keeps some of the old texts and adds others: the test that spares
     # the whole-document counts must answer as the counts do, in every reading.
-    new = [t for t, drop in zip(old, [*dropped, *[False] * len(old)], strict=False) if not drop]
-    new += added
+    new = _edited(old, dropped, added)
     texts = (lambda: old), (lambda: new)
     cut, uncut = Terms(*texts), _Uncut(*texts)
     for terms in (cut, uncut):
@@ -219,8 +224,7 @@ def test_reading_only_until_a_term_is_too_common_changes_no_reading(
 ) -> None:
     # A term the old version uses on its own more often than the edits can account for
     # is not retired: telling so from the first uses must answer as counting them all.
-    new = [t for t, drop in zip(old, [*dropped, *[False] * len(old)], strict=False) if not drop]
-    new += added
+    new = _edited(old, dropped, added)
     texts = (lambda: old), (lambda: new)
     early, counted = Terms(*texts), Terms(*texts)
     _full_counts(counted)
