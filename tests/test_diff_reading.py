@@ -114,3 +114,31 @@ def test_a_caption_dropped_over_its_kept_example_removes_no_rule(caption, tags):
     (change,) = report.changes
     assert change.kind_name == "clause.removed"
     assert change.tags == tags
+
+
+NOTICE = (
+    "# Notes\n\nCouriers must sign for each parcel.\n\n"
+    "{use}THE {what} ARE PROVIDED AS IS. IN NO EVENT SHALL {who} BE LIABLE FOR ANY LOSS.\n"
+)
+
+
+def test_a_legal_notice_reworded_binds_nobody():
+    report = compare(
+        NOTICE.format(
+            use="Your use of the notes may be subject to third party rights. ",
+            what="NOTES",
+            who="ANY EDITOR",
+        ),
+        NOTICE.format(use="", what="MATERIALS", who="THE EDITORS"),
+    )
+    (change,) = report.changes
+    assert not any(tag.startswith("normative.") for tag in change.tags)
+    assert str(change.severity) != "major"
+
+
+def test_a_rule_beside_a_legal_notice_is_still_read():
+    old = NOTICE.format(use="", what="NOTES", who="THE EDITORS")
+    report = compare(old, old.replace("Couriers must sign", "Couriers may sign"))
+    (change,) = report.changes
+    assert "normative.weakened" in change.tags
+    assert str(change.severity) == "major"

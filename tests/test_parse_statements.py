@@ -350,3 +350,44 @@ def test_however_ends_one_rule_and_its_party_starts_the_next():
         "courier",
         "carry the parcels however heavy they are",
     )
+
+
+# -- legal notices bind no party of the spec -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your use of these notes may be subject to third party rights.",
+        "THE NOTES ARE PROVIDED AS IS AND THE EDITORS SHALL NOT BE LIABLE FOR ANY LOSS.",
+        "IN NO EVENT MAY THE EDITORS BE HELD LIABLE FOR DAMAGES OF ANY KIND.",
+        "The editors shall not be liable for any damages arising from use of the notes.",
+        "These notes are licensed under a free licence and may be copied freely.",
+        "THE EDITORS DISCLAIM ALL WARRANTIES AND SHALL NOT ANSWER FOR ERRORS.",
+        "Use of the notes may infringe third party rights.",
+    ],
+)
+def test_legal_notices_are_not_rules(text):
+    assert find_statements(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SERVERS MUST NOT SEND THE HEADER TWICE.",  # capitals without a notice's words
+        "Servers MUST NOT be liable to drop a request.",  # a capital keyword, mixed case
+        "The assistant should add a disclaimer to medical advice.",  # a disclaimer to write
+        "The license field must name the licence of the API.",  # "licence" alone
+    ],
+)
+def test_rules_near_legal_words_stay_rules(text):
+    assert len(find_statements(text)) == 1
+
+
+def test_a_rule_beside_a_licence_paragraph_stays_a_rule():
+    spec = parse_spec(
+        "# Notes\n\nTHE NOTES ARE PROVIDED AS IS. IN NO EVENT SHALL THE EDITORS BE LIABLE.\n"
+        "Couriers must sign for each parcel.\n\nClients MUST retry once.\n"
+    )
+    assert [s.force for s in clause_with(spec, "PROVIDED AS IS").statements] == ["must"]
+    assert [s.force for s in clause_with(spec, "retry once").statements] == ["must"]

@@ -190,6 +190,36 @@ _RFC_BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+#: The words of a legal notice: a disclaimer of warranty or liability, a grant of licence,
+#: the rights of third parties. Such a notice binds no party of the spec, so its "may",
+#: "shall" or "must" are no rules ("IN NO EVENT SHALL THE AUTHORS BE LIABLE ...", "Your
+#: use of this document may be subject to third party rights"). Only phrases that a
+#: notice uses and a rule of conformance does not: "disclaimer" (a text a reply may
+#: carry) and "licence" alone (the licence field of an API document) are not among them.
+_LEGAL_NOTICE = re.compile(
+    r"\bprovided\W+as[\s-]is\b|\bin\s+no\s+event\b|\bdisclaim(?:s|ed)?\b"
+    r"|\bwarrant(?:y|ies)\s+of\b|\b(?:implied|express)\s+warrant|\bwithout\s+(?:any\s+)?warrant"
+    r"|\bbe\s+(?:held\s+)?liable\b|\bmerchantability\b|\bnon-?infringement\b"
+    r"|\blicensed\s+under\b|\bthird[\s-]+party\s+rights\b|\bindemnif",
+    re.IGNORECASE,
+)
+#: Of the letters of a sentence, the share in capitals above which it is shouted, as
+#: disclaimers are: its capital keywords are the notice's words, not RFC 2119 ones.
+_SHOUTED = 0.8
+
+
+def _legal_notice(text: str, start: int, end: int, hits: tuple[Hit, ...]) -> bool:
+    """Whether the sentence is a legal notice whose keywords bind nobody: it says a
+    notice's words, and its keywords are lower-case or the whole sentence is in capitals.
+    "Servers MUST NOT remove the warranty of ..." in a sentence of mixed case stays a rule."""
+    if not _LEGAL_NOTICE.search(text, start, end):
+        return False
+    if not any(h.written.isupper() for h in hits):
+        return True
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > _SHOUTED * len(letters)
+
+
 # -- the senses of may and can --------------------------------------------------------------
 
 #: After *may*/*can*, verbs that describe what happens rather than what a party is
@@ -504,6 +534,8 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         and _RFC_BOILERPLATE.search(text, start, end)
     ):
         return  # "The key words MUST ... are to be interpreted as described in RFC 2119"
+    if _legal_notice(text, start, end, hits):
+        return  # "THE SOFTWARE IS PROVIDED AS IS ... IN NO EVENT SHALL ... BE LIABLE"
     sentence = fold(text[start:end])
     shared: list[list[StatementDetails]] = []  # the sentence is read once for all its rules
     previous = ""
