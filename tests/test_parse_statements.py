@@ -391,3 +391,26 @@ def test_a_rule_beside_a_licence_paragraph_stays_a_rule():
     )
     assert [s.force for s in clause_with(spec, "PROVIDED AS IS").statements] == ["must"]
     assert [s.force for s in clause_with(spec, "retry once").statements] == ["must"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The current charter may be found at the foundation's site.",
+        "The full grammar may be read in the appendix.",
+    ],
+)
+def test_where_a_text_may_be_found_is_no_permission(text):
+    assert find_statements(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clients MAY be found at the registry.",  # RFC 2119 capitals are always rules
+        "The file may be read by any client.",  # a party allowed to read it
+        "The token may be found by the client and reused.",
+    ],
+)
+def test_found_or_read_said_of_a_party_stays_a_rule(text):
+    assert len(find_statements(text)) == 1

@@ -259,6 +259,11 @@ _EVALUATIVE = _set("""
     tricky costly expensive great awkward unhelpful sure certain aware unaware due more
     less many much several one part there here so too very quite extremely incredibly
     """)
+#: After *may be* / *can be*, participles that say where a text or a thing is to be read,
+#: before a word of place: "the charter may be found at <link>", "can be read in section
+#: 3". A pointer for the reader, not a permission given to a party.
+_LOCATED = _set("found seen read obtained consulted viewed")
+_PLACES = _set("at in on under here there within from")
 _SKIPPED_ADVERBS = _set(
     "also then even further therefore instead generally politely gently briefly "
     "always never sometimes still only just freely simply additionally optionally "
@@ -1293,6 +1298,8 @@ def _sense_of_verb(words: list[str], position: int, subject: str) -> tuple[str, 
         while position < len(words) and words[position] in _SKIPPED_ADVERBS:
             position += 1
         after = words[position] if position < len(words) else ""
+        if after in _LOCATED and position + 1 < len(words) and words[position + 1] in _PLACES:
+            return "epistemic", ""  # "The charter may be found at ...": where it is said
         if _is_participle(after):
             return "passive", after
         if not after or after in _EVALUATIVE or after in _ARTICLES or after.endswith("ing"):
