@@ -1560,6 +1560,7 @@ def _pair_changes(
         # A verb the new version put for the old one throughout ("an error should be
         # thrown" -> "raised" everywhere) is terminology, as a renamed noun is.
         and not terms.renamed(old_verb.casefold(), new_verb.casefold())
+        and not _edition_term(a.action, b.action, terms)
     ):
         old_words, new_words = _quote(a.action, b.action)
         record("normative.changed", old_words or old_verb, new_words or new_verb)
@@ -1642,6 +1643,8 @@ def _swapped_requirement(
             swap.old.casefold(), swap.new.casefold(), swap.before, swap.after
         ):
             continue
+        if _edition_substitution(swap.old, swap.new, terms):
+            continue  # the edition's terminology, put in many rules at once
         if _category_only(a.party, b.party) and (old_words, new_words) == ({a.party}, {b.party}):
             continue  # "the field MAY be included" -> "the property MAY ...": the party
         return swap.old_phrase, swap.new_phrase
@@ -1672,12 +1675,32 @@ def _one_edit(a: NormativeStatement, b: NormativeStatement) -> bool:
     return len(edits) == 1 and edits[0][0] == "replace"
 
 
+def _edition_substitution(old: str, new: str, terms: Terms) -> bool:
+    """Whether ``old`` -> ``new`` (phrases as written) is a substitution the edition made
+    in many clauses at once (:meth:`Terms.substituted`): "valid query" -> "valid
+    operation" in rule after rule. Never opposite words ("must reject" -> "must accept"
+    however often: a reversal of the action, not a term)."""
+    old_words, new_words = words_of(old).split(), words_of(new).split()
+    if any(_opposite(g, f) for g in old_words for f in new_words):
+        return False
+    return terms.substituted(" ".join(old_words), " ".join(new_words))
+
+
+def _edition_term(old: str, new: str, terms: Terms) -> bool:
+    """Whether two phrases (a rule's actions) differ only by substitutions the edition
+    made in many clauses at once (:func:`_edition_substitution`)."""
+    swaps = swapped_words(old, new)
+    return bool(swaps) and all(_edition_substitution(s.old, s.new, terms) for s in swaps)
+
+
 def _terminology(old: str, new: str, terms: Terms) -> bool:
     """Whether two phrases differ only by terminology: category nouns after the same
     word, or terms renamed throughout the document."""
     swaps = swapped_words(old, new)
     return bool(swaps) and all(
-        s.category or terms.renamed(s.old.casefold(), s.new.casefold(), s.before, s.after)
+        s.category
+        or terms.renamed(s.old.casefold(), s.new.casefold(), s.before, s.after)
+        or _edition_substitution(s.old, s.new, terms)
         for s in swaps
     )
 

@@ -39,6 +39,8 @@ _WORD = re.compile(r"\w+")
 _MIN_USES = 2
 #: A term is retired when at most one use in this many is left.
 _RETIRED = 10
+#: A substitution made in at least this many clauses of an edition is its terminology.
+_EDITION_CLAUSES = 3
 #: Texts counted in one go (see ``_Counts._add``).
 _CHUNK = 500
 
@@ -343,6 +345,10 @@ class Terms:
         """The terms both versions define (``[term](@id)``), made on first use, shared."""
         self.clause_texts: tuple[str, str] = ("", "")
         """The old and new text of the clause at hand, where a reading needs them."""
+        self._plain: list[tuple[list[str], str]] = []
+        """The texts only one version has, as plain words (:meth:`_plain_edits`), shared."""
+        self._substitutions: dict[tuple[str, str], bool] = {}
+        """What :meth:`substituted` found, shared with the views."""
 
     def under(self, topic: frozenset[str]) -> Terms:
         """The same document's terms, for a clause under headings with these words."""
@@ -352,6 +358,8 @@ class Terms:
         view._edits = self._edits
         view._definitions = self._definitions
         view._defined = self._defined
+        view._plain = self._plain
+        view._substitutions = self._substitutions
         view.topic = topic
         view.clause_texts = self.clause_texts
         return view
@@ -527,6 +535,62 @@ class Terms:
             ) and not _contrasted(old, old_words, new_words)
         return False
 
+    def substituted(self, gone: str, fresh: str) -> bool:
+        """Whether the edition put ``fresh`` for ``gone`` (a few lower-case words each)
+        in many places at once: in at least :data:`_EDITION_CLAUSES` texts only the old
+        version has, ``gone`` stands between words that, with ``fresh`` between them
+        instead, the texts only the new version has read too ("valid queries must" ->
+        "valid operations must"). A term of the edition, not a change of each rule that
+        uses it, even where the old word lives on in a narrower sense ("query" for one
+        kind of operation). A swap made in a rule or two ("servers must reject" ->
+        "clients must reject" once) is no such term; nor is a value (a digit), nor a
+        word of grammar or of weight: a quantifier or a negation put in many rules at
+        once ("any" -> "each") changes each of them."""
+        if gone == fresh or any(ch.isdigit() for ch in gone + fresh):
+            return False
+        old_words, new_words = (
+            _WORD.findall(_article_words(gone)),
+            _WORD.findall(_article_words(fresh)),
+        )
+        if not old_words or not new_words:
+            return False
+        if any(names_nothing(w) for w in set(old_words) ^ set(new_words)):
+            return False  # a word of grammar or of weight ("any" -> "each", "not"): no term
+        key = (" ".join(old_words), " ".join(new_words))
+        known = self._substitutions.get(key)
+        if known is None:
+            known = self._substitutions[key] = self._count_substituted(*key)
+        return known
+
+    def _count_substituted(self, gone: str, fresh: str) -> bool:
+        removed, added = self._plain_edits()
+        # One word either side: the slot the term fills (a wider window would miss the
+        # clauses whose neighbouring words were edited too).
+        slot = re.compile(rf"(?:^|(\S+) ){re.escape(gone)}(?= (\S+)|$)", re.MULTILINE)
+        clauses = 0
+        for line in removed:
+            for m in slot.finditer(line):
+                before, after = m.group(1), m.group(2)
+                if before is None and after is None:
+                    continue  # the term alone: no slot to match
+                window = " ".join(w for w in (before, fresh, after) if w)
+                if f" {window} " in added:
+                    clauses += 1
+                    break
+            if clauses >= _EDITION_CLAUSES:
+                return True
+        return False
+
+    def _plain_edits(self) -> tuple[list[str], str]:
+        """The texts only the old version has, as plain lower-case words (one per text),
+        and those only the new one has, one line each between spaces; made once."""
+        if not self._plain:
+            old_texts, new_texts = self._versions()
+            removed = [_article_words(t) for t in old_texts - new_texts]
+            added = "\n".join(f" {_article_words(t)} " for t in new_texts - old_texts)
+            self._plain.append((removed, added))
+        return self._plain[0]
+
     def _verb_renamed(self, gone: str, fresh: str) -> bool:
         """Whether ``gone`` -> ``fresh``, one form of a verb for the same form of another
         ("evaluating" -> "executing", "evaluated" -> "executed"), renames the verb
@@ -553,6 +617,12 @@ class Terms:
             return False
         gained = sum(new.count((w,)) - old.count((w,)) for w in new_forms)
         return 2 * gained >= used - left and not _contrasted(old, (gone,), (fresh,))
+
+
+def _article_words(text: str) -> str:
+    """``text`` as plain lower-case words, "an" written "a": the article follows the
+    word after it ("an error" -> "a field error" keeps the slot)."""
+    return " ".join("a" if w == "an" else w for w in _WORD.findall(plain_text(text).casefold()))
 
 
 #: A verb renamed throughout keeps at most one use in this many, over all its forms.
