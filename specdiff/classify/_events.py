@@ -35,6 +35,13 @@ _HAS_VALUE = re.compile(
     r"|evaluated\s+to)\s+(?=(?:null|true|false|nil|none|undefined)\b)"
 )
 
+_OCCURS_AS_WRITTEN = re.compile(_OCCURS.pattern, re.IGNORECASE)
+_DURING_AS_WRITTEN = re.compile(_DURING.pattern, re.IGNORECASE)
+#: Before a literal as written: "returns `null`", "was {null}".
+_HAS_VALUE_AS_WRITTEN = re.compile(
+    _HAS_VALUE.pattern.replace(r"(?=(?:null", r"(?=[`{*_]*(?:null"), re.IGNORECASE
+)
+
 
 def said_alike(old: str, new: str) -> tuple[str, str]:
     """Both texts as written with each verb of occurrence, of time and of value in one
@@ -52,14 +59,6 @@ def said_alike(old: str, new: str) -> tuple[str, str]:
         if old_said and new_said and old_said != new_said:
             old, new = pattern.sub(form, old), pattern.sub(form, new)
     return old, new
-
-
-_OCCURS_AS_WRITTEN = re.compile(_OCCURS.pattern, re.IGNORECASE)
-_DURING_AS_WRITTEN = re.compile(_DURING.pattern, re.IGNORECASE)
-#: Before a literal as written: "returns `null`", "was {null}".
-_HAS_VALUE_AS_WRITTEN = re.compile(
-    _HAS_VALUE.pattern.replace(r"(?=(?:null", r"(?=[`{*_]*(?:null"), re.IGNORECASE
-)
 
 
 def _as_event(text: str) -> str:
