@@ -47,6 +47,7 @@ from ._definitions import (
 )
 from ._events import said_alike
 from ._examples import ANSWER_THRESHOLD, conversation_changed, verdict_changes
+from ._grammar import grammar_change
 from ._iff import iff_change
 from ._notation import canonical_bounds, canonical_notation, code_layout
 from ._statements import (
@@ -225,6 +226,18 @@ def _table_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None
     if field_cells_changed(old, new):
         return Classification(("wording.substantive",))
     return None
+
+
+def _grammar_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """A grammar production that lets a document say more (an optional symbol added:
+    "Variable : Type DefaultValue?" -> "... DefaultValue? Directives[Const]?") adds a
+    permission; one that lets it say less restricts what was allowed. A symbol the
+    document renamed throughout is the same symbol (see :func:`grammar_change`)."""
+    found = grammar_change(old.text, new.text, terms.renamed)
+    if found is None:
+        return None
+    tag, detail = found
+    return Classification((tag,), details=(detail,))
 
 
 def _type_line_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
@@ -976,6 +989,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("delegated check", _delegated_check_rule),
     ("condition", _condition_rule),
     ("normative", _normative_rule),
+    ("grammar", _grammar_rule),
     ("swapped operands", _swapped_operands_rule),
     ("code", _code_rule),
     ("editorial", _editorial_rule),

@@ -194,6 +194,11 @@ def compare_statements(
             continue
         if _kept_as(statement, new_text) or _stated_as_process(statement, new_text):
             continue
+        if _qualifies_kept_rule(statement, pairs):
+            changes.append(
+                StatementChange("normative.broadened", statement.keyword, None, statement.sentence)
+            )
+            continue
         turned = _denial_dropped(statement, new_text)
         if turned is not None:
             changes.append(
@@ -213,6 +218,11 @@ def compare_statements(
         if _absorbed(statement, old, added) or _carved(statement, old):
             continue
         if _kept_as(statement, old_text):
+            continue
+        if _qualifies_kept_rule(statement, [(b, a) for a, b in pairs]):
+            changes.append(
+                StatementChange("normative.restricted", None, statement.keyword, statement.sentence)
+            )
             continue
         turned = _denial_dropped(statement, old_text)
         if turned is not None:
@@ -872,6 +882,36 @@ def left_unpaired(
         return False, False
     _, old_left, new_left = _pair_positions(old, new, terms)
     return bool(old_left), bool(new_left)
+
+
+#: A relative pronoun right before a keyword ("exactly one entry, which must not be").
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+$", re.IGNORECASE)
+
+
+def _qualifies_kept_rule(
+    statement: NormativeStatement,
+    pairs: list[tuple[NormativeStatement, NormativeStatement]],
+) -> bool:
+    """Whether a rule only one side states is a relative clause appended to the sentence
+    of a rule both sides state: "{set} must have exactly one entry." -> "{set} must have
+    exactly one entry, which must not be an introspection field." narrows what the kept
+    rule allows (the other way round, widens it); it is no rule of its own. ``pairs``:
+    the paired statements, this side's first."""
+    sentence = statement.sentence
+    opens = [
+        m.start()
+        for m in re.finditer(re.escape(statement.keyword), sentence)
+        if _RELATIVE_BEFORE.search(sentence, 0, m.start())
+    ]
+    if not opens:
+        return False
+    for here, there in pairs:
+        if here.sentence != sentence or there.sentence == sentence:
+            continue
+        kept = there.sentence.rstrip(" .;").casefold()
+        if sentence.casefold().startswith(kept) and all(o > len(kept) for o in opens):
+            return True
+    return False
 
 
 def _identity(statement: NormativeStatement) -> tuple[object, ...]:

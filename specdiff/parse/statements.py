@@ -382,6 +382,12 @@ _COORDINATION = re.compile(r" (?:and|or) ")
 
 _PARTY_WORD = re.compile(r"[\w'’-]+")
 
+#: A step that names a value for the steps after it ("Let {fieldType} be the return type
+#: of {field}.", "Let this object type be {objectType}."): it binds nobody, so it does not
+#: carry on the rule of the lead-in it hangs from ("... must be a super-set of all
+#: interfaces it implements:"), as the steps that then test the named value do.
+_NAMING_STEP = re.compile(r"\s*(?:\d+[.)]\s*)?Let\s+(?!us\b)(?![\w]*'s\b)\S.*?\s+be\s", re.DOTALL)
+
 
 def read_clause(
     text: str,
@@ -396,7 +402,7 @@ def read_clause(
     these goals:"); ``header`` the column names of a table row.
     """
     readings = list(_read_text(text, vocabulary))
-    if lead_in and not readings:
+    if lead_in and not readings and not _NAMING_STEP.match(text):
         readings = _read_item(text, lead_in, vocabulary)
     if header:
         readings.extend(_read_required_column(text, header))
@@ -573,6 +579,11 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             # "As names are optional, references may use a path": the clause gives the
             # reason for the rule after it; what it says is said as a premise.
             continue
+        if not hit.written.isupper() and _EXAMPLE_EXPLAINED.match(text, start, hit.start):
+            # "This example is valid as the field may be omitted", "The following example
+            # makes it clear that {Letter+} must be greedy": why an example shows what it
+            # does; the rule it shows is stated elsewhere.
+            continue
         if hit.phrase.modal and not hit.written.isupper():
             if not hit.phrase.negative and _EXAMPLE_OPENING.match(text, start):
                 # "For example, an interface may describe a required field and types such
@@ -646,6 +657,18 @@ def _expected_outcome(hit: Hit, subject: str, text: str, end: int) -> bool:
     return verb in _OUTCOMES
 
 
+#: A sentence whose subject is an example ("This example of a cyclic type", "The following
+#: counter-example") with a reason or a content clause after it ("is valid as ...",
+#: "makes it clear that ...", "is invalid since ..."): what a keyword there says explains
+#: the example. A keyword said of the example itself ("The examples must be valid JSON")
+#: is not in such a clause.
+_EXAMPLE_EXPLAINED = re.compile(
+    r"[\s*_\"'“(]*(?:this|these|the\s+following|the\s+above|the|each)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:counter-?)?examples?(?:\s+(?:of|below|above|here)\b[^.;:]*?)?"
+    r"\s+(?:is|are|shows?|makes|illustrates|demonstrates|explains|would)\b"
+    r"[^.;:]*?\b(?:as|since|because|that|so)\b[^.;:]*$",
+    re.IGNORECASE,
+)
 #: A sentence that opens by saying it gives an example ("For example, ...", "For
 #: instance ...", "E.g. ...").
 _EXAMPLE_OPENING = re.compile(r"[\s*_\"'“(]*(?:for\s+(?:example|instance)|e\.g\.)\W", re.IGNORECASE)
@@ -1262,7 +1285,7 @@ def _sense(hit: Hit, subject: str, action_text: str, *, denied: bool = False) ->
         return "rule", ""
     position = 0
     hedged = False
-    while position < len(words) and words[position] in _SKIPPED_ADVERBS:
+    while position < len(words) and _skipped(words, position):
         if words[position] in _EPISTEMIC_UNLESS_PARTY and hit.written.casefold() == "may":
             hedged = True
         elif words[position] in _EPISTEMIC_ADVERBS:
@@ -1288,6 +1311,26 @@ def _forbids_content(words: list[str]) -> bool:
     if not words or words[0] not in _CONTENT_VERBS:
         return False
     return not any(w in _ONLY_SOME for w in words[1:6])
+
+
+#: Words that only stress the subject: "may itself be a modified type".
+_REFLEXIVES = _set("itself themselves")
+
+
+def _skipped(words: list[str], position: int) -> bool:
+    """Whether the word at ``position`` after a *may* or *can* is an adverb the verb after
+    it is read past ("may also be"), or a reflexive or an adverb of manner before "be" +
+    an article: "may itself be a modified type", "may recursively be a modified type"
+    say what a thing can be, as "may be a modified type" does. (Before a participle the
+    word stays the verb, as it was read: "types that cannot naturally be represented".)"""
+    word = words[position]
+    if word in _SKIPPED_ADVERBS:
+        return True
+    if word not in _REFLEXIVES and not word.endswith("ly"):
+        return False
+    return words[position + 1 : position + 2] == ["be"] and any(
+        w in _ARTICLES for w in words[position + 2 : position + 3]
+    )
 
 
 def _sense_of_verb(words: list[str], position: int, subject: str) -> tuple[str, str]:
