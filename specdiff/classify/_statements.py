@@ -1578,15 +1578,21 @@ def _pair_changes(
     if scope:
         record(scope, a.party, b.party)
         return found
+    variable = _named_by_variable(a, b)
     if (
         _other_party(a.party, b.party, changed_words)
+        and not variable
         and not _terminology(a.party, b.party, terms)
         and not _category_dropped(a.party, b.party)
         and not _category_only(a.party, b.party)
     ):
         record("normative.changed", a.party, b.party)
         return found
-    if _owner_changed(a.party, b.party) and not _terminology(a.party, b.party, terms):
+    if (
+        _owner_changed(a.party, b.party)
+        and not variable
+        and not _terminology(a.party, b.party, terms)
+    ):
         record("normative.changed", a.party, b.party)
         return found
     # A different verb ("must log" -> "must drop") is a different requirement.
@@ -1617,6 +1623,21 @@ def _pair_changes(
     if scoped is not None:
         record(*scoped)
     return found
+
+
+def _named_by_variable(a: NormativeStatement, b: NormativeStatement) -> bool:
+    """Whether one version names the party by an algorithm's variable ("{field} must
+    include an argument ...") that the other names by a noun phrase with the same head
+    ("The object field must include an argument ..."): a step binds the variable to
+    that thing ("Let {field} be that named field on {type}"), so the party is the same,
+    however the phrase qualified it."""
+    for one, other in ((a, b), (b, a)):
+        words = one.party.split()
+        if len(words) != 1 or other.party.split()[-1:] != words:
+            continue
+        if re.search(rf"\{{{re.escape(words[0])}\}}", one.sentence, re.IGNORECASE):
+            return True
+    return False
 
 
 def _events_respelled(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
