@@ -591,6 +591,10 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
                 # allow, said of the example's things; the rule it shows is stated
                 # elsewhere. (A prohibition in an example still forbids: left as read.)
                 continue
+            if _PURPOSE.search(text, max(start, hit.start - _PURPOSE_REACH), hit.start):
+                # "... are provided along with a request so they may be substituted": the
+                # purpose of what the sentence says, which allows nothing to anyone.
+                continue
             if _either_way(text, start, hit):
                 # "Extensions may or may not be supported": what is uncertain; neither
                 # keyword allows or forbids anything. A later lower-case "may" of the
@@ -669,6 +673,14 @@ _EXAMPLE_EXPLAINED = re.compile(
     r"[^.;:]*?\b(?:as|since|because|that|so)\b[^.;:]*$",
     re.IGNORECASE,
 )
+#: A purpose clause that a *may* or *can* stands in: "so that they can be compared", "in
+#: order that it may be read", "along with a request so they may be substituted" (a bare
+#: "so" after a comma is a consequence, "..., so servers may cache it", and stays a rule).
+_PURPOSE = re.compile(
+    r"(?:\bso\s+that|\bin\s+order\s+that|(?<![,;])\s+so)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PURPOSE_REACH = 60
 #: A sentence that opens by saying it gives an example ("For example, ...", "For
 #: instance ...", "E.g. ...").
 _EXAMPLE_OPENING = re.compile(r"[\s*_\"'“(]*(?:for\s+(?:example|instance)|e\.g\.)\W", re.IGNORECASE)
