@@ -114,3 +114,41 @@ def test_a_sample_in_one_data_format_does_not_become_one_in_another() -> None:
     # Control: a fence that gains its language is the same block.
     unnamed = json_sample.replace("```json", "```")
     assert ("{", "{") in _pairs(_spec("Where the lamp would be:\n", unnamed), old)
+
+
+def test_same_test_reads_what_flanks_each_mark() -> None:
+    def example(given: str) -> str:
+        return f"{given}\n.\n<p>x</p>"
+
+    # The same marks, but the inner one now closes between two words, not before a space:
+    # another test, both ways.
+    assert not same_test(example("~~lamp post~ pier~~"), example("~~lamp~post~~"))
+    assert not same_test(example("~~lamp~post~~"), example("~~lamp post~ pier~~"))
+    # A run that stood between words now opens the input: another test.
+    assert not same_test(example("lamp~~post~~pier"), example("~~lamp~~post"))
+    # Control: a line's start flanks as a space does, and a trailing word may go.
+    assert same_test(example("~+~"), example("lamp ~+~"))
+    assert same_test(example("lamp~post~pier"), example("lamp~post~"))
+
+
+DIGITS = _example("11~15~32", "<p>11<s>15</s>32</p>")
+OTHER_DIGITS = _example("5~6~78", "<p>5<s>6</s>78</p>")
+
+
+def test_an_example_with_only_other_filler_is_found_though_no_word_is_shared() -> None:
+    # The examples are regrouped under new captions: no word of the two texts is shared,
+    # the example is known by what it tests.
+    old = _spec(CAPTION, PLAIN, "Between digits:\n", TRIPLE, DIGITS, NESTED)
+    new = _spec("Rule 1:\n", NESTED, PLAIN, "Rule 2:\n", OTHER_DIGITS, TRIPLE)
+    assert ("11~15~32", "5~6~78") in _pairs(old, new)
+    assert ("5~6~78", "11~15~32") in _pairs(new, old)
+
+
+def test_an_example_whose_marks_are_flanked_otherwise_stays_apart() -> None:
+    # Control: the same marks, but the inner delimiter now stands between two words.
+    spaced = _example("~~lamp post~ pier~~", "<p><s><s>lamp post</s> pier</s>~</p>")
+    joined = _example("~~lamp~post~~", "<p><s><s>lamp</s>post</s>~</p>")
+    old = _spec(CAPTION, PLAIN, "Overlaps:\n", spaced)
+    new = _spec("Rule 1:\n", PLAIN, "Rule 2:\n", joined)
+    assert not any(a.startswith("~~lamp") for a, _ in _pairs(old, new))
+    assert not any(a.startswith("~~lamp") for a, _ in _pairs(new, old))

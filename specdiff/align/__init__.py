@@ -92,6 +92,7 @@ def align(old: Spec, new: Spec) -> Alignment:
     clauses.match_example_inputs()
     clauses.match_sequences()
     clauses.match_fuzzy()
+    clauses.match_example_tests()
     clauses.match_assertions()
     clauses.match_shared_sentences()
     clauses.match_restated()

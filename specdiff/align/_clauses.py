@@ -20,7 +20,10 @@ from ._similarity import (
     anchor_words,
     compatible,
     family,
+    input_likeness,
     same_field,
+    same_output_elements,
+    same_test,
     top_keys,
 )
 from ._steps import step_act
@@ -215,6 +218,29 @@ class ClauseMatcher:
             if old_inputs:
                 new_inputs = _sole_inputs(self.new, new_id, self.new_taken)
                 self._pair_by_name(old_inputs, new_inputs, compatible, "input")
+
+    # -- layer 3b: a conformance example by what it tests ------------------------------
+    def match_example_tests(self) -> None:
+        """Conformance examples of paired sections, still free after the text layers,
+        that test the same thing (``same_test``: the same marks with the same flanks and
+        only filler words changed, "11*15*32" -> "5*6*78"; a trailing word dropped,
+        "foo__bar__baz" -> "foo__bar__") and whose expected output shows the same
+        elements: one example with other filler. Their texts share almost no word, so
+        no shingle finds them; most alike inputs first, each example once."""
+        for old_id, (new_id, _) in self.section_pairs.items():
+            old_free = _free_examples(self.old, old_id, self.old_to_new)
+            if not old_free:
+                continue
+            new_free = _free_examples(self.new, new_id, self.new_taken)
+            if not new_free or len(old_free) * len(new_free) > MAX_GAP_CELLS:
+                continue
+            edges = [
+                (input_likeness(a.text, b.text), a.index, b.index)
+                for a in old_free
+                for b in new_free
+                if same_output_elements(a.text, b.text) and same_test(a.text, b.text)
+            ]
+            self._pair_best_first(edges, "input")
 
     # -- layer 2: the same place in a paired section -----------------------------------
     def match_sequences(self) -> None:
@@ -956,6 +982,17 @@ def _sole_inputs(spec: Spec, section_id: str, taken: Container[int]) -> dict[str
             if given is not None:
                 found["\n".join(line.rstrip() for line in given.split("\n"))].append(clause)
     return {given: only[0] for given, only in found.items() if len(only) == 1}
+
+
+def _free_examples(spec: Spec, section_id: str, taken: Container[int]) -> list[Clause]:
+    """The conformance examples of a section not paired yet."""
+    return [
+        spec.clauses[index]
+        for index in spec.section(section_id).clauses
+        if index not in taken
+        and spec.clauses[index].kind is ClauseKind.CODE
+        and conformance_input(spec.clauses[index].text) is not None
+    ]
 
 
 def _rows(spec: Spec, section_id: str) -> list[Clause]:

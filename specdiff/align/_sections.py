@@ -281,6 +281,35 @@ class SectionMatcher:
                         or self._children_kept(before, after)
                     ):
                         self._pair(before.id, after.id, "place")
+                elif old_gap and new_gap and (len(old_gap) == 1 or len(new_gap) == 1):
+                    self._renamed_beside_others(old_gap, new_gap, cache)
+
+    def _renamed_beside_others(
+        self, old_gap: list[str], new_gap: list[str], cache: TextCache
+    ) -> None:
+        """One section renamed in place while a sibling was added beside it (or removed
+        from beside it) in the same slot: "Tab expansion" became "Tabs", rewritten, and a
+        new "Insecure characters" follows it. The renamed one is the only section of the
+        crowded side at the same level whose title shares a content word with the lone
+        section's and whose text says much the same (as ``match_in_place`` asks of a lone
+        pair); when none or several do, nothing is paired here."""
+        fits = []
+        for old_id in old_gap:
+            before = self.old.section(old_id)
+            for new_id in new_gap:
+                after = self.new.section(new_id)
+                if (
+                    before.level == after.level
+                    and content_words(_title(before)) & content_words(_title(after))
+                    and (
+                        self._kept_sentences(before, after, cache)
+                        or self._same_topic(before, after)
+                        or self._children_kept(before, after)
+                    )
+                ):
+                    fits.append((old_id, new_id))
+        if len(fits) == 1:
+            self._pair(*fits[0], "place")
 
     def _same_topic(self, before: Section, after: Section) -> bool:
         """Whether the only free sections of one slot are one section renamed and

@@ -123,13 +123,50 @@ def same_test(a: str, b: str) -> bool:
     return _alike(_tokens(old), _tokens(new)) >= SAME_TOKENS and _tags(a) == _tags(b)
 
 
+def input_likeness(a: str, b: str) -> float:
+    """How alike the inputs of two conformance examples are, token by token (0 when
+    either is no conformance example)."""
+    old, new = conformance_input(a), conformance_input(b)
+    if old is None or new is None:
+        return 0.0
+    return _alike(_tokens(old), _tokens(new))
+
+
+def same_output_elements(a: str, b: str) -> bool:
+    """Whether two conformance examples expect output of the same elements, in order."""
+    return _tags(a) == _tags(b)
+
+
 def _alike(a: list[str], b: list[str]) -> float:
     return Indel.normalized_similarity(a, b)
 
 
 def _marks(text: str) -> list[str]:
-    """The marks of an input, its first line's indentation included."""
-    return [match.group() for match in _MARK.finditer("\n" + text)]
+    """The marks of an input, its first line's indentation included, each with what
+    flanks it: what such an input tests is its delimiter runs and whether a space, a word
+    or other punctuation stands on each side (``**foo bar* baz**`` and ``**foo*bar**``
+    have the same marks, but one closes the inner ``*`` after a word and before a space,
+    the other between two words: two tests). A line's start or end flanks as a space
+    does ("*_*" -> "foo *_*" keeps its test)."""
+    given = "\n" + text
+    found = []
+    for match in _MARK.finditer(given):
+        mark = match.group()
+        if mark[0] == "\n":
+            found.append(mark)
+            continue
+        start, end = match.span()
+        after = given[end] if end < len(given) else "\n"
+        found.append(f"{_flank(given[start - 1])}{mark}{_flank(after)}")
+    return found
+
+
+def _flank(char: str) -> str:
+    """What stands beside a mark: a space (or a line's start or end), a word, or
+    punctuation."""
+    if char.isspace():
+        return " "
+    return "w" if char.isalnum() else "."
 
 
 #: An HTML tag's name, opening or closing.
