@@ -55,8 +55,25 @@ def compatible(a: Clause, b: Clause) -> bool:
         return may_be_one_step(a.text, b.text, a_step=a_step, b_step=b_step)
     if a.kind is ClauseKind.CODE and b.kind is ClauseKind.CODE:
         formats = {_data_format(a), _data_format(b)} - {""}
-        return len(formats) < 2 and same_test(a.text, b.text)
+        return len(formats) < 2 and same_test(a.text, b.text) and not _other_sample(a, b)
     return True
+
+
+def _other_sample(a: Clause, b: Clause) -> bool:
+    """Whether two data samples (JSON or YAML mappings) are samples of different things:
+    they share at least ``OTHER_SAMPLE_KEYS`` top-level keys holding plain values, and
+    every one of those values differs (``"name": "avatar", "in": "formData"`` is not
+    ``"name": "freeForm", "in": "query"``, however alike the key names make their
+    texts). A sample edited keeps some value (its name, where it goes) while others
+    change; one of a single shared key is that value edited (``"$ref"`` following a
+    renamed path, ``"type": "basic"`` -> ``"type": "http"``)."""
+    old, new = top_scalars(a), top_scalars(b)
+    shared = old.keys() & new.keys()
+    return len(shared) >= OTHER_SAMPLE_KEYS and all(old[key] != new[key] for key in shared)
+
+
+#: Shared plain values, all changed, that make two data samples samples of two things.
+OTHER_SAMPLE_KEYS = 2
 
 
 #: Fence languages that are formats of data or documents, by the model they write: a
@@ -213,18 +230,64 @@ def top_keys(clause: Clause) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def _top_keys(text: str) -> frozenset[str]:
+    data = _data(text)
+    return frozenset(str(k) for k in data) if isinstance(data, dict) else frozenset()
+
+
+#: Fences under which a JSON object is often written (older specs fence JSON as ``js``).
+_SCRIPT_FENCES = frozenset({"", "js", "javascript"})
+
+
+def top_scalars(clause: Clause) -> dict[str, str]:
+    """The top-level keys of a JSON or YAML mapping that hold a plain value (a string,
+    number or boolean), with that value as written back; empty for anything else. A
+    block fenced as JavaScript, or not at all, counts when it reads as a JSON object."""
+    if clause.kind is not ClauseKind.CODE:
+        return {}
+    words = clause.info.split()
+    language = words[0].casefold() if words else ""
+    if language in _DATA_FENCES:
+        return _top_scalars(clause.text, yaml_too=True)
+    if language in _SCRIPT_FENCES and clause.text.lstrip().startswith("{"):
+        return _top_scalars(clause.text, yaml_too=False)
+    return {}
+
+
+@lru_cache(maxsize=1024)
+def _top_scalars(text: str, *, yaml_too: bool) -> dict[str, str]:
+    data = _data(text) if yaml_too else _json(text)
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(key): str(value)
+        for key, value in data.items()
+        if isinstance(value, str | int | float | bool)
+    }
+
+
+def _json(text: str) -> object:
+    import json
+
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _data(text: str) -> object:
+    """A JSON or YAML text read as data (None when it reads as neither)."""
     import json
 
     import yaml
 
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except ValueError:
         try:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (ValueError, RecursionError, yaml.YAMLError):
-            return frozenset()
-    return frozenset(str(k) for k in data) if isinstance(data, dict) else frozenset()
+            return None
 
 
 def anchor_words(anchor: str) -> str:
