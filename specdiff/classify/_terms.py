@@ -495,6 +495,22 @@ class Terms:
         return all(c.words[noun] - c.pairs[term] >= used for c in (old, new))
 
     def renamed(self, gone: str, fresh: str, before: str = "", after: str = "") -> bool:
+        """Whether ``gone`` -> ``fresh`` renames a term throughout the document
+        (:meth:`_renamed_as_written`), or is the plural of such a rename: "transports"
+        -> "protocols" where the new version renamed "transport" to "protocol". The
+        counts are of words as written, so a term renamed mostly in the singular has too
+        few plural uses of its own to be found retired; each rule that says the plural
+        still reads as before under the new name (found on releases far apart, where the
+        rename and its plurals pile up)."""
+        if self._renamed_as_written(gone, fresh, before, after):
+            return True
+        one, other = _singular_term(gone), _singular_term(fresh)
+        both_plural = one != gone and other != fresh
+        if not both_plural or one == other:
+            return False  # no other form to read
+        return self._renamed_as_written(one, other, before, after)
+
+    def _renamed_as_written(self, gone: str, fresh: str, before: str = "", after: str = "") -> bool:
         """Whether ``gone`` -> ``fresh`` (one or two lower-case words each; ``before``
         and ``after``, the words before and after them on both sides, or '') renames a
         term throughout the document: as written ("sender" -> "producer", "horizontal
@@ -804,6 +820,14 @@ def _definitions(texts: Iterable[str]) -> dict[str, str]:
 
 
 _MARKED_TERM = re.compile(r"\[([^\[\]]+)\]\(@")
+
+
+def _singular_term(term: str) -> str:
+    """``term`` (lower-case words) with its last word singular ("transport bindings" ->
+    "transport binding"): the noun of a term is its last word."""
+    head, _, last = term.rpartition(" ")
+    one = singular(last)
+    return f"{head} {one}" if head else one
 
 
 def _marked_terms(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
