@@ -343,12 +343,20 @@ class TextCache:
         return found
 
     def sentence_similarity(self, a: Clause, b: Clause) -> float:
-        """The similarity of the two most alike sentences of ``a`` and ``b``."""
+        """The similarity of the two most alike sentences of ``a`` and ``b`` that say
+        something in words (:func:`_worded`). A sentence made mostly of values ("For
+        instance: 1.1.3 -> 2.0.0 and 2.1.7 -> 2.2.0.") looks like any other such sentence
+        letter by letter ("Example: 1.0.0 < 2.0.0 < 2.1.0."), digits and dots alike: it
+        is no evidence that a paragraph kept a sentence, and two unrelated paragraphs
+        paired on it read as one rule rewritten into another (met comparing releases
+        far apart, where such leftovers abound)."""
         return max(
             (
                 Indel.normalized_similarity(x, y)
                 for x in self.sentences(a)
+                if _worded(x)
                 for y in self.sentences(b)
+                if _worded(y)
             ),
             default=0.0,
         )
@@ -364,6 +372,15 @@ class TextCache:
     def similarity(self, a: Clause, b: Clause) -> float:
         """0..1, the normalised Indel similarity of the two plain texts."""
         return Indel.normalized_similarity(self.plain(a), self.plain(b))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _worded(sentence: str) -> bool:
+    """Whether ``sentence`` has at least :data:`_MIN_SENTENCE_WORDS` words with a letter
+    in them: a sentence of words, not a row of values with a word or two around them."""
+    return sum(1 for w in sentence.split() if _LETTER.search(w)) >= _MIN_SENTENCE_WORDS
 
 
 class ShingleIndex:
