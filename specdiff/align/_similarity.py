@@ -303,6 +303,7 @@ class TextCache:
         self._plain: dict[int, str] = {}
         self._shingles: dict[int, frozenset[str]] = {}
         self._sentences: dict[int, tuple[str, ...]] = {}
+        self._worded: dict[int, tuple[str, ...]] = {}
 
     def plain(self, clause: Clause) -> str:
         key = id(clause)
@@ -350,16 +351,19 @@ class TextCache:
         is no evidence that a paragraph kept a sentence, and two unrelated paragraphs
         paired on it read as one rule rewritten into another (met comparing releases
         far apart, where such leftovers abound)."""
+        theirs = self._worded_sentences(b)
         return max(
-            (
-                Indel.normalized_similarity(x, y)
-                for x in self.sentences(a)
-                if _worded(x)
-                for y in self.sentences(b)
-                if _worded(y)
-            ),
+            (Indel.normalized_similarity(x, y) for x in self._worded_sentences(a) for y in theirs),
             default=0.0,
         )
+
+    def _worded_sentences(self, clause: Clause) -> tuple[str, ...]:
+        """The sentences of ``clause`` that say something in words, read once."""
+        key = id(clause)
+        found = self._worded.get(key)
+        if found is None:
+            found = self._worded[key] = tuple(s for s in self.sentences(clause) if _worded(s))
+        return found
 
     def coverage(self, a: Clause, b: Clause) -> float:
         """How much of ``a`` is said in ``b``: for each sentence of ``a``, the similarity
