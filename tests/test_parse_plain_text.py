@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from specdiff.parse import parse_spec, plain_text
 from specdiff.parse._text import (
+    _BRACED_CODE,
     _EMPHASIS,
     _FOOTNOTE,
     _LINK,
@@ -68,6 +69,7 @@ def _every_step(markdown: str) -> str:
     text = _REF_LINK.sub(r"\1", text)
     text = _FOOTNOTE.sub("", text)
     text = _TAG.sub("", drop_comments(text))
+    text = _BRACED_CODE.sub(r"\1\2\1", text)
     text = PLAIN_EMPHASIS.sub("", text)
     return fold(text.replace("\\", ""))
 

@@ -641,7 +641,12 @@ def _wording_rule(
     # property": "the" points back at the thing "this" did.
     categories = {_lower(s)[:2] for s in swaps if s.category}
     terminology = [
-        s for s in swaps if s.category or _lower(s)[:2] in categories or terms.renamed(*_lower(s))
+        s
+        for s in swaps
+        if s.category
+        or _lower(s)[:2] in categories
+        or terms.renamed(*_lower(s))
+        or (terms.edition_renamed(*_lower(s)[:2]) and not _opposed(s))
     ]
     swaps = [s for s in swaps if s not in terminology]
     ignored = (

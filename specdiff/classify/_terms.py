@@ -41,6 +41,11 @@ _MIN_USES = 2
 _RETIRED = 10
 #: A substitution made in at least this many clauses of an edition is its terminology.
 _EDITION_CLAUSES = 3
+#: A term the edition renamed lost at least one use in this many (see
+#: :meth:`Terms.edition_renamed`) ...
+_GIVEN_WAY = 5
+#: ... and its successor gained at least one use for this many it lost.
+_TAKEN_OVER = 10
 #: Texts counted in one go (see ``_Counts._add``).
 _CHUNK = 500
 
@@ -577,6 +582,39 @@ class Terms:
         if known is None:
             known = self._substitutions[key] = self._count_substituted(*key)
         return known
+
+    def edition_renamed(self, gone: str, fresh: str) -> bool:
+        """Whether ``gone`` -> ``fresh`` is a term the edition renamed, read in wording
+        that states no rule's change: :meth:`substituted` in many clauses, and the old
+        term giving way to the new one across the whole document. It lost at least
+        :data:`_EDITION_CLAUSES` uses and one in :data:`_GIVEN_WAY` of all it had ("query"
+        196 -> 128 uses, "throw" 7 -> 1), and the new term gained at least one use for
+        each :data:`_TAKEN_OVER` the old one lost: a substitution whose old term keeps
+        its uses is an edit of those clauses, not the edition's language ("a new minor
+        version" -> "a new patch version" while "minor" is used as much as before; "URI"
+        -> "IRI" while "URI" is used more). Nor is a word turned into one that holds it
+        ("ordered" / "unordered", "TypeSystemDefinition" -> "TypeSystemDefinitionOrExtension"):
+        it names something else, the other's opposite or more than it."""
+        if not self.substituted(gone, fresh):
+            return False
+        old_words, new_words = (
+            tuple(_WORD.findall(_article_words(gone))),
+            tuple(_WORD.findall(_article_words(fresh))),
+        )
+        if len(old_words) > 3 or len(new_words) > 3:
+            return False
+        if len(old_words) == len(new_words) == 1 and (
+            old_words[0] in new_words[0] or new_words[0] in old_words[0]
+        ):
+            return False
+        old, new = self._both()
+        used, left = old.uses(old_words), new.uses(old_words)
+        lost, gained = used - left, new.uses(new_words) - old.uses(new_words)
+        return (
+            lost >= _EDITION_CLAUSES
+            and lost * _GIVEN_WAY >= used
+            and gained * _TAKEN_OVER >= lost
+        )
 
     def _count_substituted(self, gone: str, fresh: str) -> bool:
         removed, added = self._plain_edits()

@@ -443,7 +443,7 @@ def is_editorial(old: str, new: str) -> bool:
     old_words = _words(old_plain)
     new_words = _words(new_plain)
     if [w.casefold() for w, _ in old_words] == [w.casefold() for w, _ in new_words]:
-        return True
+        return not _identifier_recased(old_words, new_words)
     if _same_but_spelling(old_words, new_words, old_plain, new_plain):
         return True
     if len(old_words) != len(new_words):
@@ -588,6 +588,22 @@ def is_typo(old: str, new: str) -> bool:
     """Whether one lower-case word could be a misspelling of the other (never a
     meaningful word, a unit or a number)."""
     return _is_typo((old, True), (new, True))
+
+
+#: A word written as an identifier in camel case: a lower-case start, a capital inside
+#: ("isHouseTrainedFragment", "operationId").
+_CAMEL_CASE = re.compile(r"[a-z]+[A-Z]\w*")
+
+
+def _identifier_recased(old: list[tuple[str, bool]], new: list[tuple[str, bool]]) -> bool:
+    """Whether a word whose case changed is an identifier written in camel case in either
+    version ("isHousetrainedFragment" -> "isHouseTrainedFragment"): names in code are
+    matched as written, so the new case names another thing, no spelling fix. (Words of
+    the same length and order, their case apart: see :func:`is_editorial`.)"""
+    return any(
+        a != b and (_CAMEL_CASE.fullmatch(a) or _CAMEL_CASE.fullmatch(b))
+        for (a, _), (b, _) in zip(old, new, strict=True)
+    )
 
 
 def _words(text: str) -> list[tuple[str, bool]]:
