@@ -611,9 +611,7 @@ class Terms:
         used, left = old.uses(old_words), new.uses(old_words)
         lost, gained = used - left, new.uses(new_words) - old.uses(new_words)
         return (
-            lost >= _EDITION_CLAUSES
-            and lost * _GIVEN_WAY >= used
-            and gained * _TAKEN_OVER >= lost
+            lost >= _EDITION_CLAUSES and lost * _GIVEN_WAY >= used and gained * _TAKEN_OVER >= lost
         )
 
     def _count_substituted(self, gone: str, fresh: str) -> bool:
