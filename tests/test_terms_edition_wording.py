@@ -91,3 +91,37 @@ def test_a_renamed_term_read_directly() -> None:
     new = [t.replace("parcel", "shipment") for t in old]
     assert _terms(old, new).edition_renamed("parcel", "shipment")
     assert _terms(new, old).edition_renamed("shipment", "parcel")
+
+
+# A word the edition dropped from a term in every clause that used it: "depot crates" ->
+# "crates", in a permission among others. The rule allows what it allowed.
+_OLD_CRATES = """# Yard
+
+## Loading
+
+A driver may load depot crates at dawn.
+
+Clerks count the depot crates at dusk and note the tally.
+
+The yard stacks depot crates by the north wall.
+
+Each van carries depot crates to town before noon.
+
+Crates stand on pallets in rows of four.
+"""
+
+_NEW_CRATES = _OLD_CRATES.replace("depot crates", "crates")
+
+
+def test_a_word_dropped_from_a_term_throughout_is_wording_both_ways() -> None:
+    for old, new in ((_OLD_CRATES, _NEW_CRATES), (_NEW_CRATES, _OLD_CRATES)):
+        records = _records(old, new)
+        assert len(records) == 4, records
+        assert all(severity == "patch" for severity, _ in records), records
+        assert not any(t.startswith("normative.") for _, tags in records for t in tags)
+
+
+def test_the_word_dropped_from_one_rule_only_still_broadens_it() -> None:
+    new = _OLD_CRATES.replace("load depot crates", "load crates")
+    assert _records(_OLD_CRATES, new) == [("major", ("normative.broadened",))]
+    assert _records(new, _OLD_CRATES) == [("major", ("normative.restricted",))]

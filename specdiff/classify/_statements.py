@@ -1834,6 +1834,8 @@ def _scope_edit(
             continue  # "must support" -> "must at least support": a must is a minimum
         if _qualifier_named(side, start, stop, terms, added=added):
             continue  # "a query document" -> "a document", the new version's term
+        if _compound_renamed(old, new, (i1, i2, j1, j2), terms):
+            continue  # "by query variables" -> "by variables", the edition's term
         if _names_the_same_character(old, new, (i1, i2, j1, j2), added):
             continue  # "a slash" -> "a forward slash": one character, named in full
         if span[0] in ("which", "who") or _reworded_nearby(opcodes, n):
@@ -1855,6 +1857,24 @@ def _scope_edit(
         widens = added == listed  # a case added, or a qualifier dropped
         return ("normative.broadened" if widens else "normative.restricted"), old_quote, new_quote
     return None
+
+
+def _compound_renamed(
+    old: list[str], new: list[str], edit: tuple[int, int, int, int], terms: Terms
+) -> bool:
+    """Whether words only added (or only dropped) make, with the word beside them, a term
+    the edition put for that word throughout (:meth:`Terms.edition_renamed`): "query
+    variables" -> "variables" in many clauses while "query variables" gives way across
+    the document. The rule names what it named under the edition's name; a qualifier
+    added to one rule, or to several while the bare term keeps its uses, still narrows
+    what they govern."""
+    i1, i2, j1, j2 = edit
+    candidates = []
+    if i1 > 0 and j1 > 0 and old[i1 - 1] == new[j1 - 1]:
+        candidates.append((old[i1 - 1 : i2], new[j1 - 1 : j2]))  # the word before
+    if i2 < len(old) and j2 < len(new) and old[i2] == new[j2]:
+        candidates.append((old[i1 : i2 + 1], new[j1 : j2 + 1]))  # the word after
+    return any(terms.edition_renamed(" ".join(gone), " ".join(fresh)) for gone, fresh in candidates)
 
 
 #: Words that say "no less than" without a number: "must at least support X".
@@ -2131,7 +2151,9 @@ def _compare_phrases(
 def _qualifiers_named(old: str, new: str, terms: Terms) -> frozenset[str]:
     """The words added to or taken from a rule's sentence, one before a noun, that name
     the thing the bare noun named (:func:`_qualifier_named`): "a query document" -> "a
-    document" where "query document" is the old version's usage throughout."""
+    document" where "query document" is the old version's usage throughout; or that
+    make, with the word beside them, a term the edition renamed (:func:`_compound_renamed`:
+    "by query variables" -> "by variables")."""
     old_words, new_words = words_of(old).split(), words_of(new).split()
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     found: set[str] = set()
@@ -2140,6 +2162,10 @@ def _qualifiers_named(old: str, new: str, terms: Terms) -> frozenset[str]:
             found.add(new_words[j1])
         elif op == "delete" and _qualifier_named(old_words, i1, i2, terms, added=False):
             found.add(old_words[i1])
+        elif op in ("insert", "delete") and _compound_renamed(
+            old_words, new_words, (i1, i2, j1, j2), terms
+        ):
+            found.update(new_words[j1:j2] if op == "insert" else old_words[i1:i2])
     return frozenset(found)
 
 

@@ -608,8 +608,9 @@ class Terms:
         ):
             return False
         old, new = self._both()
-        used, left = old.uses(old_words), new.uses(old_words)
-        lost, gained = used - left, new.uses(new_words) - old.uses(new_words)
+        used, left = _bare_uses(old, old_words, new_words), _bare_uses(new, old_words, new_words)
+        lost = used - left
+        gained = _bare_uses(new, new_words, old_words) - _bare_uses(old, new_words, old_words)
         return (
             lost >= _EDITION_CLAUSES and lost * _GIVEN_WAY >= used and gained * _TAKEN_OVER >= lost
         )
@@ -669,6 +670,18 @@ class Terms:
             return False
         gained = sum(new.count((w,)) - old.count((w,)) for w in new_forms)
         return 2 * gained >= used - left and not _contrasted(old, (gone,), (fresh,))
+
+
+def _bare_uses(version: _Version, term: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """Uses of ``term`` in ``version`` outside ``other`` when ``other`` holds it ("variables"
+    outside "query variables"): a word dropped from a term leaves the rest's uses as they
+    were, so only those elsewhere tell whether the shorter term took over."""
+    uses = version.uses(term)
+    if len(other) > len(term) and any(
+        other[k : k + len(term)] == term for k in range(len(other) - len(term) + 1)
+    ):
+        uses -= version.uses(other)
+    return uses
 
 
 def _article_words(text: str) -> str:
