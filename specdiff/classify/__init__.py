@@ -605,8 +605,14 @@ def _wording_rule(
     if doubled := doubled_word_fixed(old.text, new.text):
         # "Both right and right-flanking" -> "Both left and right-flanking".
         return Classification(("wording",), details=(doubled,))
+    # An algorithm called by the name the new version defines it under is the same call.
+    called, algorithms = _algorithms_followed(old.text, new.text, terms)
+    if algorithms:
+        detail = f"{_rename_detail(algorithms)}, the algorithm renamed where it is defined"
+        if is_editorial(called, new.text):
+            return Classification(("wording",), details=(detail,))
     # A range of characters in another notation ("('a' to 'z')" -> "[a-z]") is the same.
-    old_text, new_text = canonical_ranges(old.text), canonical_ranges(new.text)
+    old_text, new_text = canonical_ranges(called), canonical_ranges(new.text)
     # So is a count between bounds said strictly or not ("0 < N < 5 spaces" is "1 ≤ N ≤ 4").
     old_text, new_text = canonical_bounds(old_text), canonical_bounds(new_text)
     # So is a character named in full or glossed ("a forward slash (`/`)" is "a slash").
@@ -897,6 +903,27 @@ def _exception_edit(
     else:
         change = StatementChange("normative.exception_added", None, phrase, new, old)
     return Classification((change.tag,), statements=(change,))
+
+
+#: An algorithm called or defined (spec-md): its name right before its parameters.
+_CALLED = re.compile(r"\b([A-Za-z_]\w*)\(")
+
+
+def _algorithms_followed(old: str, new: str, terms: Terms) -> tuple[str, list[tuple[str, str]]]:
+    """``old`` with each algorithm it calls (or defines) under a name the new version
+    renamed it to where it defines it (:meth:`Terms.algorithm_renamed`:
+    "DetectCycles(...)" -> "DetectFragmentCycles(...)") written as ``new`` writes it, and
+    those renames (old, new)."""
+    if "(" not in old:
+        return old, []
+    lost = sorted(set(_CALLED.findall(old)) - set(_CALLED.findall(new)))
+    gained = sorted(set(_CALLED.findall(new)) - set(_CALLED.findall(old)))
+    renames = [
+        (a, b) for a in lost for b in gained if terms.algorithm_renamed(a.casefold(), b.casefold())
+    ]
+    for a, b in renames:
+        old = re.sub(rf"\b{re.escape(a)}\(", f"{b}(", old)
+    return old, renames
 
 
 def _lower(swap: Swap) -> tuple[str, str, str, str]:

@@ -348,6 +348,8 @@ class Terms:
         """Made on first use, like the counts; shared with the views too."""
         self._defined: list[frozenset[tuple[str, ...]]] = []
         """The terms both versions define (``[term](@id)``), made on first use, shared."""
+        self._algorithms: list[tuple[dict[str, str], dict[str, str]]] = []
+        """The algorithms each version defines (:func:`_algorithms`), made on first use."""
         self.clause_texts: tuple[str, str] = ("", "")
         """The old and new text of the clause at hand, where a reading needs them."""
         self._plain: list[tuple[list[str], str]] = []
@@ -363,6 +365,7 @@ class Terms:
         view._edits = self._edits
         view._definitions = self._definitions
         view._defined = self._defined
+        view._algorithms = self._algorithms
         view._plain = self._plain
         view._substitutions = self._substitutions
         view.topic = topic
@@ -450,6 +453,22 @@ class Terms:
         kept = Counter(_WORD.findall(plain_text(followed).casefold()))
         return not kept - Counter(_WORD.findall(plain_text(new[fresh]).casefold()))
 
+    def algorithm_renamed(self, gone: str, fresh: str) -> bool:
+        """Whether the algorithm named ``gone`` (lower case) is the one the new version
+        defines as ``fresh``: the old version defines ``gone`` and not ``fresh``, the new
+        one ``fresh`` and not ``gone``, each with the same parameters ("DetectCycles(
+        fragmentDefinition, visited):" -> "DetectFragmentCycles(fragmentDefinition,
+        visited):"). A step that calls it by its new name calls what it called; a change
+        of what the algorithm does is reported in its steps. One that also takes other
+        parameters is another algorithm, whatever its name."""
+        if not self._algorithms:
+            old_source, new_source = self._sources
+            self._algorithms.append((_algorithms(old_source()), _algorithms(new_source())))
+        old, new = self._algorithms[0]
+        if gone not in old or fresh not in new or fresh in old or gone in new:
+            return False
+        return old[gone] == new[fresh]
+
     def defined(self) -> frozenset[tuple[str, ...]]:
         """The terms both versions mark where they define them (CommonMark's
         ``[term](@id)``), each as its lower-case words, the last one singular."""
@@ -527,6 +546,8 @@ class Terms:
         old_words, new_words = tuple(gone.split()), tuple(fresh.split())
         if not 1 <= len(old_words) <= 2 or not 1 <= len(new_words) <= 2:
             return False
+        if len(old_words) == len(new_words) == 1 and self.algorithm_renamed(gone, fresh):
+            return True
         if len(old_words) == len(new_words) == 1 and self._verb_renamed(gone, fresh):
             return True
         # Each reading below first asks whether the old version retired a term: the words
@@ -866,6 +887,29 @@ def _definitions(texts: Iterable[str]) -> dict[str, str]:
             twice.add(name)
         found[name] = match.group("text")
     return {name: text for name, text in found.items() if name not in twice}
+
+
+#: The line that opens an algorithm (spec-md): its name and parameters, then a colon
+#: ("DetectCycles(fragmentDefinition, visited) :", in braces or not).
+_ALGORITHM = re.compile(r"\{?(?P<name>[A-Za-z_]\w*)\((?P<parameters>[^()]*)\)\}?\s*:")
+
+
+def _algorithms(texts: Iterable[str]) -> dict[str, str]:
+    """The algorithms ``texts`` define, each name (lower case) with its parameters
+    (spaces aside); a name defined twice is left out, as neither definition is the one."""
+    found: dict[str, str] = {}
+    twice: set[str] = set()
+    for text in texts:
+        if not text.endswith(":") or "(" not in text:
+            continue
+        match = _ALGORITHM.fullmatch(text.strip())
+        if match is None:
+            continue
+        name = match.group("name").casefold()
+        if name in found:
+            twice.add(name)
+        found[name] = "".join(match.group("parameters").split())
+    return {name: parameters for name, parameters in found.items() if name not in twice}
 
 
 _MARKED_TERM = re.compile(r"\[([^\[\]]+)\]\(@")
