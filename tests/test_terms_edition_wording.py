@@ -125,3 +125,21 @@ def test_the_word_dropped_from_one_rule_only_still_broadens_it() -> None:
     new = _OLD_CRATES.replace("load depot crates", "load crates")
     assert _records(_OLD_CRATES, new) == [("major", ("normative.broadened",))]
     assert _records(new, _OLD_CRATES) == [("major", ("normative.restricted",))]
+
+
+def test_another_form_of_a_renamed_term_follows_it_both_ways() -> None:
+    old = [
+        "The gate may throw a fault at dawn.",
+        "Clerks throw a fault when a crate leaks.",
+        "A van that stalls will throw a fault too.",
+        "A crane that tips throws a fault at once.",
+    ]
+    new = [t.replace("throw", "raise") for t in old]
+    assert _terms(old, new).edition_renamed("throws", "raises")
+    assert _terms(new, old).edition_renamed("raises", "throws")
+
+
+def test_another_form_swapped_alone_is_no_rename() -> None:
+    old = ["A crane that tips throws a fault at once.", "The gate may throw a fault at dawn."]
+    new = ["A crane that tips raises a fault at once.", "The gate may throw a fault at dawn."]
+    assert not _terms(old, new).edition_renamed("throws", "raises")

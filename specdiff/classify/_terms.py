@@ -617,7 +617,15 @@ class Terms:
         ("ordered" / "unordered", "TypeSystemDefinition" -> "TypeSystemDefinitionOrExtension"):
         it names something else, the other's opposite or more than it."""
         if not self.substituted(gone, fresh):
-            return False
+            # One form of a term renamed throughout in its bare form: "throws" ->
+            # "raises" where the edition put "raise" for "throw" ("queries" -> "query").
+            base = (singular(gone), singular(fresh))
+            return (
+                " " not in gone + fresh
+                and base != (gone, fresh)
+                and base[0] != base[1]
+                and self.edition_renamed(*base)
+            )
         old_words, new_words = (
             tuple(_WORD.findall(_article_words(gone))),
             tuple(_WORD.findall(_article_words(fresh))),
