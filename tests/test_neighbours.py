@@ -4,7 +4,15 @@ reading reaches (a few places inside one section pair, never the whole document)
 
 from __future__ import annotations
 
-from specdiff.classify._neighbours import MAX_RUN, WINDOW, _Member, _moved, _runs, _worth_reading
+from specdiff.classify._neighbours import (
+    MAX_RUN,
+    RULE_REACH,
+    WINDOW,
+    _Member,
+    _moved,
+    _runs,
+    _worth_reading,
+)
 from specdiff.classify._statements import stemmed_words
 
 
@@ -26,6 +34,36 @@ def test_seeds_at_most_a_window_apart_form_one_run():
         [(True, 0), (True, 1), (True, 2)],
         [(True, 3)],
     ]
+
+
+def test_a_rule_lost_and_a_rule_gained_a_little_further_apart_form_one_run():
+    # "... so they may be checked during delivery." moved from the paragraph after an
+    # example into the paragraph before it: one clause gains a rule, one place further
+    # than WINDOW from the clause that lost it.
+    gainer = _Member(0, True, 20, True, gains=True)
+    loser = _Member(RULE_REACH, False, 11, True, loses=True)
+    assert RULE_REACH > WINDOW
+    assert indices(_runs([gainer, loser])) == [[(False, 11), (True, 20)]]
+    # Both ways: the rule may move down as well as up.
+    loser_first = _Member(0, False, 10, True, loses=True)
+    gainer_after = _Member(RULE_REACH, True, 21, True, gains=True)
+    assert indices(_runs([loser_first, gainer_after])) == [[(False, 10), (True, 21)]]
+
+
+def test_seeds_that_move_no_rule_reach_no_further_than_the_window():
+    # Control: two clauses that each lost (or each gained) a rule, or plain seeds, as far
+    # apart stay two runs.
+    assert len(_runs([seed(0, 0), seed(RULE_REACH, 1)])) == 2
+    losers = [
+        _Member(0, False, 10, True, loses=True),
+        _Member(RULE_REACH, False, 11, True, loses=True),
+    ]
+    assert len(_runs(losers)) == 2
+    far = [
+        _Member(0, True, 20, True, gains=True),
+        _Member(RULE_REACH + 1, False, 11, True, loses=True),
+    ]
+    assert len(_runs(far)) == 2
 
 
 def test_an_edited_clause_joins_a_nearby_run_but_carries_it_no_further():

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 #: Changed clauses this many places apart (in the new section) still form one run.
 WINDOW = 2
+#: ... and this many when one of them lost a rule and the other gained one (a sentence moved
+#: past an example between them).
+RULE_REACH = WINDOW + 1
 #: A run of more changed clauses than this (on either side) is left to the clause-level
 #: reading: it is a rewrite, not a paragraph regrouped.
 MAX_RUN = 24
@@ -242,6 +245,15 @@ def _runs(members: list[_Member], *, whole: bool = False) -> list[list[_Member]]
             runs[-1].append(member)
         else:
             runs.append([member])
+    # Two runs where one lost a rule and the next gained one (or the reverse) a little
+    # further apart are one: the rule may have moved between them.
+    joined: list[list[_Member]] = []
+    for run in runs:
+        if joined and any(_gives_to(a, b) for a in _reach(joined[-1], run[0]) for b in run):
+            joined[-1].extend(run)
+        else:
+            joined.append(run)
+    runs = joined
     spans = [(run[0].position - WINDOW, run[-1].position + WINDOW) for run in runs]
     for member in members:
         if member.seed:
@@ -251,6 +263,31 @@ def _runs(members: list[_Member], *, whole: bool = False) -> list[list[_Member]]
                 run.append(member)
                 break
     return runs
+
+
+def _reach(run: list[_Member], first: _Member) -> list[_Member]:
+    """The members at the end of ``run`` (in the order they stand) within
+    :data:`RULE_REACH` places before ``first``: the only ones a rule could move from."""
+    found: list[_Member] = []
+    for member in reversed(run):
+        if first.position - member.position > RULE_REACH:
+            break
+        found.append(member)
+    return found
+
+
+def _gives_to(earlier: _Member, later: _Member) -> bool:
+    """Whether a rule may have moved between two seeds :data:`RULE_REACH` places apart:
+    one side's clause lost a rule and the other side's gained one. A sentence moved up
+    from the paragraph after an example into the paragraph before it ("... Values are
+    given along with the request so they may be checked." joins the paragraph above the
+    example) stands one place further than :data:`WINDOW`; clauses merely edited nearby
+    do not reach that far."""
+    return (
+        0 <= later.position - earlier.position <= RULE_REACH
+        and earlier.new_side != later.new_side
+        and ((earlier.loses and later.gains) or (earlier.gains and later.loses))
+    )
 
 
 def _worth_reading(run: list[_Member], old_to_new: dict[int, int]) -> bool:

@@ -298,6 +298,7 @@ def _kept_as(statement: NormativeStatement, other_text: str) -> bool:
         or _modal_tense_only(statement, other_text)
         or _checked_by_step(statement, other_text)
         or _stated_as_outcome(statement, other_text)
+        or _judged_invalid(statement, other_text)
         or _presupposed(statement, other_text)
     )
 
@@ -341,6 +342,49 @@ def _presupposed(statement: NormativeStatement, other_text: str) -> bool:
             shared = len(act & said)
             if shared >= 2 and 2 * shared >= len(act):
                 return True
+    return False
+
+
+#: Words that judge a thing invalid: what a prohibition forbids, said as a verdict.
+_INVALID = re.compile(
+    r"\b(?:is|are) (?:(?:then|therefore|also) )?(?:invalid|illegal|not valid|not allowed"
+    r"|not permitted|forbidden|prohibited|an error)\b"
+)
+
+
+def _judged_invalid(statement: NormativeStatement, other_text: str) -> bool:
+    """Whether a lower-case prohibition under a condition is, in the other version of
+    its clause, a verdict of invalidity on the same party under the very same condition:
+    "If a variable is referenced but not defined, the operation cannot be executed" ->
+    "If a variable is referenced but not defined, that operation is invalid". A spec
+    that forbids what is invalid under a condition says the same thing as one that
+    forbids it there with a modal: the condition kept word for word, the party's head
+    noun and "is invalid" / "is not allowed" / "is an error" after it, is the one rule
+    reworded. RFC 2119 capitals are kept as rules; another condition, another party or
+    no verdict is read as before (the rule went)."""
+    if (
+        not statement.negative
+        or in_capitals(statement.keyword)
+        or not statement.conditions
+        or not statement.party
+        or not other_text
+    ):
+        return False
+    condition = statement.conditions[0].split()
+    head = singular(statement.party.split()[-1])
+    if len(condition) < _PLAIN_ACT_WORDS:
+        return False
+    for sentence in _SENTENCE_SPLIT.split(other_text):
+        words = words_of(_ASIDE_START.split(sentence, maxsplit=1)[0]).split()
+        if words[: len(condition)] != condition:
+            continue
+        outcome = words[len(condition) :]
+        verdict = _INVALID.search(" ".join(outcome))
+        if verdict is None:
+            continue
+        before = " ".join(outcome)[: verdict.start()].split()
+        if head in {singular(w) for w in before}:
+            return True
     return False
 
 
@@ -1050,6 +1094,19 @@ def _pair_positions(
             pairs.append((i, j))
             used_old.add(i)
             used_new.add(j)
+    # The one rule left on each side, the same rule said of its party in other words
+    # (:func:`_party_respelled`): one rule restated, not one removed while another came.
+    # Where more are left (two rules merged into one), the merge readings decide.
+    lone_old = [i for i in old_left if i not in used_old]
+    lone_new = [j for j in new_left if j not in used_new]
+    if len(lone_old) == 1 == len(lone_new):
+        i, j = lone_old[0], lone_new[0]
+        if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads)) and (
+            _party_respelled(old[i], new[j])
+        ):
+            pairs.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
     pairs.sort()
     return (
         pairs,
@@ -1139,6 +1196,35 @@ def _same_rule_head(a: NormativeStatement, b: NormativeStatement) -> bool:
         and bool(a.party and b.party)
         and _shared_party(a.party, b.party)
     )
+
+
+def _party_respelled(a: NormativeStatement, b: NormativeStatement) -> bool:
+    """The same rule said of its party in other words: the same keyword and polarity, the
+    same verb, mostly the same action in the same order (:data:`_SAME_ACTION`), and a
+    party that shares a content word with the old one. "The object field argument must
+    accept the same type as the interface field argument" -> "That named argument on
+    {field} must accept the same type as that named argument on {implementedField}": one
+    rule restated, not one removed while another came. A rule moved to a party of which it
+    says nothing alike ("servers must log" -> "clients must log") is no respelling."""
+    verb = _head_verb(a.action)
+    if (
+        a.keyword.casefold() != b.keyword.casefold()
+        or a.negative != b.negative
+        or not verb
+        or _verb_root(verb) != _verb_root(_head_verb(b.action))
+    ):
+        return False
+    party_a = {_stem(w) for w in a.party.split() if w not in _STOPWORDS}
+    party_b = {_stem(w) for w in b.party.split() if w not in _STOPWORDS}
+    if party_a.isdisjoint(party_b):
+        return False
+    return Indel.normalized_similarity(a.action.split(), b.action.split()) >= _SAME_ACTION
+
+
+#: How alike two rules' actions must be, word by word in their order, to be one rule
+#: respelled: "appending an arbitrary string ... and a dash" -> "appending a dash and a
+#: series of identifiers ..." reorders and replaces what is appended, another requirement.
+_SAME_ACTION = 0.6
 
 
 _RESTRICTING = frozenset(("only", "solely", "exclusively"))
