@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
-from ..model.document import IdSource
+from ..model.document import ClauseKind, IdSource
 from ..parse import plain_text
 from ._similarity import compatible
 
@@ -553,6 +553,7 @@ class SectionMatcher:
         candidates = [s for s in free if s.id not in found and s.clauses and s.parent]
         if not candidates:
             return found
+        run_in = _run_in_titles(other)
         # The nearest clause with a partner before each clause, in one pass.
         before: list[int | None] = []
         last = None
@@ -566,6 +567,18 @@ class SectionMatcher:
                 if parents is not None
                 else self.pairs.get(section.parent or "", ("", ""))[0]
             )
+            # Its heading now a bold run-in title ("#### Object" -> "**Object**") in its
+            # parent's partner or below it (a parent folded in the same way counts: its
+            # body went there too): the section's text went under that title.
+            body = parent or found.get(section.parent or "", "")
+            titled = [
+                home
+                for home in run_in.get(_title(section), ())
+                if body and any(s.id == body for s in other.path(home))
+            ]
+            if len(titled) == 1:
+                found[section.id] = titled[0]
+                continue
             kept = before[section.clauses[0]]
             if not parent or kept is None:
                 continue
@@ -579,6 +592,27 @@ class SectionMatcher:
             ):
                 found[section.id] = home
         return found
+
+
+#: A paragraph that is only a bold title, a heading written as a run-in title:
+#: "**Object**", "__Scalar__:".
+_RUN_IN_TITLE = re.compile(r"^(\*\*|__)(?P<title>[^*_]+?)\1:?$")
+
+
+def _run_in_titles(spec: Spec) -> dict[str, list[str]]:
+    """The sections of ``spec`` by the bold run-in titles their paragraphs are (title,
+    casefolded -> the sections it stands in, in document order, each once)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for clause in spec.clauses:
+        if clause.kind is not ClauseKind.PARAGRAPH or not clause.section:
+            continue
+        match = _RUN_IN_TITLE.match(clause.text.strip())
+        if match is None:
+            continue
+        title = plain_text(match["title"]).strip().casefold()
+        if clause.section not in found[title]:
+            found[title].append(clause.section)
+    return found
 
 
 def _other_name(before: str, after: str) -> bool:
