@@ -89,7 +89,7 @@ In this example, a parcel is labelled at the depot:
 label 4 at depot 7
 ```
 
-Codes for those labels are given to a courier along with the manifest so they may be checked during delivery. If printing codes in bulk, we could print the first label of size `60` width:
+Codes for those labels must be given to a courier along with the manifest before the trip. If printing codes in bulk, we could print the first label of size `60` width:
 
 ```text
 label 60 wide
@@ -98,7 +98,7 @@ label 60 wide
 
 _AFTER = """# Parcels
 
-Labels must be printed before loading and stay on the parcel throughout the trip. Codes for those labels are given to a courier as part of the manifest so they may be checked in during delivery.
+Labels must be printed before loading and stay on the parcel throughout the trip. Codes for those labels must be given to a courier as part of the manifest before the trip.
 
 In this example, a parcel is labelled at the depot:
 
