@@ -352,7 +352,7 @@ class Terms:
         """The algorithms each version defines (:func:`_algorithms`), made on first use."""
         self.clause_texts: tuple[str, str] = ("", "")
         """The old and new text of the clause at hand, where a reading needs them."""
-        self._plain: list[tuple[list[str], str]] = []
+        self._plain: list[tuple[list[str], str, dict[str, list[int]]]] = []
         """The texts only one version has, as plain words (:meth:`_plain_edits`), shared."""
         self._substitutions: dict[tuple[str, str], bool] = {}
         """What :meth:`substituted` found, shared with the views."""
@@ -636,21 +636,26 @@ class Terms:
             old_words[0] in new_words[0] or new_words[0] in old_words[0]
         ):
             return False
-        old, new = self._both()
-        used, left = _bare_uses(old, old_words, new_words), _bare_uses(new, old_words, new_words)
-        lost = used - left
-        gained = _bare_uses(new, new_words, old_words) - _bare_uses(old, new_words, old_words)
-        return (
-            lost >= _EDITION_CLAUSES and lost * _GIVEN_WAY >= used and gained * _TAKEN_OVER >= lost
-        )
+        # What the old term lost and the new one gained are in the edited texts alone; the
+        # whole old text is read (a scan per term asked) only for terms that pass on them.
+        edits = self._edited()
+        lost = _bare_change(edits, old_words, new_words)
+        gained = -_bare_change(edits, new_words, old_words)
+        if lost < _EDITION_CLAUSES or gained * _TAKEN_OVER < lost:
+            return False
+        old, _ = self._both()
+        return lost * _GIVEN_WAY >= _bare_uses(old, old_words, new_words)
 
     def _count_substituted(self, gone: str, fresh: str) -> bool:
-        removed, added = self._plain_edits()
+        removed, added, lines_with = self._plain_edits()
         # One word either side: the slot the term fills (a wider window would miss the
         # clauses whose neighbouring words were edited too).
         slot = re.compile(rf"(?:^|(\S+) ){re.escape(gone)}(?= (\S+)|$)", re.MULTILINE)
         clauses = 0
-        for line in removed:
+        # Only the texts holding the term's rarest word can hold the term: reading every
+        # removed text for every term asked made this grow with the square of the edits.
+        rarest = min((lines_with.get(w, []) for w in gone.split()), key=len)
+        for line in (removed[i] for i in rarest):
             for m in slot.finditer(line):
                 before, after = m.group(1), m.group(2)
                 if before is None and after is None:
@@ -663,14 +668,19 @@ class Terms:
                 return True
         return False
 
-    def _plain_edits(self) -> tuple[list[str], str]:
+    def _plain_edits(self) -> tuple[list[str], str, dict[str, list[int]]]:
         """The texts only the old version has, as plain lower-case words (one per text),
-        and those only the new one has, one line each between spaces; made once."""
+        those only the new one has, one line each between spaces, and for each word the
+        old texts (by their place in the first) that hold it; made once."""
         if not self._plain:
             old_texts, new_texts = self._versions()
-            removed = [_article_words(t) for t in old_texts - new_texts]
+            removed = [_article_words(t) for t in sorted(old_texts - new_texts)]
             added = "\n".join(f" {_article_words(t)} " for t in new_texts - old_texts)
-            self._plain.append((removed, added))
+            lines_with: dict[str, list[int]] = {}
+            for i, line in enumerate(removed):
+                for word in set(line.split()):
+                    lines_with.setdefault(word, []).append(i)
+            self._plain.append((removed, added, lines_with))
         return self._plain[0]
 
     def _verb_renamed(self, gone: str, fresh: str) -> bool:
@@ -706,11 +716,27 @@ def _bare_uses(version: _Version, term: tuple[str, ...], other: tuple[str, ...])
     outside "query variables"): a word dropped from a term leaves the rest's uses as they
     were, so only those elsewhere tell whether the shorter term took over."""
     uses = version.uses(term)
-    if len(other) > len(term) and any(
-        other[k : k + len(term)] == term for k in range(len(other) - len(term) + 1)
-    ):
+    if _holds(other, term):
         uses -= version.uses(other)
     return uses
+
+
+def _bare_change(
+    edits: tuple[_Counts, _Counts], term: tuple[str, ...], other: tuple[str, ...]
+) -> int:
+    """Uses of ``term`` outside ``other`` (see :func:`_bare_uses`) the edited texts took
+    away: the old version's less the new one's, read from the texts only one version has."""
+    removed, added = edits
+    change = _in(removed, term) - _in(added, term)
+    if _holds(other, term):
+        change -= _in(removed, other) - _in(added, other)
+    return change
+
+
+def _holds(other: tuple[str, ...], term: tuple[str, ...]) -> bool:
+    return len(other) > len(term) and any(
+        other[k : k + len(term)] == term for k in range(len(other) - len(term) + 1)
+    )
 
 
 def _article_words(text: str) -> str:
