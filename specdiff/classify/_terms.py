@@ -353,6 +353,7 @@ class Terms:
         self.clause_texts: tuple[str, str] = ("", "")
         """The old and new text of the clause at hand, where a reading needs them."""
         self._plain: list[tuple[list[str], str, dict[str, list[int]]]] = []
+        self._added_runs: dict[int, frozenset[str]] = {}
         """The texts only one version has, as plain words (:meth:`_plain_edits`), shared."""
         self._substitutions: dict[tuple[str, str], bool] = {}
         """What :meth:`substituted` found, shared with the views."""
@@ -367,6 +368,7 @@ class Terms:
         view._defined = self._defined
         view._algorithms = self._algorithms
         view._plain = self._plain
+        view._added_runs = self._added_runs
         view._substitutions = self._substitutions
         view.topic = topic
         view.clause_texts = self.clause_texts
@@ -647,7 +649,7 @@ class Terms:
         return lost * _GIVEN_WAY >= _bare_uses(old, old_words, new_words)
 
     def _count_substituted(self, gone: str, fresh: str) -> bool:
-        removed, added, lines_with = self._plain_edits()
+        removed, _, lines_with = self._plain_edits()
         # One word either side: the slot the term fills (a wider window would miss the
         # clauses whose neighbouring words were edited too).
         slot = re.compile(rf"(?:^|(\S+) ){re.escape(gone)}(?= (\S+)|$)", re.MULTILINE)
@@ -660,13 +662,29 @@ class Terms:
                 before, after = m.group(1), m.group(2)
                 if before is None and after is None:
                     continue  # the term alone: no slot to match
-                window = " ".join(w for w in (before, fresh, after) if w)
-                if f" {window} " in added:
+                window = [w for w in (before, fresh, after) if w]
+                if " ".join(window) in self._runs_added(len(" ".join(window).split())):
                     clauses += 1
                     break
             if clauses >= _EDITION_CLAUSES:
                 return True
         return False
+
+    def _runs_added(self, length: int) -> frozenset[str]:
+        """Every run of ``length`` words in a row in the texts only the new version has;
+        made once per length (a search of all those texts per window asked grew with the
+        square of the edits)."""
+        runs = self._added_runs.get(length)
+        if runs is None:
+            _, added, _ = self._plain_edits()
+            found: set[str] = set()
+            for line in added.split("\n"):
+                words = line.split()
+                found.update(
+                    " ".join(words[i : i + length]) for i in range(len(words) - length + 1)
+                )
+            runs = self._added_runs[length] = frozenset(found)
+        return runs
 
     def _plain_edits(self) -> tuple[list[str], str, dict[str, list[int]]]:
         """The texts only the old version has, as plain lower-case words (one per text),
