@@ -180,29 +180,20 @@ def _pair_positions(
     # -> "if the provided value is null, a query error must be raised". What the rule
     # requires in that case was rewritten, whatever its party; no rule went while
     # another came.
-    lone_old = [i for i in old_left if i not in used_old]
-    lone_new = [j for j in new_left if j not in used_new]
-    if len(lone_old) == 1 == len(lone_new):
-        i, j = lone_old[0], lone_new[0]
-        if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads)) and (
-            _same_case(old[i], new[j])
-        ):
-            pairs.append((i, j))
-            used_old.add(i)
-            used_new.add(j)
-    # The one rule left on each side, the same rule said of its party in other words
+    # Then the one rule left on each side, the same rule said of its party in other words
     # (:func:`_party_respelled`): one rule restated, not one removed while another came.
     # Where more are left (two rules merged into one), the merge readings decide.
-    lone_old = [i for i in old_left if i not in used_old]
-    lone_new = [j for j in new_left if j not in used_new]
-    if len(lone_old) == 1 == len(lone_new):
-        i, j = lone_old[0], lone_new[0]
-        if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads)) and (
-            _party_respelled(old[i], new[j])
-        ):
-            pairs.append((i, j))
-            used_old.add(i)
-            used_new.add(j)
+    for same_rule in (_same_case, _party_respelled):
+        lone_old = [i for i in old_left if i not in used_old]
+        lone_new = [j for j in new_left if j not in used_new]
+        if len(lone_old) == 1 == len(lone_new):
+            i, j = lone_old[0], lone_new[0]
+            if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads)) and (
+                same_rule(old[i], new[j])
+            ):
+                pairs.append((i, j))
+                used_old.add(i)
+                used_new.add(j)
     pairs.sort()
     return (
         pairs,
