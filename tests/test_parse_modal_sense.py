@@ -35,6 +35,11 @@ from specdiff.parse import find_statements
         # "May" before a day or a year is the month.
         "*Working Draft - May 2019*",
         "Published on May 12, 2019.",
+        # A caption with no subject before its modal, ending in a colon: what the example
+        # before it may give ("May yield the result:"), allowed to no one.
+        "May yield the result:",
+        "May return the result:",
+        "*Can produce:*",
     ],
 )
 def test_not_rules(text):
@@ -84,3 +89,17 @@ def test_a_modal_before_always_keeps_the_quantifier():
     (statement,) = find_statements("The server may always retry.")
     assert statement.quantifiers == ("always",)
     assert statement.party == "server"
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        # Controls for the caption: a subject, a full stop, or capitals keep the rule.
+        ("The server may yield the result:", "may"),
+        ("May yield the result.", "May"),
+        ("MAY yield the result:", "MAY"),
+        ("Clients may retry as follows:", "may"),
+    ],
+)
+def test_caption_controls_stay_rules(text, keyword):
+    assert [s.keyword for s in find_statements(text)] == [keyword]

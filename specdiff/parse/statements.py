@@ -558,6 +558,10 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
         sense, verb, embedded = "rule", "", False
         if hit.written == "May" and _DATED.match(text, hit.end):
             continue  # "*Working Draft - May 2019*": the month, not a modal
+        if i == 0 and hit.phrase.modal and _caption_without_subject(text, start, end, hit):
+            # "May yield the result:", "Can return:": a caption said of the example before
+            # it, its subject left out; what the example may give, allowed to no one.
+            continue
         if not hit.written.isupper() and _in_subordinate_clause(text, start, hit):
             continue  # "Unless a message says it may be shared, ...": part of a condition
         if not hit.written.isupper() and _under_opinion(text, start, hit):
@@ -736,6 +740,16 @@ def _might_deny(window: str) -> bool:
     inside a word could join two pieces into one, so such text always says True)."""
     return (
         _MARKUP.search(window) is not None or _DENYING_START.search(window.casefold()) is not None
+    )
+
+
+def _caption_without_subject(text: str, start: int, end: int, hit: Hit) -> bool:
+    """Whether a lower- or sentence-case modal opens its sentence, no subject before it,
+    and the sentence ends in a colon: a caption introducing what follows."""
+    return (
+        not hit.written.isupper()
+        and not text[start : hit.start].strip(" *_\"'“‘(")
+        and text[start:end].rstrip(" *_\n").endswith(":")
     )
 
 
