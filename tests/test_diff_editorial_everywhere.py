@@ -38,3 +38,49 @@ def test_a_caption_with_a_subject_still_reads_its_rule():
     new = RESULT.format(caption="The lamplighter may return the result.")
     (change,) = compare(old, new).changes
     assert "normative.changed" in change.tags
+
+
+FENCED = "# Lanterns\n\nThe keeper lights each lantern at dusk.\n\n```{info}\n{code}\n```\n"
+
+
+@pytest.mark.parametrize("info", ["graphql", "graphql example", "!graphql", "gql"])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "input Wick { length: Int, colour: String }",
+            "input Wick {\n  length: Int\n  colour: String\n}",
+        ),
+        ("{\n  lantern {\n    wick\n  },\n  oil\n}", "{\n  lantern {\n    wick\n  }\n  oil\n}"),
+        ("{\n  lantern {\n    wick\n  }\n  oil\n}", "{\n  lantern {\n    wick\n  },\n  oil\n}"),
+        ("lantern(id: ID!) : Lantern", "lantern(id: ID!): Lantern"),
+    ],
+)
+def test_commas_and_spaces_in_graphql_are_layout(info, before, after):
+    old, new = FENCED.format(info=info, code=before), FENCED.format(info=info, code=after)
+    (change,) = compare(old, new).changes
+    assert str(change.severity) == "patch"
+    assert "editorial" in change.tags
+
+
+@pytest.mark.parametrize(
+    ("info", "before", "after"),
+    [
+        # A field renamed or a value changed in GraphQL is no layout.
+        (
+            "graphql",
+            "input Wick { length: Int, colour: String }",
+            "input Wick { length: Int, color: String }",
+        ),
+        ("graphql", "{ lantern(id: 4) { wick } }", "{ lantern(id: 5) { wick } }"),
+        # A comma in a string is content; in a language that is not freely spaced, a
+        # comma dropped is not layout.
+        ("graphql", '{ lantern(name: "a, b") }', '{ lantern(name: "a b") }'),
+        ("python", "wick(4, 5)", "wick(4 5)"),
+    ],
+)
+def test_a_real_change_in_graphql_stays_a_change(info, before, after):
+    old, new = FENCED.format(info=info, code=before), FENCED.format(info=info, code=after)
+    (change,) = compare(old, new).changes
+    assert "editorial" not in change.tags
+    assert str(change.severity) != "patch"

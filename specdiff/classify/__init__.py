@@ -296,7 +296,9 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
         same = old.text.split() == new.text.split()
         if not same and (_spaced_freely(old) or _spaced_freely(new)):
             # `["blue", "black"]` and `["blue","black"]` are one array in JavaScript.
-            same = code_tokens(old.text) == code_tokens(new.text)
+            same = code_tokens(old.text, _commas_ignored(old)) == code_tokens(
+                new.text, _commas_ignored(new)
+            )
         if not same:
             # Layout in any code: whitespace, and parentheses around a whole rule's
             # right-hand side (`name = ( a / b )` is `name = a / b`).
@@ -391,7 +393,12 @@ def _members_gone(old: Clause, new: Clause) -> str:
 
 
 #: Languages in which spaces around punctuation outside strings are layout.
-_FREELY_SPACED = frozenset({"js", "javascript", "json", "jsonc", "ts", "typescript"})
+_FREELY_SPACED = frozenset(
+    {"js", "javascript", "json", "jsonc", "ts", "typescript", "graphql", "gql"}
+)
+#: Languages whose commas are layout too: GraphQL's lexical grammar ignores them as it
+#: ignores whitespace ("{ a, b }" and "{ a b }" are one selection set).
+_COMMAS_IGNORED = frozenset({"graphql", "gql"})
 _CODE_TOKEN = re.compile(
     r""""(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[,;:()\[\]{}]|[^\s"',;:()\[\]{}]+"""
 )
@@ -400,7 +407,8 @@ _CODE_TOKEN = re.compile(
 def _fence_language(clause: Clause) -> str:
     """The first word of a code block's info string ("" for none, or for no code block)."""
     words = clause.info.split() if clause.kind is ClauseKind.CODE else []
-    return words[0] if words else ""
+    # "```!graphql": spec-md marks a counter-example with a "!" before the language.
+    return words[0].lstrip("!").lower() if words else ""
 
 
 def _written_in(clause: Clause, language: str) -> bool:
@@ -411,10 +419,16 @@ def _spaced_freely(clause: Clause) -> bool:
     return _fence_language(clause) in _FREELY_SPACED
 
 
-def code_tokens(text: str) -> list[str]:
+def _commas_ignored(clause: Clause) -> bool:
+    return _fence_language(clause) in _COMMAS_IGNORED
+
+
+def code_tokens(text: str, commas_ignored: bool = False) -> list[str]:
     """The tokens of code in a freely spaced language: strings whole, punctuation, and
-    the runs between; the spaces between them are layout."""
-    return _CODE_TOKEN.findall(text)
+    the runs between; the spaces between them are layout (and the commas, where the
+    language ignores them)."""
+    tokens = _CODE_TOKEN.findall(text)
+    return [t for t in tokens if t != ","] if commas_ignored else tokens
 
 
 #: HTML elements that make blocks: whitespace next to their tags is not rendered.
