@@ -84,3 +84,37 @@ def test_a_real_change_in_graphql_stays_a_change(info, before, after):
     (change,) = compare(old, new).changes
     assert "editorial" not in change.tags
     assert str(change.severity) != "patch"
+
+
+TITLED = "# Wicks\n\n{title}\n\nA wick is trimmed before the lantern is lit.\n\nThe keeper logs each wick.\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("**Trimming**", "**Lamp Trimming**"),
+        ("**Lamp Trimming**", "**Trimming**"),
+        ("__Checks:__", "__Static Checks:__"),
+    ],
+)
+def test_a_run_in_title_retitled_is_a_patch(before, after):
+    (change,) = compare(TITLED.format(title=before), TITLED.format(title=after)).changes
+    assert str(change.severity) == "patch"
+    assert change.tags == ("wording",)
+    assert "run-in title" in change.reason.casefold()
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A paragraph of text in bold, or a bold rule, is no title.
+        (
+            "**The keeper trims every wick at dusk and logs the length she cut off it.**",
+            "**The keeper trims every wick at dawn and logs the length she cut off it.**",
+        ),
+        ("**Keepers must trim wicks.**", "**Keepers must not trim wicks.**"),
+    ],
+)
+def test_bold_text_that_is_no_title_is_read_as_text(before, after):
+    (change,) = compare(TITLED.format(title=before), TITLED.format(title=after)).changes
+    assert str(change.severity) != "patch"

@@ -165,6 +165,34 @@ def _commentary_rule(old: Clause, new: Clause, terms: Terms) -> Classification |
     return Classification(tags)
 
 
+#: A paragraph that is only a few words in bold (or underscores), maybe with a colon: a
+#: run-in title ("**Validation**", "__Static Semantics:__") heading the paragraphs after it.
+_RUN_IN_TITLE = re.compile(r"(\*\*|__)(?P<title>[^*_\n]{1,60}?)[:.]?\1[:.]?")
+_TITLE_WORDS = 6
+
+
+def run_in_title(clause: Clause) -> str:
+    """The title, when the clause is a run-in title stating no rule; else ""."""
+    if clause.kind is not ClauseKind.PARAGRAPH or clause.statements:
+        return ""
+    match = _RUN_IN_TITLE.fullmatch(clause.text.strip())
+    if match is None or len(match["title"].split()) > _TITLE_WORDS:
+        return ""
+    return match["title"].strip()
+
+
+def _run_in_title_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
+    """A run-in title retitled ("**Semantics**" -> "**Static Semantics**") names what the
+    paragraphs under it say, as a heading does: a section renamed is a patch, and so is
+    this. What those paragraphs say is compared where they stand."""
+    before, after = run_in_title(old), run_in_title(new)
+    if not before or not after:
+        return None
+    if is_editorial(old.text, new.text):
+        return Classification(("editorial",))
+    return Classification(("wording",), details=(f"run-in title “{before}” → “{after}”",))
+
+
 def _normative_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
     changes = compare_statements(
         old.statements, new.statements, old.text, new.text, terms.topic, terms
@@ -1029,6 +1057,7 @@ EDIT_RULES: tuple[tuple[str, EditRule], ...] = (
     ("example", _example_rule),
     ("fence verdict", _fence_rule),
     ("commentary", _commentary_rule),
+    ("run-in title", _run_in_title_rule),
     ("deprecation", _deprecation_rule),
     ("table", _table_rule),
     ("type line", _type_line_rule),
