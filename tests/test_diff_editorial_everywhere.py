@@ -118,3 +118,35 @@ def test_a_run_in_title_retitled_is_a_patch(before, after):
 def test_bold_text_that_is_no_title_is_read_as_text(before, after):
     (change,) = compare(TITLED.format(title=before), TITLED.format(title=after)).changes
     assert str(change.severity) != "patch"
+
+
+RULED = "# Lamps\n\nThe keeper lights every lamp in order.\n\n{rule}\n\n- Light the first lamp.\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("The lamplighter must, in order:", "Therefore the lamplighter must, in order:"),
+        ("Therefore the lamplighter must, in order:", "The lamplighter must, in order:"),
+        ("The lamplighter must trim each wick.", "However, the lamplighter must trim each wick."),
+    ],
+)
+def test_a_connective_before_a_rule_is_wording(before, after):
+    (change,) = compare(RULED.format(rule=before), RULED.format(rule=after)).changes
+    assert str(change.severity) == "patch"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("The lamplighter must trim each wick.", "Therefore the lamplighter must trim each lamp."),
+        (
+            "The lamplighter must trim each wick.",
+            "Therefore the lamplighter must not trim each wick.",
+        ),
+    ],
+)
+def test_a_connective_beside_a_real_change_keeps_it(before, after):
+    changes = compare(RULED.format(rule=before), RULED.format(rule=after)).changes
+    assert changes
+    assert all(str(c.severity) != "patch" for c in changes)

@@ -213,12 +213,30 @@ def rules_reworded(
             bound |= _qualifiers_named(a.sentence, b.sentence, terms)
         if _same_member(a.party, b.party):
             bound |= {*a.party.split(), *b.party.split()}  # "Value MUST" -> "This MUST"
+        bound |= _CONNECTIVES  # "The executor must" -> "Therefore the executor must"
         if _unpossessed(gone) - ignored[0] - bound or _unpossessed(fresh) - ignored[1] - bound:
             return True
     return False
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: Words that tie a sentence to the one before ("Therefore the executor must ..."): they
+#: say why or in what order the text says it, not what a rule requires.
+_CONNECTIVES = frozenset(
+    (
+        "therefore",
+        "thus",
+        "hence",
+        "consequently",
+        "accordingly",
+        "furthermore",
+        "moreover",
+        "additionally",
+        "likewise",
+        "similarly",
+        "however",
+    )
+)
 
 
 def _unpossessed(words: Iterable[str]) -> set[str]:
