@@ -694,7 +694,7 @@ def _wording_rule(
         if s.category
         or _lower(s)[:2] in categories
         or terms.renamed(*_lower(s))
-        or (terms.edition_renamed(*_lower(s)[:2]) and not _opposed(s))
+        or (_edition_renamed(s, terms) and not _opposed(s))
     ]
     swaps = [s for s in swaps if s not in terminology]
     ignored = (
@@ -968,6 +968,16 @@ def _algorithms_followed(old: str, new: str, terms: Terms) -> tuple[str, list[tu
     return old, renames
 
 
+def _edition_renamed(swap: Swap, terms: Terms) -> bool:
+    """Whether a swap is a term the edition renamed (:meth:`Terms.edition_renamed`): its
+    words, or the stretch they stand in when a word kept in another form splits them
+    ("grouped field set" -> "collected fields map", see :meth:`Swap.stretch`)."""
+    if terms.edition_renamed(*_lower(swap)[:2]):
+        return True
+    stretch = swap.stretch()
+    return stretch is not None and terms.edition_renamed(*stretch)
+
+
 def _lower(swap: Swap) -> tuple[str, str, str, str]:
     return swap.old.casefold(), swap.new.casefold(), swap.before, swap.after
 
@@ -1041,7 +1051,11 @@ def _rename_in(
         if any(names_nothing(w) for w in (*old[a1:a2], *new[b1:b2])):
             continue  # a word of grammar or of weight ("or", "not") names no term
         before = old[a1 - 1] if a1 and not names_nothing(old[a1 - 1]) else ""
-        if terms.renamed(" ".join(old[a1:a2]), " ".join(new[b1:b2]), before):
+        # An algorithm's variable is counted as the word in its braces ("Return
+        # {groupedFields}." -> "Return {collectedFieldsMap}."): the braces mark it, they
+        # are no part of its name.
+        gone, fresh = (" ".join(w.strip("{}") for w in side) for side in (old[a1:a2], new[b1:b2]))
+        if terms.renamed(gone, fresh, before):
             return a1, a2, b1, b2
     return None
 

@@ -28,7 +28,7 @@ from ._statement_words import (
     _DENIALS,
     _DENYING_WORDS,
     _STOPWORDS,
-    _edition_substitution,
+    _edition_swap,
     _forms,
     _head_verb,
     _opposite,
@@ -288,7 +288,9 @@ def _pair_changes(
         return found
     changed_words = set(gone) | set(fresh)
 
-    _compare_phrases(a.exceptions, b.exceptions, changed_words, record, terms, exception=True)
+    _compare_phrases(
+        a.exceptions, b.exceptions, changed_words, record, terms, exception=True, topic=topic
+    )
     permission = b.strength is Strength.MAY and not b.negative
     _compare_phrases(
         a.conditions,
@@ -298,6 +300,7 @@ def _pair_changes(
         terms,
         exception=False,
         permission=permission,
+        topic=topic,
     )
 
     # "RFC 6838" -> "RFC6838": the same number written against its name is no quantity
@@ -477,7 +480,7 @@ def _swapped_requirement(
             swap.old.casefold(), swap.new.casefold(), swap.before, swap.after
         ):
             continue
-        if _edition_substitution(swap.old, swap.new, terms):
+        if _edition_swap(swap, terms):
             continue  # the edition's terminology, put in many rules at once
         if _category_only(a.party, b.party) and (old_words, new_words) == ({a.party}, {b.party}):
             continue  # "the field MAY be included" -> "the property MAY ...": the party
@@ -513,9 +516,9 @@ def _one_edit(a: NormativeStatement, b: NormativeStatement) -> bool:
 
 def _edition_term(old: str, new: str, terms: Terms) -> bool:
     """Whether two phrases (a rule's actions) differ only by substitutions the edition
-    made in many clauses at once (:func:`_edition_substitution`)."""
+    made in many clauses at once (:func:`_edition_swap`)."""
     swaps = swapped_words(old, new)
-    return bool(swaps) and all(_edition_substitution(s.old, s.new, terms) for s in swaps)
+    return bool(swaps) and all(_edition_swap(s, terms) for s in swaps)
 
 
 def _reworded_nearby(opcodes: Sequence[tuple[str, int, int, int, int]], n: int) -> bool:
@@ -818,10 +821,14 @@ def _compare_phrases(
     *,
     exception: bool,
     permission: bool = False,
+    topic: frozenset[str] = frozenset(),
 ) -> None:
     """Exceptions or conditions that appeared, disappeared or changed. One said in other
     forms of its words, or with a category noun or a term renamed throughout ("with the
-    `schema` field" -> "with the `schema` object"), is the same."""
+    `schema` field" -> "with the `schema` object"), is the same; so is one that only
+    says again the topic of the section it stands under (``topic``, stemmed, as
+    :func:`_scope_edit` reads an action: "when executing a query" -> "... a query
+    operation" under "Executing Operations")."""
     if old == new:
         return
     # An exception is what it excepts, however it is said ("unless X", "An exception is if
@@ -841,6 +848,7 @@ def _compare_phrases(
                 and not one_event(said(phrase), said(match))
                 and not _terminology(said(phrase), said(match), terms)
                 and not _phrase_qualifier_named(said(phrase), said(match), terms)
+                and not _topic_restated(said(phrase), said(match), topic)
             ):
                 old_words, new_words = _quote(phrase, match)
                 emit(
@@ -862,6 +870,25 @@ def _compare_phrases(
             emit("normative.exception_added", None, phrase)
         else:
             emit("normative.restricted" if permission else "normative.changed", None, phrase)
+
+
+def _topic_restated(old: str, new: str, topic: frozenset[str]) -> bool:
+    """Whether two versions of a phrase differ only by words added or dropped (no word
+    put for another) whose content words all say the section's topic again (``topic``,
+    the stemmed words of the headings it stands under)."""
+    if not topic:
+        return False
+    old_words, new_words = _one_article(old.split()), _one_article(new.split())
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    content = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace":
+            return False
+        span = old_words[i1:i2] if op == "delete" else new_words[j1:j2]
+        content += [w for w in span if w not in _STOPWORDS]
+    return bool(content) and all(not topic.isdisjoint(_forms(w)) for w in content)
 
 
 def _qualifiers_named(old: str, new: str, terms: Terms) -> frozenset[str]:

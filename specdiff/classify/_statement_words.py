@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..parse import canonical_ranges
 from ..parse.statements import conjuncts, words_of
-from ._wording import swapped_words
+from ._wording import Swap, swapped_words
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -170,6 +170,17 @@ def _edition_substitution(old: str, new: str, terms: Terms) -> bool:
     return terms.substituted(" ".join(old_words), " ".join(new_words))
 
 
+def _edition_swap(swap: Swap, terms: Terms) -> bool:
+    """Whether a swap is a substitution the edition made in many clauses at once
+    (:func:`_edition_substitution`): its words, or the stretch they stand in when a word
+    kept in another form splits them ("grouped field set" -> "collected fields map",
+    see :meth:`Swap.stretch`)."""
+    if _edition_substitution(swap.old, swap.new, terms):
+        return True
+    stretch = swap.stretch()
+    return stretch is not None and _edition_substitution(*stretch, terms)
+
+
 def _terminology(old: str, new: str, terms: Terms) -> bool:
     """Whether two phrases differ only by terminology: category nouns after the same
     word, or terms renamed throughout the document."""
@@ -177,7 +188,7 @@ def _terminology(old: str, new: str, terms: Terms) -> bool:
     return bool(swaps) and all(
         s.category
         or terms.renamed(s.old.casefold(), s.new.casefold(), s.before, s.after)
-        or _edition_substitution(s.old, s.new, terms)
+        or _edition_swap(s, terms)
         for s in swaps
     )
 

@@ -674,6 +674,25 @@ class Swap(NamedTuple):
         """The swapped words, lower case, one set per side."""
         return set(self.old.casefold().split()), set(self.new.casefold().split())
 
+    def stretch(self) -> tuple[str, str] | None:
+        """The edited stretch around the swap (its phrases, lower case), when the swapped
+        words do not make it up and it is a term's length (at most :data:`_TERM_WORDS`
+        words a side); None otherwise. A word kept between the swapped ones, in another
+        form or a word of grammar ("grouped field set" -> "collected fields map" swaps
+        "grouped set" for "collected map"; "throw a query error" -> "raise a request
+        error"), splits a term into words no text says in a row: a term the edition put
+        for another is found as the texts write it."""
+        stretch = (self.old_phrase.casefold(), self.new_phrase.casefold())
+        if stretch == (self.old.casefold(), self.new.casefold()):
+            return None
+        if not all(0 < len(side.split()) <= _TERM_WORDS for side in stretch):
+            return None
+        return stretch
+
+
+#: The most words of a term read as one (a stretch longer is a phrase rewritten).
+_TERM_WORDS = 3
+
 
 #: Words of weight swapped at once for one swap: "failed requests" -> "successful
 #: responses". More is a phrase rewritten ("Remember" -> "Even under this circumstance").
