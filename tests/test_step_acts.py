@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from specdiff.align._steps import may_be_one_step, signature_act, step_act
+from specdiff.align._steps import may_be_one_step, same_call, signature_act, step_act
 from specdiff.classify._steps import delegated_check
 from specdiff.parse import parse_spec
 
@@ -89,3 +89,19 @@ def test_a_test_that_does_not_say_what_it_does_may_be_any_test():
         "If {operation} was not found, produce a query error.",
         "If {operation} was not found, raise a request error.",
     )
+
+
+def test_a_bound_call_returned_instead_is_one_step():
+    bound = "Let {weight} be the result of running {WeighCrate(crate, shelf, ledger)} *carefully*."
+    returned = 'Return {WeighEachCrate(ledger, shelf, crate, "careful")}.'
+    assert same_call(bound, returned)
+    assert may_be_one_step(bound, returned)
+    assert may_be_one_step(returned, bound)
+
+
+def test_a_call_of_another_algorithm_or_of_other_arguments_is_another_step():
+    bound = "Let {weight} be the result of running {WeighCrate(crate, shelf, ledger)}."
+    assert not same_call(bound, 'Return {StampLabel(label, clerk, "careful")}.')
+    assert not same_call(bound, "Return {WeighCrate(label, clerk, ledger)}.")
+    assert not may_be_one_step(bound, "Return {StampLabel(crate, shelf, ledger)}.")
+    assert not may_be_one_step(bound, "Return {weight}.")

@@ -26,7 +26,7 @@ from ._similarity import (
     same_test,
     top_keys,
 )
-from ._steps import step_act
+from ._steps import same_call, step_act
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Mapping
@@ -421,6 +421,7 @@ class ClauseMatcher:
             score >= SEQUENCE_THRESHOLD
             or cites_the_same
             or self._links_follow(a, b)
+            or _one_call(a, b)
             or _same_matter_in_place(a, b)
             or _both_dated(a, b)
             or self._sole_paragraphs(a, b)
@@ -513,7 +514,7 @@ class ClauseMatcher:
                 b = self.new.clauses[new_index]
                 if compatible(a, b) and same_field(a, b, same_place=True):
                     score = self.cache.similarity(a, b)
-                    if score < SEQUENCE_THRESHOLD and self._links_follow(a, b):
+                    if score < SEQUENCE_THRESHOLD and (self._links_follow(a, b) or _one_call(a, b)):
                         score = SEQUENCE_THRESHOLD
                     if score >= SEQUENCE_THRESHOLD:
                         similarity[r][c] = score
@@ -840,6 +841,16 @@ _RESTATED = frozenset(
 _ITEM_NAME = re.compile(r"`?([A-Za-z_$][\w$.\-]*)`?(?:\s*$|\s+[-\u2013\u2014]\s|\s*\()")
 #: The least heading level of an object a restated clause stays under (below the title).
 _OBJECT_LEVEL = 2
+
+
+def _one_call(a: Clause, b: Clause) -> bool:
+    """Whether two steps of an algorithm in the same place make one call rewritten (see
+    :func:`._steps.same_call`): the same step, however few of its words are left."""
+    return (
+        a.kind is ClauseKind.LIST_ITEM
+        and b.kind is ClauseKind.LIST_ITEM
+        and same_call(a.text, b.text)
+    )
 
 
 def _row_and_words(a: Clause, b: Clause) -> bool:

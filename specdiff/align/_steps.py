@@ -129,7 +129,9 @@ def may_be_one_step(a: str, b: str, *, a_step: bool = True, b_step: bool = True)
     if act_a is None or act_b is None:
         return True
     if act_a != act_b and not (
-        _CHECKS.get(act_a, act_a) == _CHECKS.get(act_b, act_b) or _unstated(act_a, act_b)
+        _CHECKS.get(act_a, act_a) == _CHECKS.get(act_b, act_b)
+        or _unstated(act_a, act_b)
+        or ({act_a, act_b} == _BIND_OR_RETURN and same_call(a, b))
     ):
         return False
     if not (act_a.startswith("test:") and act_b.startswith("test:")):
@@ -138,3 +140,42 @@ def may_be_one_step(a: str, b: str, *, a_step: bool = True, b_step: bool = True)
     if not names_a or not names_b or names_a & names_b:
         return True
     return Indel.normalized_similarity(a, b) >= SAME_TEST
+
+
+#: A step that binds what a call computes and one that returns it: where the value goes
+#: changed, not what the step computes.
+_BIND_OR_RETURN = frozenset(("bind", "return"))
+#: A call of an algorithm in a step: its name and its arguments.
+_CALL = re.compile(r"([A-Za-z_]\w*)\(([^()]*)\)")
+#: Names of two algorithms this alike name one algorithm renamed
+#: ("ExecuteSelectionSet" -> "ExecuteRootSelectionSet").
+SAME_CALLED = 0.8
+#: Of the arguments of the call with fewer, the share the other call passes too.
+SAME_ARGUMENTS = 2 / 3
+
+
+def _calls(text: str) -> list[tuple[str, frozenset[str]]]:
+    return [
+        (
+            name,
+            frozenset(w for w in (a.strip(" {}\"'") for a in args.split(",")) if w.isidentifier()),
+        )
+        for name, args in _CALL.findall(text)
+    ]
+
+
+def same_call(a: str, b: str) -> bool:
+    """Whether two steps each make one call of an algorithm, and the calls are one call
+    rewritten: the same name or one renamed alike, passing mostly the same variables in
+    any order ("Let {data} be the result of running {ExecuteSelectionSet(selectionSet,
+    queryType, initialValue, variableValues)}" -> "Return
+    {ExecuteRootSelectionSet(variableValues, initialValue, queryType, rootSelectionSet,
+    "normal")}"). The step computes what it did; its words share little."""
+    calls_a, calls_b = _calls(a), _calls(b)
+    if len(calls_a) != 1 or len(calls_b) != 1:
+        return False
+    (name_a, args_a), (name_b, args_b) = calls_a[0], calls_b[0]
+    if name_a != name_b and Indel.normalized_similarity(name_a, name_b) < SAME_CALLED:
+        return False
+    shared = len(args_a & args_b)
+    return shared >= 2 and shared >= SAME_ARGUMENTS * min(len(args_a), len(args_b))

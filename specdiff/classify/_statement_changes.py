@@ -239,7 +239,7 @@ def _pair_changes(
     def record(tag: str, old: str | None, new: str | None) -> None:
         found.append(StatementChange(tag, old, new, b.sentence, a.sentence))
 
-    contraposed = _contraposed(a, b)
+    contraposed = _contraposed(a, b) or _presence_restated(a, b)
     if a.negative != b.negative and not _denial_respelled(a, b) and not contraposed:
         if a.keyword.casefold() == b.keyword.casefold():
             # "No tabs are allowed" -> "Tabs are allowed": the words around the keyword
@@ -978,6 +978,40 @@ def _contraposed(a: NormativeStatement, b: NormativeStatement) -> tuple[str, str
     if any(x == p + y or y == p + x for p in _NEGATING_PREFIXES):
         return x, y
     return None
+
+
+#: States of a thing that is not there: a rule denying one requires the thing.
+_ABSENT = _set("null nil absent missing omitted undefined unset")
+#: States of a thing that is there; "exist" says it with a verb of its own.
+_PRESENT = _set("present defined provided given supplied specified set non-null nonnull")
+_EXISTS = _set("exist exists")
+
+
+def _presence_restated(a: NormativeStatement, b: NormativeStatement) -> tuple[str, ...] | None:
+    """The words of both actions, when a prohibition of a thing's absence and an
+    obligation of its presence say the same of the same party with the same force:
+    "{type} must not be {null}" -> "{type} must exist", "the field must not be absent" ->
+    "the field must be present". What must not be missing must be there, so no rule was
+    reversed. Another state ("must not be null" -> "must be empty"), another party or
+    another word besides is another rule, read as such."""
+    if a.negative == b.negative or a.strength != b.strength:
+        return None
+    denied, plain = (a, b) if a.negative else (b, a)
+    if words_of(denied.party) != words_of(plain.party):
+        return None
+    absent = [w for w in words_of(denied.action).split() if w not in _DENIALS]
+    present = words_of(plain.action).split()
+    if len(absent) < 2 or absent[0] != "be" or absent[1] not in _ABSENT:
+        return None
+    if present[:1] and present[0] in _EXISTS:
+        said, rest = present[:1], present[1:]
+    elif len(present) >= 2 and present[0] == "be" and present[1] in _PRESENT:
+        said, rest = present[:2], present[2:]
+    else:
+        return None
+    if rest != absent[2:]:
+        return None
+    return (*absent[:2], *said)
 
 
 def _quote(old: str, new: str) -> tuple[str, str]:
