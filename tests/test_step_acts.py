@@ -105,3 +105,18 @@ def test_a_call_of_another_algorithm_or_of_other_arguments_is_another_step():
     assert not same_call(bound, "Return {WeighCrate(label, clerk, ledger)}.")
     assert not may_be_one_step(bound, "Return {StampLabel(crate, shelf, ledger)}.")
     assert not may_be_one_step(bound, "Return {weight}.")
+
+
+def test_a_flag_bound_to_a_condition_and_a_test_of_it_are_one_step():
+    flag = "Let {hasEntry} be {true} if {ledger} holds an entry for the label {label}."
+    test = "If {ledger} holds an entry for the label {label}:"
+    assert may_be_one_step(flag, test)
+    assert may_be_one_step(test, flag)
+    assert may_be_one_step(flag, "Otherwise if {ledger} holds an entry for the label {label}.")
+
+
+def test_a_flag_and_a_test_of_another_condition_are_two_steps():
+    flag = "Let {hasEntry} be {true} if {ledger} holds an entry for the label {label}."
+    assert not may_be_one_step(flag, "If {parcel} is sealed with wax:")
+    assert not may_be_one_step(flag, "If {ledger} holds an entry for the label {name}:")
+    assert not may_be_one_step("Let {weight} be {true}.", "If {ledger} holds an entry:")

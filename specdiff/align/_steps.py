@@ -132,6 +132,7 @@ def may_be_one_step(a: str, b: str, *, a_step: bool = True, b_step: bool = True)
         _CHECKS.get(act_a, act_a) == _CHECKS.get(act_b, act_b)
         or _unstated(act_a, act_b)
         or ({act_a, act_b} == _BIND_OR_RETURN and same_call(a, b))
+        or _flag_tested(a, b, act_a, act_b)
     ):
         return False
     if not (act_a.startswith("test:") and act_b.startswith("test:")):
@@ -179,3 +180,28 @@ def same_call(a: str, b: str) -> bool:
         return False
     shared = len(args_a & args_b)
     return shared >= 2 and shared >= SAME_ARGUMENTS * min(len(args_a), len(args_b))
+
+
+#: A step binding a flag to whether a condition holds: "Let {hasValue} be {true} if C."
+_FLAG = re.compile(r"let\s+\{\w+\}\s+be\s+\{?true\}?\s+if\s+(.+)", re.IGNORECASE | re.DOTALL)
+#: A test that opens a block of steps: "If C:".
+_TEST = re.compile(r"(?:otherwise,?\s+)?if\s+(.+)", re.IGNORECASE | re.DOTALL)
+
+
+def _condition(found: re.Match[str] | None) -> str:
+    return " ".join(found.group(1).rstrip(" .:,").casefold().split()) if found else ""
+
+
+def _flag_tested(a: str, b: str, act_a: str, act_b: str) -> bool:
+    """Whether a step that binds a flag to whether a condition holds and a test of that
+    very condition are one step: "Let {hasValue} be {true} if {values} provides a value
+    for {name}." -> "If {values} provides a value for {name}:" -- the algorithm branches
+    on the condition instead of remembering it. Another condition is another step."""
+    if act_a == "bind" and act_b.startswith("test:"):
+        flag, test = a, b
+    elif act_b == "bind" and act_a.startswith("test:"):
+        flag, test = b, a
+    else:
+        return False
+    condition = _condition(_FLAG.match(flag.strip()))
+    return bool(condition) and condition == _condition(_TEST.match(test.strip()))
