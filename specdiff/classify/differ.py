@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypedDict
 
 from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
-from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
+from ..model.document import Clause, ClauseKind, IdSource, NormativeStatement, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
 from ..parse.statements import exception_stated, singular, words_of
@@ -26,6 +26,7 @@ from ._lead_ins import read_under_lead_in
 from ._neighbours import read_neighbours
 from ._placeholders import algorithm_renames, has_variables, renamed_in, with_variables
 from ._restated import anchored_clauses, rules_at, stated_where_linked, without_restated
+from ._said_twice import kept_rules, stated_elsewhere
 from ._statements import in_capitals
 from ._terms import Terms
 
@@ -672,6 +673,8 @@ class _Differ:
             return ("caption.example_kept",), ()
         before, after = (None, clause) if added else (clause, None)
         statements = self.neighbours.statements(before, after)
+        if self._said_twice(clause, statements, added=added):
+            return ("restated",), ()
         if statements is None:
             return self._content_tags(clause, removed=not added), ()
         if statements:
@@ -681,6 +684,35 @@ class _Differ:
         if clause.statements:
             return ("restructured", "wording.substantive"), ()
         return content_tags(clause, added=added), ()
+
+    def _said_twice(
+        self,
+        clause: Clause,
+        statements: tuple[StatementChange, ...] | None,
+        *,
+        added: bool,
+    ) -> bool:
+        """Whether every rule of a removed (added) clause, none read otherwise with its
+        neighbours, is said by a rule of a clause both versions hold (see
+        :mod:`._said_twice`): one saying of a rule said twice dropped (or a second one
+        written), no requirement gone (or new)."""
+        tag = "normative.added" if added else "normative.removed"
+        if statements == () or not clause.statements:
+            return False  # read with its neighbours as regrouped text: nothing to say
+        if any(c.tag != tag for c in statements or ()):
+            return False
+        kept = self._kept_old_rules if added else self._kept_new_rules
+        return all(stated_elsewhere(s, kept) for s in clause.statements)
+
+    @cached_property
+    def _kept_new_rules(self) -> dict[tuple[bool, str], list[NormativeStatement]]:
+        """The conditional rules of the new version's clauses that the old one holds too."""
+        return kept_rules(self.new, self._new_unpaired)
+
+    @cached_property
+    def _kept_old_rules(self) -> dict[tuple[bool, str], list[NormativeStatement]]:
+        """The conditional rules of the old version's clauses that the new one holds too."""
+        return kept_rules(self.old, self._old_unpaired)
 
     def _title_kept(self, clause: Clause, *, added: bool) -> bool:
         """Whether an added paragraph says only the title of a section merged into its

@@ -130,7 +130,13 @@ def _compile(phrases: tuple[Phrase, ...]) -> tuple[re.Pattern[str], dict[str, Ph
     alternation = _trie_pattern([" ".join(words.split()) for words in ordered])
     # The look-ahead on the first letters lets the engine skip most positions at once.
     firsts = "".join(sorted({re.escape(c) for w in ordered for c in (w[0].lower(), w[0].upper())}))
-    pattern = re.compile(rf"(?<![\w'’-])(?=[{firsts}])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+    # A keyword set in underscore emphasis ("_always_", "__must__") is the keyword: an
+    # underscore only joins it to a word when a letter or digit stands on its other side
+    # ("allow_always", "must_have" are identifiers).
+    pattern = re.compile(
+        rf"(?<![^\W_]|['’-])(?<![^\W_]_)(?=[{firsts}])(?:{alternation})(?![^\W_]|['’-]|_[^\W_])",
+        re.IGNORECASE,
+    )
     return pattern, by_words
 
 

@@ -1016,6 +1016,11 @@ def _in_subordinate_clause(text: str, sentence_start: int, hit: Hit) -> bool:
         # "and" goes on with the reason; after an opening "Because ...," a main clause
         # would follow without one.
         return True
+    if segment.strip().casefold() == "or" and _alternative_asked(window[: max(cut, 0)]):
+        # "whether it must be run serially, or may be run in parallel": a verb phrase
+        # with no subject of its own, the other half of a "whether ... or" question,
+        # says what is asked, not a rule (as the first half's modal does not).
+        return True
     if _RELATIVE_AROUND_CONDITION.fullmatch(segment.rstrip()):
         # "a title, which if it is present must be separated ...": the condition has its
         # own verb and closed; the keyword is the relative's ("which ... must").
@@ -1032,6 +1037,22 @@ _SUBORDINATOR_INSIDE = re.compile(
 
 
 _COORDINATED_CLAUSE = re.compile(r"\s*(?:and|or)\s", re.IGNORECASE)
+#: A modal in a "whether" clause within one segment: "whether it must be ...".
+_WHETHER_MODAL = re.compile(
+    r"(?=[wW])\bwhether\b[^,;:()]*?\b(?:must|shall|should|may|might|can|could)\b",
+    re.IGNORECASE,
+)
+
+
+def _alternative_asked(before: str) -> bool:
+    """Whether the last segment of ``before`` (after its last comma, semicolon, colon or
+    parenthesis) asks "whether" something must or may be ("as well as whether it must be
+    run serially"), so that an "or" after it gives the other alternative (not "Servers
+    must reject it whether or not it is signed": no modal in the question)."""
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
+    return _WHETHER_MODAL.search(before, cut + 1) is not None
+
+
 #: A sentence opened by "As" + a clause: "As names are optional, ...".
 _AS_REASON = re.compile(r"[\s*_\"'“(]*as\s", re.IGNORECASE)
 
@@ -1128,7 +1149,9 @@ def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ..
     # Parenthetical asides ("(see [?](#be_engaging))") are references, not requirements;
     # a range of characters in parentheses ("letters ('a' to 'z')") is part of the action.
     aside = _PARENTHESES.sub(" ", canonical_ranges(_plain(action_text)))
-    plain = _TRAILING_CONJUNCTION.sub("", words_of(_without_other_case(aside)))
+    plain = _TRAILING_CONJUNCTION.sub(
+        "", words_of(_without_consequence(_without_other_case(aside)))
+    )
     words = plain.split()
     cuts: list[tuple[int, bool]] = []
     i = 0
@@ -1168,6 +1191,23 @@ def _without_other_case(text: str) -> str:
     if found is None or not _CONDITION_INSIDE.search(text, 0, found.start()):
         return text
     return text[: found.start()]
+
+
+#: ", and the value will correspond to ...": a clause joined after the rule's action with
+#: a subject of its own and "will"/"would", telling what follows from the rule.
+_WHAT_FOLLOWS = re.compile(
+    r",\s*(?:and|so)\s+(?:the|this|that|these|those|its|their|it|they)\b[^,;:]{0,80}?"
+    r"\s(?:will|would)\s",
+    re.IGNORECASE,
+)
+
+
+def _without_consequence(text: str) -> str:
+    """An action without the clause after it that tells what follows ("MUST be present in
+    the payload, and the value will name a schema"): that clause has its own subject and
+    verb and binds no one (a rule of its own would have its own keyword)."""
+    found = _WHAT_FOLLOWS.search(text)
+    return text if found is None else text[: found.start()]
 
 
 #: What an action is said in place of: "may be used instead of two spaces", "must be a

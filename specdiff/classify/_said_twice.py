@@ -1,0 +1,73 @@
+"""A rule said twice, one of the sayings dropped: the rule still holds.
+
+Specs often state one rule in two places ("If no errors were raised, the `errors` entry
+should not be present" under Errors; "If the request completed without raising any
+errors, this entry must not be present" under Response Format). A paragraph dropped that
+stated it again removes no requirement when the other saying stands in both versions, at
+least as binding, of the same polarity, for the same case (its conditions mostly the same
+words), with the same verb, said of the same party (or of its head noun alone, "this entry" for
+"the `errors` entry"; not "a query error" for "a field error"). A rule removed that
+nothing else states, or that the other place states for another case, or less bindingly,
+is still removed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._statement_pairing import PAIR_THRESHOLD, _same_case, _similarity
+from ._statement_words import _head_verb, _stem
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping
+
+    from ..model.document import NormativeStatement, Spec
+
+    Key = tuple[bool, str]
+
+
+def _key(statement: NormativeStatement) -> Key | None:
+    verb = _head_verb(statement.action)
+    if not verb or not statement.conditions or not statement.party:
+        return None
+    return statement.negative, _stem(verb.casefold())
+
+
+def kept_rules(spec: Spec, unpaired: Collection[int]) -> dict[Key, list[NormativeStatement]]:
+    """The conditional rules of the clauses of ``spec`` that the other version holds too
+    (not in ``unpaired``), by polarity and verb: looked up, not scanned, per rule."""
+    found: dict[Key, list[NormativeStatement]] = {}
+    for clause in spec.clauses:
+        if clause.index in unpaired:
+            continue
+        for statement in clause.statements:
+            key = _key(statement)
+            if key is not None:
+                found.setdefault(key, []).append(statement)
+    return found
+
+
+def stated_elsewhere(
+    statement: NormativeStatement, kept: Mapping[Key, list[NormativeStatement]]
+) -> bool:
+    """Whether a rule of a removed clause is still said by a rule of a clause both
+    versions hold (``kept``, see :func:`kept_rules`), as the module docstring says."""
+    key = _key(statement)
+    if key is None:
+        return False
+    return any(
+        other.strength >= statement.strength
+        and _same_party(statement.party, other.party)
+        and _same_case(statement, other)
+        and _similarity(statement, other) >= PAIR_THRESHOLD
+        for other in kept.get(key, ())
+    )
+
+
+def _same_party(one: str, other: str) -> bool:
+    """Whether two parties are one: the same words, or one is the other's head noun alone
+    (what "this entry" or "it" picks up from the sentence before)."""
+    if one == other:
+        return True
+    short, long = sorted((one.split(), other.split()), key=len)
+    return len(short) == 1 and bool(long) and _stem(short[0]) == _stem(long[-1])
