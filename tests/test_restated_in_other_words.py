@@ -215,3 +215,38 @@ def test_a_rule_of_another_party_for_a_like_case_is_no_second_saying():
         if str(c.scope) == "clause" and c.old is None
     ]
     assert "normative.added" in change.tags
+
+
+# -- one prohibition said of one thing or of many ------------------------------------------------
+
+_MANY = (
+    "Stamps on crates or pallets are never allowed, because they are the sealed units of any load."
+)
+_ONE = "A stamp is not allowed on sealed units. A sealed unit is any crate or pallet of a load."
+
+
+def test_a_prohibition_said_in_the_singular_pairs_with_its_plural_either_way():
+    assert _tags(_MANY, _ONE) == []
+    assert _tags(_ONE, _MANY) == []
+
+
+def test_another_prohibition_in_the_singular_is_still_removed_and_added():
+    # Control: nothing the old rule forbade is named by the new one.
+    other = "A courier is not allowed in the loading bay."
+    assert _tags(_MANY, other) == ["normative.removed", "normative.added"]
+
+
+# -- a qualifier said again as a condition ---------------------------------------------------------
+
+
+def test_a_qualifier_said_as_an_as_long_as_condition_restricts_nothing_either_way():
+    old, new = "Sealed crates may be stacked.", "Crates may be stacked as long as they are sealed."
+    assert _tags(old, new) == []
+    assert _tags(new, old) == []
+
+
+def test_a_new_as_long_as_condition_still_restricts():
+    # Control: "sealed" is new to the clause; the permission now holds in fewer cases.
+    assert _tags("Crates may be stacked.", "Crates may be stacked as long as they are sealed.") == [
+        "normative.restricted"
+    ]

@@ -19,7 +19,14 @@ from rapidfuzz.distance import Indel
 from ..model.changes import StatementChange
 from ..model.document import Strength
 from ..parse import character_ranges
-from ..parse.statements import NUMBER_VALUES, conjuncts, exception_body, singular, words_of
+from ..parse.statements import (
+    MARKERS,
+    NUMBER_VALUES,
+    conjuncts,
+    exception_body,
+    singular,
+    words_of,
+)
 from ._characters import same_character
 from ._events import one_event
 from ._forms import agent_of, another_number_or_tense, misspelled
@@ -54,6 +61,9 @@ if TYPE_CHECKING:
     from ..model.document import NormativeStatement, Quantity
 
     Record = Callable[[str, str | None, str | None], None]
+
+#: The words that open a condition or an exception, longest first (see :func:`_unmarked`).
+_PHRASE_MARKERS = tuple(marker for marker, _ in MARKERS)
 
 
 def _bound_wording(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
@@ -862,7 +872,7 @@ def _compare_phrases(
             left.remove(match)
             if (
                 said(phrase) != said(match)
-                and _touches(changed_words, [phrase, match])
+                and _touches(changed_words, [_unmarked(phrase), _unmarked(match)])
                 and not one_wording(said(phrase), said(match))
                 and not one_event(said(phrase), said(match))
                 and not _terminology(said(phrase), said(match), terms)
@@ -876,14 +886,14 @@ def _compare_phrases(
                     new_words or match,
                 )
             continue
-        if not _touches(changed_words, [phrase]):
+        if not _touches(changed_words, [_unmarked(phrase)]):
             continue
         if exception:
             emit("normative.exception_removed", phrase, None)
         else:
             emit("normative.broadened" if permission else "normative.changed", phrase, None)
     for phrase in left:
-        if not _touches(changed_words, [phrase]):
+        if not _touches(changed_words, [_unmarked(phrase)]):
             continue
         if exception:
             emit("normative.exception_added", None, phrase)
@@ -908,6 +918,21 @@ def _topic_restated(old: str, new: str, topic: frozenset[str]) -> bool:
         span = old_words[i1:i2] if op == "delete" else new_words[j1:j2]
         content += [w for w in span if w not in _STOPWORDS]
     return bool(content) and all(not topic.isdisjoint(_forms(w)) for w in content)
+
+
+def _unmarked(phrase: str) -> str:
+    """A condition or exception without the words of the marker opening it ("as long as
+    they are balanced" -> "they are balanced"): "long" says it is a condition, not what
+    it is about. A narrowing "only" ("only if") stays: it restricts."""
+    words = phrase.split()
+    for marker in _PHRASE_MARKERS:
+        if tuple(w.casefold() for w in words[: len(marker)]) == marker:
+            return (
+                " ".join(w for w in words[: len(marker)] if w.casefold() == "only")
+                + " "
+                + " ".join(words[len(marker) :])
+            )
+    return phrase
 
 
 def _qualifiers_named(old: str, new: str, terms: Terms) -> frozenset[str]:

@@ -337,8 +337,17 @@ def in_capitals(keyword: str) -> bool:
 
 
 def _root(keyword: str) -> str:
-    """The keyword without its negation: ``are not allowed`` -> ``are allowed``."""
-    return " ".join(_NEGATORS.sub(" ", keyword.casefold()).split())
+    """The keyword without its negation, its copula in one number: ``are not allowed``
+    -> ``be allowed``, as ``is never allowed`` ("Selections on scalars are never allowed"
+    -> "A subselection is not allowed on leaf fields": one prohibition, said of one
+    thing or of many)."""
+    words = _NEGATORS.sub(" ", keyword.casefold()).split()
+    if words and words[0] in _COPULAS:
+        words[0] = "be"
+    return " ".join(words)
+
+
+_COPULAS = frozenset(("is", "are"))
 
 
 def _similarity(

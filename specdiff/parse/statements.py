@@ -103,6 +103,8 @@ _MARKERS = tuple(
         key=lambda pair: -len(pair[0]),
     )
 )
+#: The condition and exception markers, longest first, each with whether it excepts.
+MARKERS = _MARKERS
 _MARKER_STARTS = frozenset(m[0] for m, _ in _MARKERS)
 _RESTRICTIONS = frozenset(("only", "solely", "exclusively"))
 _QUANTIFIERS = _set("always all any each every no none never some both either neither")
