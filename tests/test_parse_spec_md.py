@@ -53,3 +53,48 @@ def test_a_note_states_no_rule_but_one_in_rfc_2119_capitals():
     assert lower.statements == ()
     assert [s.keyword for s in upper.statements] == ["MUST"]
     assert [s.keyword for s in rule.statements] == ["must"]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Tea is best brewed slowly. As Mrs Beeton writes:",
+        "The original kettle manual says:",
+        "In the words of the old guild charter:",
+        "Our rule differs from the first edition, which said:",
+    ],
+)
+def test_a_block_quote_handed_to_another_author_states_no_rule_of_ours(lead_in):
+    spec = parse_spec(
+        f"# Kettles\n\n{lead_in}\n\n> A kettle should be warmed before brewing.\n\n"
+        f"{lead_in}\n\n> A kettle MUST be warmed before brewing.\n"
+    )
+    _, lower, _, upper = spec.clauses
+    assert lower.statements == ()
+    # RFC 2119 capitals are rules wherever they stand, as in a note.
+    assert [s.keyword for s in upper.statements] == ["MUST"]
+
+
+def test_a_block_quote_closed_by_its_source_is_a_quotation():
+    spec = parse_spec(
+        "# Kettles\n\n> A kettle should be warmed before brewing.\n> (<https://tea.example/>)\n\n"
+        "> Brewers must rinse the pot.\n> — Mrs Beeton\n"
+    )
+    assert [c.statements for c in spec.clauses] == [(), ()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No lead-in, or one that does not hand the word over: the quote is the spec's.
+        "# Kettles\n\nSome text.\n\n> A kettle should be warmed before brewing.\n",
+        "# Kettles\n\nThe rule is:\n\n> A kettle should be warmed before brewing.\n",
+        # The spec quoting its own words still states its rule.
+        "# Kettles\n\nThis section says:\n\n> A kettle should be warmed before brewing.\n",
+        # A lead-in further up, with other text between, hands nothing to the quote.
+        "# Kettles\n\nAs Mrs Beeton writes:\n\n- a list\n\n> A kettle should be warmed.\n",
+    ],
+)
+def test_a_block_quote_not_handed_over_keeps_its_rules(text):
+    spec = parse_spec(text)
+    assert [s.keyword for s in spec.clauses[-1].statements] == ["should"]

@@ -38,6 +38,20 @@ MAX_LIST_DEPTH = 40
 # "[^<>]*" keeps this linear on a long line of unclosed "<a " openers.
 _ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s[^<>]*>\s*(?:</a>\s*)?)+$", re.IGNORECASE)
 _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+#: The sentence that hands the word to another author before a block quote: "As Gruber
+#: writes:", "the original syntax description says:", "In the words of RFC 1123:".
+_REPORTING_LEAD_IN = re.compile(
+    r"(?:\b(?:writes|wrote|says|said|puts\s+it|notes|noted|observes|observed|remarks|"
+    r"remarked|explains|explained)|\bin\s+the\s+words\s+of\b[^:]*|\bquoting\b[^:]*)\s*:$",
+    re.IGNORECASE,
+)
+#: A lead-in that reports this spec's own words ("this section says:") hands over nothing.
+_OWN_WORDS = re.compile(
+    r"\b(?:this|the\s+following)\s+(?:spec|specification|document|section)\b", re.I
+)
+#: The attribution closing a quotation: a bare link on its own line ("(<https://...>)")
+#: or a dash and a name ("— John Gruber").
+_ATTRIBUTION = re.compile(r"^\s*(?:\(?<?https?://\S+?>?\)?|(?:—|―|--)\s*\w.*)\s*$")
 _HEADING_ANCHOR = re.compile(r"<a\s[^<>]*>\s*</a>|<a\s[^<>]*/>", re.IGNORECASE)
 
 
@@ -297,12 +311,29 @@ class SpecBuilder:
             cut = first.find(">")
             lines = [first[max(cut, 0) :], *self.lines[start + 1 : end]]
             body = "\n".join(_QUOTE_MARKERS.sub("", line, count=1) for line in lines)
-            self._new_clause(ClauseKind.BLOCKQUOTE, span, parts=[body])
+            quotation = self._hands_over(start) or _attributed(body)
+            self._new_clause(ClauseKind.BLOCKQUOTE, span, parts=[body], quotation=quotation)
         else:
             info = f'{token.meta.get("tag", "")} "{token.content}"'.strip()
             body = self._source(start + 1, end)
             self._new_clause(ClauseKind.ADMONITION, span, parts=[token.content, body], info=info)
         return _skip_to_close(tokens, i)
+
+    def _hands_over(self, start: int) -> bool:
+        """Whether the paragraph right above a block quote (0-based line ``start``) hands
+        the word to another author: its last sentence ends in a verb of saying and a colon."""
+        if not self.clauses:
+            return False
+        previous = self.clauses[-1]
+        if (
+            previous.kind is not ClauseKind.PARAGRAPH
+            or previous.section != len(self.sections) - 1
+            or previous.end < start - 1
+            or not previous.parts
+        ):
+            return False
+        sentence = last_sentence(fold(previous.parts[-1]))
+        return bool(_REPORTING_LEAD_IN.search(sentence)) and not _OWN_WORDS.search(sentence)
 
     def _table(self, tokens: list[Token], i: int) -> int:
         header: tuple[str, ...] = ()
@@ -392,8 +423,9 @@ class SpecBuilder:
             for draft, text in zip(self.clauses, texts, strict=True)
         ]
         for index, (draft, text) in enumerate(zip(self.clauses, texts, strict=True)):
-            if readings[index] and _a_note(draft, text):
-                # A note states no rule, but one it writes in RFC 2119 capitals.
+            if readings[index] and (_a_note(draft, text) or draft.quotation):
+                # A note states no rule, but one it writes in RFC 2119 capitals; nor does
+                # another author quoted ("As Gruber writes: > ... should be publishable").
                 readings[index] = tuple(r for r in readings[index] if r.statement.keyword.isupper())
         for item in _rules_list_items(self.clauses, readings):
             readings[item] = (*readings[item], *read_declaratives(texts[item], self.vocabulary))
@@ -451,6 +483,12 @@ _RULES_LIST_ITEMS = 3
 def _a_note(draft: ClauseDraft, text: str) -> bool:
     """A "Note:" paragraph: commentary, whose lower-case modals state no rule."""
     return draft.kind is ClauseKind.PARAGRAPH and opens_as_note(text)
+
+
+def _attributed(body: str) -> bool:
+    """A block quote whose last line names its source: a quotation of another author."""
+    lines = [line for line in body.splitlines() if line.strip()]
+    return len(lines) > 1 and bool(_ATTRIBUTION.match(lines[-1]))
 
 
 def _skip_to_close(tokens: list[Token], i: int) -> int:

@@ -44,6 +44,9 @@ class ClauseDraft:
     """For a list item: the sentence ending in a colon that introduces its list."""
     list_number: int = 0
     """For a list item: which list of the document it belongs to (0: none)."""
+    quotation: bool = False
+    """For a block quote: it quotes another author ("As Gruber writes:"), so its
+    lower-case modals are that author's, not rules of this spec."""
 
 
 @dataclass
