@@ -680,7 +680,10 @@ def _wording_rule(
     # word: swaps count only where they remain with every bound said the one way.
     # Named values listed in another order ("carriage return (`U+000D`), newline (`U+000A`)")
     # swap no words either.
-    old_order, new_order = in_value_order(old_text), in_value_order(new_text)
+    # A rule or section renumbered with its target is no word swapped ("rule 13" -> "rule
+    # 15"): see ``_REFERENCE_INDEX``.
+    old_order = in_value_order(_unindexed(old_text))
+    new_order = in_value_order(_unindexed(new_text))
     swaps = swapped_words(old_order, new_order)
     if swaps and not swapped_words(one_bound_wording(old_order), one_bound_wording(new_order)):
         swaps = []
@@ -864,11 +867,36 @@ def _opposed(swap: Swap) -> bool:
     return any(opposite(a, b) for a in before for b in after)
 
 
+#: A number that names which rule, section or example is meant, not how many of a thing:
+#: "rule 13", "the laziness rule, #4,", "section 4.2", "§ 3", "Example 42", "rules #1--4".
+#: Renumbered with its target, it points at the same thing ("rule 13" -> "rule 15" once two rules
+#: come before it): a reference, not a quantity. A step's number is left counted: "go to
+#: step 3" -> "go to step 4" in an algorithm changes what is done next.
+_REFERENCE_INDEX = re.compile(
+    r"(?P<noun>\b(?:rule|section|example|chapter|appendix|figure|clause|principle)s?"
+    r"\b(?:[ \t]*,?[ \t]*#|[ \t]+)|§[ \t]*|(?<![\w&#`])#)\d+(?:\.\d+)*"
+    # ... and the rest of a range or list of them: "rules 1--10", "rule #1, #2, or #3".
+    r"(?:(?:[ \t]*(?:-+|\u2013|\u2014)[ \t]*|[ \t]*,?[ \t]*(?:or|and|to|through)[ \t]+#?|"
+    r"[ \t]*,[ \t]*#)\d+(?:\.\d+)*)*(?![\w.]*\d)(?!\s*%)",
+    re.IGNORECASE,
+)
+
+
+def _unindexed(text: str) -> str:
+    """``text`` without the numbers that point at a rule, section or example."""
+    if not any(c.isdigit() for c in text):
+        return text
+    return _REFERENCE_INDEX.sub(r"\g<noun>", text)
+
+
 def _counted(text: str, statements: tuple[NormativeStatement, ...]) -> Counter[str]:
     """The numbers and negations of a clause, each range from one that a permission
     allows ("One to three lamps are allowed", "the rule allowing 1--3 spaces") counted as
-    the bound at its top."""
-    counts = numbers_and_negations(words_of(one_bound_wording(permitted_as_bound(text))))
+    the bound at its top. Numbers that point at a rule or section are no quantity
+    (``_REFERENCE_INDEX``)."""
+    counts = numbers_and_negations(
+        words_of(one_bound_wording(permitted_as_bound(_unindexed(text))))
+    )
     for statement in statements:
         if statement.strength is not Strength.MAY or statement.negative:
             continue
