@@ -33,7 +33,7 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -530,8 +530,27 @@ def section_severities(
     return accepted
 
 
+def section_tags(labels: list[Label], records: list[dict[str, Any] | None]) -> dict[int, set[str]]:
+    """For each section record answering clause labels, the tags of it that some labelled
+    part of the section may carry (a label of that part does not rule them out). The
+    section's tags are the union of its parts' ("normative.added": some paragraph in it
+    adds a rule), so a tag one part may carry is no fault of the record for the label of
+    a rule-free paragraph beside it, just as the part's severity is not (``section_severities``)."""
+    allowed: dict[int, set[str]] = defaultdict(set)
+    for label, record in zip(labels, records, strict=True):
+        if record is not None and covered_by_section(label, record):
+            tags = list(record.get("tags") or [])
+            allowed[id(record)] |= {
+                t for t in tags if not any(_tag_present(no, [t]) for no in label.tags_not)
+            }
+    return allowed
+
+
 def judge(
-    label: Label, record: dict[str, Any] | None, severities: list[str] | None = None
+    label: Label,
+    record: dict[str, Any] | None,
+    severities: list[str] | None = None,
+    other_parts_tags: set[str] | None = None,
 ) -> Verdict:
     severities = severities or label.severity
     if record is None:
@@ -552,11 +571,22 @@ def judge(
     speaks_for_others = covered_by_section(label, record) and (
         record.get("severity") not in label.severity
     )
+    if covered_by_section(label, record) and other_parts_tags:
+        # Tags another labelled part of the section may carry say nothing of this one
+        # (``section_tags``); what the label requires present is still looked for in all.
+        own = [t for t in tags if t not in other_parts_tags]
+        rejected = any(_tag_present(unwanted, own) for unwanted in label.tags_not)
+        speaks_for_others = speaks_for_others or (not rejected and tags_ok(_wanting(label), tags))
     if not speaks_for_others and not tags_ok(label, tags):
         problems.append(
             f"tags {tags} do not fit any of {label.tags_any} / none of {label.tags_not}"
         )
     return Verdict(label, record, not problems, "; ".join(problems) or "ok", severities)
+
+
+def _wanting(label: Label) -> Label:
+    """The label with only what it wants present (its ``tags_any``)."""
+    return replace(label, tags_not=[])
 
 
 def answer_labels(
@@ -584,11 +614,13 @@ def score_pair(pair: Pair, labels: list[Label], corpus: Path) -> list[Verdict]:
     old, new = outline_of(old_path), outline_of(new_path)
     found = answer_labels(labels, records, old, new)
     in_section = section_severities(labels, found)
+    parts_tags = section_tags(labels, found)
     return [
         judge(
             label,
             record,
             in_section[id(record)] if covered_by_section(label, record) else None,
+            parts_tags[id(record)] if covered_by_section(label, record) else None,
         )
         for label, record in zip(labels, found, strict=True)
     ]

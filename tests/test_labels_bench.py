@@ -362,3 +362,30 @@ def test_a_row_removed_from_a_renamed_section_fits_the_title_it_is_shown_under()
     assert not bench_labels.section_fits(
         label, {**removed, "path": ["Spec", "Info Object"]}, old, new
     )
+
+
+def test_a_section_tag_another_labelled_part_may_carry_speaks_for_that_part() -> None:
+    # An added section holding a new rule and a rule-free example: its one record carries
+    # normative.added for the rule; the example's label, which rules that tag out for
+    # itself, is not failed by it while the rule's label allows it.
+    rule = _label(["clause added"], ["minor"], tags_not=["normative.removed"])
+    example = _label(["clause added"], ["minor"], tags_not=["normative.*"])
+    record = {"scope": "section", "kind": "added", "severity": "minor", "tags": ["normative.added"]}
+    records: list[dict[str, Any] | None] = [record, record]
+    severities = bench_labels.section_severities([rule, example], records)
+    tags = bench_labels.section_tags([rule, example], records)
+    verdict = bench_labels.judge(example, record, severities[id(record)], tags[id(record)])
+    assert verdict.acceptable, verdict.why
+    # Control: labelled alone (no part may carry it), the tag is the example's fault.
+    alone = bench_labels.section_tags([example], [record])
+    verdict = bench_labels.judge(example, record, ["minor"], alone[id(record)])
+    assert not verdict.acceptable
+    # Control: a tag every labelled part rules out is still a fault.
+    prose = _label(["clause added"], ["minor"], tags_not=["normative.*"])
+    both = bench_labels.section_tags([prose, example], records)
+    verdict = bench_labels.judge(example, record, ["minor"], both[id(record)])
+    assert not verdict.acceptable
+    # What a label wants present is still looked for.
+    wanting = _label(["clause added"], ["minor"], tags_any=[["example.added"]])
+    verdict = bench_labels.judge(wanting, record, ["minor"], tags[id(record)])
+    assert not verdict.acceptable
