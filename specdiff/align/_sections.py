@@ -81,9 +81,56 @@ class SectionMatcher:
             ):
                 self._pair(section.id, other.id, "id")
         self._pair_by_key(_title_path, "path", unique_only=True)
-        self._pair_by_key(lambda spec, s: (_title(s),), "title", unique_only=True)
+        self._pair_unique_titles()
         self._pair_shared_titles_by_place()
         self._pair_renumbered()
+
+    def _pair_unique_titles(self) -> None:
+        """Sections whose title is unique among the free sections of each side. Where the
+        two stand under parents that are not partners (a move), the title is weighed
+        against the text: a free section under the partner of the old parent that keeps
+        more of the old section's clauses word for word is the old section renamed in
+        place ("Descriptions" of one chapter became "Type System Descriptions", and a new
+        "Descriptions" in another chapter took the title), so the title does not pair
+        them and the later layers judge that slot by its content."""
+        olds: dict[str, list[Section]] = defaultdict(list)
+        news: dict[str, list[Section]] = defaultdict(list)
+        for section in self._free_old():
+            olds[_title(section)].append(section)
+        for section in self._free_new():
+            news[_title(section)].append(section)
+        for title, old_sections in olds.items():
+            new_sections = news.get(title, [])
+            if len(old_sections) != 1 or len(new_sections) != 1:
+                continue
+            before, after = old_sections[0], new_sections[0]
+            if not self._stayed_renamed(before, after):
+                self._pair(before.id, after.id, "title")
+
+    def _stayed_renamed(self, before: Section, after: Section) -> bool:
+        """Whether ``before`` and ``after``, one title under parents that are not
+        partners, are rather each a section renamed in its own place: a free section
+        under the partner of one's parent keeps more of its clauses word for word than
+        the other does (see :meth:`_pair_unique_titles`). Both ways round, so that the
+        comparison read backwards pairs the same sections."""
+        parent = self.pairs.get(before.parent or "")
+        if parent is None or parent[0] == after.parent:
+            return False
+        elsewhere = self._shared_clauses(before, after)
+        if any(
+            self._shared_clauses(before, self.new.section(child)) > elsewhere
+            for child in self.new.section(parent[0]).children
+            if child not in self.taken and child != after.id
+        ):
+            return True
+        old_parent = next(
+            (o for o, (n, _) in self.pairs.items() if n == (after.parent or "")), None
+        )
+        return old_parent is not None and any(
+            self._shared_clauses(self.old.section(child), after) > elsewhere
+            for child in self.old.section(old_parent).children
+            if child not in self.pairs and child != before.id
+        )
 
     def _pair_renumbered(self) -> None:
         """Sections whose titles differ only in their section numbers ("4.3 Data Types"
@@ -128,6 +175,8 @@ class SectionMatcher:
                 continue
             for other in candidates.get(_title(section), ()):
                 rank = self._place_rank(section, other, old_of)
+                if rank == _SAME_SLUG and self._stayed_renamed(section, other):
+                    continue  # only the slug says so, and the text says otherwise
                 if rank is not None:
                     changed = not self._is_same_section(section, other)
                     kept = self._shared_clauses(section, other)
