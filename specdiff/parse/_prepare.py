@@ -12,7 +12,8 @@ that the parser's line numbers are still the file's own.
   ``#anchor`` links) is not content.
 - A heading whose only content is a link to another Markdown file
   (``# [Overview](Section%201%20--%20Overview.md)``, as spec-md writes it) is an include
-  directive: it places that file here, and is not a section itself.
+  directive: it places that file here, and is not a section itself. A link to a file
+  outside the spec's folder, which is never read with it, leaves the heading a heading.
 """
 
 from __future__ import annotations
@@ -151,6 +152,11 @@ def _take_includes(path: str, lines: list[str], fenced: set[int]) -> tuple[Inclu
         if match is None or "://" in match.group(3):
             continue
         target = posixpath.normpath(posixpath.join(folder, unquote(match.group(3).strip())))
+        if target == ".." or target.startswith(("../", "/")):
+            # A file outside the spec's folder is never among the files read, so nothing
+            # would take the heading's place: it stays a heading, as the reader of the
+            # source sees it (GraphQL's "# [Appendix: Licensing](../LICENSE.md)").
+            continue
         found.append(Include(index + 1, len(match.group(1)), match.group(2).strip(), target))
         lines[index] = ""
     return tuple(found)
