@@ -1171,13 +1171,24 @@ def _split_action(action_text: str) -> tuple[str, tuple[str, ...], tuple[str, ..
             continue
         i += 1
     if not cuts:
-        return _without_alternative(plain), (), ()
+        return _without_pro_form(_without_alternative(plain)), (), ()
     conditions: list[str] = []
     exceptions: list[str] = []
     for n, (start, exception) in enumerate(cuts):
         stop = cuts[n + 1][0] if n + 1 < len(cuts) else len(words)
         (exceptions if exception else conditions).append(" ".join(words[start:stop]))
-    return _without_alternative(" ".join(words[: cuts[0][0]])), tuple(conditions), tuple(exceptions)
+    action = _without_pro_form(_without_alternative(" ".join(words[: cuts[0][0]])))
+    return action, tuple(conditions), tuple(exceptions)
+
+
+#: A verb phrase standing for the one said before it: "may provide more, but must not do
+#: so where ...". It names no action of its own, as the same rule with the verb left out
+#: ("but must not where ...") names none: what follows it is the rule's own.
+_PRO_FORM = re.compile(r"^do (?:so|that|this)\b\s*")
+
+
+def _without_pro_form(action: str) -> str:
+    return _PRO_FORM.sub("", action, count=1)
 
 
 #: ", otherwise ..." / "; otherwise ...": what holds when the condition before it does
