@@ -878,6 +878,7 @@ def _compare_phrases(
                 and not _terminology(said(phrase), said(match), terms)
                 and not _phrase_qualifier_named(said(phrase), said(match), terms)
                 and not _topic_restated(said(phrase), said(match), topic)
+                and _pointed_back(said(phrase)) != _pointed_back(said(match))
             ):
                 old_words, new_words = _quote(phrase, match)
                 emit(
@@ -973,6 +974,23 @@ def _phrase_qualifier_named(old: str, new: str, terms: Terms) -> bool:
     if stop == len(side) and side[start] in ("which", "who"):
         return True
     return _qualifier_named(side, start, stop, terms, added=op == "insert")
+
+
+#: A count of things the text points back (or ahead) to: "other than the three described
+#: above". The phrase names what that text describes, as "those described above" does:
+#: saying it one way or the other changes no requirement (a number changed for another
+#: is still read as a changed number).
+_COUNTED_BACK = re.compile(
+    rf"\b(?:the|these)\s+(?:\d+|{'|'.join(NUMBER_VALUES)})\s+(?=(?:\w+\s+)?"
+    r"(?:described|listed|mentioned|given|defined|named|shown|specified|above|below)\b)",
+    re.IGNORECASE,
+)
+
+
+def _pointed_back(phrase: str) -> str:
+    """``phrase`` with a count of things pointed back to said as "those" (see
+    :data:`_COUNTED_BACK`)."""
+    return _COUNTED_BACK.sub("those ", phrase)
 
 
 _MODAL_STRENGTH = {"may": 1, "can": 1, "should": 2, "must": 3, "shall": 3}
