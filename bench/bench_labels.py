@@ -316,6 +316,9 @@ class Outline:
     """Section id → (title, parent id) on one side, to match labels that name a heading."""
 
     sections: dict[str, tuple[str, str | None]]
+    # (document, include heading's title, normalised) -> (the file it places, that file's
+    # title): spec-md puts the file's top heading where the include heading stands.
+    includes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def chain(self, section_id: str | None) -> list[str]:
         """Ids and titles of the section and its ancestors, normalised."""
@@ -347,13 +350,42 @@ def outline_of(path: Path) -> Outline:
 
         files = [(f.path, f.text) for f in read_folder(path)]
         spec = parse_documents(files, parse_spec)
+        includes = _include_headings(files, {d.path: d.title for d in spec.documents})
     else:
         spec = parse_spec(path.read_text(encoding="utf-8"))
-    return Outline({s.id: (_plain_title(s.title), s.parent) for s in spec.sections if s.level})
+        includes = {}
+    sections = {s.id: (_plain_title(s.title), s.parent) for s in spec.sections if s.level}
+    return Outline(sections, includes)
+
+
+def _include_headings(
+    files: list[tuple[str, str]], titles: dict[str, str]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    from specdiff.parse._prepare import prepare
+
+    found = {}
+    for path, text in files:
+        for include in prepare(path, text).includes:
+            if include.target in titles:
+                key = (path, normalise(_plain_title(include.title)))
+                found[key] = (include.target, titles[include.target])
+    return found
 
 
 def _plain_title(title: str) -> str:
-    return re.sub(r"<[^>]+>", "", title)
+    # A heading as a reader sees it: no HTML tags, a link shown as its text.
+    return without_links(re.sub(r"<[^>]+>", "", title))
+
+
+def placed_heading(label: Label, old: Outline, new: Outline) -> Label | None:
+    """A label on an include heading, as the section the include places: spec-md puts
+    the included file's top heading in its place, so that section's record is the one
+    a reader meets there ("Appendix: Conformance" is "A. Appendix: Conformance")."""
+    for outline in (new, old):
+        for (document, title), (target, top) in outline.includes.items():
+            if title == normalise(label.section) and label.document in (None, document):
+                return replace(label, section=top, document=target)
+    return None
 
 
 # -- matching and judging ------------------------------------------------------------------
@@ -485,6 +517,12 @@ def find_record(
         key = (found == given, found, literally, scope_fits, kind_rank, -text_size)
         if best is None or key > best:
             best, chosen = key, record
+    if chosen is None and is_section_label(label) and "none" not in label.kind:
+        # A change expected on an include heading is reported on the heading placed there
+        # (an include heading expected unchanged is answered by nothing reported).
+        placed = placed_heading(label, old, new)
+        if placed is not None and placed != label:
+            return find_record(placed, records, old, new)
     return chosen
 
 

@@ -389,3 +389,37 @@ def test_a_section_tag_another_labelled_part_may_carry_speaks_for_that_part() ->
     wanting = _label(["clause added"], ["minor"], tags_any=[["example.added"]])
     verdict = bench_labels.judge(wanting, record, ["minor"], tags[id(record)])
     assert not verdict.acceptable
+
+
+def test_a_label_on_an_include_heading_is_answered_by_the_heading_placed_there() -> None:
+    # spec-md puts the included file's top heading where "# [Appendix: Terms](terms.md)"
+    # stands: a change expected on the include heading is that heading's record.
+    label = _label(["section added"], ["minor"], quote_new="Appendix: Terms", document="index.md")
+    label.section = "Appendix: Terms"
+    added = {
+        "scope": "section",
+        "kind": "added",
+        "severity": "minor",
+        "section": "a-appendix-terms",
+        "old_section": None,
+        "document": "terms.md",
+        "new": {"text": "# A. Appendix: Terms"},
+    }
+    old = bench_labels.Outline({})
+    new = bench_labels.Outline(
+        {"a-appendix-terms": ("A. Appendix: Terms", None)},
+        {("index.md", "appendix: terms"): ("terms.md", "A. Appendix: Terms")},
+    )
+    assert bench_labels.find_record(label, [added], old, new) is added
+    # An include heading expected unchanged is answered by nothing reported on it.
+    unchanged = _label(["none", "section moved"], ["none", "patch"], document="index.md")
+    unchanged.section = "Appendix: Terms"
+    assert bench_labels.find_record(unchanged, [added], old, new) is None
+    # A label naming no include heading is not redirected.
+    other = _label(["section added"], ["minor"], document="index.md")
+    other.section = "Appendix: Other"
+    assert bench_labels.find_record(other, [added], old, new) is None
+
+
+def test_a_heading_that_is_a_link_is_named_by_its_text() -> None:
+    assert bench_labels._plain_title("[Appendix: Terms](../TERMS.md)") == "Appendix: Terms"
