@@ -20,6 +20,7 @@ from ..model.document import Clause, ClauseKind, NormativeStatement, Strength, V
 from ..parse import (
     canonical_ranges,
     character_ranges,
+    drop_comments,
     edition_date,
     fence_verdict,
     opens_as_note,
@@ -1256,6 +1257,15 @@ def _given_statements(changes: tuple[StatementChange, ...]) -> Classification | 
     return Classification(tuple(dict.fromkeys(c.tag for c in changes)), statements=changes)
 
 
+#: An HTML block of anchors only (``<a name="x"></a>``, perhaps over several lines).
+_ANCHORS_ONLY = re.compile(r"\s*(?:<a\s[^<>]*>\s*(?:</a>\s*)?)+", re.IGNORECASE)
+
+
+def is_anchor_only(text: str) -> bool:
+    """Whether an HTML block holds only anchors and comments: markup no reader sees."""
+    return _ANCHORS_ONLY.fullmatch(drop_comments(text)) is not None
+
+
 def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:
     """Tags for a clause that appeared (``added``) or disappeared."""
     verb = "added" if added else "removed"
@@ -1267,6 +1277,15 @@ def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:
         return (f"example.{verb}",)
     if clause.statements:
         return (f"normative.{verb}",)
+    if (
+        added
+        and clause.kind in (ClauseKind.HTML, ClauseKind.PARAGRAPH)
+        and is_anchor_only(clause.text)
+    ):
+        # <a name="sec-Old-Title"><!-- Legacy link ... --></a>: an anchor kept for old
+        # links, which no reader sees. (One removed is left to the other checks: links
+        # to it break.)
+        return ("anchor.added",)
     if not added and is_field_row(clause):
         # The row was the rule that allowed its field (see is_field_row); a row added
         # allows a new field, which binds no one: it adds no rule.

@@ -423,6 +423,14 @@ TAG_TERMS: tuple[Term, ...] = (
         rank=258,
     ),
     Term(
+        "anchor.added",
+        PATCH,
+        "Adds an anchor, markup no reader sees (perhaps with a note to editors): links to"
+        " it land here.",
+        _does("adds", ("anchor", "anchors")),
+        rank=259,
+    ),
+    Term(
         "anchor.from_title",
         MINOR,
         "Merges the section into #{section}; its anchor #{old_section} was derived from its"

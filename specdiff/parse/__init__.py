@@ -22,7 +22,15 @@ from ._normative import DEFAULT_PARTIES, DEFAULT_PHRASES, DEFAULT_VOCABULARY, Ph
 from ._ranges import canonical_ranges, character_ranges
 from ._stamps import edition_date
 from ._tables import field_name, names_fields, row_cells
-from ._text import ALGORITHM_VARIABLE, fingerprint, fold, opens_as_note, plain_text, slugify
+from ._text import (
+    ALGORITHM_VARIABLE,
+    drop_comments,
+    fingerprint,
+    fold,
+    opens_as_note,
+    plain_text,
+    slugify,
+)
 from .statements import find_statements
 
 if TYPE_CHECKING:
@@ -42,6 +50,7 @@ __all__ = [
     "canonical_ranges",
     "character_ranges",
     "conformance_input",
+    "drop_comments",
     "edition_date",
     "fence_verdict",
     "field_name",
