@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from specdiff.parse import parse_spec, plain_text
+from specdiff.parse import parse_spec, plain_text, unfolded_plain_text
 from specdiff.parse._text import (
     _BRACED_CODE,
     _EMPHASIS,
@@ -78,3 +78,18 @@ def _every_step(markdown: str) -> str:
 @given(PIECES)
 def test_skipping_steps_without_their_mark_gives_what_every_step_gives(text: str) -> None:
     assert unmarked(text) == _every_step(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(PIECES)
+def test_the_unfolded_plain_text_is_the_plain_text_but_for_its_spaces(text: str) -> None:
+    # The term counts read words only: the text unfolded has the same words, and folded
+    # it is the plain text.
+    unfolded = unfolded_plain_text(text)
+    assert fold(unfolded) == plain_text(text)
+    assert re.findall(r"\w+", unfolded) == re.findall(r"\w+", plain_text(text))
+
+
+def test_the_unfolded_plain_text_keeps_the_spaces_of_a_text_without_markup() -> None:
+    assert unfolded_plain_text("a\n  b") == "a\n  b"
+    assert unfolded_plain_text("a *b*\n c") == "a b c"  # markup: the plain text, folded

@@ -266,3 +266,31 @@ def test_a_term_used_all_over_is_told_from_its_first_uses() -> None:
     assert not version.own_uses_exceed(("line", "break"), 2)
     assert version.uses(("line", "break")) == 23
     assert version.own_uses_exceed(("line", "break"), 1)
+
+
+LAID_OUT = st.lists(
+    st.sampled_from(
+        ["the", "Sender", "*event*", "[link](#x)", "\n", "\t", "  ", "-", "İ", "ß", ""]
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LAID_OUT, max_size=8))
+def test_a_version_keeps_each_texts_plain_words_on_a_line(texts: list[str]) -> None:
+    # A text's spaces and line breaks are read as the plain text's folded spaces: one
+    # line a text, its lower-case words two spaces apart.
+    lines = [re.findall(r"\w+", plain_text(t).casefold()) for t in texts]
+    assert _Version.of(texts)._words == "\n".join(f" {'  '.join(w)} " for w in lines)
+
+
+def test_a_rename_asked_again_is_the_one_read_first() -> None:
+    old = ["the sender sends", "a sender waits", "the event"]
+    new = ["the producer sends", "a producer waits", "the event"]
+    terms = Terms(lambda: old, lambda: new)
+    view = terms.under(frozenset({"event"}))
+    assert terms.renamed("sender", "producer") is view.renamed("sender", "producer") is True
+    assert terms._renames == {("sender", "producer", "", ""): True}
+    assert not view.renamed("event", "producer")
+    assert terms._renamed("event", "producer", "", "") is False

@@ -316,3 +316,19 @@ def test_control_another_word_is_no_spelling_fix():
         "Let the node be the one the marker affects.", "Let the node be the one the marker defects."
     )
     assert not is_editorial("The marker affects the node.", "The marker infects the node.")
+
+
+def test_swaps_read_again_are_a_list_of_their_own() -> None:
+    # The swaps of a pair are remembered for the rules that ask again: each caller still
+    # gets its own list, the same swaps.
+    first = swapped_words("a new minor version", "a new patch version")
+    first.clear()
+    again = swapped_words("a new minor version", "a new patch version")
+    assert [(s.old, s.new) for s in again] == [("minor", "patch")]
+    assert again is not swapped_words("a new minor version", "a new patch version")
+
+
+def test_a_spelling_read_again_is_the_one_read_first() -> None:
+    assert canonical("colour") == canonical("colour") == "color"
+    assert canonical("labelled") == "labeled"
+    assert canonical("filled") == "filled"

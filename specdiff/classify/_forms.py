@@ -13,6 +13,7 @@ to one form, so two different real words never meet (the rules are kept narrow f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -72,9 +73,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _DOUBLED_L = re.compile(r"^(\w*[aeiou]+[^aeiou]+[aeiou]+)ll(ed|ing|er|ers)$")
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical(word: str) -> str:
     """One spelling for the forms of a lower-case word: ``colour`` -> ``color``,
-    ``backwards`` -> ``backward``, ``labelled`` -> ``labeled``."""
+    ``backwards`` -> ``backward``, ``labelled`` -> ``labeled``.
+
+    Cached: every word of every clause compared is read through up to eight patterns,
+    and a spec says the same few thousand words over and over."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if not word.isalpha() or len(word) < 5:

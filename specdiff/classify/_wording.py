@@ -11,6 +11,7 @@ import difflib
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import character_ranges, plain_text
@@ -712,6 +713,15 @@ def swapped_words(old: str, new: str) -> list[Swap]:
     either (a qualifier, a clause appended). A category noun after a word that stays
     ("the discriminator attribute" -> "the discriminator object", see
     :data:`CATEGORY_NOUNS`) is a swap marked as such: terminology."""
+    return list(_swapped_words(old, new))
+
+
+#: The few texts last compared: one clause's rules ask for the same pair again (the
+#: wording rule, then the swaps of its statements), and reading a pair costs more than
+#: a few words of it; a small cache, so that it keeps only the clause at hand.
+@lru_cache(maxsize=32)
+def _swapped_words(old: str, new: str) -> tuple[Swap, ...]:
+    """:func:`swapped_words`, as a tuple."""
     old, new = _without_retargeted_link_texts(canonical_notation(old), canonical_notation(new))
     old_plain, new_plain = typography(plain_text(old)), typography(plain_text(new))
     old_words, new_words = _words(old_plain), _words(new_plain)
@@ -761,7 +771,7 @@ def swapped_words(old: str, new: str) -> list[Swap]:
                     _naming_word_after(a, i2, b, j2),
                 )
             )
-    return swaps
+    return tuple(swaps)
 
 
 def derived_pairs(lost: Counter[str], gained: Counter[str]) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from ._text import (
     opens_as_note,
     plain_text,
     slugify,
+    unfolded_plain_text,
 )
 from .statements import find_statements
 
@@ -66,6 +67,7 @@ __all__ = [
     "slugify",
     "split_front_matter",
     "split_heading",
+    "unfolded_plain_text",
 ]
 
 #: Documents longer than this many lines are parsed in pieces of about this size.

@@ -56,6 +56,12 @@ def plain_text(markdown: str) -> str:
     return unmarked(markdown)
 
 
+def unfolded_plain_text(markdown: str) -> str:
+    """:func:`plain_text` with its spaces as written where there is no markup: the same
+    words, for a reader of words only (no word is made of spaces), without the fold."""
+    return markdown if _MARKUP.search(markdown) is None else unmarked(markdown)
+
+
 def unmarked(markdown: str) -> str:
     """:func:`plain_text` step by step, for text with markup characters."""
     text = markdown
