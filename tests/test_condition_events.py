@@ -89,3 +89,29 @@ def test_the_verbs_of_one_event_read_alike_and_others_do_not():
         "when evaluating a set",
         "the set is evaluated",
     )
+
+
+# The event named in what the rule governs, not in a condition: "the row where the fault
+# occurred" / "the row where the fault was raised" is one row.
+_SAME_PLACE = (
+    "Each log entry should name the row where the fault occurred, even if it was deleted.",
+    "Each log entry should name the row where the fault was raised, even if it was deleted.",
+)
+_OTHER_PLACE = (
+    "Each log entry should name the row where the fault occurred, even if it was deleted.",
+    "Each log entry should name the row where the fault was cleared, even if it was deleted.",
+)
+
+
+@pytest.mark.parametrize(("old", "new"), [_SAME_PLACE, _SAME_PLACE[::-1]])
+def test_an_event_said_with_another_verb_in_what_a_rule_governs_changes_no_rule(old, new):
+    (change,) = _changes(old, new)
+    assert str(change.severity) == "patch"
+    assert not any(tag.startswith("normative.") for tag in change.tags)
+
+
+@pytest.mark.parametrize(("old", "new"), [_OTHER_PLACE, _OTHER_PLACE[::-1]])
+def test_another_verb_that_names_no_event_still_changes_what_a_rule_governs(old, new):
+    (change,) = _changes(old, new)
+    assert str(change.severity) == "major"
+    assert "normative.changed" in change.tags

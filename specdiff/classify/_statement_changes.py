@@ -447,10 +447,15 @@ def _named_by_variable(a: NormativeStatement, b: NormativeStatement) -> bool:
 
 def _events_respelled(a: NormativeStatement, b: NormativeStatement) -> frozenset[str]:
     """The words two versions of a rule trade in conditions or exceptions that name the
-    same case with another verb (:func:`one_event`): "occurs when" / "is thrown while"."""
+    same case with another verb (:func:`one_event`): "occurs when" / "is thrown while";
+    and in what the rule governs, where it names the event too: "the path to the field
+    where the error occurred" / "... where the error was raised"."""
     traded: set[str] = set()
-    for phrase in (*a.conditions, *a.exceptions):
-        for other in (*b.conditions, *b.exceptions):
+    for phrase, others in (
+        *((p, (*b.conditions, *b.exceptions)) for p in (*a.conditions, *a.exceptions)),
+        (a.action, (b.action,)),
+    ):
+        for other in others:
             if one_event(phrase, other):
                 old_words, new_words = set(words_of(phrase).split()), set(words_of(other).split())
                 traded |= old_words ^ new_words
@@ -934,6 +939,29 @@ def _unmarked(phrase: str) -> str:
                 + " ".join(words[len(marker) :])
             )
     return phrase
+
+
+def topic_words_added(old: str, new: str, topic: frozenset[str]) -> frozenset[str]:
+    """The words added to a rule's sentence or taken from it (no word put for another)
+    that only say again the topic of the section it stands under (``topic``: the stemmed
+    words of its headings, :func:`_topic_forms`), as :func:`_topic_restated` reads a
+    condition: "an error" -> "a field error" under "Handling Field Errors", "executing a
+    query" -> "executing a query operation" under "Executing Operations". The reader
+    already knows what the section speaks of: the words name it again, no rule changed."""
+    if not topic:
+        return frozenset()
+    old_words = _one_article(words_of(old).split())
+    new_words = _one_article(words_of(new).split())
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    found: set[str] = set()
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op not in ("insert", "delete"):
+            continue
+        span = new_words[j1:j2] if op == "insert" else old_words[i1:i2]
+        content = [w for w in span if w not in _STOPWORDS]
+        if content and all(not topic.isdisjoint(_forms(w)) for w in content):
+            found.update(content)
+    return frozenset(found)
 
 
 def _qualifiers_named(old: str, new: str, terms: Terms) -> frozenset[str]:

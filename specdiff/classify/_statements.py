@@ -39,6 +39,7 @@ from ._statement_changes import (
     _pair_changes,
     _qualifiers_named,
     _same_member,
+    topic_words_added,
 )
 from ._statement_kept import (
     _checked_by_step,
@@ -201,6 +202,7 @@ def rules_reworded(
     terms = terms.within(old_text, new_text)
     removed, added = _clause_delta(old, new, old_text, new_text)
     pairs, lone_old, lone_new = pair_statements(old, new, terms)
+    forms = _topic_forms(terms.topic)
     if any(not _absorbed(s, new, removed) and not _kept_as(s, new_text) for s in lone_old):
         return True
     if any(not _absorbed(s, old, added) and not _kept_as(s, old_text) for s in lone_new):
@@ -211,6 +213,7 @@ def rules_reworded(
         bound |= _character_named_in_full(a.action, b.action)
         if gone or fresh:
             bound |= _qualifiers_named(a.sentence, b.sentence, terms)
+            bound |= topic_words_added(a.sentence, b.sentence, forms)
         if _same_member(a.party, b.party):
             bound |= {*a.party.split(), *b.party.split()}  # "Value MUST" -> "This MUST"
         bound |= _CONNECTIVES  # "The executor must" -> "Therefore the executor must"
