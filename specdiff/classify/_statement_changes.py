@@ -209,26 +209,7 @@ def _delta_words(
             said.add(carrier)
         gone = [g for g in gone if g not in said]
         fresh = [f for f in fresh if f not in said]
-    # "may add features, but must not where disallowed" -> "... but must not do so where
-    # disallowed": "do so" stands for the act said before it, the ellipsis filled in; the
-    # pro-verb is no act of its own (the words after it still count).
-    pro_old, pro_new = _pro_verb(a.action), _pro_verb(b.action)
-    if pro_new and not pro_old:
-        fresh = [f for f in fresh if f not in pro_new]
-    elif pro_old and not pro_new:
-        gone = [g for g in gone if g not in pro_old]
     return gone, fresh
-
-
-#: An action opening with a verb that stands for an act said before it: "do so", "do
-#: the same", "do this" ("do it" is left out: "it" may name a thing to do).
-_PRO_VERB = re.compile(r"(?:do|does|doing)\s+(?:so|the\s+same|this|that)\b")
-
-
-def _pro_verb(action: str) -> frozenset[str]:
-    """The words of the pro-verb an action opens with, if it opens with one."""
-    found = _PRO_VERB.match(words_of(action))
-    return frozenset(found.group().split()) if found else frozenset()
 
 
 #: Denying words long enough that a word a letter or two off, first letter kept, is a
