@@ -1673,6 +1673,12 @@ def _binds_a_party(reading: Reading, parties: set[str]) -> bool:
             return False  # "white lies that humans may use" describes the lies
         if reading.verb in _ACTION_TOO and not _known(party, parties):
             return False  # "a wrong assumption may make things worse"
+        if reading.sense == "modal" and _of_a_kind(subject) and _bare_thing(party, parties):
+            # "Each step may establish references", "Fields may accept arguments": an
+            # act said of a thing the spec describes, which no rule of the spec binds,
+            # tells what it can do, not what a party is allowed ("Clients may retry",
+            # said of a party the spec binds elsewhere, stays a permission).
+            return False
         return last not in _RELATIVES
     if reading.sense == "passive":
         return statement.negative or reading.verb in _AUTHORITY_PARTICIPLES
@@ -1682,6 +1688,29 @@ def _binds_a_party(reading: Reading, parties: set[str]) -> bool:
         return _known(party, parties)
     # A pronoun ("it cannot ...") or an elided subject ("... and cannot ...").
     return statement.negative and last not in _RELATIVES
+
+
+def _bare_thing(party: str, parties: set[str]) -> bool:
+    """Whether a subject is one plain noun ("each step", "fields", "the title") that no
+    rule of the spec binds: a thing it describes. A qualified name ("a GraphQL service",
+    "an event stream") may be an actor the spec names without binding it, so stays read
+    as a party, and so does a noun of one who acts ("callers", "readers", "editors")."""
+    if not party or " " in party:
+        return False
+    if party.endswith(_AGENT_ENDINGS) and not party.endswith("ment"):
+        return False  # "each caller", "each participant", "each agent" (not "each segment")
+    return not _known(party, parties)
+
+
+def _of_a_kind(subject: list[str]) -> bool:
+    """Whether a subject speaks of each one of a kind: "each step", "every token" (the
+    way a spec walks through the parts it describes). "The clerk" and "clerks" may well
+    be parties the text has not bound yet: their "may" stays a permission."""
+    return len(subject) == 2 and subject[0] in ("each", "every")
+
+
+#: Endings of nouns of one who acts: a party, even one no rule of the spec binds.
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent")
 
 
 def _known(party: str, parties: set[str]) -> bool:
