@@ -19,7 +19,7 @@ from ._statement_pairing import PAIR_THRESHOLD, _same_case, _similarity
 from ._statement_words import _head_verb, _stem
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Mapping
+    from collections.abc import Collection
 
     from ..model.document import NormativeStatement, Spec
 
@@ -33,23 +33,37 @@ def _key(statement: NormativeStatement) -> Key | None:
     return statement.negative, _stem(verb.casefold())
 
 
-def kept_rules(spec: Spec, unpaired: Collection[int]) -> dict[Key, list[NormativeStatement]]:
-    """The conditional rules of the clauses of ``spec`` that the other version holds too
-    (not in ``unpaired``), by polarity and verb: looked up, not scanned, per rule."""
-    found: dict[Key, list[NormativeStatement]] = {}
-    for clause in spec.clauses:
-        if clause.index in unpaired:
-            continue
-        for statement in clause.statements:
-            key = _key(statement)
-            if key is not None:
-                found.setdefault(key, []).append(statement)
-    return found
+class KeptRules:
+    """The conditional rules of the clauses of a spec that the other version holds too,
+    by polarity and verb. Reading a rule's parts parses its sentence, so the rules of a
+    verb are read when a removed or added rule with that verb first asks for them, and
+    only those of its polarity whose sentence holds the verb's stem: the whole document
+    is not read for the few rules that ask."""
+
+    def __init__(self, spec: Spec, unpaired: Collection[int]) -> None:
+        self._sentences = [
+            (statement, statement.sentence.casefold())
+            for clause in spec.clauses
+            if clause.index not in unpaired
+            for statement in clause.statements
+        ]
+        self._by_key: dict[Key, list[NormativeStatement]] = {}
+
+    def of(self, key: Key) -> list[NormativeStatement]:
+        """The kept rules of this polarity and verb, in document order."""
+        found = self._by_key.get(key)
+        if found is None:
+            negative, stem = key
+            found = [
+                s
+                for s, text in self._sentences
+                if s.negative == negative and stem in text and _key(s) == key
+            ]
+            self._by_key[key] = found
+        return found
 
 
-def stated_elsewhere(
-    statement: NormativeStatement, kept: Mapping[Key, list[NormativeStatement]]
-) -> bool:
+def stated_elsewhere(statement: NormativeStatement, kept: KeptRules) -> bool:
     """Whether a rule of a removed clause is still said by a rule of a clause both
     versions hold (``kept``, see :func:`kept_rules`), as the module docstring says."""
     key = _key(statement)
@@ -60,7 +74,7 @@ def stated_elsewhere(
         and _same_party(statement.party, other.party)
         and _same_case(statement, other)
         and _similarity(statement, other) >= PAIR_THRESHOLD
-        for other in kept.get(key, ())
+        for other in kept.of(key)
     )
 
 

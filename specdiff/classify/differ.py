@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypedDict
 
 from ..model.changes import DraftChange, Side, StatementChange, VerdictChange
-from ..model.document import Clause, ClauseKind, IdSource, NormativeStatement, Section, Spec
+from ..model.document import Clause, ClauseKind, IdSource, Section, Spec
 from ..model.vocabulary import ChangeKind, Scope
 from ..parse import plain_text
 from ..parse.statements import exception_stated, singular, words_of
@@ -26,7 +26,7 @@ from ._lead_ins import read_under_lead_in
 from ._neighbours import read_neighbours
 from ._placeholders import algorithm_renames, has_variables, renamed_in, with_variables
 from ._restated import anchored_clauses, rules_at, stated_where_linked, without_restated
-from ._said_twice import kept_rules, stated_elsewhere
+from ._said_twice import KeptRules, stated_elsewhere
 from ._statements import in_capitals
 from ._terms import Terms
 
@@ -705,14 +705,14 @@ class _Differ:
         return all(stated_elsewhere(s, kept) for s in clause.statements)
 
     @cached_property
-    def _kept_new_rules(self) -> dict[tuple[bool, str], list[NormativeStatement]]:
+    def _kept_new_rules(self) -> KeptRules:
         """The conditional rules of the new version's clauses that the old one holds too."""
-        return kept_rules(self.new, self._new_unpaired)
+        return KeptRules(self.new, self._new_unpaired)
 
     @cached_property
-    def _kept_old_rules(self) -> dict[tuple[bool, str], list[NormativeStatement]]:
+    def _kept_old_rules(self) -> KeptRules:
         """The conditional rules of the old version's clauses that the new one holds too."""
-        return kept_rules(self.old, self._old_unpaired)
+        return KeptRules(self.old, self._old_unpaired)
 
     def _title_kept(self, clause: Clause, *, added: bool) -> bool:
         """Whether an added paragraph says only the title of a section merged into its
