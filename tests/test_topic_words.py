@@ -1,15 +1,16 @@
-"""Words added to a rule's sentence, or taken from it, that only say again the topic of
-the section it stands under reword no rule: "when loading a crate" -> "when loading a
-crate pallet" under "Crate Pallets" is read as light rewording (PATCH), both ways, as a
-condition that restates its heading is the same condition (``_topic_restated``). A word
-the headings do not say, or a word put for another, still rewords the rule. Fixtures of
-our own text."""
+"""Words that only say again the topic of the section a rule stands under: "when loading
+a crate" -> "when loading a crate pallet" under "Crate Pallets". A condition that restates
+its heading is the same condition (``_topic_restated``, as an action that restates its
+heading is, see ``_scope_edit``), and words added to or taken from a rule's sentence that
+restate it reword no rule (``topic_words_added``): light rewording (PATCH), both ways. A
+word the headings do not say, or a word put for another, still narrows (or widens) the
+case the rule holds in. Fixtures of our own text."""
 
 from __future__ import annotations
 
 import pytest
 
-from specdiff.classify._statement_changes import topic_words_added
+from specdiff.classify._statement_changes import _topic_restated, topic_words_added
 from specdiff.classify._statement_words import _topic_forms
 
 
@@ -41,10 +42,11 @@ def test_words_restating_the_heading_are_light_rewording_both_ways(modal: str) -
 
 
 @pytest.mark.parametrize("modal", ["may", "must"])
-def test_a_word_the_headings_do_not_say_is_still_read(modal: str) -> None:
+def test_a_word_the_headings_do_not_say_still_changes_the_condition(modal: str) -> None:
     old = _YARD.format(modal=modal)
     new = old.replace("loading a crate.", "loading a crate box.")
     assert _records(old, new) == [("major", ("normative.changed",))]
+    assert _records(new, old) == [("major", ("normative.changed",))]
 
 
 def test_topic_words_added_reads_insertions_and_deletions_only() -> None:
@@ -64,3 +66,14 @@ def test_topic_words_added_reads_insertions_and_deletions_only() -> None:
     assert not topic_words_added(
         "Clerks stack a crate.", "Clerks stack a crate pallet.", frozenset()
     )
+
+
+def test_topic_restated_reads_words_added_or_dropped_only() -> None:
+    topic = _topic_forms(frozenset({"crate", "pallets"}))
+    assert _topic_restated("when loading a crate", "when loading a crate pallet", topic)
+    assert _topic_restated("when loading a crate pallet", "when loading a crate", topic)
+    assert not _topic_restated("when loading a crate", "when loading a crate box", topic)
+    # A word put for another is no restatement, whatever the headings say.
+    assert not _topic_restated("when loading a box", "when loading a pallet", topic)
+    assert not _topic_restated("when loading a crate", "when loading a crate", topic)
+    assert not _topic_restated("when loading a crate", "when loading a crate pallet", frozenset())
