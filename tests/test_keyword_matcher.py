@@ -18,6 +18,7 @@ TEXTS = [
     "Sharing keys is no longer allowed, is not allowed, is never allowed, is allowed.",
     "It is NOT RECOMMENDED, RECOMMENDED, REQUIRED, OPTIONAL; do not and don't; always never.",
     "must\n  not, should\tno  longer, shall-not, re-must, mustard, cans, Mayday, don’t.",
+    "It _MUST_ be set, __must not__ be null, _always_; allow_always and must_sign are names.",
 ]
 
 
@@ -26,7 +27,12 @@ def _flat(phrases: tuple[Phrase, ...]) -> re.Pattern[str]:
     alternation = "|".join(
         r"\s+".join(re.escape(w).replace("'", "['’]") for w in words.split()) for words in ordered
     )
-    return re.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", re.IGNORECASE)
+    # Bounded as the trie is: no letter, digit or apostrophe on either side, and an
+    # underscore only as emphasis ("_MUST_"), not inside an identifier ("must_sign").
+    return re.compile(
+        rf"(?<![^\W_]|['’-])(?<![^\W_]_)(?:{alternation})(?![^\W_]|['’-]|_[^\W_])",
+        re.IGNORECASE,
+    )
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -52,3 +58,9 @@ def test_configured_phrases_join_the_trie() -> None:
         "is obliged",
         "must",
     ]
+
+
+def test_emphasis_underscores_bound_a_keyword_and_identifiers_do_not() -> None:
+    trie, _ = DEFAULT_VOCABULARY.matcher
+    text = "It _MUST_ be set; allow_always and must_sign are names."
+    assert [m.group() for m in trie.finditer(text)] == ["MUST"]
