@@ -13,6 +13,8 @@ is still removed.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ._statement_pairing import PAIR_THRESHOLD, _same_case, _similarity
@@ -34,47 +36,87 @@ def _key(statement: NormativeStatement) -> Key | None:
 
 
 class KeptRules:
-    """The conditional rules of the clauses of a spec that the other version holds too,
-    by polarity and verb. Reading a rule's parts parses its sentence, so the rules of a
-    verb are read when a removed or added rule with that verb first asks for them, and
-    only those of its polarity whose sentence holds the verb's stem: the whole document
-    is not read for the few rules that ask."""
+    """The conditional rules of the clauses of a spec that the other version holds too.
+
+    Reading a rule's parts parses its sentence, so a rule is read only when a removed or
+    added rule asks for rules that could match it: those whose sentence holds both the
+    asker's verb stem and its party's head-noun stem (less its last letter, which
+    ``singular`` may have changed: "entries" gives "entry"). A kept rule's verb and party
+    are words of its own sentence, so the sentence holds both whenever the two rules can
+    be one; the whole document is never read for the few rules that ask.
+    """
 
     def __init__(self, spec: Spec, unpaired: Collection[int]) -> None:
-        self._sentences = [
-            (statement, statement.sentence.casefold())
+        self._statements = [
+            statement
             for clause in spec.clauses
             if clause.index not in unpaired
             for statement in clause.statements
         ]
-        self._by_key: dict[Key, list[NormativeStatement]] = {}
+        texts = [_searchable(s.sentence) for s in self._statements]
+        # One string to search, so that finding the sentences that hold a word is one
+        # scan in C, not one ``in`` per sentence.
+        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._text = "\n".join(texts)
+        self._holding: dict[str, frozenset[int]] = {}
+        self._found: dict[tuple[Key, str], list[NormativeStatement]] = {}
 
-    def of(self, key: Key) -> list[NormativeStatement]:
-        """The kept rules of this polarity and verb, in document order."""
-        found = self._by_key.get(key)
+    def like(self, statement: NormativeStatement) -> list[NormativeStatement]:
+        """The kept rules of ``statement``'s polarity and verb whose party may be its
+        party, in document order ([] when it has no verb, conditions or party)."""
+        key = _key(statement)
+        if key is None:
+            return []
+        probe = _searchable(_stem(statement.party.split()[-1]))[:-1]
+        found = self._found.get((key, probe))
         if found is None:
             negative, stem = key
+            indices = self._holding_word(_searchable(stem)) & self._holding_word(probe)
             found = [
                 s
-                for s, text in self._sentences
-                if s.negative == negative and stem in text and _key(s) == key
+                for s in (self._statements[i] for i in sorted(indices))
+                if s.negative == negative and _key(s) == key
             ]
-            self._by_key[key] = found
+            self._found[key, probe] = found
         return found
+
+    def _holding_word(self, word: str) -> frozenset[int]:
+        """The indices of the rules whose sentence holds ``word`` (all, for no word)."""
+        if not word:
+            return frozenset(range(len(self._statements)))
+        found = self._holding.get(word)
+        if found is None:
+            indices = []
+            at = self._text.find(word)
+            while at >= 0:
+                index = bisect_right(self._starts, at) - 1
+                indices.append(index)
+                following = index + 1
+                if following == len(self._starts):
+                    break
+                at = self._text.find(word, self._starts[following])
+            found = self._holding[word] = frozenset(indices)
+        return found
+
+
+def _searchable(text: str) -> str:
+    """Text folded for a search of its words: lower case, without the markup that can
+    stand inside a word ("**serv**ers", "[entrie]s")."""
+    return text.casefold().translate(_INLINE_MARKUP)
+
+
+_INLINE_MARKUP = str.maketrans("", "", "*_`\\~[]<>")
 
 
 def stated_elsewhere(statement: NormativeStatement, kept: KeptRules) -> bool:
     """Whether a rule of a removed clause is still said by a rule of a clause both
-    versions hold (``kept``, see :func:`kept_rules`), as the module docstring says."""
-    key = _key(statement)
-    if key is None:
-        return False
+    versions hold (``kept``, see :class:`KeptRules`), as the module docstring says."""
     return any(
         other.strength >= statement.strength
         and _same_party(statement.party, other.party)
         and _same_case(statement, other)
         and _similarity(statement, other) >= PAIR_THRESHOLD
-        for other in kept.of(key)
+        for other in kept.like(statement)
     )
 
 
