@@ -13,11 +13,12 @@ is still removed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ._statement_pairing import PAIR_THRESHOLD, _same_case, _similarity
+from ._statement_pairing import PAIR_THRESHOLD, _case_words, _same_case, _similarity
 from ._statement_words import _head_verb, _stem
 
 if TYPE_CHECKING:
@@ -38,12 +39,13 @@ def _key(statement: NormativeStatement) -> Key | None:
 class KeptRules:
     """The conditional rules of the clauses of a spec that the other version holds too.
 
-    Reading a rule's parts parses its sentence, so a rule is read only when a removed or
-    added rule asks for rules that could match it: those whose sentence holds both the
-    asker's verb stem and its party's head-noun stem (less its last letter, which
-    ``singular`` may have changed: "entries" gives "entry"). A kept rule's verb and party
-    are words of its own sentence, so the sentence holds both whenever the two rules can
-    be one; the whole document is never read for the few rules that ask.
+    Reading a rule's parts parses its sentence, so a kept rule is read only when a removed
+    or added rule asks for rules that could state it again: those whose sentence holds
+    the asker's verb stem, its party's head-noun stem (less its last letter, which
+    ``singular`` may have changed: "entries" gives "entry") and at least one stem of the
+    words of its conditions (a case shares words, :func:`_same_case`). A rule's verb,
+    party and conditions are words of its own sentence, so every rule that can match
+    is read, and the whole document is never read for the few rules that ask.
     """
 
     def __init__(self, spec: Spec, unpaired: Collection[int]) -> None:
@@ -53,58 +55,63 @@ class KeptRules:
             if clause.index not in unpaired
             for statement in clause.statements
         ]
-        texts = [_searchable(s.sentence) for s in self._statements]
-        # One string to search, so that finding the sentences that hold a word is one
+        self._texts = [_searchable(s.sentence) for s in self._statements]
+        # One string to search, so that finding the sentences that hold a verb is one
         # scan in C, not one ``in`` per sentence.
-        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        self._text = "\n".join(texts)
-        self._holding: dict[str, frozenset[int]] = {}
-        self._found: dict[tuple[Key, str], list[NormativeStatement]] = {}
+        self._text = "\n".join(self._texts)
+        self._starts = list(accumulate((len(t) + 1 for t in self._texts[:-1]), initial=0))
+        self._holding: dict[str, list[int]] = {}
+        self._of_party: dict[tuple[Key, str], list[int]] = {}
 
     def like(self, statement: NormativeStatement) -> list[NormativeStatement]:
-        """The kept rules of ``statement``'s polarity and verb whose party may be its
-        party, in document order ([] when it has no verb, conditions or party)."""
+        """The kept rules of ``statement``'s polarity and verb that may be said of its
+        party in its case, in document order ([] when it has no verb, conditions or
+        party)."""
         key = _key(statement)
         if key is None:
             return []
         probe = _searchable(_stem(statement.party.split()[-1]))[:-1]
-        found = self._found.get((key, probe))
-        if found is None:
+        of_party = self._of_party.get((key, probe))
+        if of_party is None:
             negative, stem = key
-            indices = self._holding_word(_searchable(stem)) & self._holding_word(probe)
-            found = [
-                s
-                for s in (self._statements[i] for i in sorted(indices))
-                if s.negative == negative and _key(s) == key
+            of_party = self._of_party[key, probe] = [
+                i
+                for i in self._holding_word(_searchable(stem))
+                if probe in self._texts[i] and self._statements[i].negative == negative
             ]
-            self._found[key, probe] = found
-        return found
+        case = [_searchable(word) for word in _case_words(statement)]
+        return [
+            self._statements[i]
+            for i in of_party
+            if any(word in self._texts[i] for word in case) and _key(self._statements[i]) == key
+        ]
 
-    def _holding_word(self, word: str) -> frozenset[int]:
-        """The indices of the rules whose sentence holds ``word`` (all, for no word)."""
-        if not word:
-            return frozenset(range(len(self._statements)))
+    def _holding_word(self, word: str) -> list[int]:
+        """The indices of the rules whose sentence holds ``word``, in order."""
         found = self._holding.get(word)
         if found is None:
-            indices = []
+            found = self._holding[word] = []
             at = self._text.find(word)
             while at >= 0:
                 index = bisect_right(self._starts, at) - 1
-                indices.append(index)
+                found.append(index)
                 following = index + 1
                 if following == len(self._starts):
                     break
                 at = self._text.find(word, self._starts[following])
-            found = self._holding[word] = frozenset(indices)
         return found
 
 
 def _searchable(text: str) -> str:
-    """Text folded for a search of its words: lower case, without the markup that can
-    stand inside a word ("**serv**ers", "[entrie]s")."""
+    """Text folded for a search of its words as the reader reads them: lower case,
+    without the markup that can stand inside a word ("**serv**ers", "[entrie]s",
+    "2<sup>31</sup>")."""
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
     return text.casefold().translate(_INLINE_MARKUP)
 
 
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _INLINE_MARKUP = str.maketrans("", "", "*_`\\~[]<>")
 
 
