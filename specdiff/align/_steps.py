@@ -26,7 +26,9 @@ _LITERALS = frozenset({"null", "true", "false"})
 #: "Otherwise," opening a step: it says where the step stands, not what it does.
 _OTHERWISE = re.compile(r"(?:otherwise|else)\b[,:]?\s*", re.IGNORECASE)
 _OPENING = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)?")
-#: The act of a step, by the verb it opens with.
+#: The act of a step, by the word it opens with. Not classify._steps._STEP_VERBS: this
+#: names what pairs steps, tests ("if", "while") and "must" included; that one which
+#: list items compute something ("call", "yield", "perform" too, which pair by text).
 _ACTS = {
     **dict.fromkeys(("let", "set", "initialize", "initialise"), "bind"),
     **dict.fromkeys(("for each", "for every", "while"), "loop"),

@@ -56,7 +56,7 @@ from ._wording import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from ..model.document import NormativeStatement, Quantity
 
@@ -888,23 +888,39 @@ def _compare_phrases(
             emit("normative.restricted" if permission else "normative.changed", None, phrase)
 
 
+def _edited_spans(old_words: list[str], new_words: list[str]) -> Iterator[list[str] | None]:
+    """Where two versions of some words differ, the indefinite article written one way
+    (:func:`_one_article`): for each edit, in order, the content words (no stopwords) it
+    added or took, or None where words were put for others. What the two topic readings
+    (:func:`_topic_restated`, :func:`topic_words_added`) read against the heading."""
+    old_words, new_words = _one_article(old_words), _one_article(new_words)
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "replace":
+            yield None
+        elif op != "equal":
+            span = old_words[i1:i2] if op == "delete" else new_words[j1:j2]
+            yield [w for w in span if w not in _STOPWORDS]
+
+
+def _says_topic(content: list[str], topic: frozenset[str]) -> bool:
+    """Whether some content words are there and all say the section's topic again
+    (``topic``: the stemmed words of the headings they stand under)."""
+    return bool(content) and all(not topic.isdisjoint(_forms(w)) for w in content)
+
+
 def _topic_restated(old: str, new: str, topic: frozenset[str]) -> bool:
     """Whether two versions of a phrase differ only by words added or dropped (no word
     put for another) whose content words all say the section's topic again (``topic``,
     the stemmed words of the headings it stands under)."""
     if not topic:
         return False
-    old_words, new_words = _one_article(old.split()), _one_article(new.split())
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    content = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        if op == "replace":
+    content: list[str] = []
+    for span in _edited_spans(old.split(), new.split()):
+        if span is None:
             return False
-        span = old_words[i1:i2] if op == "delete" else new_words[j1:j2]
-        content += [w for w in span if w not in _STOPWORDS]
-    return bool(content) and all(not topic.isdisjoint(_forms(w)) for w in content)
+        content += span
+    return _says_topic(content, topic)
 
 
 def _unmarked(phrase: str) -> str:
@@ -931,17 +947,10 @@ def topic_words_added(old: str, new: str, topic: frozenset[str]) -> frozenset[st
     already knows what the section speaks of: the words name it again, no rule changed."""
     if not topic:
         return frozenset()
-    old_words = _one_article(words_of(old).split())
-    new_words = _one_article(words_of(new).split())
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     found: set[str] = set()
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op not in ("insert", "delete"):
-            continue
-        span = new_words[j1:j2] if op == "insert" else old_words[i1:i2]
-        content = [w for w in span if w not in _STOPWORDS]
-        if content and all(not topic.isdisjoint(_forms(w)) for w in content):
-            found.update(content)
+    for span in _edited_spans(words_of(old).split(), words_of(new).split()):
+        if span is not None and _says_topic(span, topic):
+            found.update(span)
     return frozenset(found)
 
 

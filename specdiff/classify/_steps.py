@@ -17,7 +17,9 @@ from ..model.document import Clause, ClauseKind
 from ..parse.statements import words_of
 from ._wording import names_nothing
 
-#: Verbs an algorithm's step opens with, in the imperative.
+#: Verbs an algorithm's step opens with, in the imperative: what computes something. Not
+#: align._steps._ACTS, which also names tests ("if", "while"), whose conditions are
+#: read as conditions, and steps that compute nothing ("continue").
 _STEP_VERBS = frozenset(
     (
         *("let", "initialize", "initialise", "set", "return", "append", "add", "remove"),
