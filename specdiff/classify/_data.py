@@ -169,7 +169,7 @@ def required_mark_kept(
     ``**REQUIRED**.`` says the same obligation in RFC 2119's capitals, no new rule."""
     if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
         return changes
-    if not (changes and _required(old) and _required(new)):
+    if not (changes and _marked(old) and _marked(new)):
         return changes
     return tuple(c for c in changes if not _required_restated(c))
 
@@ -182,7 +182,7 @@ def without_required_marks(
     ``**REQUIRED**`` is the one obligation, so its words are no rule reworded."""
     if old.kind is not ClauseKind.TABLE_ROW or new.kind is not ClauseKind.TABLE_ROW:
         return old.statements, new.statements
-    if not (_required(old) and _required(new)):
+    if not (_marked(old) and _marked(new)):
         return old.statements, new.statements
 
     def kept(statements: tuple[NormativeStatement, ...]) -> tuple[NormativeStatement, ...]:
@@ -379,7 +379,35 @@ def _required(clause: Clause) -> bool | None:
                 return True
             if value in _NO:
                 return False
-    return any(_REQUIRED.search(cell) for cell in columns.values())
+    return any(
+        _marks_field(cell, mark) for cell in columns.values() for mark in _REQUIRED.finditer(cell)
+    )
+
+
+def _marked(clause: Clause) -> bool | None:
+    """Whether the row states REQUIRED anywhere, its field's mark or a requirement under
+    a condition: where both versions of a row do, "**required**" -> "**REQUIRED**" is the
+    one mark (see :func:`without_required_marks`), whatever it is said of."""
+    return _required(clause) or any(_REQUIRED.search(cell) for cell in _columns(clause).values())
+
+
+#: Where a cell's sentence begins: after a full stop, a list item or a line break.
+_SENTENCE_START = re.compile(r"[.!?]\s|<li>|<br\s*/?>", re.IGNORECASE)
+#: A condition opened before the mark, in its own sentence.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|unless)\b", re.IGNORECASE)
+
+
+def _marks_field(cell: str, mark: re.Match[str]) -> bool:
+    """Whether a REQUIRED in a cell marks the row's field required: not when its sentence
+    opens a condition before it ("If the parameter is in "path", this property is
+    **required** and its value MUST be `true`"): that requirement binds only in that case,
+    a rule of the description that the statements read, not the field's own mark (whose
+    gaining would be a strengthening). A condition after the mark ("**Required if** ...")
+    still marks the field, as the mark leads."""
+    start = 0
+    for boundary in _SENTENCE_START.finditer(cell, 0, mark.start()):
+        start = boundary.end()
+    return not _CONDITION_BEFORE.search(cell, start, mark.start())
 
 
 #: The first header of a table whose rows each define a field of an object: "Field Name",

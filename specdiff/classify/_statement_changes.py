@@ -368,6 +368,9 @@ def _pair_changes(
     if (
         _other_party(a.party, b.party, changed_words)
         and not variable
+        # "this field MUST be included" -> "its value MUST be `true`" in a field's row: the
+        # member the row describes, named by its noun or its value's (:func:`_same_member`).
+        and not _same_member(a.party, b.party)
         and not _terminology(a.party, b.party, terms)
         and not _category_dropped(a.party, b.party)
         and not _category_only(a.party, b.party)
@@ -846,6 +849,10 @@ def _compare_phrases(
     operation" under "Executing Operations")."""
     if old == new:
         return
+    # "Otherwise" names the case the sentence before set its condition against: its
+    # words are that condition's, compared where it is stated, not here.
+    old = tuple(p for p in old if p != _OTHER_CASE)
+    new = tuple(p for p in new if p != _OTHER_CASE)
     # An exception is what it excepts, however it is said ("unless X", "An exception is if
     # X" in a sentence of its own).
     said = exception_body if exception else str
@@ -886,6 +893,10 @@ def _compare_phrases(
             emit("normative.exception_added", None, phrase)
         else:
             emit("normative.restricted" if permission else "normative.changed", None, phrase)
+
+
+#: The condition "Otherwise, ..." opens (see :func:`specdiff.parse.statements._leading_clause`).
+_OTHER_CASE = "otherwise"
 
 
 def _edited_spans(old_words: list[str], new_words: list[str]) -> Iterator[list[str] | None]:

@@ -186,6 +186,12 @@ def _pair_positions(
     for same_rule in (_same_case, _party_respelled):
         lone_old = [i for i in old_left if i not in used_old]
         lone_new = [j for j in new_left if j not in used_new]
+        # A rule of the other case ("Otherwise, it MAY ...") is no candidate for a rule
+        # under a condition of its own: it is left alone, not counted.
+        if len(lone_old) == 1:
+            lone_new = [j for j in lone_new if not _other_cases(old[lone_old[0]], new[j])]
+        if len(lone_new) == 1:
+            lone_old = [i for i in lone_old if not _other_cases(old[i], new[lone_new[0]])]
         if len(lone_old) == 1 == len(lone_new):
             i, j = lone_old[0], lone_new[0]
             if not (heads and (old[i].sentence in heads) != (new[j].sentence in heads)) and (
@@ -357,6 +363,8 @@ def _similarity(
     *,
     by_matter: bool = False,
 ) -> float:
+    if _other_cases(a, b):
+        return 0.0
     score = Indel.normalized_similarity(_governed(a), _governed(b))
     if by_matter:
         score = max(score, _same_matter(a, b))
@@ -380,6 +388,30 @@ def _similarity(
         if total:
             score = max(score, 2 * sum((before & after).values()) / total)
     return score
+
+
+#: The condition "Otherwise, ..." opens: the case set against the condition before it.
+_OTHER_CASE = "otherwise"
+
+
+def _other_cases(a: NormativeStatement, b: NormativeStatement) -> bool:
+    """Whether one rule holds "otherwise" and the other under a condition of its own that
+    affirms a case: they govern opposite cases ("If it is in "path", it MUST be included"
+    and "Otherwise, it MAY be included"), so neither is the other reworded, however alike
+    their words. A condition that denies ("if it is not non-null, the argument is
+    optional") may be the other case said in words, and is left to the wording."""
+    a_other, b_other = _OTHER_CASE in a.conditions, _OTHER_CASE in b.conditions
+    return (a_other and not b_other and _affirmed(b.conditions)) or (
+        b_other and not a_other and _affirmed(a.conditions)
+    )
+
+
+def _affirmed(conditions: tuple[str, ...]) -> bool:
+    return bool(conditions) and all(_DENIALS.isdisjoint(c.split()) for c in conditions)
+
+
+#: Words that deny a condition's case: "if it is not ...", "if no ...".
+_DENIALS = frozenset(("not", "no", "never", "none", "neither", "nor", "unless", "except"))
 
 
 def _same_matter(a: NormativeStatement, b: NormativeStatement) -> float:

@@ -177,6 +177,13 @@ def _edition_swap(swap: Swap, terms: Terms) -> bool:
     see :meth:`Swap.stretch`)."""
     if _edition_substitution(swap.old, swap.new, terms):
         return True
+    if " " not in swap.old + swap.new and terms.edition_renamed(
+        swap.old.casefold(), swap.new.casefold()
+    ):
+        # One form of a term the edition renamed throughout in its bare form ("throws" ->
+        # "raises" where "raise" took "throw"'s place), as the wording reads it: in a
+        # rule's condition or action as in its prose.
+        return True
     stretch = swap.stretch()
     return stretch is not None and _edition_substitution(*stretch, terms)
 

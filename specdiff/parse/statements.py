@@ -112,9 +112,12 @@ _COMPARATIVES = frozenset(("more", "less", "fewer", "longer"))
 _LEADING_MARKER = re.compile(
     r"^[\s*_\"'“(]*(?:(?P<exception>unless|except(?:\s+(?:when|where|if|for|in))?)"
     r"|(?P<condition>if|when|whenever|provided(?:\s+that)?|as long as|so long as|once"
-    r"|in case|only if|only when))\b",
+    r"|in case|only if|only when|otherwise(?=\s*,)))\b",
     re.IGNORECASE,
 )
+#: The "then" that ends a sentence-opening condition said without a comma: "If the
+#: field is absent then the server MUST ...".
+_THEN = re.compile(r"\bthen\b", re.IGNORECASE)
 _NUMBER_WORDS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     "|thirty|forty|fifty|sixty|hundred|thousand|million|once|twice"
@@ -853,11 +856,18 @@ def _sentence_details(text: str, hits: tuple[Hit, ...]) -> list[StatementDetails
 
 
 def _leading_clause(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
-    """A sentence-opening "If ..., " or "Unless ..., ": it governs every rule after it."""
+    """A sentence-opening "If ..., " or "Unless ..., ": it governs every rule after it.
+    So does "If ... then" said without a comma before its "then", and "Otherwise, ...":
+    the case the sentence before set its condition against ("If the parameter is in
+    "path", it is REQUIRED. Otherwise, it MAY be included" allows in another case, it
+    does not weaken the requirement)."""
     found = _LEADING_MARKER.match(sentence)
     if found is None:
         return (), (), 0
     comma = sentence.find(",", found.end())
+    then = _THEN.search(sentence, found.end()) if found.group("condition") else None
+    if then is not None and (comma < 0 or then.start() < comma):
+        comma = then.start()
     if comma < 0:
         return (), (), 0
     phrase = words_of(sentence[found.start() : comma])
@@ -953,6 +963,11 @@ def _coordinated(window: str, boundaries: list[re.Match[str]], *, at_sentence_st
         # The conjunct next to "and" may be a longer noun phrase; listed ones are short.
         limit = _CONJUNCT_WORDS if found == k else _CONJUNCT_WORDS - 1
         if not 1 <= len(conjunct) <= limit:
+            return found
+        # A conjunct with a verb of being is a clause of its own, not a noun listed with
+        # the subject: "this property is **required** and its value MUST be `true`" binds
+        # its value.
+        if not _COPULAS.isdisjoint(conjunct):
             return found
         if j < 0:
             return -1 if at_sentence_start else found
