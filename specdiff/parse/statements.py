@@ -593,13 +593,15 @@ def _read_sentence(text: str, hits: tuple[Hit, ...]) -> Iterable[Reading]:
             # makes it clear that {Letter+} must be greedy": why an example shows what it
             # does; the rule it shows is stated elsewhere.
             continue
+        if _allows(hit) and not hit.written.isupper() and _EXAMPLE_OPENING.match(text, start):
+            # "For example, an interface may describe a required field and types such
+            # as `Person` may then implement it", "In the example above, an optional
+            # variable is allowed to be used in a non-null argument": an illustration
+            # of what the rules allow, said of the example's things; the rule it shows
+            # is stated elsewhere. (A prohibition or an obligation in an example still
+            # binds: left as read.)
+            continue
         if hit.phrase.modal and not hit.written.isupper():
-            if not hit.phrase.negative and _EXAMPLE_OPENING.match(text, start):
-                # "For example, an interface may describe a required field and types such
-                # as `Person` may then implement it": an illustration of what the rules
-                # allow, said of the example's things; the rule it shows is stated
-                # elsewhere. (A prohibition in an example still forbids: left as read.)
-                continue
             if _PURPOSE.search(text, max(start, hit.start - _PURPOSE_REACH), hit.start):
                 # "... are provided along with a request so they may be substituted": the
                 # purpose of what the sentence says, which allows nothing to anyone.
@@ -691,8 +693,24 @@ _PURPOSE = re.compile(
 )
 _PURPOSE_REACH = 60
 #: A sentence that opens by saying it gives an example ("For example, ...", "For
-#: instance ...", "E.g. ...").
-_EXAMPLE_OPENING = re.compile(r"[\s*_\"'“(]*(?:for\s+(?:example|instance)|e\.g\.)\W", re.IGNORECASE)
+#: instance ...", "E.g. ...", "As an example, ..."), or speaks of the example beside it
+#: ("In the example above, ...", "In the following example, ...", "In this example").
+_EXAMPLE_OPENING = re.compile(
+    r"[\s*_\"'“(]*(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example"
+    r"|in\s+(?:the|this|these)\s+(?:(?:above|following|preceding|previous|next|last)\s+)?"
+    r"(?:counter-?)?examples?(?:\s+(?:above|below|here))?)\W",
+    re.IGNORECASE,
+)
+
+
+def _allows(hit: Hit) -> bool:
+    """Whether a keyword allows (a modal "may" or "can", "is allowed", "is permitted",
+    "is optional"), denying nothing."""
+    if hit.phrase.negative:
+        return False
+    return hit.phrase.modal or (hit.phrase.impersonal and hit.phrase.strength is Strength.MAY)
+
+
 #: A day or a year after "May": the month ("May 2019", "May 12, 2019").
 _DATED = re.compile(r"[\s*_]+\d{1,4}\b")
 #: Words that open a subject naming none of a kind: "No request", "Nothing", "None of".
