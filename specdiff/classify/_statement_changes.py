@@ -396,6 +396,7 @@ def _pair_changes(
         # thrown" -> "raised" everywhere) is terminology, as a renamed noun is.
         and not terms.renamed(old_verb.casefold(), new_verb.casefold())
         and not _edition_term(a.action, b.action, terms)
+        and not _alternatives_named(a.action, b.action, terms)
     ):
         old_words, new_words = _quote(a.action, b.action)
         record("normative.changed", old_words or old_verb, new_words or new_verb)
@@ -404,6 +405,8 @@ def _pair_changes(
     # "log successful requests", "use SHA-256" -> "use MD5". Not terminology: a category
     # noun after the word naming the thing ("the discriminator attribute" -> "object"),
     # or a term the new version renamed throughout ("sender" -> "producer" everywhere).
+    if _alternatives_named(a.action, b.action, terms):
+        return found
     swap = _swapped_requirement(a, b, changed_words, terms)
     if swap is not None:
         record("normative.changed", *swap)
@@ -412,6 +415,39 @@ def _pair_changes(
     if scoped is not None:
         record(*scoped)
     return found
+
+
+def _alternatives_named(old: str, new: str, terms: Terms) -> bool:
+    """Whether two versions of what a rule governs differ only by naming a grammar
+    production for the alternatives it lists ("must be {OperationDefinition} or
+    {FragmentDefinition}" -> "must be {ExecutableDefinition}", where the new grammar has
+    "ExecutableDefinition :" with those two items), or the other way round: the same
+    symbols are allowed. A production that lists more or fewer is another requirement."""
+    old_words, new_words = old.split(), new.split()
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(edits) != 1 or edits[0][0] != "replace":
+        return False
+    _, i1, i2, j1, j2 = edits[0]
+    for named, listed, in_new in (
+        (new_words[j1:j2], old_words[i1:i2], True),
+        (old_words[i1:i2], new_words[j1:j2], False),
+    ):
+        if len(named) != 1 or len(listed) < 3:
+            continue
+        symbols = [w.strip(",") for w in listed if w not in _LISTING_WORDS]
+        alternatives = terms.alternatives(named[0], in_new=in_new)
+        if (
+            alternatives
+            and frozenset(symbols) == alternatives
+            and len(symbols) == len(alternatives)
+        ):
+            return True
+    return False
+
+
+#: The words that join the symbols of a list ("A, B, or C", "either A or B").
+_LISTING_WORDS = frozenset(("or", "either", "one", "of"))
 
 
 def _named_by_variable(a: NormativeStatement, b: NormativeStatement) -> bool:

@@ -336,8 +336,12 @@ class Terms:
         self,
         old_texts: Callable[[], Iterable[str]] = tuple,
         new_texts: Callable[[], Iterable[str]] = tuple,
+        old_clauses: Callable[[], Iterable[tuple[bool, str]]] = tuple,
+        new_clauses: Callable[[], Iterable[tuple[bool, str]]] = tuple,
     ) -> None:
         self._sources = (old_texts, new_texts)
+        self._clauses = (old_clauses, new_clauses)
+        """Each version's clauses in order, each with whether it is a list item."""
         self._counts: list[tuple[_Version, _Version]] = []
         """Made on first use; shared with the views :meth:`under` makes."""
         self._texts: list[tuple[Counter[str], Counter[str]]] = []
@@ -357,6 +361,9 @@ class Terms:
         """The terms both versions define (``[term](@id)``), made on first use, shared."""
         self._algorithms: list[tuple[dict[str, str], dict[str, str]]] = []
         """The algorithms each version defines (:func:`_algorithms`), made on first use."""
+        self._productions: list[tuple[_Productions, _Productions]] = []
+        """The grammar productions each version lists as alternatives
+        (:func:`_alternatives`), made on first use, shared."""
         self.clause_texts: tuple[str, str] = ("", "")
         """The old and new text of the clause at hand, where a reading needs them."""
         self._plain: list[tuple[list[str], str, dict[str, list[int]]]] = []
@@ -370,7 +377,7 @@ class Terms:
 
     def under(self, topic: frozenset[str]) -> Terms:
         """The same document's terms, for a clause under headings with these words."""
-        view = Terms(*self._sources)
+        view = Terms(*self._sources, *self._clauses)
         view._counts = self._counts
         view._texts = self._texts
         view._only = self._only
@@ -378,6 +385,7 @@ class Terms:
         view._definitions = self._definitions
         view._defined = self._defined
         view._algorithms = self._algorithms
+        view._productions = self._productions
         view._plain = self._plain
         view._added_runs = self._added_runs
         view._substitutions = self._substitutions
@@ -490,6 +498,16 @@ class Terms:
         if gone not in old or fresh not in new or fresh in old or gone in new:
             return False
         return old[gone] == new[fresh]
+
+    def alternatives(self, name: str, *, in_new: bool) -> frozenset[str]:
+        """The symbols (lower case) the old (or, with ``in_new``, the new) version's
+        grammar lists, one per line, as the alternatives of the nonterminal ``name``
+        (lower case): "ExecutableDefinition :" then "- OperationDefinition", "-
+        FragmentDefinition". Empty when it lists none for it, or two different lists."""
+        if not self._productions:
+            old_source, new_source = self._clauses
+            self._productions.append((_alternatives(old_source()), _alternatives(new_source())))
+        return self._productions[0][1 if in_new else 0].get(name, frozenset())
 
     def defined(self) -> frozenset[tuple[str, ...]]:
         """The terms both versions mark where they define them (CommonMark's
@@ -967,6 +985,48 @@ def _definitions(texts: Iterable[str]) -> dict[str, str]:
             twice.add(name)
         found[name] = match.group("text")
     return {name: text for name, text in found.items() if name not in twice}
+
+
+_Productions = dict[str, frozenset[str]]
+#: A grammar production's head as a paragraph of its own ("ExecutableDefinition :"), and
+#: one nonterminal alone, a list item under it: an alternative ("OperationDefinition").
+_PRODUCTION_HEAD = re.compile(r"(?P<name>[A-Z]\w*)\s*:")
+_NONTERMINAL = re.compile(r"[A-Z]\w*")
+
+
+def _alternatives(clauses: Iterable[tuple[bool, str]]) -> _Productions:
+    """The productions a version (its clauses in order, each with whether it is a list
+    item) lists as alternatives: a head, then the list items right after it, each one
+    nonterminal alone. Each name (lower case) with its alternatives. A list with an item
+    that is more than one name ("[~Const] Variable", "`{` `}`") is no set of names, and a
+    name listed twice with other alternatives is left out (a grammar summary repeats a
+    production: the same list is the same definition)."""
+    found: _Productions = {}
+    dropped: set[str] = set()
+    name = ""
+    listed: set[str] = set()
+    plain = True
+
+    def close() -> None:
+        if not name or not listed:
+            return
+        if not plain or found.get(name, listed) != listed:
+            dropped.add(name)
+        found[name] = frozenset(listed)
+
+    for item, text in clauses:
+        if name and item:
+            if _NONTERMINAL.fullmatch(text.strip()):
+                listed.add(text.strip().casefold())
+            else:
+                plain = False
+            continue
+        close()
+        name, listed, plain = "", set(), True
+        if not item and text.endswith(":") and (head := _PRODUCTION_HEAD.fullmatch(text.strip())):
+            name = head.group("name").casefold()
+    close()
+    return {name: symbols for name, symbols in found.items() if name not in dropped}
 
 
 #: The line that opens an algorithm (spec-md): its name and parameters, then a colon

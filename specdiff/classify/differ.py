@@ -93,7 +93,9 @@ class _Differ:
         self.old_anchors = old.anchors
         self.new_anchors = new.anchors
         self._labels: dict[bool, dict[str, str]] = {}
-        self.terms = Terms(lambda: _uses(old), lambda: _uses(new))
+        self.terms = Terms(
+            lambda: _uses(old), lambda: _uses(new), lambda: _listed(old), lambda: _listed(new)
+        )
         self._algorithm_renames: dict[tuple[str, str], dict[str, str]] = {}
         self._rules_at: dict[tuple[str, bool], list[str]] = {}
         self._anchored: dict[bool, dict[str, list[int]]] = {}
@@ -952,6 +954,12 @@ def _uses(spec: Spec) -> Iterator[str]:
     """The texts in which a spec uses its terms: headings and clauses."""
     yield from (section.title for section in spec.sections)
     yield from (clause.text for clause in spec.clauses)
+
+
+def _listed(spec: Spec) -> Iterator[tuple[bool, str]]:
+    """A spec's clauses in order, each with whether it is a list item (a grammar lists a
+    production's alternatives as items under its head)."""
+    yield from ((clause.kind is ClauseKind.LIST_ITEM, clause.text) for clause in spec.clauses)
 
 
 class _OneSide(TypedDict):
