@@ -311,6 +311,10 @@ def _pair_changes(
         exception=False,
         permission=permission,
         topic=topic,
+        carried=(
+            lambda phrase: _carried_by_antecedent(phrase, b, terms.clause_texts[1]),
+            lambda phrase: _carried_by_antecedent(phrase, a, terms.clause_texts[0]),
+        ),
     )
 
     # "RFC 6838" -> "RFC6838": the same number written against its name is no quantity
@@ -876,6 +880,7 @@ def _compare_phrases(
     exception: bool,
     permission: bool = False,
     topic: frozenset[str] = frozenset(),
+    carried: tuple[Callable[[str], bool], Callable[[str], bool]] | None = None,
 ) -> None:
     """Exceptions or conditions that appeared, disappeared or changed. One said in other
     forms of its words, or with a category noun or a term renamed throughout ("with the
@@ -918,6 +923,8 @@ def _compare_phrases(
             continue
         if not _touches(changed_words, [_unmarked(phrase)]):
             continue
+        if carried is not None and carried[0](phrase):
+            continue  # said by the sentence the new rule's party points back to
         if exception:
             emit("normative.exception_removed", phrase, None)
         else:
@@ -925,6 +932,8 @@ def _compare_phrases(
     for phrase in left:
         if not _touches(changed_words, [_unmarked(phrase)]):
             continue
+        if carried is not None and carried[1](phrase):
+            continue  # said by the sentence the old rule's party pointed back to
         if exception:
             emit("normative.exception_added", None, phrase)
         else:
@@ -954,6 +963,45 @@ def _says_topic(content: list[str], topic: frozenset[str]) -> bool:
     """Whether some content words are there and all say the section's topic again
     (``topic``: the stemmed words of the headings they stand under)."""
     return bool(content) and all(not topic.isdisjoint(_forms(w)) for w in content)
+
+
+def _carried_by_antecedent(phrase: str, rule: NormativeStatement, text: str) -> bool:
+    """Whether a condition one version of a rule states, and ``rule`` (the other
+    version) does not, is carried by the text before ``rule`` in its clause (``text``):
+    ``rule`` names its party by a definite noun ("The error must be added to the errors
+    list") that text brings in with an indefinite one ("If the resolver returned null,
+    then a field error is thrown."), and that text says every content word of the
+    condition ("if the resolver returned null"). The party exists only in the case the
+    sentence before names, so the rule holds in that case alone, as it did when it said
+    the case itself. A definite party said before as definite ("The server logs it. The
+    server must retry") points back to no case: its condition is still read."""
+    words = words_of(rule.sentence).split()
+    head = rule.party.split()[-1:] if rule.party else []
+    if not head or len(words) < 2 or words[0] not in _DEFINITE:
+        return False
+    stem = _stem(head[0])
+    if not any(_stem(w) == stem for w in words[1:4]):
+        return False
+    plain = words_of(text).split()
+    at = next(
+        (i for i in range(len(plain) - len(words) + 1) if plain[i : i + len(words)] == words),
+        -1,
+    )
+    before = plain[max(0, at - _ANTECEDENT_REACH) : at] if at > 0 else []
+    if not any(
+        w in ("a", "an") and any(_stem(x) == stem for x in before[i + 1 : i + 4])
+        for i, w in enumerate(before)
+    ):
+        return False
+    said = {_stem(w) for w in before}
+    content = [w for w in _unmarked(phrase).split() if w not in _STOPWORDS]
+    return bool(content) and all(_stem(w) in said for w in content)
+
+
+#: Words that make a noun point back to one said before: "the error", "this entry".
+_DEFINITE = frozenset(("the", "this", "that", "such", "these", "those"))
+#: How many words back the sentence bringing in a rule's party may start.
+_ANTECEDENT_REACH = 80
 
 
 def _topic_restated(old: str, new: str, topic: frozenset[str]) -> bool:
