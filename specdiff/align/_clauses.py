@@ -47,6 +47,9 @@ FUZZY_THRESHOLD = 0.6
 SENTENCE_THRESHOLD = 0.55
 #: Gaps larger than this (old x new clauses) are left to the fuzzy layer.
 MAX_GAP_CELLS = 3600
+#: A clause kept whole inside another has at least this many words (one word, "Note",
+#: stands in too many clauses to say which).
+_KEPT_WHOLE_WORDS = 2
 
 K = TypeVar("K")
 
@@ -508,6 +511,7 @@ class ClauseMatcher:
         """The order-keeping pairing of two runs with the greatest total similarity."""
         rows, cols = len(old_gap), len(new_gap)
         similarity = [[0.0] * cols for _ in range(rows)]
+        whole = [[False] * cols for _ in range(rows)]
         for r, old_index in enumerate(old_gap):
             a = self.old.clauses[old_index]
             for c, new_index in enumerate(new_gap):
@@ -518,20 +522,12 @@ class ClauseMatcher:
                         score = SEQUENCE_THRESHOLD
                     if score >= SEQUENCE_THRESHOLD:
                         similarity[r][c] = score
-        best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-        for r in range(rows - 1, -1, -1):
-            for c in range(cols - 1, -1, -1):
-                take = similarity[r][c] + best[r + 1][c + 1] if similarity[r][c] else 0.0
-                best[r][c] = max(take, best[r + 1][c], best[r][c + 1])
-        r = c = 0
-        while r < rows and c < cols:
-            if similarity[r][c] and best[r][c] == similarity[r][c] + best[r + 1][c + 1]:
-                self._pair(old_gap[r], new_gap[c], "sequence", similarity[r][c])
-                r, c = r + 1, c + 1
-            elif best[r][c] == best[r + 1][c]:
-                r += 1
-            else:
-                c += 1
+                        before, after = self.cache.plain(a), self.cache.plain(b)
+                        whole[r][c] = _kept_whole(before, after) or _kept_whole(after, before)
+        in_order = longest_kept(similarity, set(), set())
+        chosen = _reordered_in_gap(similarity, whole, in_order) or in_order
+        for r, c in chosen:
+            self._pair(old_gap[r], new_gap[c], "sequence", similarity[r][c])
 
     def _links_follow(self, a: Clause, b: Clause) -> bool:
         """Whether ``b`` is ``a`` with its links following renamed sections: each link
@@ -1106,6 +1102,78 @@ def _both_dated(a: Clause, b: Clause) -> bool:
         and edition_date(a.text) is not None
         and edition_date(b.text) is not None
     )
+
+
+def _kept_whole(shorter: str, longer: str) -> bool:
+    """Whether the words of ``shorter`` (two at least) stand together, in order, in
+    ``longer``: a clause kept whole, with words added before or after it."""
+    words, within = shorter.split(), longer.split()
+    if len(words) < _KEPT_WHOLE_WORDS or len(words) > len(within):
+        return False
+    first = words[0]
+    return any(
+        within[k : k + len(words)] == words
+        for k in range(len(within) - len(words) + 1)
+        if within[k] == first
+    )
+
+
+def _reordered_in_gap(
+    similarity: list[list[float]],
+    whole: list[list[bool]],
+    in_order: list[tuple[int, int]],
+) -> list[tuple[int, int]] | None:
+    """The pairing of a gap whose entries changed order, each kept whole: entries of a
+    list put in another order and each given the same words (three grammar alternatives
+    each given the same trailing condition, the last one now first) are each their own
+    old entry, not their neighbour's, and the entry that changed places moved. Read most
+    similar first, each clause once; taken when it pairs more of the gap than the
+    order-keeping pairing (``in_order``) and each of its pairs that pairing lacks keeps
+    one clause whole in the other (``whole``). Otherwise None: a rewrite in place is not
+    a shuffle, and mere likeness says too little to read one."""
+    edges = sorted(
+        (-score, r, c) for r, row in enumerate(similarity) for c, score in enumerate(row) if score
+    )
+    rows_taken: set[int] = set()
+    cols_taken: set[int] = set()
+    chosen: list[tuple[int, int]] = []
+    for _, r, c in edges:
+        if r not in rows_taken and c not in cols_taken:
+            rows_taken.add(r)
+            cols_taken.add(c)
+            chosen.append((r, c))
+    if len(chosen) <= len(in_order):
+        return None
+    kept = set(in_order)
+    if any(not whole[r][c] for r, c in chosen if (r, c) not in kept):
+        return None
+    return sorted(chosen)
+
+
+def longest_kept(
+    similarity: list[list[float]], rows_taken: set[int], cols_taken: set[int]
+) -> list[tuple[int, int]]:
+    """The order-keeping pairing of greatest total similarity, leaving out taken rows and
+    columns."""
+    rows, cols = len(similarity), len(similarity[0]) if similarity else 0
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for r in range(rows - 1, -1, -1):
+        for c in range(cols - 1, -1, -1):
+            score = 0.0 if r in rows_taken or c in cols_taken else similarity[r][c]
+            take = score + best[r + 1][c + 1] if score else 0.0
+            best[r][c] = max(take, best[r + 1][c], best[r][c + 1])
+    found: list[tuple[int, int]] = []
+    r = c = 0
+    while r < rows and c < cols:
+        score = 0.0 if r in rows_taken or c in cols_taken else similarity[r][c]
+        if score and best[r][c] == score + best[r + 1][c + 1]:
+            found.append((r, c))
+            r, c = r + 1, c + 1
+        elif best[r][c] == best[r + 1][c]:
+            r += 1
+        else:
+            c += 1
+    return found
 
 
 def longest_increasing(pairs: list[tuple[int, int]]) -> list[int]:
