@@ -342,6 +342,11 @@ def _code_rule(old: Clause, new: Clause, terms: Terms) -> Classification | None:
             # the HTML output only whitespace between block-level tags is ("<li><p>" ->
             # "<li>\n<p>" renders the same), never inside <pre> or text.
             same = example_layout(old.text) == example_layout(new.text)
+        if not same and _plain_sentences(old) and _plain_sentences(new):
+            # A fenced block of plain sentences, no code in it ("This is an example of a
+            # non-normative counter-example."): a word respelled there is spelling, as
+            # in prose ("counter-example" -> "counterexample").
+            same = is_editorial(old.text, new.text)
         if same:
             return Classification(("editorial",))
         gone = _members_gone(old, new)
@@ -438,6 +443,28 @@ def _fence_language(clause: Clause) -> str:
     words = clause.info.split() if clause.kind is ClauseKind.CODE else []
     # "```!graphql": spec-md marks a counter-example with a "!" before the language.
     return words[0].lstrip("!").lower() if words else ""
+
+
+#: A block of plain sentences: words and sentence punctuation only (no brackets, braces,
+#: operators, markup or code characters), ending a sentence.
+_PLAIN_SENTENCES = re.compile(r"[A-Za-z0-9\s.,;:!?'\u2018\u2019\u201c\u201d-]*[A-Za-z][.!?]")
+#: Fence languages whose text is a test input, however plain it reads: a word there is
+#: what the example feeds its reader.
+_INPUT_LANGUAGES = frozenset({"markdown", "md", "example"})
+#: A block of plain sentences has at least this many words.
+_PLAIN_WORDS = 3
+
+
+def _plain_sentences(clause: Clause) -> bool:
+    """Whether a code block holds only plain sentences ("This is an example of a
+    non-normative counter-example."), not code and not a test's input."""
+    text = clause.text.strip()
+    return (
+        clause.kind is ClauseKind.CODE
+        and _fence_language(clause) not in _INPUT_LANGUAGES
+        and _PLAIN_SENTENCES.fullmatch(text) is not None
+        and len(re.findall(r"[A-Za-z]+", text)) >= _PLAIN_WORDS
+    )
 
 
 def _written_in(clause: Clause, language: str) -> bool:
