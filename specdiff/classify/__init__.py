@@ -719,6 +719,8 @@ def _wording_rule(
     # "this field is REQUIRED ... Otherwise, the field MAY" -> "this property ... the
     # property": "the" points back at the thing "this" did.
     categories = {_lower(s)[:2] for s in swaps if s.category}
+    # A swap of words inside a term already followed ("code point" -> "Unicode scalar",
+    # part of "code point" -> "Unicode scalar value") is that rename.
     terminology = [
         s
         for s in swaps
@@ -727,6 +729,8 @@ def _wording_rule(
         or terms.renamed(*_lower(s))
         or (_edition_renamed(s, terms) and not _opposed(s))
     ]
+    inside = [s for s in swaps if s not in terminology and _within_renames(s, followed_renames)]
+    terminology += inside
     swaps = [s for s in swaps if s not in terminology]
     ignored = (
         {w for s in terminology for w in s.words()[0]},
@@ -791,9 +795,17 @@ def _wording_rule(
     renames = [
         (s.old_phrase, s.new_phrase)
         for s in terminology
-        if not s.category and _lower(s)[:2] not in categories
+        if not s.category and _lower(s)[:2] not in categories and s not in inside
     ]
-    renames += [pair for pair in followed_renames if len(pair[0].split()) != len(pair[1].split())]
+    # A stretch a swap already quotes is named once ("Field errors" -> "execution error",
+    # not also its followed part "Field errors" -> "error").
+    quoted = {gone for gone, _ in renames}
+    renames += [
+        pair
+        for pair in followed_renames
+        if (len(pair[0].split()) != len(pair[1].split()) or _within_renames_any(inside, pair))
+        and pair[0] not in quoted
+    ]
     if renames:
         detail = f"{_rename_detail(renames)}, renamed throughout the document"
         return Classification(("wording",), details=(detail,))
@@ -1102,8 +1114,6 @@ def _rename_in(
             if (m, n) != (i2 - i1, j2 - j1) and m <= i2 - i1 and n <= j2 - j1:
                 candidates += [(i2 - m, i2, j2 - n, j2), (i1, i1 + m, j1, j1 + n)]
     for a1, a2, b1, b2 in candidates:
-        if max(a2 - a1, b2 - b1) > 2:
-            continue
         if any(names_nothing(w) for w in (*old[a1:a2], *new[b1:b2])):
             continue  # a word of grammar or of weight ("or", "not") names no term
         before = old[a1 - 1] if a1 and not names_nothing(old[a1 - 1]) else ""
@@ -1111,9 +1121,54 @@ def _rename_in(
         # {groupedFields}." -> "Return {collectedFieldsMap}."): the braces mark it, they
         # are no part of its name.
         gone, fresh = (" ".join(w.strip("{}") for w in side) for side in (old[a1:a2], new[b1:b2]))
-        if terms.renamed(gone, fresh, before):
+        if max(a2 - a1, b2 - b1) <= 2 and terms.renamed(gone, fresh, before):
+            return a1, a2, b1, b2
+        # A term the edition coined for the old words ("code point" -> "Unicode scalar
+        # value") may be three words long, and may end in words both sides keep ("top
+        # level selection set" -> "root selection set": "root" put for "top level").
+        if terms.coined(gone, fresh) or (
+            (a2, b2) == (i2, j2) and _coined_with_tail(old, new, (a1, a2, b1, b2), terms)
+        ):
             return a1, a2, b1, b2
     return None
+
+
+def _coined_with_tail(
+    old: list[str], new: list[str], stretch: tuple[int, int, int, int], terms: Terms
+) -> bool:
+    """Whether the words of a stretch, with the one or two words after it that both sides
+    keep, are a term the edition coined for the old ones (:meth:`Terms.coined`)."""
+    a1, a2, b1, b2 = stretch
+    for k in (1, 2):
+        tail = old[a2 : a2 + k]
+        if len(tail) < k or new[b2 : b2 + k] != tail or b2 - b1 + k > 3:
+            return False
+        if any(names_nothing(w) for w in tail):
+            return False
+        gone = " ".join(w.strip("{}") for w in old[a1:a2] + tail)
+        fresh = " ".join(w.strip("{}") for w in new[b1:b2] + tail)
+        if terms.coined(gone, fresh):
+            return True
+    return False
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _within_renames_any(swaps: list[Swap], rename: tuple[str, str]) -> bool:
+    """Whether one of ``swaps`` stands in ``rename`` (see :func:`_within_renames`)."""
+    return any(_within_renames(s, [rename]) for s in swaps)
+
+
+def _within_renames(swap: Swap, renames: list[tuple[str, str]]) -> bool:
+    """Whether the words a swap trades all stand in one rename followed (old, new as
+    written): the swap is a piece of that term, read whole there."""
+    old_words, new_words = swap.words()
+    return any(
+        old_words <= set(_WORD.findall(gone.casefold()))
+        and new_words <= set(_WORD.findall(fresh.casefold()))
+        for gone, fresh in renames
+    )
 
 
 def _same_words(old: str, new: str, besides: frozenset[str] = frozenset()) -> bool:

@@ -61,7 +61,7 @@ def said_alike(old: str, new: str) -> tuple[str, str]:
     return old, new
 
 
-def _as_event(text: str) -> str:
+def as_event(text: str) -> str:
     """The phrase with each verb of occurrence, of time and of value in one form."""
     said = _OCCURS.sub("⟨occurs⟩", words_of(text))
     said = _DURING.sub("⟨during⟩ ", said)
@@ -74,4 +74,4 @@ def one_event(old: str, new: str) -> bool:
     a form of it (:func:`one_wording`)."""
     if words_of(old) == words_of(new):
         return False
-    return one_wording(_as_event(old), _as_event(new))
+    return one_wording(as_event(old), as_event(new))

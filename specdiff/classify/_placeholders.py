@@ -21,7 +21,7 @@ from ..parse import ALGORITHM_VARIABLE as _VARIABLE
 from ._wording import is_editorial
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
 #: A step that binds a variable: "Let {x} be ...", "Set {x} to ...", "Initialize {x} to
 #: ...", "For each {x} in ..." (after an "Otherwise," that opens it).
@@ -53,27 +53,35 @@ def with_variables(text: str, renames: Mapping[str, str]) -> str:
     return _VARIABLE.sub(lambda m: "{" + renames.get(m[1], m[1]) + "}", text)
 
 
-def algorithm_renames(steps: Iterable[tuple[str, str]]) -> dict[str, str]:
+def algorithm_renames(
+    steps: Iterable[tuple[str, str]], alike: Callable[[int, str], bool] | None = None
+) -> dict[str, str]:
     """The variables an algorithm renamed, old name -> new name, from the texts of its
     paired steps (old, new): a step that binds ``{x}`` paired with a step that binds
     ``{y}`` and says the same of it (once the other variables renamed are followed, and
     but for what an editor changes: a final colon, markup) renames x to y. A name that
     two steps would rename to different names, or two names renamed to one, is no
-    rename: the algorithm tells them apart."""
+    rename: the algorithm tells them apart. ``alike`` (the step's place in ``steps``
+    and its old text with the names followed) tells whether a step says the same in
+    other words, as the reading of an edit does: terms the edition renamed in it."""
     binding = []
-    for old, new in steps:
+    for index, (old, new) in enumerate(steps):
         gone, fresh = bound_variable(old), bound_variable(new)
         if gone is not None and fresh is not None and gone != fresh:
-            binding.append((gone, fresh, old, new))
+            binding.append((gone, fresh, old, new, index))
     if not binding:
         return {}
     renames: dict[str, str] = {}
     for _ in range(len(binding) + 1):
         claims: dict[str, set[str]] = {}
-        for gone, fresh, old, new in binding:
+        for gone, fresh, old, new, index in binding:
             trial = {**renames, gone: fresh}
             followed = with_variables(old, trial)
-            if followed == new or is_editorial(followed, new):
+            if (
+                followed == new
+                or is_editorial(followed, new)
+                or (alike is not None and alike(index, followed))
+            ):
                 claims.setdefault(gone, set()).add(fresh)
         found = {gone: next(iter(names)) for gone, names in claims.items() if len(names) == 1}
         if found == renames:

@@ -28,7 +28,7 @@ from ..parse.statements import (
     words_of,
 )
 from ._characters import same_character
-from ._events import one_event
+from ._events import as_event, one_event
 from ._forms import agent_of, another_number_or_tense, misspelled
 from ._statement_pairing import _governed, _voice, rfc2119_capitals
 from ._statement_words import (
@@ -910,6 +910,10 @@ def _compare_phrases(
                 and not one_wording(said(phrase), said(match))
                 and not one_event(said(phrase), said(match))
                 and not _terminology(said(phrase), said(match), terms)
+                # Terms renamed in a case also said with another verb ("the field returns
+                # null because of a field error" -> "a response position resolves to null
+                # because of an execution error"): both readings at once, the same case.
+                and not _terminology(as_event(said(phrase)), as_event(said(match)), terms)
                 and not _phrase_qualifier_named(said(phrase), said(match), terms)
                 and not _topic_restated(said(phrase), said(match), topic)
                 and _pointed_back(said(phrase)) != _pointed_back(said(match))

@@ -7,6 +7,7 @@ the other edition's spelling of a term. Leaf module: it uses no other statement 
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections import Counter
@@ -192,12 +193,51 @@ def _terminology(old: str, new: str, terms: Terms) -> bool:
     """Whether two phrases differ only by terminology: category nouns after the same
     word, or terms renamed throughout the document."""
     swaps = swapped_words(old, new)
-    return bool(swaps) and all(
+    if swaps and all(
         s.category
         or terms.renamed(s.old.casefold(), s.new.casefold(), s.before, s.after)
         or _edition_swap(s, terms)
+        or (_one_quantifier(s) and not _COUNTED.search(old) and not _COUNTED.search(new))
         for s in swaps
+    ):
+        return True
+    return _coined_only(old, new, terms)
+
+
+def _coined_only(old: str, new: str, terms: Terms) -> bool:
+    """Whether each edit between two phrases puts a term the edition coined for the
+    words it replaces (:meth:`Terms.coined`): "entry in the response" -> "entry in the
+    _execution result_". Words of a coined term seldom match the old ones one for one,
+    so no swap of words shows it."""
+    if not terms.coins_terms():
+        return False  # no term written emphasised in the new texts: none coined
+    old_words, new_words = words_of(old).split(), words_of(new).split()
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    return bool(edits) and all(
+        op == "replace" and terms.coined(" ".join(old_words[i1:i2]), " ".join(new_words[j1:j2]))
+        for op, i1, i2, j1, j2 in edits
     )
+
+
+#: Words that say a claim of each member of a kind: "all fields ... return Non-Null
+#: types" and "every response position ... has a Non-Null type" say it of each one.
+_UNIVERSAL = frozenset(("all", "every", "each"))
+#: A number in a phrase: "all fields together" may then be a sum ("all fields total at
+#: most 10 KB"), which "each field" is not.
+_COUNTED = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|"
+    r"total|sum|together|combined)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_quantifier(swap: Swap) -> bool:
+    """Whether a swap only says "of each one" another way ("all" -> "every"): the same
+    claim of each member, the number of the noun after it aside. Not "any" (a case that
+    holds for one member, not for all) nor "no"."""
+    old, new = swap.words()
+    return len(old) == len(new) == 1 and (old | new) <= _UNIVERSAL
 
 
 def _forms(word: str) -> frozenset[str]:

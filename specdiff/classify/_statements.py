@@ -81,6 +81,7 @@ from ._statement_words import (
     words_moved_within,
 )
 from ._terms import NO_TERMS, Terms
+from ._wording import category_noun_put_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -217,7 +218,13 @@ def rules_reworded(
         if _same_member(a.party, b.party):
             bound |= {*a.party.split(), *b.party.split()}  # "Value MUST" -> "This MUST"
         bound |= _CONNECTIVES  # "The executor must" -> "Therefore the executor must"
-        if _unpossessed(gone) - ignored[0] - bound or _unpossessed(fresh) - ignored[1] - bound:
+        lost = _unpossessed(gone) - ignored[0] - bound
+        gained = _unpossessed(fresh) - ignored[1] - bound
+        if len(lost) == len(gained) == 1 and category_noun_put_for(
+            next(iter(lost)), next(iter(gained)), a.sentence, b.sentence
+        ):
+            continue  # "the next item" -> "the next entry": the element, named by its kind
+        if lost or gained:
             return True
     return False
 

@@ -320,6 +320,11 @@ class _Version:
         )
 
 
+#: A span written emphasised, as specs mark the terms they define: "_response
+#: position_", "*term*", "__term__" (a word inside it, not an identifier's underscore).
+_EMPHASIS = re.compile(r"(?<![\w*])([_*]{1,2})(?=\w)([^_*\n]{1,60}?)(?<=\w)\1(?![\w*])")
+
+
 def _in(counts: _Counts, words: tuple[str, ...]) -> int:
     """Uses of one, two or three words in a row in ``counts``."""
     if len(words) == 1:
@@ -374,6 +379,11 @@ class Terms:
         self._renames: dict[tuple[str, str, str, str], bool] = {}
         """What :meth:`renamed` found, shared with the views: the rules of one clause and
         the clauses of one edit ask about the same swap again."""
+        self._coined: dict[tuple[str, str], bool] = {}
+        """What :meth:`coined` found, shared with the views."""
+        self._emphasised: list[frozenset[str]] = []
+        """The terms (one to three plain words) the texts only the new version has write
+        emphasised; made on first use, shared."""
 
     def under(self, topic: frozenset[str]) -> Terms:
         """The same document's terms, for a clause under headings with these words."""
@@ -390,6 +400,8 @@ class Terms:
         view._added_runs = self._added_runs
         view._substitutions = self._substitutions
         view._renames = self._renames
+        view._coined = self._coined
+        view._emphasised = self._emphasised
         view.topic = topic
         view.clause_texts = self.clause_texts
         return view
@@ -561,7 +573,8 @@ class Terms:
     def renamed(self, gone: str, fresh: str, before: str = "", after: str = "") -> bool:
         """Whether ``gone`` -> ``fresh`` renames a term throughout the document
         (:meth:`_renamed_as_written`), or is the plural of such a rename: "transports"
-        -> "protocols" where the new version renamed "transport" to "protocol". The
+        -> "protocols" where the new version renamed "transport" to "protocol" (or
+        one side's plural: "transports" -> "protocol"). The
         counts are of words as written, so a term renamed mostly in the singular has too
         few plural uses of its own to be found retired; each rule that says the plural
         still reads as before under the new name (found on releases far apart, where the
@@ -576,9 +589,11 @@ class Terms:
         """:meth:`renamed`, read (not remembered)."""
         if self._renamed_as_written(gone, fresh, before, after):
             return True
+        # A plural put for the singular, or the other way round ("Field errors are" ->
+        # "An execution error is": the sentence turned its number too), is read in the
+        # singular as well.
         one, other = _singular_term(gone), _singular_term(fresh)
-        both_plural = one != gone and other != fresh
-        if not both_plural or one == other:
+        if (one, other) == (gone, fresh) or one == other:
             return False  # no other form to read
         return self._renamed_as_written(one, other, before, after)
 
@@ -624,6 +639,56 @@ class Terms:
                 or _shared_out(old, new, gone_term, fresh_term)
             ) and not _contrasted(old, old_words, new_words)
         return False
+
+    def coined(self, gone: str, fresh: str) -> bool:
+        """Whether ``fresh`` (one to three lower-case words) is a term the new version
+        coins and marks as its own, put for ``gone`` across the edition: the old version
+        never says it; the new one writes it emphasised, as specs mark the terms they
+        define ("_response position_", "_Unicode scalar value_"); and it took the place
+        of ``gone`` in many clauses at once (:meth:`substituted`). The edition named
+        what the old words named there, so each clause that only trades them reads as
+        before, though the old words live on elsewhere in their wider sense ("field",
+        "code point"). A term another standard names and the spec only uses ("URI" ->
+        "IRI", written plain) is no term of its own: that swap may change what a rule
+        allows. Nor is a value (a digit) or a word of grammar or weight."""
+        key = (gone, fresh)
+        known = self._coined.get(key)
+        if known is None:
+            known = self._coined[key] = self._read_coined(gone, fresh)
+        return known
+
+    def _read_coined(self, gone: str, fresh: str) -> bool:
+        words = tuple(_WORD.findall(_article_words(fresh)))
+        if not 1 <= len(words) <= 3 or any(ch.isdigit() for ch in fresh + gone):
+            return False
+        # Cheapest first: most words asked are written plain in the new texts.
+        if " ".join(words) not in self._emphasised_terms():
+            return False
+        if any(names_nothing(w) for w in words) or not self.substituted(gone, fresh):
+            return False
+        old, _ = self._both()
+        return old.uses(words) == 0
+
+    def coins_terms(self) -> bool:
+        """Whether the texts only the new version has write any term emphasised, so
+        that it may coin one (:meth:`coined`)."""
+        return bool(self._emphasised_terms())
+
+    def _emphasised_terms(self) -> frozenset[str]:
+        """The terms the texts only the new version has write emphasised ("_response
+        position_", "*response position*"), as plain words; read once."""
+        if not self._emphasised:
+            _, only_new = self._edited_texts()
+            found = set()
+            for text in only_new:
+                if "_" not in text and "*" not in text:
+                    continue
+                for span in _EMPHASIS.findall(text):
+                    words = _article_words(span[1])
+                    if 1 <= words.count(" ") + 1 <= 3 and words:
+                        found.add(words)
+            self._emphasised.append(frozenset(found))
+        return self._emphasised[0]
 
     def substituted(self, gone: str, fresh: str) -> bool:
         """Whether the edition put ``fresh`` for ``gone`` (a few lower-case words each)

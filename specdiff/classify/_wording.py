@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..parse import character_ranges, plain_text
-from ..parse.statements import NUMBER_VALUES, words_of
+from ..parse.statements import NUMBER_VALUES, singular, words_of
 from ._forms import (
     agent_of,
     agreeing,
@@ -768,7 +768,8 @@ def _swapped_words(old: str, new: str) -> tuple[Swap, ...]:
                     _phrase(old_plain, old_words, i1, i2),
                     _phrase(new_plain, new_words, j1, j2),
                     _category_renamed(old_found, new_found, a, i1),
-                    _naming_word_after(a, i2, b, j2),
+                    _noun_after(a, old_side[-1] + 1, i2, b, new_side[-1] + 1, j2)
+                    or _naming_word_after(a, i2, b, j2),
                 )
             )
     return tuple(swaps)
@@ -979,6 +980,22 @@ def _naming_word_after(old: list[str], at: int, new: list[str], new_at: int) -> 
     return "" if names_nothing(old[at]) else old[at]
 
 
+def _noun_after(
+    old: list[str], at: int, stop: int, new: list[str], new_at: int, new_stop: int
+) -> str:
+    """The noun right after the swapped words on both sides, inside the edited phrase,
+    in the singular, when one side says it in the plural and the other in the singular
+    ("Field errors are" -> "An execution error is": "error"), else ''. A term renamed
+    where the text also turned its number (a plural subject said as one of its kind) is
+    still that term: its head noun names the thing, whatever number the sentence uses."""
+    if at >= stop or new_at >= new_stop or old[at] == new[new_at]:
+        return ""
+    noun = singular(old[at])
+    if noun != singular(new[new_at]) or names_nothing(noun):
+        return ""
+    return noun
+
+
 def names_nothing(word: str) -> bool:
     """Whether a lower-case word can never be part of a term's name: a word of grammar,
     a determiner, or a word of weight such as a negation, a quantifier or "and"/"or"."""
@@ -1179,6 +1196,20 @@ def _category_renamed(
     if not all(n in CATEGORY_NOUNS for n in nouns):
         return False
     return before not in _DETERMINERS or before in _DEMONSTRATIVES
+
+
+def category_noun_put_for(gone: str, fresh: str, old: str, new: str) -> bool:
+    """Whether ``fresh`` (a category noun, lower case) takes the place of ``gone`` (one
+    too) after a word that stays and may name the thing, as :func:`_category_renamed`
+    reads a swap: "the next item in the grouped field set" -> "the next entry in the
+    collected fields map", where the words around it were renamed too, so the phrase is
+    no swap of one word for one. The rule names the same element by another category."""
+    if gone == fresh or gone not in CATEGORY_NOUNS or fresh not in CATEGORY_NOUNS:
+        return False
+    old_words, new_words = words_of(old).split(), words_of(new).split()
+    before_old = {old_words[i - 1] for i, w in enumerate(old_words) if i and w == gone}
+    before_new = {new_words[i - 1] for i, w in enumerate(new_words) if i and w == fresh}
+    return any(w not in _DETERMINERS or w in _DEMONSTRATIVES for w in before_old & before_new)
 
 
 #: Words before a noun that do not name the thing ("the attribute", "each field"); any

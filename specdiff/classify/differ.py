@@ -475,11 +475,20 @@ class _Differ:
         key = (before.section, after.section)
         renames = self._algorithm_renames.get(key)
         if renames is None:
-            steps = [
-                (self.old.clauses[o].text, self.new.clauses[n].text)
-                for o, n in self._step_pairs.get(key, ())
+            pairs = [
+                (self.old.clauses[o], self.new.clauses[n]) for o, n in self._step_pairs.get(key, ())
             ]
-            renames = self._algorithm_renames[key] = algorithm_renames(steps)
+
+            def alike(index: int, followed: str) -> bool:
+                # A binding step that, the variable renamed, reads as before: its other
+                # words renamed by the edition ("the top level Selection Set" -> "the
+                # _root selection set_"), it binds the new name to what it bound.
+                old_step, new_step = pairs[index]
+                edit = self._read_edit(replace(old_step, text=followed), new_step)
+                return edit.tags in _READS_AS_BEFORE
+
+            steps = [(o.text, n.text) for o, n in pairs]
+            renames = self._algorithm_renames[key] = algorithm_renames(steps, alike)
         return renamed_in(before.text, renames)
 
     @cached_property
