@@ -85,6 +85,40 @@ def test_the_coined_term_dropped_again_is_wording_too() -> None:
     assert all(r[1:] == ("patch", ("wording",)) for r in records), records
 
 
+def _reasons(old: str, new: str) -> list[str]:
+    from specdiff.compare import compare_specs
+    from specdiff.history.settings import config_from_text
+    from specdiff.parse import parse_spec
+
+    report = compare_specs(parse_spec(old), parse_spec(new), config_from_text("", False, "t"))
+    return [" ".join(c.details) for c in report.changes]
+
+
+def test_a_coined_term_is_not_said_to_be_renamed_throughout() -> None:
+    # "crate slot" lives on ("The foreman paints each crate slot ..."): the reason names the
+    # new version's term and never claims the old words are gone.
+    reasons = _reasons(_DOCK, _coined(_DOCK, "_dock loading bay_"))
+    assert (
+        reasons
+        == ["“crate slot” → “dock loading bay”, the term the new version defines for it"] * 3
+    )
+    # A word the edition put in place of another that keeps some uses ("each crate onto
+    # the cart"): the edition's term, not renamed throughout.
+    reasons = _reasons(_DOCK, _coined(_DOCK, "_bay_"))
+    assert "“crate” → “bay”, the edition's term in its place" in reasons[0], reasons
+    assert not any("“crate” → “bay”, renamed throughout" in r for r in reasons), reasons
+
+
+def test_a_term_gone_from_the_new_version_is_renamed_throughout() -> None:
+    # Control: the other way round "bay" is gone from the text; "renamed throughout" is true.
+    reasons = _reasons(_coined(_DOCK, "_bay_"), _DOCK)
+    assert reasons == [
+        "“bay” → “crate”, renamed throughout the document",
+        "“bay” → “crate slot”, renamed throughout the document",
+        "“bay” → “crate slot”, renamed throughout the document",
+    ], reasons
+
+
 def test_control_a_new_term_written_plain_is_not_the_specs_own() -> None:
     new = _coined(_DOCK, "loading bay")
     records = {text: rest for text, *rest in _records(_DOCK, new)}

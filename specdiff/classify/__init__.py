@@ -698,7 +698,7 @@ def _wording_rule(
     new_words = same_forms(old_words, compared_words(new_text))
     # A term renamed throughout ("newline" -> "line ending") is the same term: it is
     # followed before the rewording is measured.
-    old_words, followed_renames = _renames_followed(old_words, new_words, terms)
+    old_words, followed_renames, coined = _renames_followed(old_words, new_words, terms)
     similarity = Indel.normalized_similarity(old_words, new_words)
     # One term put for another ("a new minor version" -> "a new patch version") says
     # something else however few words changed; see swapped_words for what is not a swap.
@@ -792,11 +792,17 @@ def _wording_rule(
     # not a rule changed: one step rarely shows whether the algorithm's outcome did.
     if is_step(old) and is_step(new) and computes_otherwise(followed_text, new_text):
         return Classification(("wording.substantive",))
-    renames = [
-        (s.old_phrase, s.new_phrase)
+    named = [
+        s
         for s in terminology
         if not s.category and _lower(s)[:2] not in categories and s not in inside
     ]
+    renames = [(s.old_phrase, s.new_phrase) for s in named]
+    # What each rename is, so the reason claims no more than was found: old words gone
+    # from the document, renamed throughout; a term the edition put in their place while
+    # some uses stay ("query" 196 -> 128 uses: :meth:`Terms.edition_renamed`); or a term
+    # the edition coined while the old words keep a wider sense ("code point").
+    kept_on = {(s.old_phrase, s.new_phrase) for s in named if not terms.renamed(*_lower(s))}
     # A stretch a swap already quotes is named once ("Field errors" -> "execution error",
     # not also its followed part "Field errors" -> "error").
     quoted = {gone for gone, _ in renames}
@@ -807,8 +813,17 @@ def _wording_rule(
         and pair[0] not in quoted
     ]
     if renames:
-        detail = f"{_rename_detail(renames)}, renamed throughout the document"
-        return Classification(("wording",), details=(detail,))
+        throughout = [pair for pair in renames if pair not in coined and pair not in kept_on]
+        edition = [pair for pair in renames if pair in kept_on and pair not in coined]
+        defined = [coined[pair] for pair in renames if pair in coined]
+        said = []
+        if throughout:
+            said.append(f"{_rename_detail(throughout)}, renamed throughout the document")
+        if edition:
+            said.append(f"{_rename_detail(edition)}, the edition's term in its place")
+        if defined:
+            said.append(f"{_rename_detail(defined)}, the term the new version defines for it")
+        return Classification(("wording",), details=("; ".join(said),))
     # The same words in another order: a phrase moved into the next sentence.
     return Classification(("wording",))
 
@@ -1074,25 +1089,36 @@ def _with_renames(text: str, renames: list[tuple[str, str]]) -> str:
 
 def _renames_followed(
     old: list[str], new: list[str], terms: Terms
-) -> tuple[list[str], list[tuple[str, str]]]:
+) -> tuple[list[str], list[tuple[str, str]], dict[tuple[str, str], tuple[str, str]]]:
     """``old`` (words as compared) with each term that the new version renamed throughout
     ("line break" -> "line ending", "newline" -> "line ending") written as ``new`` writes
-    it, and those renames as written. A rename may open or close a longer edited stretch
-    ("crates, mooring" -> "tie", where "mooring rings" became "tie rings")."""
+    it, those renames as written, and those of them that are terms the edition coined
+    while the old words live on elsewhere (no rename throughout), each with the whole
+    term to name. A rename may open or close a longer edited stretch ("crates, mooring"
+    -> "tie", where "mooring rings" became "tie rings")."""
     old_keys, new_keys = [word_key(w) for w in old], [word_key(w) for w in new]
     matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
     followed: list[str] = []
     renames = []
+    coined: dict[tuple[str, str], tuple[str, str]] = {}
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         found = _rename_in(old_keys, new_keys, (i1, i2, j1, j2), terms) if op == "replace" else None
         if found is None:
             followed += old[i1:i2]
             continue
-        a1, a2, b1, b2 = found
+        a1, a2, b1, b2, tail = found
         followed += [*old[i1:a1], *new[b1:b2], *old[a2:i2]]
-        shown = (" ".join(old[a1:a2]), " ".join(new[b1:b2]))
-        renames.append((shown[0].strip(_PUNCTUATION), shown[1].strip(_PUNCTUATION)))
-    return followed, renames
+        pair = _shown(old[a1:a2], new[b1:b2])
+        renames.append(pair)
+        if tail is not None:
+            # A coined term is named whole, with the words both sides keep after it.
+            coined[pair] = _shown(old[a1 : a2 + tail], new[b1 : b2 + tail])
+    return followed, renames, coined
+
+
+def _shown(old: list[str], new: list[str]) -> tuple[str, str]:
+    """Two runs of words as a reason quotes them, without a sentence's punctuation."""
+    return " ".join(old).strip(_PUNCTUATION), " ".join(new).strip(_PUNCTUATION)
 
 
 #: Words on a side of an edited stretch that may hold a rename and a word beside it.
@@ -1101,10 +1127,13 @@ _RENAME_STRETCH = 3
 
 def _rename_in(
     old: list[str], new: list[str], stretch: tuple[int, int, int, int], terms: Terms
-) -> tuple[int, int, int, int] | None:
+) -> tuple[int, int, int, int, int | None] | None:
     """Where in an edited stretch (``old[i1:i2]`` replaced by ``new[j1:j2]``, lower-case
     words) a term renamed throughout stands: the whole stretch, or one or two words at
-    its start or at its end on both sides."""
+    its start or at its end on both sides. Last, None for a rename throughout; for a
+    term the edition coined for old words that live on elsewhere (:meth:`Terms.coined`),
+    how many words after the stretch, kept on both sides, belong to that term ("top
+    level selection set" -> "root selection set": 2)."""
     i1, i2, j1, j2 = stretch
     if max(i2 - i1, j2 - j1) > _RENAME_STRETCH:
         return None  # a phrase rewritten: a rename is not read into part of it
@@ -1122,34 +1151,35 @@ def _rename_in(
         # are no part of its name.
         gone, fresh = (" ".join(w.strip("{}") for w in side) for side in (old[a1:a2], new[b1:b2]))
         if max(a2 - a1, b2 - b1) <= 2 and terms.renamed(gone, fresh, before):
-            return a1, a2, b1, b2
+            return a1, a2, b1, b2, None
         # A term the edition coined for the old words ("code point" -> "Unicode scalar
         # value") may be three words long, and may end in words both sides keep ("top
         # level selection set" -> "root selection set": "root" put for "top level").
-        if terms.coined(gone, fresh) or (
-            (a2, b2) == (i2, j2) and _coined_with_tail(old, new, (a1, a2, b1, b2), terms)
-        ):
-            return a1, a2, b1, b2
+        if terms.coined(gone, fresh):
+            return a1, a2, b1, b2, 0
+        tail = _coined_with_tail(old, new, (a1, a2, b1, b2), terms) if (a2, b2) == (i2, j2) else 0
+        if tail:
+            return a1, a2, b1, b2, tail
     return None
 
 
 def _coined_with_tail(
     old: list[str], new: list[str], stretch: tuple[int, int, int, int], terms: Terms
-) -> bool:
-    """Whether the words of a stretch, with the one or two words after it that both sides
-    keep, are a term the edition coined for the old ones (:meth:`Terms.coined`)."""
+) -> int:
+    """How many words after a stretch (one or two), kept on both sides, make with it a
+    term the edition coined for the old ones (:meth:`Terms.coined`); 0 for none."""
     a1, a2, b1, b2 = stretch
     for k in (1, 2):
         tail = old[a2 : a2 + k]
         if len(tail) < k or new[b2 : b2 + k] != tail or b2 - b1 + k > 3:
-            return False
+            return 0
         if any(names_nothing(w) for w in tail):
-            return False
+            return 0
         gone = " ".join(w.strip("{}") for w in old[a1:a2] + tail)
         fresh = " ".join(w.strip("{}") for w in new[b1:b2] + tail)
         if terms.coined(gone, fresh):
-            return True
-    return False
+            return k
+    return 0
 
 
 _WORD = re.compile(r"\w+")
