@@ -67,6 +67,7 @@ from ._wording import (
     code_changed,
     code_spans,
     compared_words,
+    hedged_alike,
     in_value_order,
     is_editorial,
     is_substantive,
@@ -732,9 +733,18 @@ def _wording_rule(
     inside = [s for s in swaps if s not in terminology and _within_renames(s, followed_renames)]
     terminology += inside
     swaps = [s for s in swaps if s not in terminology]
+    # One hedge put for another ("(often in parallel)" -> "(normally in parallel)"), or
+    # the document's own word put for one it no longer says anywhere ("event publishers"
+    # -> "event producers", see Terms.own_word): the same thing said, in other words.
+    alike = [
+        s
+        for s in swaps
+        if not _opposed(s) and (hedged_alike(s.old, s.new) or terms.own_word(*_lower(s)))
+    ]
+    swaps = [s for s in swaps if s not in alike]
     ignored = (
-        {w for s in terminology for w in s.words()[0]},
-        {w for s in terminology for w in s.words()[1]},
+        {w for s in (*terminology, *alike) for w in s.words()[0]},
+        {w for s in (*terminology, *alike) for w in s.words()[1]},
     )
     # An exception put in or taken out, all else kept: the statement holds in fewer cases
     # (or in more), whether or not a modal states it.
@@ -812,6 +822,7 @@ def _wording_rule(
         if (len(pair[0].split()) != len(pair[1].split()) or _within_renames_any(inside, pair))
         and pair[0] not in quoted
     ]
+    details = (f"{_swap_detail(alike)}, said in other words",) if alike else ()
     if renames:
         throughout = [pair for pair in renames if pair not in coined and pair not in kept_on]
         edition = [pair for pair in renames if pair in kept_on and pair not in coined]
@@ -823,9 +834,9 @@ def _wording_rule(
             said.append(f"{_rename_detail(edition)}, the edition's term in its place")
         if defined:
             said.append(f"{_rename_detail(defined)}, the term the new version defines for it")
-        return Classification(("wording",), details=("; ".join(said),))
+        return Classification(("wording",), details=("; ".join(said), *details))
     # The same words in another order: a phrase moved into the next sentence.
-    return Classification(("wording",))
+    return Classification(("wording",), details=details)
 
 
 #: How much of a caption a rewording keeps while it still says what its example shows,

@@ -717,6 +717,45 @@ class Terms:
             known = self._substitutions[key] = self._count_substituted(*key)
         return known
 
+    def own_word(self, gone: str, fresh: str, before: str = "", after: str = "") -> bool:
+        """Whether ``fresh`` is the document's own word for what ``gone`` said where one
+        was put for the other (one lower-case word each; ``before`` and ``after``, the
+        words beside them on both sides that may name the thing, or ''): the new version
+        says ``gone`` nowhere, in no form, and the old version already said ``fresh`` in
+        the company the swap keeps ("event publishers" -> "event producers" where the
+        spec says "event producer" throughout; "how to receive events" -> "how to
+        consume events" where it says "consume events"). The text says what it said in
+        the document's vocabulary, as a term renamed throughout does, though the retired
+        word stood in one place only (too few uses for :meth:`renamed`).
+
+        A word put for one the document still uses says something else ("a new minor
+        version" -> "a new patch version": "minor" lives on), as does a word the old
+        version sets against the other ("X rather than Y"), a value (a digit), or a word
+        new in that company (no evidence that the document names the same thing so)."""
+        if not (before or after) or gone == fresh:
+            return False
+        if " " in gone or " " in fresh or any(ch.isdigit() for ch in gone + fresh):
+            return False
+        gone_forms, fresh_forms = _inflections(gone), _inflections(fresh)
+        if gone_forms & fresh_forms:
+            return False
+        # Read first in the few texts that changed: the word went with them, and no text
+        # only the new version has says it (most swapped words fail here, without the
+        # counts of the whole document).
+        removed, added = self._edited()
+        if any(added.count((f,)) for f in gone_forms):
+            return False
+        if not any(removed.count((f,)) for f in gone_forms):
+            return False
+        old, new = self._both()
+        if any(new.count((f,)) for f in gone_forms):
+            return False
+        company = 0
+        for form in fresh_forms:
+            company += old.count((before, form)) if before else 0
+            company += old.count((form, after)) if after else 0
+        return company > 0 and not _contrasted(old, (gone,), (fresh,))
+
     def edition_renamed(self, gone: str, fresh: str) -> bool:
         """Whether ``gone`` -> ``fresh`` is a term the edition renamed, read in wording
         that states no rule's change: :meth:`substituted` in many clauses, and the old
@@ -1126,6 +1165,17 @@ def _singular_term(term: str) -> str:
     head, _, last = term.rpartition(" ")
     one = singular(last)
     return f"{head} {one}" if head else one
+
+
+def _inflections(word: str) -> frozenset[str]:
+    """``word`` (lower case) and the forms a plain inflection gives it and its singular:
+    "publishers" -> "publisher", "publishers"; "consume" -> "consumes", "consumed",
+    "consuming". Candidates, not a dictionary: a form no text says counts nothing."""
+    forms = {word}
+    for base in {word, singular(word)}:
+        stem = base[:-1] if base.endswith("e") else base
+        forms |= {base, base + "s", base + "es", base + "d", stem + "ed", stem + "ing"}
+    return frozenset(forms)
 
 
 def _marked_terms(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:

@@ -1222,6 +1222,22 @@ _DETERMINERS = _set(
 _DEMONSTRATIVES = _set("this that these those")
 
 
+#: Words that hedge how generally a statement holds, each saying "in the usual case"
+#: ("the executor runs them (often in parallel)" / "(normally in parallel)"). One put
+#: for another says the same; a quantifier put for one says something else ("always",
+#: "never", "sometimes", "rarely" are no hedge of this kind: none is in the set).
+_HEDGES = _set(
+    "often usually normally typically generally commonly frequently ordinarily mostly customarily"
+)
+
+
+def hedged_alike(old: str, new: str) -> bool:
+    """Whether one hedge of the usual case was put for another ("often" -> "normally",
+    "usually" -> "typically"): one word a side, both in :data:`_HEDGES`."""
+    a, b = old.casefold(), new.casefold()
+    return a != b and a in _HEDGES and b in _HEDGES
+
+
 def is_substantive(word_similarity: float) -> bool:
     """A rewrite that keeps less than three words in four says something new."""
     return word_similarity < 0.75
