@@ -103,3 +103,27 @@ def test_own_word_reads_the_documents_counts() -> None:
     # The other way round the retired word would be "crew", which the text still says.
     back = Terms(lambda: _NEW.split("\n\n"), lambda: _OLD.split("\n\n"))
     assert not back.own_word("crew", "porters", "dock", "")
+
+
+_GROUPS = """# Cargo
+
+## Grouping
+
+Cargo is stacked by the freight classes `A`, `B` or `C` that the manifest gives.
+"""
+
+
+def test_one_category_noun_for_another_after_the_name_is_terminology_both_ways() -> None:
+    # "freight classes" -> "freight categories": the groups named, as "the
+    # discriminator attribute" -> "the discriminator object" names the one thing.
+    new = _GROUPS.replace("freight classes", "freight categories")
+    for a, b in ((_GROUPS, new), (new, _GROUPS)):
+        assert _one(a, b)[:2] == ("patch", ("wording",))
+    kinds = _GROUPS.replace("freight classes", "freight kinds")
+    assert _one(_GROUPS, kinds)[:2] == ("patch", ("wording",))
+
+
+def test_a_category_noun_traded_for_another_noun_stays_substantive() -> None:
+    new = _GROUPS.replace("freight classes", "freight weights")
+    for a, b in ((_GROUPS, new), (new, _GROUPS)):
+        assert _one(a, b)[:2] == ("minor", ("wording.substantive",))

@@ -648,7 +648,7 @@ CATEGORY_NOUNS = _set(
     elements parameter parameters member members key keys keyword keywords entry entries
     item items node nodes value values section sections option options setting settings
     flag flags variable variables component components construct constructs directive
-    directives token tokens
+    directives token tokens class classes category categories kind kinds
     """
 )
 
