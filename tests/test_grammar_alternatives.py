@@ -6,7 +6,7 @@ a name the grammar does not list, is another requirement (major)."""
 
 from __future__ import annotations
 
-from specdiff.classify._terms import _alternatives
+from specdiff.classify._grammar import listed_alternatives
 from specdiff.compare import compare_specs
 from specdiff.parse import parse_spec
 
@@ -101,4 +101,4 @@ def test_alternatives_are_read_from_list_items_under_a_head() -> None:
         (False, "Pallet :"),
         (True, "Steel"),
     ]
-    assert _alternatives(clauses) == {"shippedcrate": frozenset({"cargocrate", "mailcrate"})}
+    assert listed_alternatives(clauses) == {"shippedcrate": frozenset({"cargocrate", "mailcrate"})}

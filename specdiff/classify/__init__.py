@@ -20,9 +20,9 @@ from ..model.document import Clause, ClauseKind, NormativeStatement, Strength, V
 from ..parse import (
     canonical_ranges,
     character_ranges,
-    drop_comments,
     edition_date,
     fence_verdict,
+    is_anchor_only,
     opens_as_note,
 )
 from ..parse.statements import words_of
@@ -1378,15 +1378,6 @@ def _given_statements(changes: tuple[StatementChange, ...]) -> Classification | 
     if not changes:
         return None
     return Classification(tuple(dict.fromkeys(c.tag for c in changes)), statements=changes)
-
-
-#: An HTML block of anchors only (``<a name="x"></a>``, perhaps over several lines).
-_ANCHORS_ONLY = re.compile(r"\s*(?:<a\s[^<>]*>\s*(?:</a>\s*)?)+", re.IGNORECASE)
-
-
-def is_anchor_only(text: str) -> bool:
-    """Whether an HTML block holds only anchors and comments: markup no reader sees."""
-    return _ANCHORS_ONLY.fullmatch(drop_comments(text)) is not None
 
 
 def content_tags(clause: Clause, added: bool) -> tuple[str, ...]:

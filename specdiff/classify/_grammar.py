@@ -9,6 +9,10 @@ Each side is read as the set of symbol sequences it allows (every optional symbo
 or not); lookahead constraints ("[lookahead != `{`]") restrict nothing a reader writes
 and are left out. The reading claims an edit only when one set strictly holds the
 other: anything else (a symbol renamed, one made required) is left to the other rules.
+
+A document's grammar also names a production for the alternatives it lists, one per line
+under its head (:func:`listed_alternatives`): "ExecutableDefinition :" then
+"- OperationDefinition", "- FragmentDefinition".
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 #: A production's head: its name (with parameters) and ":", "::" or ":::".
 _HEAD = re.compile(r"^\s*(?P<name>[A-Z]\w*(?:\[[^\]\s]*\])?)\s*:{1,3}(?:\s+|$)")
@@ -128,3 +132,46 @@ def grammar_change(
 def _shown(symbol: str) -> str:
     """A symbol as a reason quotes it: in a code span unless it is one already."""
     return symbol if symbol.startswith("`") else f"`{symbol}`"
+
+
+Productions = dict[str, frozenset[str]]
+"""Each nonterminal (lower case) a grammar lists alternatives for, with those symbols."""
+#: A grammar production's head as a paragraph of its own ("ExecutableDefinition :"), and
+#: one nonterminal alone, a list item under it: an alternative ("OperationDefinition").
+_PRODUCTION_HEAD = re.compile(r"(?P<name>[A-Z]\w*)\s*:")
+_NONTERMINAL = re.compile(r"[A-Z]\w*")
+
+
+def listed_alternatives(clauses: Iterable[tuple[bool, str]]) -> Productions:
+    """The productions a version (its clauses in order, each with whether it is a list
+    item) lists as alternatives: a head, then the list items right after it, each one
+    nonterminal alone. Each name (lower case) with its alternatives. A list with an item
+    that is more than one name ("[~Const] Variable", "`{` `}`") is no set of names, and a
+    name listed twice with other alternatives is left out (a grammar summary repeats a
+    production: the same list is the same definition)."""
+    found: Productions = {}
+    dropped: set[str] = set()
+    name = ""
+    listed: set[str] = set()
+    plain = True
+
+    def close() -> None:
+        if not name or not listed:
+            return
+        if not plain or found.get(name, listed) != listed:
+            dropped.add(name)
+        found[name] = frozenset(listed)
+
+    for item, text in clauses:
+        if name and item:
+            if _NONTERMINAL.fullmatch(text.strip()):
+                listed.add(text.strip().casefold())
+            else:
+                plain = False
+            continue
+        close()
+        name, listed, plain = "", set(), True
+        if not item and text.endswith(":") and (head := _PRODUCTION_HEAD.fullmatch(text.strip())):
+            name = head.group("name").casefold()
+    close()
+    return {name: symbols for name, symbols in found.items() if name not in dropped}

@@ -30,7 +30,7 @@ from ..parse.statements import (
 from ._characters import same_character
 from ._events import as_event, one_event
 from ._forms import agent_of, another_number_or_tense, misspelled
-from ._statement_pairing import _governed, _voice, rfc2119_capitals
+from ._statement_pairing import _OTHER_CASE, _governed, _voice, rfc2119_capitals
 from ._statement_words import (
     _DENIALS,
     _DENYING_WORDS,
@@ -942,10 +942,6 @@ def _compare_phrases(
             emit("normative.exception_added", None, phrase)
         else:
             emit("normative.restricted" if permission else "normative.changed", None, phrase)
-
-
-#: The condition "Otherwise, ..." opens (see :func:`specdiff.parse.statements._leading_clause`).
-_OTHER_CASE = "otherwise"
 
 
 def _edited_spans(old_words: list[str], new_words: list[str]) -> Iterator[list[str] | None]:

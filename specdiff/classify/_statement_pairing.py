@@ -390,7 +390,8 @@ def _similarity(
     return score
 
 
-#: The condition "Otherwise, ..." opens: the case set against the condition before it.
+#: The condition "Otherwise, ..." opens (:func:`specdiff.parse.statements._leading_clause`):
+#: the case set against the condition before it.
 _OTHER_CASE = "otherwise"
 
 
@@ -407,11 +408,11 @@ def _other_cases(a: NormativeStatement, b: NormativeStatement) -> bool:
 
 
 def _affirmed(conditions: tuple[str, ...]) -> bool:
-    return bool(conditions) and all(_DENIALS.isdisjoint(c.split()) for c in conditions)
+    return bool(conditions) and all(_CASE_DENIALS.isdisjoint(c.split()) for c in conditions)
 
 
 #: Words that deny a condition's case: "if it is not ...", "if no ...".
-_DENIALS = frozenset(("not", "no", "never", "none", "neither", "nor", "unless", "except"))
+_CASE_DENIALS = frozenset(("not", "no", "never", "none", "neither", "nor", "unless", "except"))
 
 
 def _same_matter(a: NormativeStatement, b: NormativeStatement) -> float:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..parse import plain_text, unfolded_plain_text
 from ..parse.statements import singular
+from ._grammar import Productions, listed_alternatives
 from ._wording import names_nothing
 
 if TYPE_CHECKING:
@@ -366,9 +367,9 @@ class Terms:
         """The terms both versions define (``[term](@id)``), made on first use, shared."""
         self._algorithms: list[tuple[dict[str, str], dict[str, str]]] = []
         """The algorithms each version defines (:func:`_algorithms`), made on first use."""
-        self._productions: list[tuple[_Productions, _Productions]] = []
+        self._productions: list[tuple[Productions, Productions]] = []
         """The grammar productions each version lists as alternatives
-        (:func:`_alternatives`), made on first use, shared."""
+        (:func:`listed_alternatives`), made on first use, shared."""
         self.clause_texts: tuple[str, str] = ("", "")
         """The old and new text of the clause at hand, where a reading needs them."""
         self._plain: list[tuple[list[str], str, dict[str, list[int]]]] = []
@@ -518,7 +519,9 @@ class Terms:
         FragmentDefinition". Empty when it lists none for it, or two different lists."""
         if not self._productions:
             old_source, new_source = self._clauses
-            self._productions.append((_alternatives(old_source()), _alternatives(new_source())))
+            self._productions.append(
+                (listed_alternatives(old_source()), listed_alternatives(new_source()))
+            )
         return self._productions[0][1 if in_new else 0].get(name, frozenset())
 
     def defined(self) -> frozenset[tuple[str, ...]]:
@@ -1089,48 +1092,6 @@ def _definitions(texts: Iterable[str]) -> dict[str, str]:
             twice.add(name)
         found[name] = match.group("text")
     return {name: text for name, text in found.items() if name not in twice}
-
-
-_Productions = dict[str, frozenset[str]]
-#: A grammar production's head as a paragraph of its own ("ExecutableDefinition :"), and
-#: one nonterminal alone, a list item under it: an alternative ("OperationDefinition").
-_PRODUCTION_HEAD = re.compile(r"(?P<name>[A-Z]\w*)\s*:")
-_NONTERMINAL = re.compile(r"[A-Z]\w*")
-
-
-def _alternatives(clauses: Iterable[tuple[bool, str]]) -> _Productions:
-    """The productions a version (its clauses in order, each with whether it is a list
-    item) lists as alternatives: a head, then the list items right after it, each one
-    nonterminal alone. Each name (lower case) with its alternatives. A list with an item
-    that is more than one name ("[~Const] Variable", "`{` `}`") is no set of names, and a
-    name listed twice with other alternatives is left out (a grammar summary repeats a
-    production: the same list is the same definition)."""
-    found: _Productions = {}
-    dropped: set[str] = set()
-    name = ""
-    listed: set[str] = set()
-    plain = True
-
-    def close() -> None:
-        if not name or not listed:
-            return
-        if not plain or found.get(name, listed) != listed:
-            dropped.add(name)
-        found[name] = frozenset(listed)
-
-    for item, text in clauses:
-        if name and item:
-            if _NONTERMINAL.fullmatch(text.strip()):
-                listed.add(text.strip().casefold())
-            else:
-                plain = False
-            continue
-        close()
-        name, listed, plain = "", set(), True
-        if not item and text.endswith(":") and (head := _PRODUCTION_HEAD.fullmatch(text.strip())):
-            name = head.group("name").casefold()
-    close()
-    return {name: symbols for name, symbols in found.items() if name not in dropped}
 
 
 #: The line that opens an algorithm (spec-md): its name and parameters, then a colon

@@ -18,7 +18,7 @@ from ._drafts import PROSE, ClauseDraft, SectionDraft, clause_text, finish_claus
 from ._examples import example_title, looks_like_example
 from ._normative import DEFAULT_VOCABULARY, Vocabulary
 from ._refs import find_html_anchors
-from ._text import drop_comments, fold, opens_as_note, slugify
+from ._text import ANCHORS_ONLY, drop_comments, fold, opens_as_note, slugify
 from .statements import (
     Reading,
     actors,
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 
 #: Lists nested deeper than this are kept whole, as the text of the item at this depth.
 MAX_LIST_DEPTH = 40
-# Only <a ...> tags (and their </a>) on the line; find_html_anchors then says which ids.
-# "[^<>]*" keeps this linear on a long line of unclosed "<a " openers.
-_ANCHOR_ONLY = re.compile(r"^\s*(?:<a\s[^<>]*>\s*(?:</a>\s*)?)+$", re.IGNORECASE)
 _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 #: The sentence that hands the word to another author before a block quote: "As Gruber
 #: writes:", "the original syntax description says:", "In the words of RFC 1123:".
@@ -192,7 +189,7 @@ class SpecBuilder:
         if last.kind not in (ClauseKind.PARAGRAPH, ClauseKind.HTML) or last.end != end:
             return
         source = "\n".join(last.parts)
-        if _ANCHOR_ONLY.match(source) and len(find_html_anchors(source)) == 1:
+        if ANCHORS_ONLY.match(source) and len(find_html_anchors(source)) == 1:
             section.clauses.pop()
             self.clauses.pop()
 
@@ -236,7 +233,7 @@ class SpecBuilder:
     def _paragraph(self, inline: Token, opening: Token) -> None:
         assert opening.map is not None
         content = inline.content
-        if _ANCHOR_ONLY.match(content) and (anchors := find_html_anchors(content)):
+        if ANCHORS_ONLY.match(content) and (anchors := find_html_anchors(content)):
             self.pending_anchor = (anchors[0], opening.map[1])
         if self.items and opening.level == self.items[-1][1] + 1:
             self._append_to_item(content, opening.map)
@@ -395,7 +392,7 @@ class SpecBuilder:
     def _html(self, token: Token) -> None:
         assert token.map is not None
         content = token.content
-        if _ANCHOR_ONLY.match(content) and (anchors := find_html_anchors(content)):
+        if ANCHORS_ONLY.match(content) and (anchors := find_html_anchors(content)):
             self.pending_anchor = (anchors[0], token.map[1])
         if content.lstrip().startswith("<!--") and not drop_comments(content).strip():
             # Notes to tools and editors (<!-- example-tester: skip -->): no reader sees them.

@@ -80,6 +80,16 @@ def unmarked(markdown: str) -> str:
     return fold(text.replace("\\", ""))
 
 
+#: HTML that is anchors only (``<a name="x"></a>``, perhaps over several lines).
+#: "[^<>]*" keeps this linear on a long line of unclosed "<a " openers.
+ANCHORS_ONLY = re.compile(r"^\s*(?:<a\s[^<>]*>\s*(?:</a>\s*)?)+$", re.IGNORECASE)
+
+
+def is_anchor_only(text: str) -> bool:
+    """Whether an HTML block holds only anchors and comments: markup no reader sees."""
+    return ANCHORS_ONLY.match(drop_comments(text)) is not None
+
+
 def drop_comments(text: str) -> str:
     """``text`` without its ``<!-- ... -->`` comments, in one pass (a regex is quadratic here)."""
     start = text.find("<!--")
